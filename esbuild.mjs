@@ -1,0 +1,41 @@
+// Bundles the extension, the language server and the CLI into dist/.
+// `--production` minifies (with source maps); `--watch` rebuilds on change.
+import * as esbuild from "esbuild";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+/** One entry per shipped program; the extension alone may import `vscode`. */
+const programs = [
+  { in: "client/src/extension.ts", out: "extension", external: ["vscode"] },
+  { in: "server/src/server.ts", out: "server", external: [] },
+  { in: "client/src/cli.ts", out: "cli", external: [], banner: "#!/usr/bin/env node" },
+];
+
+const contexts = await Promise.all(
+  programs.map((program) =>
+    esbuild.context({
+      entryPoints: { [program.out]: program.in },
+      outdir: "dist",
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      external: program.external,
+      minify: production,
+      sourcemap: true,
+      sourcesContent: !production,
+      banner: program.banner ? { js: program.banner } : undefined,
+      logLevel: "warning",
+      metafile: true,
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log("esbuild: watching client/ and server/ ...");
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

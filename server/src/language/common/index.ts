@@ -1,0 +1,2 @@
+export * from "./types";
+export { percentDecode } from "./offsetMap";

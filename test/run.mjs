@@ -1,0 +1,56 @@
+// Runs the test suite with node's built-in runner. Test files are TypeScript, bundled by esbuild
+// into out/test first: chevrotain is ESM-only and Node 20 cannot require() it from CommonJS.
+//   node test/run.mjs            all tests (unit, protocol, end-to-end)
+//   node test/run.mjs --unit     everything but test/e2e
+//   node test/run.mjs FILTER...  only test files whose path contains a FILTER
+import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import * as esbuild from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const unitOnly = args.includes("--unit");
+const filters = args.filter((a) => !a.startsWith("--"));
+
+function findTests(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "fixtures" ? [] : findTests(path);
+    return entry.name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+const all = findTests(join(root, "test")).map((p) => relative(root, p));
+const selected = all.filter(
+  (p) => (!unitOnly || !p.startsWith("test/e2e/")) && (filters.length === 0 || filters.some((f) => p.includes(f))),
+);
+if (selected.length === 0) {
+  console.error("no test files matched");
+  process.exit(1);
+}
+
+const outdir = join(root, "out");
+rmSync(join(outdir, "test"), { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: selected,
+  outdir,
+  outbase: root,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: "inline",
+  // Heavy or native packages load from node_modules at run time.
+  external: ["vscode", "playwright-core", "httpyac", "esbuild"],
+  logLevel: "warning",
+});
+
+const files = selected.map((p) => join(outdir, p.replace(/\.ts$/, ".js")));
+// e2e tests share code-server and Chromium: one file at a time keeps 2 cores usable.
+const result = spawnSync(
+  process.execPath,
+  ["--enable-source-maps", "--test", "--test-concurrency=1", ...files],
+  { stdio: "inherit", cwd: root, env: { ...process.env, MAXIMO_WORKBENCH_ROOT: root } },
+);
+process.exit(result.status ?? 1);
