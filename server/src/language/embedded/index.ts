@@ -1,6 +1,24 @@
-// CONTRACT STUB — replaced by the query-language work. Routes a query parameter to the parser of
-// its embedded language (oslc.where, oslc.select, oslc.orderBy, domaininternalwhere, ...).
+/**
+ * Routes a query parameter to the parser of its embedded language: `oslc.where`,
+ * `<obj>.<rel>.where`, `gbfilters`/`gbfilter` → where; `oslc.select`, `gbcols` → select;
+ * `oslc.orderBy`, `<obj>.<rel>.orderBy`, `gbsortby` → orderBy; `domaininternalwhere` → domain.
+ */
 import type { EmbeddedSource, SyntaxDiagnostic } from "../common";
+import { parseDomainFilter } from "../domain/api";
+import type { DomainFilter } from "../domain/ast";
+import { parseOrderBy } from "../orderby/api";
+import type { OrderByClause } from "../orderby/ast";
+import { parseSelect } from "../select/api";
+import type { SelectClause } from "../select/ast";
+import { parseWhere } from "../where/api";
+import type { WhereClause } from "../where/ast";
+import { queryParamRoute } from "./queryParamRoutes";
+
+export { queryParamRoute, type QueryParamRoute } from "./queryParamRoutes";
+export { parseWhere, type WhereOptions, type WhereParse } from "../where/api";
+export { parseSelect, type SelectOptions, type SelectParse } from "../select/api";
+export { parseOrderBy, type OrderByOptions, type OrderByParse } from "../orderby/api";
+export { parseDomainFilter, type DomainFilterOptions, type DomainFilterParse } from "../domain/api";
 
 export type QueryLanguage = "where" | "select" | "orderby" | "domain";
 
@@ -9,24 +27,41 @@ export interface QueryParamContext {
   lean: boolean;
 }
 
-export interface EmbeddedParse {
-  language: QueryLanguage;
-  /** The language's AST (WhereClause, SelectClause, OrderByClause, DomainFilter). */
-  ast: unknown;
+interface ParseOf<L extends QueryLanguage, A> {
+  language: L;
+  /** The language's AST. */
+  ast: A;
   /** Spans already mapped through `source.map`. */
   diagnostics: SyntaxDiagnostic[];
 }
 
+/** One embedded parse; narrow on `language` to get the typed AST. */
+export type EmbeddedParse =
+  | ParseOf<"where", WhereClause>
+  | ParseOf<"select", SelectClause>
+  | ParseOf<"orderby", OrderByClause>
+  | ParseOf<"domain", DomainFilter>;
+
 /** Which embedded language a query parameter's value is written in, if any. */
-export function languageOfQueryParam(_key: string): QueryLanguage | undefined {
-  return undefined;
+export function languageOfQueryParam(key: string): QueryLanguage | undefined {
+  return queryParamRoute(key)?.language;
 }
 
 /** Parses a query parameter's value when its key names an embedded language. Never throws. */
-export function parseQueryParam(
-  _key: string,
-  _source: EmbeddedSource,
-  _context: QueryParamContext,
-): EmbeddedParse | undefined {
-  return undefined;
+export function parseQueryParam(key: string, source: EmbeddedSource, context: QueryParamContext): EmbeddedParse | undefined {
+  const route = queryParamRoute(key);
+  if (!route) return undefined;
+  const lean = context?.lean === true;
+  switch (route.language) {
+    case "where": {
+      const options = route.opmodeOrParam ? { lean, dialect: route.dialect, opmodeOrParam: route.opmodeOrParam } : { lean, dialect: route.dialect };
+      return { language: "where", ...parseWhere(source, options) };
+    }
+    case "select":
+      return { language: "select", ...parseSelect(source, { lean, mode: route.mode }) };
+    case "orderby":
+      return { language: "orderby", ...parseOrderBy(source, { lean, mode: route.mode }) };
+    case "domain":
+      return { language: "domain", ...parseDomainFilter(source, { lean }) };
+  }
 }

@@ -1,0 +1,79 @@
+/**
+ * Helpers the query-language AST builders share for reading chevrotain CSTs: typed rule
+ * contexts, tokens in source order without recovered ones, spans covering several parts, and
+ * dot paths of names.
+ */
+import type { CstNode, IToken } from "chevrotain";
+import type { NamePath, NameSegment } from "./queryAst";
+import { splitPrefix, tokenSpan } from "./queryTokens";
+import type { DiagnosticSink } from "./querySupport";
+import type { Span } from "./types";
+
+/** A rule's children, typed by the builder that knows the rule (keys are rule and token names). */
+export function cstContext<C>(node: CstNode): C {
+  return node.children as unknown as C;
+}
+
+/** The smallest span covering all given spans (undefined ones are skipped). */
+export function coverSpans(...spans: (Span | undefined)[]): Span | undefined {
+  let result: Span | undefined;
+  for (const span of spans) {
+    if (!span) continue;
+    result = result ? { start: Math.min(result.start, span.start), end: Math.max(result.end, span.end) } : { start: span.start, end: span.end };
+  }
+  return result;
+}
+
+/** Tokens of several CST keys merged back into source order, recovered tokens left out. */
+export function tokensInOrder(...groups: (readonly IToken[] | undefined)[]): IToken[] {
+  return groups
+    .flatMap((group) => group ?? [])
+    .filter((token) => tokenSpan(token) !== undefined)
+    .sort((a, b) => a.startOffset - b.startOffset);
+}
+
+export interface NameRules {
+  text: string;
+  sink: DiagnosticSink;
+  /** `lean=1`: a prefixed name is reported with `leanCode`. */
+  lean: boolean;
+  leanCode: string;
+  isTemplate(token: IToken): boolean;
+}
+
+/** One name token as a segment: a `{{var}}`, `*` or a (possibly prefixed) name. */
+export function nameSegment(token: IToken, rules: NameRules): NameSegment {
+  const span = tokenSpan(token) as Span;
+  if (rules.isTemplate(token) || token.image === "*") return { span, text: token.image, name: token.image, template: rules.isTemplate(token) };
+  const { prefix, name } = splitPrefix(token.image);
+  if (prefix === undefined) return { span, text: token.image, name, template: false };
+  if (rules.lean) {
+    rules.sink.error(
+      rules.leanCode,
+      `With lean=1 names are bare, so ${token.image} names nothing: write ${name} (or drop lean=1 to keep prefixed names).`,
+      span,
+    );
+  }
+  return { span, text: token.image, prefix, name, template: false };
+}
+
+/**
+ * A dot path from its name and dot tokens in source order; `incomplete` when it ends with a
+ * dot. Undefined when there is no name at all.
+ */
+export function namePath(tokens: IToken[], isDot: (token: IToken) => boolean, rules: NameRules): NamePath | undefined {
+  const span = coverSpans(...tokens.map((t) => tokenSpan(t)));
+  if (!span) return undefined;
+  const segments: NameSegment[] = [];
+  let incomplete = false;
+  for (const token of tokens) {
+    if (isDot(token)) {
+      incomplete = true;
+      continue;
+    }
+    incomplete = false;
+    segments.push(nameSegment(token, rules));
+  }
+  if (segments.length === 0) return undefined;
+  return { span, segments, text: rules.text.slice(span.start, span.end), incomplete };
+}

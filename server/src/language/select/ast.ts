@@ -1,0 +1,105 @@
+/**
+ * Typed AST of `oslc.select` and `gbcols`. Spans are in the caller's coordinates. Each item
+ * says which of the reference's notations it is (section 4.1, 4.1.2, 17.1).
+ */
+import type { NamePath, NameSegment } from "../common/queryAst";
+import type { Span } from "../common/types";
+
+export interface SelectClause {
+  kind: "selectClause";
+  span: Span;
+  items: SelectItem[];
+}
+
+export type SelectItem =
+  | SelectAll
+  | SelectAttribute
+  | SelectChild
+  | SelectRelation
+  | SelectAggregate
+  | SelectFormula
+  | SelectGroupAggregate;
+
+/** `*`: every (persistent) attribute. */
+export interface SelectAll {
+  kind: "all";
+  span: Span;
+  alias?: SelectAlias;
+}
+
+/** `assetnum`, or a dot path through relationships `location.status`, `rel1.rel11.a11`. */
+export interface SelectAttribute {
+  kind: "attribute";
+  span: Span;
+  path: NamePath;
+  alias?: SelectAlias;
+}
+
+/** A child object of the object structure, `assetmeter{*}` (or a list with no name, reported). */
+export interface SelectChild {
+  kind: "child";
+  span: Span;
+  /** Absent for a bare `{...}`. */
+  name?: NamePath;
+  items: SelectItem[];
+  closed: boolean;
+  alias?: SelectAlias;
+}
+
+/** The rel notation `rel.openwo{wonum,description}`: a 1:* relationship inlined as an array. */
+export interface SelectRelation {
+  kind: "relation";
+  span: Span;
+  /** The `rel` keyword. */
+  keywordSpan: Span;
+  relation: NameSegment;
+  items: SelectItem[];
+  closed: boolean;
+  alias?: SelectAlias;
+}
+
+export type DatabaseAggregate = "_dbsum" | "_dbavg" | "_dbmax" | "_dbmin" | "_dbcount" | "_dbexists";
+
+/** `openwo.actlabhrs._dbavg` (three tokens) or `openwo._dbcount` (two). */
+export interface SelectAggregate {
+  kind: "aggregate";
+  span: Span;
+  path: NamePath;
+  function: DatabaseAggregate;
+  functionSpan: Span;
+  relation: NameSegment;
+  /** The related attribute; absent for `_dbcount` and `_dbexists`. */
+  attribute?: NameSegment;
+  alias?: SelectAlias;
+}
+
+/** An object formula `exp.myreplacecost`. */
+export interface SelectFormula {
+  kind: "formula";
+  span: Span;
+  path: NamePath;
+  name: NameSegment;
+  alias?: SelectAlias;
+}
+
+export type GroupFunction = "count" | "max" | "min" | "avg" | "sum";
+
+/** A gbcols aggregation: `count.*`, `max.budgetcost`, `avg.totalcost`. */
+export interface SelectGroupAggregate {
+  kind: "groupAggregate";
+  span: Span;
+  function: GroupFunction;
+  functionSpan: Span;
+  /** Absent for `count.*`. */
+  attribute?: NameSegment;
+  all: boolean;
+}
+
+/** `--mylocation` after an attribute. */
+export interface SelectAlias {
+  span: Span;
+  /** As written: `--`, or the `—`, `–`, `-` that were meant as `--`. */
+  operator: string;
+  operatorSpan: Span;
+  name?: NameSegment;
+}
