@@ -1,0 +1,19 @@
+/**
+ * The `.maximo` request-file language: parse a file, update it after an edit, read its
+ * requests and diagnostics. Pure (no VS Code or LSP imports) and never throws, so the language
+ * server, the CLI and the executor share it.
+ *
+ *   const doc = parseDocument(text);
+ *   for (const { name, request } of doc.requests) console.log(name, request.methodName, request.url.text);
+ *   const next = updateDocument(doc, editedText);   // re-parses only the touched requests
+ *   next.diagnostics();                              // [{ code, severity, message, span, range }]
+ */
+export { parseDocument, updateDocument, MaximoDocument, DocumentBlock } from "./document";
+export type { DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
+export type { EmbeddedQuery } from "./embeddedQueries";
+export type * from "./ast";
+export type { Position, Range } from "./lineIndex";
+export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
+export { SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
+export { KNOWN_METHODS } from "./httpMethods";
+export { toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

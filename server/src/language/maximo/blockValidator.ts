@@ -1,0 +1,68 @@
+/**
+ * Diagnostics of one block beyond its structure: `{{...}}` expressions, JSON bodies and the
+ * embedded query languages. Computed on first use and kept per block tree (trees are
+ * immutable), so an edit re-checks only the blocks it touched.
+ */
+import type { SyntaxDiagnostic } from "../common";
+import type { BlockTree, ExpressionNode } from "./ast";
+import { diagnostic } from "./diagnosticCodes";
+import { embeddedQueries } from "./embeddedQueries";
+import { checkJsonBody, isJsonBody } from "./jsonBody";
+import { SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
+
+const cache = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
+
+/** All diagnostics of a block, block-relative, in source order. */
+export function blockDiagnostics(tree: BlockTree): readonly SyntaxDiagnostic[] {
+  let result = cache.get(tree);
+  if (!result) {
+    result = validate(tree);
+    cache.set(tree, result);
+  }
+  return result;
+}
+
+function validate(tree: BlockTree): SyntaxDiagnostic[] {
+  const out = tree.diagnostics.slice();
+  for (const expression of tree.expressions) checkExpression(expression, out);
+  const request = tree.request;
+  // An unclosed `{{` already explains why the body cannot be read; a JSON error would repeat it.
+  if (request && isJsonBody(request) && !hasUnterminatedIn(tree, request.body!)) {
+    const json = checkJsonBody(tree, request);
+    if (json) out.push(json);
+  }
+  for (const query of embeddedQueries(tree)) for (const d of query.parse.diagnostics) out.push(d);
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+function hasUnterminatedIn(tree: BlockTree, span: { start: number; end: number }): boolean {
+  return tree.expressions.some((e) => !e.terminated && e.start >= span.start && e.start < span.end);
+}
+
+function checkExpression(expression: ExpressionNode, out: SyntaxDiagnostic[]): void {
+  if (!expression.terminated) {
+    out.push(
+      diagnostic("maximo.expression-unterminated", expression, "This `{{` is not closed: end the expression with `}}` on the same line."),
+    );
+    return;
+  }
+  if (expression.kind === "empty") {
+    out.push(diagnostic("maximo.expression-empty", expression, "`{{}}` names nothing: put a variable between the braces, e.g. `{{site}}`, or remove it."));
+    return;
+  }
+  if (expression.kind !== "system") return;
+  const spec = SYSTEM_VARIABLES.get(expression.name);
+  const nameSpan = { start: expression.inner.start, end: expression.inner.start + expression.name.length };
+  if (!spec) {
+    out.push(
+      diagnostic(
+        "maximo.unknown-system-variable",
+        nameSpan,
+        `\`${expression.name || "$"}\` is not a system variable. Use one of ${SYSTEM_VARIABLE_LIST}.`,
+      ),
+    );
+    return;
+  }
+  const problem = spec.checkArgs(expression.args);
+  if (problem) out.push(diagnostic("maximo.system-variable-arguments", expression.inner, problem));
+}

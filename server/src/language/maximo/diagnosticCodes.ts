@@ -1,0 +1,40 @@
+/**
+ * The `maximo.*` diagnostics of the request file: one stable code per rule, each with one
+ * severity. Error: the text cannot be sent as meant. Warning: it can, but is likely misread.
+ *
+ * Adding a diagnostic: add an entry here, raise it with `diagnostic(code, span, message)` from
+ * the builder or a validator, and add a fixture case in test/fixtures/maximo.
+ */
+import type { Severity, Span, SyntaxDiagnostic } from "../common";
+
+export const MAXIMO_DIAGNOSTICS = {
+  "maximo.syntax": { severity: "error", summary: "The parser could not read the block (should not happen; report it)." },
+  "maximo.unknown-method": { severity: "error", summary: "The request line starts with a word that is not an HTTP method." },
+  "maximo.method-case": { severity: "warning", summary: "The method is not written in upper case; servers compare methods case-sensitively." },
+  "maximo.missing-url": { severity: "error", summary: "The request line has a method but no URL." },
+  "maximo.http-version-invalid": { severity: "error", summary: "The version after the URL is not HTTP/1.0, 1.1, 2 or 3." },
+  "maximo.header-malformed": { severity: "error", summary: "A line in the header section is not `Name: value`." },
+  "maximo.header-name-invalid": { severity: "error", summary: "A header name holds characters a header name cannot have." },
+  "maximo.expression-unterminated": { severity: "error", summary: "A `{{` has no closing `}}` on its line." },
+  "maximo.expression-empty": { severity: "error", summary: "`{{}}` names nothing." },
+  "maximo.unknown-system-variable": { severity: "error", summary: "`{{$name}}` is not a system variable the runner knows." },
+  "maximo.system-variable-arguments": { severity: "error", summary: "A system variable has wrong arguments (`$randomInt`, `$datetime`, ...)." },
+  "maximo.variable-malformed": { severity: "error", summary: "An `@` line is not `@name = value`." },
+  "maximo.name-invalid": { severity: "warning", summary: "`@name` is missing its name or the name cannot be used in `{{name.response...}}`." },
+  "maximo.name-duplicate": { severity: "warning", summary: "Two requests carry the same `@name`; references reach only the last one run." },
+  "maximo.timeout-invalid": { severity: "error", summary: "`@timeout` needs a duration such as 30s, 500ms or 2m." },
+  "maximo.connection-missing-name": { severity: "error", summary: "`@connection` needs the name of a connection." },
+  "maximo.expect-missing": { severity: "error", summary: "`@expect` has no expectation." },
+  "maximo.expect-invalid": { severity: "error", summary: "`@expect` is not `status ...`, `header NAME ...`, `body... OP VALUE` or `duration OP VALUE`." },
+  "maximo.directive-unexpected-argument": { severity: "warning", summary: "A directive that takes no argument has one (it is ignored)." },
+  "maximo.json-invalid": { severity: "error", summary: "A JSON body is not valid JSON (`{{...}}` placeholders are allowed)." },
+  "maximo.file-ref-missing-path": { severity: "error", summary: "A `<` body line names no file." },
+  "maximo.script-unterminated": { severity: "error", summary: "A script block (`{{` or `> {%`) is not closed before the next request." },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type MaximoCode = keyof typeof MAXIMO_DIAGNOSTICS;
+
+/** A diagnostic with the severity of its code, over `at` (any node: only its range is kept). */
+export function diagnostic(code: MaximoCode, at: Span, message: string): SyntaxDiagnostic {
+  return { code, severity: MAXIMO_DIAGNOSTICS[code].severity, message, span: { start: at.start, end: at.end } };
+}

@@ -1,0 +1,57 @@
+/**
+ * The embedded query languages of a request (`oslc.where`, `oslc.select`, `oslc.orderBy`, ...):
+ * each such parameter's decoded value goes to its own parser, with a map back to the source.
+ * Parsed on first use and kept per block tree, so blocks an edit did not touch are not parsed
+ * again. Spans in the results are block-relative, like the tree's.
+ */
+import { percentDecode, type EmbeddedSource } from "../common";
+import { parseQueryParam, type EmbeddedParse } from "../embedded";
+import type { BlockTree, QueryParamNode } from "./ast";
+
+export interface EmbeddedQuery {
+  param: QueryParamNode;
+  /** Spans (AST and diagnostics) are relative to the block start. */
+  parse: EmbeddedParse;
+}
+
+const cache = new WeakMap<BlockTree, readonly EmbeddedQuery[]>();
+
+export function embeddedQueries(tree: BlockTree): readonly EmbeddedQuery[] {
+  let result = cache.get(tree);
+  if (!result) {
+    result = parseEmbedded(tree);
+    cache.set(tree, result);
+  }
+  return result;
+}
+
+/** The decoded value of a parameter, with a map from its offsets to block-relative ones. */
+export function embeddedSource(param: QueryParamNode): EmbeddedSource | undefined {
+  if (!param.value) return undefined;
+  return percentDecode(param.value.text, param.value.start);
+}
+
+/** `lean=1` on the request: the server wants bare lower-case names. */
+export function isLean(query: readonly QueryParamNode[]): boolean {
+  return query.some((p) => p.key.decoded === "lean" && /^(1|true)$/i.test(p.value?.decoded ?? ""));
+}
+
+function parseEmbedded(tree: BlockTree): EmbeddedQuery[] {
+  const query = tree.request?.url.query;
+  if (!query || query.length === 0) return [];
+  const lean = isLean(query);
+  const result: EmbeddedQuery[] = [];
+  for (const param of query) {
+    const source = embeddedSource(param);
+    if (!source) continue;
+    let parse: EmbeddedParse | undefined;
+    try {
+      parse = parseQueryParam(param.key.decoded, source, { lean });
+    } catch {
+      // The query-language parsers promise not to throw; one that does must not cost the request its tree.
+      parse = undefined;
+    }
+    if (parse) result.push({ param, parse });
+  }
+  return result;
+}

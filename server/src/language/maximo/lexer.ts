@@ -1,0 +1,25 @@
+/**
+ * The one lexer instance for `.maximo` request blocks. Offsets only: line and character come
+ * from the document's line table, so chevrotain's line tracking would be wasted work.
+ */
+import { Lexer, type IToken } from "chevrotain";
+import { lexerDefinition } from "./tokens";
+
+export const blockLexer = new Lexer(lexerDefinition, {
+  positionTracking: "onlyOffset",
+  // Every mode ends in a catch-all, so recovery never runs; kept on as a guard.
+  recoveryEnabled: true,
+  ensureOptimizations: false,
+  skipValidations: false,
+});
+
+export interface LexedBlock {
+  tokens: IToken[];
+  /** Unexpected characters (none expected: every mode has a catch-all). */
+  errors: { offset: number; length: number; message: string }[];
+}
+
+export function lexBlock(text: string): LexedBlock {
+  const result = blockLexer.tokenize(text);
+  return { tokens: result.tokens, errors: result.errors };
+}

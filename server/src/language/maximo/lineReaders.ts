@@ -1,0 +1,201 @@
+/**
+ * Readers for the lines whose inside the grammar leaves whole (variables, query parameters,
+ * headers, `<` file lines, tool lines): each turns a token into its node, with exact ranges,
+ * scans it for `{{...}}` and reports what is wrong with it.
+ */
+import type { IToken } from "chevrotain";
+import type { BodyFilePart, BodyPart, DecodedTextNode, HeaderNode, QueryParamNode } from "./ast";
+import { content, type BuildState, type RequestDraft } from "./buildState";
+import { lineEnd, mergeByOffset, nodes, tokens, type Children } from "./cstAccess";
+import { diagnostic } from "./diagnosticCodes";
+import { trimmedNode } from "./expressions";
+import { checkHeaderName, malformedHeaderMessage } from "./lineChecks";
+import { decodedNode } from "./requestTarget";
+
+/** `# text`, `// text`. */
+export function readComment(token: IToken, s: BuildState): void {
+  const end = lineEnd(token);
+  const marker = /^[ \t]*(#|\/\/)/.exec(token.image)!;
+  (s.comments ??= []).push({
+    start: token.startOffset,
+    end,
+    marker: marker[1] === "#" ? "#" : "//",
+    text: trimmedNode(s.text, token.startOffset + marker[0].length, end).text,
+  });
+  content(s, token.startOffset, end);
+}
+
+/** `@name = value`, split on the first `=` (`@name := value` is httpyac's lazy form). */
+export function readVariable(token: IToken, s: BuildState): void {
+  const start = token.startOffset;
+  const end = lineEnd(token);
+  content(s, start, end);
+  const at = s.text.indexOf("@", start);
+  const equals = s.text.indexOf("=", at);
+  if (equals < 0 || equals >= end) {
+    s.diagnostics.push(diagnostic("maximo.variable-malformed", { start, end }, "A variable is written `@name = value`; this line has no `=`."));
+    return;
+  }
+  let name = trimmedNode(s.text, at + 1, equals);
+  // httpyac's `@name := value` is evaluated when used.
+  const lazy = name.text.endsWith(":");
+  if (lazy) name = trimmedNode(s.text, name.start, name.end - 1);
+  if (!/^[^\s{}]+$/.test(name.text)) {
+    s.diagnostics.push(
+      diagnostic(
+        "maximo.variable-malformed",
+        name.text ? name : { start, end },
+        name.text
+          ? `\`${name.text}\` is not a variable name: use one word without spaces or braces, e.g. \`@site = BEDFORD\`.`
+          : "This variable has no name: write `@name = value`.",
+      ),
+    );
+    return;
+  }
+  const value = trimmedNode(s.text, equals + 1, end);
+  (s.variables ??= []).push({ start, end, name, value, lazy });
+  s.scanner.scan(value.start, value.end, s.expressions);
+}
+
+/** `?? assertion`, `>> file`, `> {% handler %}`: kept as written. */
+export function readToolLine(token: IToken, s: BuildState): void {
+  const end = lineEnd(token);
+  (s.toolLines ??= []).push({ start: token.startOffset, end, text: s.text.slice(token.startOffset, end) });
+  content(s, token.startOffset, end);
+}
+
+/** A `key=value` token: the key runs to the first `=` outside quotes and `{{...}}`. */
+export function readParam(token: IToken, s: BuildState, continuation: boolean): QueryParamNode {
+  const image = token.image;
+  const start = token.startOffset;
+  const eq = topLevelEquals(image);
+  const keyEnd = trimEnd(image, 0, eq < 0 ? image.length : eq);
+  const key = decodedNode(image.slice(0, keyEnd), start);
+  s.scanner.scan(key.start, key.end, s.expressions);
+  if (eq < 0) return { start: key.start, end: key.end, key, continuation };
+  const valueStart = trimStart(image, eq + 1, image.length);
+  const valueEnd = trimEnd(image, valueStart, image.length);
+  const value: DecodedTextNode = decodedNode(image.slice(valueStart, valueEnd), start + valueStart);
+  s.scanner.scan(value.start, value.end, s.expressions);
+  const spanStart = keyEnd > 0 ? start : start + eq;
+  return { start: spanStart, end: Math.max(value.end, start + eq + 1), key, equals: { start: start + eq, end: start + eq + 1 }, value, continuation };
+}
+
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  return start;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+function topLevelEquals(image: string): number {
+  let i = 0;
+  while (i < image.length) {
+    const c = image.charCodeAt(i);
+    if (c === 61 /* = */) return i;
+    if (c === 34 /* " */) {
+      const close = image.indexOf('"', i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else if (c === 123 /* { */ && image.charCodeAt(i + 1) === 123) {
+      const close = image.indexOf("}}", i + 2);
+      if (close < 0) return -1;
+      i = close + 2;
+    } else {
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** `Name: value`; returns where the line ends. */
+export function readHeader(token: IToken, draft: RequestDraft, s: BuildState): number {
+  const start = token.startOffset;
+  const end = lineEnd(token);
+  const colon = start + token.image.indexOf(":");
+  const header: HeaderNode = {
+    start,
+    end,
+    name: trimmedNode(s.text, start, colon),
+    colon: { start: colon, end: colon + 1 },
+    value: trimmedNode(s.text, colon + 1, end),
+  };
+  draft.headers.push(header);
+  s.scanner.scan(header.name.start, header.name.end, s.expressions);
+  s.scanner.scan(header.value.start, header.value.end, s.expressions);
+  checkHeaderName(header, s.diagnostics);
+  content(s, start, end);
+  return end;
+}
+
+/** A header-section line without `:`; returns where the line ends. */
+export function readMalformedHeader(token: IToken, draft: RequestDraft, s: BuildState): number {
+  const end = lineEnd(token);
+  const node = trimmedNode(s.text, token.startOffset, end);
+  draft.malformedLines.push(node);
+  const afterHeader = draft.headers.some((h) => h.start < token.startOffset);
+  s.diagnostics.push(diagnostic("maximo.header-malformed", node, malformedHeaderMessage(node.text, afterHeader)));
+  content(s, token.startOffset, end);
+  return end;
+}
+
+const FILE_REF = /^[ \t]*<(@([\w-]*))?/;
+
+/** `< path`, `<@ path`, `<@encoding path`. */
+export function readFileRef(token: IToken, s: BuildState): BodyPart {
+  const end = lineEnd(token);
+  const match = FILE_REF.exec(token.image)!;
+  const path = trimmedNode(s.text, token.startOffset + match[0].length, end);
+  const part: BodyFilePart = { kind: "file", start: token.startOffset, end, processVariables: match[1] !== undefined };
+  if (match[2]) {
+    const encodingStart = token.startOffset + match[0].length - match[2].length;
+    part.encoding = { start: encodingStart, end: encodingStart + match[2].length, text: match[2] };
+  }
+  if (path.text) {
+    part.path = path;
+    s.scanner.scan(path.start, path.end, s.expressions);
+  } else {
+    s.diagnostics.push(
+      diagnostic(
+        "maximo.file-ref-missing-path",
+        part,
+        "`<` sends a file as the body but names none: write `< ./body.json` (or `<@ ./body.json` to replace {{variables}} in it).",
+      ),
+    );
+  }
+  return part;
+}
+
+/** The body as sent: the text of its span, less any comment or script lines inside it. */
+export function bodyText(ctx: Children, text: string, span: { start: number; end: number }, content: readonly IToken[]): string {
+  const inside = (t: IToken) => t.startOffset > span.start && t.startOffset < span.end;
+  const skipped =
+    tokens(ctx.CommentLine).some(inside) ||
+    tokens(ctx.DirectiveLine).some(inside) ||
+    tokens(ctx.HttpyacLine).some(inside) ||
+    tokens(ctx.HandlerLine).some(inside) ||
+    nodes(ctx.script).length > 0;
+  if (!skipped) return text.slice(span.start, span.end);
+  // The kept lines, each clipped to the body's span (a run of lines may start with blank ones).
+  const pieces: string[] = [];
+  for (const t of mergeByOffset(content, tokens(ctx.BlankLine))) {
+    const from = Math.max(t.startOffset, span.start);
+    const to = Math.min(t.startOffset + t.image.length, span.end);
+    if (from < to) pieces.push(text.slice(from, to));
+  }
+  return trimEndLines(pieces.join(""));
+}
+
+/** Without trailing blank lines and line breaks. */
+function trimEndLines(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 10 || c === 13 || c === 32 || c === 9) end--;
+    else break;
+  }
+  return text.slice(0, end);
+}

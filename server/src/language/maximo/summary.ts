@@ -1,0 +1,63 @@
+/**
+ * What `maximo parse FILE` prints: each request as written (percent-escapes decoded,
+ * variables unresolved) with its range, and every diagnostic. Positions are 0-based.
+ */
+import type { Severity } from "../common";
+import type { MaximoDocument } from "./document";
+import type { Range } from "./lineIndex";
+
+export interface ParseSummary {
+  requests: RequestSummary[];
+  diagnostics: DiagnosticSummary[];
+}
+
+export interface RequestSummary {
+  name: string | null;
+  /** The method sent: upper case, `GET` for a bare URL. */
+  method: string;
+  /** Path and query, continuation lines joined with `&`. */
+  url: string;
+  query: { key: string; value: string }[];
+  headers: { name: string; value: string }[];
+  /** The body as sent (comment lines left out), `< ./file` lines as written; null when none. */
+  body: string | null;
+  /** From the `###` line (or the request line of an unseparated request) to the request's last line. */
+  range: Range;
+}
+
+export interface DiagnosticSummary {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export function toParseSummary(document: MaximoDocument): ParseSummary {
+  const requests = document.requests.map(({ node, request, name }): RequestSummary => {
+    const start = node.separator ? node.separator.start : request.start;
+    return {
+      name: name ?? null,
+      method: request.methodName,
+      url: request.url.text,
+      query: request.url.query.map((p) => ({ key: p.key.decoded, value: p.value?.decoded ?? "" })),
+      headers: request.headers.map((h) => ({ name: h.name.text, value: h.value.text })),
+      body: request.body ? request.body.text : null,
+      range: document.rangeOf({ start, end: request.end }),
+    };
+  });
+  const diagnostics = document.diagnostics().map(
+    (d): DiagnosticSummary => ({
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    }),
+  );
+  return { requests, diagnostics };
+}

@@ -1,0 +1,369 @@
+/**
+ * Token types of the `.maximo` request file.
+ *
+ * The file is line oriented and what a line means depends on where it stands (a `Name: value`
+ * line is a header after the request line but text inside a body), so the lexer is a small
+ * state machine of modes, one per region of a request block:
+ *
+ *   preamble ─request line─▶ target ─?─▶ query
+ *                              └─ end of line ─▶ afterRequestLine ─header─▶ headers
+ *                                      │ ?/& continuation ─▶ query          │
+ *                                      └────────── blank line ──────────────┴─▶ body
+ *
+ * Mode changes only push: chevrotain 11 cannot pop the last mode of its stack, and a block is
+ * short, so the stack stays small. Script blocks push and pop so they return to whichever
+ * region opened them. Tokens stay coarse where the fine structure is not needed: a comment,
+ * directive, variable, header or script line is one token (with its line break), so is a run
+ * of plain body lines and a query parameter. Patterns that are loops of alternatives are
+ * hand-written scanners (`scanners.ts`). Every mode ends in a catch-all, so the lexer never
+ * reports an error and never re-syncs (re-syncing would cost quadratic time on a long line).
+ */
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
+import { KNOWN_METHODS } from "./httpMethods";
+import { blankLinesEnd, pathEnd, queryParamEnd } from "./scanners";
+
+/** Names of the lexer modes. */
+export const Mode = {
+  preamble: "preamble",
+  target: "target",
+  query: "query",
+  afterRequestLine: "afterRequestLine",
+  headers: "headers",
+  body: "body",
+  scriptBraces: "scriptBraces",
+  scriptPercent: "scriptPercent",
+} as const;
+
+// Regex fragments. `[^\r\n]` rather than `.` so U+2028/U+2029 stay inside a line, as in editors.
+const EOL = String.raw`(?:\r\n|\r|\n)`;
+const EOL_OR_END = String.raw`(?:\r\n|\r|\n|(?![\s\S]))`;
+const REST = String.raw`[^\r\n]*`;
+/** ` HTTP/1.1` closing a request line: only whitespace may follow it. */
+const VERSION_AT_END = String.raw`[ \t]+HTTP\/[^ \t\r\n]*[ \t]*(?=[\r\n]|(?![\s\S]))`;
+
+function re(source: string, flags = ""): RegExp {
+  return new RegExp(source, flags);
+}
+
+/**
+ * First-character hints for patterns that start with a negated class (`[^\r\n]`): chevrotain
+ * cannot derive them, and without them a whole mode loses its first-character dispatch.
+ */
+function allCharsExcept(excluded: string): number[] {
+  const skip = new Set([...excluded].map((c) => c.charCodeAt(0)));
+  const codes: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (!skip.has(c)) codes.push(c);
+  return codes;
+}
+
+/** A chevrotain custom pattern from a scanner that returns the end offset of its match. */
+function scanned(scan: (text: string, start: number) => number): { exec: (text: string, offset: number) => CustomPatternMatcherReturn | null } {
+  return {
+    exec(text, offset) {
+      const end = scan(text, offset);
+      return end > offset ? ([text.slice(offset, end)] as unknown as CustomPatternMatcherReturn) : null;
+    },
+  };
+}
+
+const WS_CHARS = [" ", "\t"];
+const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"];
+
+// ---------------------------------------------------------------------------------------------
+// Categories: what the parser consumes where several token types (one per mode, or one per
+// shape) mean the same.
+// ---------------------------------------------------------------------------------------------
+export const ScriptOpen = createToken({ name: "ScriptOpen", pattern: Lexer.NA });
+export const ScriptClose = createToken({ name: "ScriptClose", pattern: Lexer.NA });
+export const PathText = createToken({ name: "PathText", pattern: Lexer.NA });
+export const Question = createToken({ name: "Question", pattern: Lexer.NA });
+export const Amp = createToken({ name: "Amp", pattern: Lexer.NA });
+
+// ---------------------------------------------------------------------------------------------
+// Whole-line tokens (each includes its line break).
+// ---------------------------------------------------------------------------------------------
+/** One or more blank lines. */
+export const BlankLine = createToken({
+  name: "BlankLine",
+  pattern: scanned(blankLinesEnd),
+  start_chars_hint: [" ", "\t", "\r", "\n"],
+  line_breaks: true,
+});
+/** `###` (three or more) starts a request block; the rest of the line names it. */
+export const SeparatorLine = createToken({
+  name: "SeparatorLine",
+  pattern: re(String.raw`[ \t]*###${REST}${EOL}?`),
+  line_breaks: true,
+});
+/** `# @name wo1`, `// @expect status 200`: a comment carrying a directive. */
+export const DirectiveLine = createToken({
+  name: "DirectiveLine",
+  pattern: re(String.raw`[ \t]*(?:#+|\/\/+)[ \t]*@${REST}${EOL}?`),
+  line_breaks: true,
+});
+export const CommentLine = createToken({
+  name: "CommentLine",
+  pattern: re(String.raw`[ \t]*(?:#|\/\/)${REST}${EOL}?`),
+  line_breaks: true,
+});
+/** `@name = value` (also httpyac's `@name := value`). */
+export const VariableLine = createToken({
+  name: "VariableLine",
+  pattern: re(String.raw`[ \t]*@${REST}${EOL}?`),
+  line_breaks: true,
+});
+/** httpyac lines that are not body text: `?? assertion`, `>> file`, `>>! file`, `<> file`. */
+export const HttpyacLine = createToken({
+  name: "HttpyacLine",
+  pattern: re(String.raw`[ \t]*(?:\?\?|>>!?|<>)${REST}${EOL}?`),
+  line_breaks: true,
+});
+/** JetBrains/httpyac one-line handlers: `> {% ... %}`, `< {% ... %}`, `> ./handler.js`. */
+export const HandlerLine = createToken({
+  name: "HandlerLine",
+  pattern: re(String.raw`[ \t]*(?:[<>][ \t]*\{%${REST}%\}|>[ \t]+[^\r\n]*\.js)[ \t]*${EOL}?`),
+  line_breaks: true,
+});
+/** `{{` alone on a line (optionally `{{@response`, `{{+`) opens an httpyac script block. */
+export const ScriptOpenBraces = createToken({
+  name: "ScriptOpenBraces",
+  pattern: re(String.raw`[ \t]*\{\{\+?(?:@[\w-]*)?[ \t]*${EOL_OR_END}`),
+  line_breaks: true,
+  categories: [ScriptOpen],
+  push_mode: Mode.scriptBraces,
+});
+/** `> {%` / `< {%` opens a JetBrains handler script that closes with `%}`. */
+export const ScriptOpenPercent = createToken({
+  name: "ScriptOpenPercent",
+  pattern: re(String.raw`[ \t]*[<>][ \t]*\{%${REST}${EOL_OR_END}`),
+  line_breaks: true,
+  categories: [ScriptOpen],
+  push_mode: Mode.scriptPercent,
+});
+export const ScriptCloseBraces = createToken({
+  name: "ScriptCloseBraces",
+  pattern: re(String.raw`[ \t]*\}\}[ \t]*${EOL}?`),
+  line_breaks: true,
+  categories: [ScriptClose],
+  pop_mode: true,
+});
+export const ScriptClosePercent = createToken({
+  name: "ScriptClosePercent",
+  pattern: re(String.raw`${REST}%\}[ \t]*${EOL}?`),
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+  categories: [ScriptClose],
+  pop_mode: true,
+});
+/** Any line inside a script block. */
+export const ScriptLine = createToken({
+  name: "ScriptLine",
+  pattern: re(String.raw`[^\r\n]+${EOL}?|${EOL}`),
+  start_chars_hint: allCharsExcept(""),
+  line_breaks: true,
+});
+/** `< ./file.json`, `<@ ./file`, `<@latin1 ./file`: the body is read from a file. */
+export const FileRefLine = createToken({
+  name: "FileRefLine",
+  pattern: re(String.raw`[ \t]*<(?:@[\w-]*)?(?:[ \t]${REST})?${EOL_OR_END}`),
+  line_breaks: true,
+});
+export const BodyLine = createToken({ name: "BodyLine", pattern: Lexer.NA });
+
+/**
+ * Whether the line at `at` is plain body text: its first non-blank character cannot start a
+ * comment, file, script or tool line (blank lines are plain too).
+ */
+function isPlainBodyLine(text: string, at: number): boolean {
+  let i = at;
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  if (c === 35 /* # */ || c === 60 /* < */ || c === 62 /* > */) return false;
+  const next = text.charCodeAt(i + 1);
+  return !((c === 47 /* / */ && next === 47) || (c === 63 /* ? */ && next === 63) || (c === 123 /* { */ && next === 123));
+}
+
+/** The start of the line after the one at `at` (the end of the text on the last line). */
+function nextLine(text: string, at: number): number {
+  LINE_END.lastIndex = at;
+  LINE_END.test(text);
+  return LINE_END.lastIndex;
+}
+
+const LINE_END = /[^\r\n]*(?:\r\n|\r|\n)?/y;
+
+/**
+ * Consecutive plain body lines, blank ones included, as one token: a JSON body is usually a
+ * single token instead of one per line. Tried first in the body.
+ */
+function matchBodyRun(text: string, offset: number): CustomPatternMatcherReturn | null {
+  let end = offset;
+  while (end < text.length && isPlainBodyLine(text, end)) end = nextLine(text, end);
+  return end > offset ? ([text.slice(offset, end)] as unknown as CustomPatternMatcherReturn) : null;
+}
+
+export const BodyRun = createToken({
+  name: "BodyRun",
+  pattern: { exec: matchBodyRun },
+  start_chars_hint: allCharsExcept(""),
+  line_breaks: true,
+  categories: [BodyLine],
+});
+/** Any other line in a body (`<xml>`, `{{payload}}`, ...). */
+export const OtherBodyLine = createToken({
+  name: "OtherBodyLine",
+  pattern: re(String.raw`[^\r\n]+${EOL}?`),
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+  categories: [BodyLine],
+});
+/** A blank line that ends the headers: what follows is the body. */
+export const BlankToBody = createToken({
+  name: "BlankToBody",
+  pattern: re(String.raw`[ \t]*${EOL}|[ \t]+(?![\s\S])`),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The request line: `[METHOD ]target[ HTTP/1.1]`.
+// ---------------------------------------------------------------------------------------------
+/** A byte-order mark at the start of the file is not text. */
+export const ByteOrderMark = createToken({ name: "ByteOrderMark", pattern: /\uFEFF/, group: Lexer.SKIPPED });
+
+/** Leading indentation of a request line. */
+export const Indent = createToken({ name: "Indent", pattern: /[ \t]+/ });
+
+/**
+ * A method word: letters (and `-`) followed by whitespace and more text, or a known method
+ * alone on its line (`GET` with the URL missing). `whoami` alone is a bare URL, not a method.
+ */
+function matchMethod(text: string, offset: number): CustomPatternMatcherReturn | null {
+  let end = offset;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter || (end > offset && (c === 45 /* - */ || c === 95 /* _ */))) end++;
+    else break;
+  }
+  if (end === offset) return null;
+  let after = end;
+  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+  const next = text.charCodeAt(after);
+  const lineEnds = after >= text.length || next === 10 || next === 13;
+  if (after === end && !lineEnds) return null; // `word:` or `word/...`: not a method
+  if (lineEnds && !KNOWN_METHODS.has(text.slice(offset, end).toUpperCase())) return null;
+  return [text.slice(offset, end)] as unknown as CustomPatternMatcherReturn;
+}
+
+export const Method = createToken({
+  name: "Method",
+  pattern: { exec: matchMethod },
+  start_chars_hint: LETTERS,
+  line_breaks: false,
+  push_mode: Mode.target,
+});
+
+/** URL path text: `{{...}}` kept whole (it may hold `?` or spaces), inner blanks included. */
+const PATH_START_CHARS = allCharsExcept("? \t\r\n");
+export const PathChunk = createToken({
+  name: "PathChunk",
+  pattern: scanned(pathEnd),
+  start_chars_hint: PATH_START_CHARS,
+  line_breaks: false,
+  categories: [PathText],
+});
+/** The path of a bare URL (no method): switches the lexer to the request line. */
+export const PathStart = createToken({
+  name: "PathStart",
+  pattern: scanned(pathEnd),
+  start_chars_hint: PATH_START_CHARS,
+  line_breaks: false,
+  categories: [PathText],
+  push_mode: Mode.target,
+});
+export const QueryStart = createToken({
+  name: "QueryStart",
+  pattern: "?",
+  categories: [Question],
+  push_mode: Mode.query,
+});
+export const HttpVersion = createToken({
+  name: "HttpVersion",
+  pattern: re(VERSION_AT_END),
+  start_chars_hint: WS_CHARS,
+  line_breaks: false,
+});
+export const Ws = createToken({ name: "Ws", pattern: /[ \t]+/ });
+/** End of a request or continuation line; continuation lines and headers may follow. */
+export const LineEnd = createToken({
+  name: "LineEnd",
+  pattern: re(EOL),
+  line_breaks: true,
+  push_mode: Mode.afterRequestLine,
+});
+
+// Query parameters: `key=value` pairs joined by `&`, one token each. Quotes and `{{...}}` are
+// kept whole so an `&` inside `"A&B"` or an expression does not split a parameter, and values
+// keep their spaces (`oslc.where=status="APPR" and siteid="X"`); see `scanners.ts`.
+export const QueryParam = createToken({
+  name: "QueryParam",
+  pattern: scanned(queryParamEnd),
+  start_chars_hint: allCharsExcept("& \t\r\n"),
+  line_breaks: false,
+});
+export const AmpToken = createToken({ name: "AmpToken", pattern: /&+/, categories: [Amp] });
+
+/** `?` or `&` (after optional indentation) starting a query continuation line. */
+export const ContinuationStart = createToken({
+  name: "ContinuationStart",
+  pattern: /[ \t]*[?&]/,
+  push_mode: Mode.query,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Headers.
+// ---------------------------------------------------------------------------------------------
+/** `Name: value`: the text before the first `:` is the name (validated later: it may hold spaces). */
+export const HeaderLine = createToken({
+  name: "HeaderLine",
+  pattern: re(String.raw`[^:\r\n]*:${REST}${EOL}?`),
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+  push_mode: Mode.headers,
+});
+/** A line in the header section that is not `Name: value`. */
+export const MalformedHeaderLine = createToken({
+  name: "MalformedHeaderLine",
+  pattern: re(String.raw`[^\r\n]+${EOL}?`),
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+  push_mode: Mode.headers,
+});
+
+/** Lines every line-start mode recognizes first, in priority order. */
+const commonLineStart: TokenType[] = [DirectiveLine, CommentLine, HttpyacLine, HandlerLine, ScriptOpenBraces, ScriptOpenPercent];
+
+export const lexerDefinition = {
+  defaultMode: Mode.preamble,
+  modes: {
+    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
+    [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
+    [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
+    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, HeaderLine, MalformedHeaderLine],
+    [Mode.headers]: [BlankToBody, ...commonLineStart, HeaderLine, MalformedHeaderLine],
+    [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, FileRefLine, OtherBodyLine],
+    [Mode.scriptBraces]: [ScriptCloseBraces, ScriptLine],
+    [Mode.scriptPercent]: [ScriptClosePercent, ScriptLine],
+  },
+};
+
+/** Every token type, categories included (the parser needs them all). */
+export const allTokenTypes: TokenType[] = [
+  BlankLine, ScriptOpen, ScriptClose, PathText, Question, Amp,
+  SeparatorLine, DirectiveLine, CommentLine, VariableLine, HttpyacLine, HandlerLine,
+  ScriptOpenBraces, ScriptOpenPercent, ScriptCloseBraces, ScriptClosePercent, ScriptLine,
+  ByteOrderMark, FileRefLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
+  HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
+  ContinuationStart, HeaderLine, MalformedHeaderLine,
+];

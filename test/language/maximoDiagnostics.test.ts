@@ -1,0 +1,124 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { MAXIMO_DIAGNOSTICS, parseDocument, type MaximoCode } from "../../server/src/language/maximo/api";
+import { marked, span } from "./maximoTestkit";
+
+/** One case per rule: the source marks the expected range with ⟦d:...⟧; it must be the only diagnostic. */
+interface Case {
+  title: string;
+  source: string;
+  code: MaximoCode;
+  /** A piece of the message (what to write instead). */
+  says?: RegExp;
+}
+
+const cases: Case[] = [
+  { title: "unknown method", source: "⟦d:FETCH⟧ os/mxapiasset\n", code: "maximo.unknown-method", says: /GET, POST/ },
+  { title: "method in lower case", source: "⟦d:get⟧ os/mxapiasset\n", code: "maximo.method-case", says: /`GET`/ },
+  { title: "method without URL", source: "### create\n⟦d:POST⟧\nContent-Type: application/json\n\n{}\n", code: "maximo.missing-url", says: /POST os\/mxapiasset/ },
+  { title: "method and version without URL", source: "⟦d:GET⟧ HTTP/1.1\n", code: "maximo.missing-url" },
+  { title: "bad HTTP version", source: "GET os/mxapiasset ⟦d:HTTP/1.2⟧\n", code: "maximo.http-version-invalid", says: /HTTP\/1\.1/ },
+  { title: "header line without a colon", source: "GET os/x\n⟦d:Accept application/json⟧\n", code: "maximo.header-malformed", says: /Name: value/ },
+  { title: "a second request line without ###", source: "GET os/x\n⟦d:GET os/y⟧\n", code: "maximo.header-malformed", says: /###/ },
+  { title: "a body without the blank line", source: "POST os/x\nContent-Type: application/json\n⟦d:[1, 2]⟧\n", code: "maximo.header-malformed", says: /blank line/ },
+  { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
+  { title: "header name with a space", source: "GET os/x\n⟦d:Content Type⟧: application/json\n", code: "maximo.header-name-invalid", says: /no spaces/ },
+  { title: "header without a name", source: "GET os/x\n⟦d::⟧ value\n", code: "maximo.header-name-invalid" },
+  { title: "JSON object without the blank line", source: 'POST os/x\n⟦d:{"a"⟧: 1}\n', code: "maximo.header-name-invalid", says: /blank line/ },
+  { title: "unterminated {{ in a query value", source: "GET os/x?site=⟦d:{{site⟧\n", code: "maximo.expression-unterminated", says: /}}/ },
+  { title: "unterminated {{ in a header", source: "GET os/x\nX-A: ⟦d:{{abc⟧\n", code: "maximo.expression-unterminated" },
+  { title: "unterminated {{ in a JSON body (no JSON error on top)", source: 'POST os/x\n\n{"a": "⟦d:{{x"}⟧\n', code: "maximo.expression-unterminated" },
+  { title: "empty expression", source: "GET os/x?a=⟦d:{{}}⟧\n", code: "maximo.expression-empty" },
+  { title: "blank expression", source: "GET os/x\nX-A: ⟦d:{{  }}⟧\n", code: "maximo.expression-empty" },
+  { title: "unknown system variable", source: "GET os/x\nAuthorization: {{⟦d:$aadToken⟧}}\n", code: "maximo.unknown-system-variable", says: /\$guid.*\$randomInt/ },
+  { title: "$randomInt with one argument", source: "GET os/x?n={{⟦d:$randomInt 10⟧}}\n", code: "maximo.system-variable-arguments", says: /\$randomInt 1 100/ },
+  { title: "$randomInt with min above max", source: "GET os/x?n={{⟦d:$randomInt 5 1⟧}}\n", code: "maximo.system-variable-arguments", says: /below/ },
+  { title: "$datetime without a format", source: "GET os/x?d={{⟦d:$datetime⟧}}\n", code: "maximo.system-variable-arguments", says: /iso8601/ },
+  { title: "$datetime with an unknown format", source: "GET os/x?d={{⟦d:$datetime iso⟧}}\n", code: "maximo.system-variable-arguments" },
+  { title: "$localDatetime offset without unit", source: "GET os/x?d={{ ⟦d:$localDatetime rfc1123 1⟧ }}\n", code: "maximo.system-variable-arguments", says: /unit/ },
+  { title: "$timestamp with a bad unit", source: "GET os/x?d={{⟦d:$timestamp 1 q⟧}}\n", code: "maximo.system-variable-arguments" },
+  { title: "$guid with an argument", source: "GET os/x?d={{⟦d:$guid 4⟧}}\n", code: "maximo.system-variable-arguments", says: /\{\{\$guid\}\}/ },
+  { title: "$processEnv without a name", source: "GET os/x?k={{⟦d:$processEnv⟧}}\n", code: "maximo.system-variable-arguments", says: /NAME/ },
+  { title: "variable without =", source: "⟦d:@site BEDFORD⟧\nGET os/x\n", code: "maximo.variable-malformed", says: /@name = value/ },
+  { title: "variable name with a space", source: "@⟦d:my site⟧ = BEDFORD\n", code: "maximo.variable-malformed" },
+  { title: "variable without a name", source: "⟦d:@ = BEDFORD⟧\n", code: "maximo.variable-malformed" },
+  { title: "@name without a name", source: "⟦d:# @name⟧\nGET os/x\n", code: "maximo.name-invalid", says: /# @name wo1/ },
+  { title: "@name with spaces", source: "# @name ⟦d:my request⟧\nGET os/x\n", code: "maximo.name-invalid" },
+  { title: "@name used twice", source: "### a\n# @name wo1\nGET os/a\n\n### b\n# @name ⟦d:wo1⟧\nGET os/b\n", code: "maximo.name-duplicate", says: /line 2/ },
+  { title: "@timeout in words", source: "# @timeout ⟦d:30 seconds⟧\nGET os/x\n", code: "maximo.timeout-invalid", says: /30s/ },
+  { title: "@timeout without a value", source: "⟦d:// @timeout⟧\nGET os/x\n", code: "maximo.timeout-invalid" },
+  { title: "@connection without a name", source: "⟦d:# @connection⟧\nGET os/x\n", code: "maximo.connection-missing-name", says: /# @connection dev/ },
+  { title: "@expect without an expectation", source: "⟦d:# @expect⟧\nGET os/x\n", code: "maximo.expect-missing", says: /status 200/ },
+  { title: "@expect of an unknown subject", source: "# @expect ⟦d:stat 200⟧\nGET os/x\n", code: "maximo.expect-invalid", says: /status 200/ },
+  { title: "@expect status that is not a code", source: "# @expect ⟦d:status abc⟧\nGET os/x\n", code: "maximo.expect-invalid" },
+  { title: "@expect body path without operator", source: "# @expect ⟦d:body.member⟧\nGET os/x\n", code: "maximo.expect-invalid" },
+  { title: "@expect header without a name", source: "# @expect ⟦d:header⟧\nGET os/x\n", code: "maximo.expect-invalid" },
+  { title: "@expect status contains", source: "# @expect ⟦d:status contains 2⟧\nGET os/x\n", code: "maximo.expect-invalid" },
+  { title: "@expect operator without value", source: "# @expect ⟦d:body.count >⟧\nGET os/x\n", code: "maximo.expect-invalid", says: /needs a value/ },
+  { title: "@all-pages with an argument", source: "# @all-pages ⟦d:5⟧\nGET os/x\n", code: "maximo.directive-unexpected-argument" },
+  { title: "JSON trailing comma", source: 'POST os/x\nContent-Type: application/json\n\n{\n  "a": 1,\n⟦d:}⟧\n', code: "maximo.json-invalid", says: /trailing comma/ },
+  { title: "JSON single quotes", source: "POST os/x\n\n{ ⟦d:'a'⟧: 1 }\n", code: "maximo.json-invalid", says: /double quotes/ },
+  { title: "JSON missing comma", source: 'POST os/x\n\n{\n  "a": 1\n  ⟦d:"b"⟧: 2\n}\n', code: "maximo.json-invalid", says: /comma/ },
+  { title: "JSON object not closed", source: 'POST os/x\nContent-Type: application/json\n\n{ "a": 1⟦d:⟧\n', code: "maximo.json-invalid", says: /`}`/ },
+  { title: "JSON with text after the value", source: 'POST os/x\n\n{ "a": {{v}} } ⟦d:x⟧\n', code: "maximo.json-invalid", says: /one value/ },
+  { title: "< without a file", source: "POST os/x\nContent-Type: application/json\n\n⟦d:<⟧\n", code: "maximo.file-ref-missing-path", says: /< \.\/body\.json/ },
+  { title: "<@ without a file", source: "POST os/x\n\n⟦d:<@⟧\n", code: "maximo.file-ref-missing-path" },
+  { title: "httpyac script not closed", source: "⟦d:{{⟧\n  const a = 1;\n\n###\nGET os/x\n", code: "maximo.script-unterminated", says: /}}/ },
+  { title: "handler script not closed", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n", code: "maximo.script-unterminated", says: /%}/ },
+];
+
+for (const c of cases) {
+  test(`diagnostic ${c.code}: ${c.title}`, () => {
+    const m = marked(c.source);
+    const found = parseDocument(m.text).diagnostics();
+    assert.deepEqual(
+      found.map((d) => ({ code: d.code, span: d.span })),
+      [{ code: c.code, span: span(m, "d") }],
+      found.map((d) => d.message).join(" | "),
+    );
+    const d = found[0]!;
+    assert.equal(d.severity, MAXIMO_DIAGNOSTICS[c.code].severity);
+    if (c.says) assert.match(d.message, c.says);
+  });
+}
+
+test("every maximo.* code but maximo.syntax has a case", () => {
+  const covered = new Set(cases.map((c) => c.code));
+  const missing = Object.keys(MAXIMO_DIAGNOSTICS).filter((code) => code !== "maximo.syntax" && !covered.has(code as MaximoCode));
+  assert.deepEqual(missing, []);
+});
+
+test("severities: errors where the text cannot be sent as meant, warnings where it is likely misread", () => {
+  const warnings = Object.entries(MAXIMO_DIAGNOSTICS)
+    .filter(([, spec]) => spec.severity === "warning")
+    .map(([code]) => code)
+    .sort();
+  assert.deepEqual(warnings, ["maximo.directive-unexpected-argument", "maximo.method-case", "maximo.name-duplicate", "maximo.name-invalid"]);
+});
+
+const clean: [string, string][] = [
+  ["PATCH is a method like any other here", "PATCH os/mxapiwodetail/_QkVERk9SRC8xMDA-?lean=1\nContent-Type: application/json\n\n{\"wopriority\": 1}\n"],
+  ["x-method-override without a space", "POST os/x\nx-method-override:PATCH\npatchtype:MERGE\n\n{}\n"],
+  ["placeholders as JSON values, keys, members and strings", 'POST os/x\n\n{\n  {{key}}: 1,\n  "a": {{n}},\n  "b": [{{x}}, {{y}}],\n  "c": "{{$datetime \'YYYY\'}} \\"q\\" {{z}}",\n  {{rest}}\n}\n'],
+  ["a whole-body placeholder", "POST os/x\nContent-Type: application/json\n\n{{payload}}\n"],
+  ["comments inside a JSON body are not sent", 'POST os/x\n\n{\n  # the site\n  "siteid": "BEDFORD",\n  // priority\n  "wopriority": 1\n}\n'],
+  ["a header name from a variable", "GET os/x\n{{authHeader}}: {{token}}\n"],
+  ["unknown directives are REST Client's or httpyac's", "# @prompt id Work order id\n# @note\n# @foo bar baz\n# @import ./other.http\nGET os/x/{{id}}\n"],
+  ["script expressions", "GET os/x?n={{ 1 + 2 }}&s={{ site.toUpperCase() }}\n"],
+  ["system variables with all their forms", "GET os/x\nA: {{$processEnv %KEY}} {{$dotenv NAME}} {{$datetime \"DD-MM-YYYY\" -1 d}} {{$localDatetime rfc1123}}\nB: {{$randomInt -5 5}} {{$timestamp -3 h}} {{$timestamp}} {{$guid}} {{$uuid}} {{$isoTimestamp}} {{$datetime 'YYYY' 2 ms}}\n"],
+  ["expectations in every form", "# @expect status 200\n# @expect status == 2xx\n# @expect status < 400\n# @expect header content-type contains json\n# @expect header etag exists\n# @expect header x-a\n# @expect body.member.length > 0\n# @expect body.member[0].status == \"APPR\"\n# @expect body exists\n# @expect duration < 2s\n# @expect duration <= 1500\nGET os/x\n"],
+  ["timeouts", "# @timeout 30s\n# @timeout 500ms\n# @timeout 2m\n# @timeout 1000\nGET os/x\n"],
+  ["a form body and a text body are not JSON", "POST login\nContent-Type: application/x-www-form-urlencoded\n\nuser=a&password={b}\n\n###\nPOST script/X\nContent-Type: text/plain\n\n{not json\n"],
+  ["a trailing ### with nothing after it", "GET os/x\n\n###\n"],
+  ["an empty file", ""],
+  ["only comments and variables", "# notes\n@a = 1\n// more\n"],
+];
+
+for (const [title, source] of clean) {
+  test(`no diagnostic: ${title}`, () => {
+    assert.deepEqual(
+      parseDocument(source).diagnostics().map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
+  });
+}

@@ -1,0 +1,383 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseDocument, toParseSummary, updateDocument, type ParseSummary } from "../../server/src/language/maximo/api";
+import { embeddedSource, isLean } from "../../server/src/language/maximo/embeddedQueries";
+import { fixture, withLineEnds } from "./maximoTestkit";
+
+const only = (text: string) => {
+  const requests = parseDocument(text).requests;
+  assert.equal(requests.length, 1, "one request");
+  return requests[0]!.request;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures written from the REST Client and httpyac documentation, and Maximo's own requests:
+// they parse to the recorded summary, without a single diagnostic.
+// ---------------------------------------------------------------------------------------------
+for (const name of ["restclient", "httpyac", "maximo"]) {
+  test(`fixture ${name}.maximo parses to its recorded summary, without diagnostics`, () => {
+    const summary = toParseSummary(parseDocument(fixture(`${name}.maximo`)));
+    const expected = JSON.parse(fixture(`${name}.summary.json`)) as ParseSummary;
+    assert.deepEqual(summary.diagnostics, []);
+    assert.deepEqual(summary, expected);
+  });
+
+  for (const [variant, transform] of [
+    ["CRLF", (t: string) => withLineEnds(t, "\r\n")],
+    ["CR", (t: string) => withLineEnds(t, "\r")],
+    ["a byte-order mark", (t: string) => "\uFEFF" + t],
+  ] as const) {
+    test(`fixture ${name}.maximo with ${variant} gives the same requests`, () => {
+      const lf = toParseSummary(parseDocument(fixture(`${name}.maximo`)));
+      const other = toParseSummary(parseDocument(transform(fixture(`${name}.maximo`))));
+      const normalized = other.requests.map((r) => ({ ...r, body: r.body === null ? null : withLineEnds(r.body, "\n") }));
+      // Line ends are not characters: ranges agree exactly (the BOM sits on line 0 before any request).
+      assert.deepEqual(normalized, lf.requests);
+      assert.deepEqual(other.diagnostics, []);
+    });
+  }
+}
+
+test("tabs indent continuation lines and separate nothing else", () => {
+  const request = only("GET\tos/mxapiasset?lean=1\n\t&oslc.select=assetnum\nAccept:\tapplication/json\n");
+  assert.equal(request.url.text, "os/mxapiasset?lean=1&oslc.select=assetnum");
+  assert.equal(request.headers[0]!.value.text, "application/json");
+});
+
+// ---------------------------------------------------------------------------------------------
+// The request line.
+// ---------------------------------------------------------------------------------------------
+test("request line: a bare URL is a GET, relative Maximo URLs are normal", () => {
+  for (const url of ["whoami", "apimeta", "os/mxapiasset", "script/MYSCRIPT", "/maximo/oslc/os/mxwo", "{{base}}/os/x"]) {
+    const request = only(`${url}\n`);
+    assert.equal(request.method, undefined);
+    assert.equal(request.methodName, "GET");
+    assert.equal(request.url.path.text, url);
+  }
+});
+
+test("request line: method, URL and version; the version only at the end", () => {
+  const request = only("POST  os/mxapiasset HTTP/1.1  \n");
+  assert.equal(request.method?.text, "POST");
+  assert.equal(request.url.text, "os/mxapiasset");
+  assert.equal(request.httpVersion?.text, "HTTP/1.1");
+  const inside = only("GET os/x?q=HTTP/1.1 stays&b=1\n");
+  assert.equal(inside.httpVersion, undefined);
+  assert.equal(inside.url.query[0]!.value?.text, "HTTP/1.1 stays");
+});
+
+test("request line: a method alone is missing its URL, other words alone are URLs", () => {
+  assert.equal(only("DELETE\n").method?.text, "DELETE");
+  assert.equal(only("DELETE\n").url.path.text, "");
+  assert.equal(only("delete\n").methodName, "DELETE");
+  assert.equal(only("systeminfo\n").method, undefined);
+});
+
+test("request line: an indented request line", () => {
+  const request = only("   GET os/x\n");
+  assert.equal(request.method?.text, "GET");
+  assert.deepEqual(request.line, { start: 0, end: 11 });
+});
+
+test("URL: readable query values keep spaces, quotes and ampersands inside quotes or {{ }}", () => {
+  const request = only('GET os/mxapiwodetail?oslc.where=status="APPR" and description="A&B" and siteid="{{ s&t }}"&lean=1\n');
+  assert.deepEqual(
+    request.url.query.map((q) => [q.key.text, q.value?.text]),
+    [
+      ["oslc.where", 'status="APPR" and description="A&B" and siteid="{{ s&t }}"'],
+      ["lean", "1"],
+    ],
+  );
+});
+
+test("URL: a value may hold = and ?; a key without = has no value; empty parameters are skipped", () => {
+  const request = only("GET os/x?a=b=c?d&flag&&e=\n");
+  assert.deepEqual(
+    request.url.query.map((q) => [q.key.text, q.value?.text]),
+    [
+      ["a", "b=c?d"],
+      ["flag", undefined],
+      ["e", ""],
+    ],
+  );
+});
+
+test("URL: percent-encoded keys and values are decoded for analysis", () => {
+  const request = only("GET os/mx%41sset?oslc.where=status%3D%22APPR%22%20and%20x%3D%22%C3%A9%22&oslc%2EorderBy=%2Bassetnum\n");
+  assert.equal(request.url.path.decoded, "os/mxAsset");
+  assert.equal(request.url.segments[1]!.decoded, "mxAsset");
+  assert.equal(request.url.query[0]!.value?.decoded, 'status="APPR" and x="é"');
+  assert.equal(request.url.query[1]!.key.decoded, "oslc.orderBy");
+  assert.equal(request.url.query[1]!.value?.decoded, "+assetnum");
+  assert.equal(request.url.text, 'os/mxAsset?oslc.where=status="APPR" and x="é"&oslc.orderBy=+assetnum');
+});
+
+test("URL: continuation lines start with ? or & after any indentation, even after comments", () => {
+  const request = only("GET os/x\n  ?a=1\n# note\n\t&b=2&c=3\n&d\nAccept: json\n");
+  assert.deepEqual(
+    request.url.query.map((q) => `${q.key.text}=${q.value?.text ?? "-"}:${q.continuation}`),
+    ["a=1:true", "b=2:true", "c=3:true", "d=-:true"],
+  );
+  assert.equal(request.headers.length, 1);
+});
+
+test("URL: absolute URLs split into scheme, authority and segments", () => {
+  const request = only("GET https://host.example.com:9443/maximo/oslc/os/mxapiasset?lean=1\n");
+  assert.equal(request.url.scheme?.text, "https");
+  assert.equal(request.url.authority?.text, "host.example.com:9443");
+  assert.deepEqual(
+    request.url.segments.map((s) => s.text),
+    ["maximo", "oslc", "os", "mxapiasset"],
+  );
+});
+
+test("URL: embedded query sources map decoded offsets back to the source; lean=1 is seen", () => {
+  const text = "GET os/x?lean=1&oslc.where=a%3D%22b%22\n";
+  const request = only(text);
+  const param = request.url.query[1]!;
+  const source = embeddedSource(param)!;
+  assert.equal(source.text, 'a="b"');
+  assert.equal(text.slice(source.map!(1), source.map!(1) + 3), "%3D");
+  assert.equal(source.map!(source.text.length), param.value!.end);
+  assert.equal(isLean(request.url.query), true);
+  assert.equal(isLean(only("GET os/x?lean=0\n").url.query), false);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Headers and bodies.
+// ---------------------------------------------------------------------------------------------
+test("headers: split at the first colon, value trimmed, empty values allowed", () => {
+  const request = only("GET os/x\nDate: Wed, 21 Oct 2015 18:27:50 GMT\nx-method-override:PATCH\nX-Empty:\n");
+  assert.deepEqual(
+    request.headers.map((h) => [h.name.text, h.value.text]),
+    [
+      ["Date", "Wed, 21 Oct 2015 18:27:50 GMT"],
+      ["x-method-override", "PATCH"],
+      ["X-Empty", ""],
+    ],
+  );
+});
+
+test("body: starts after the blank line, leaves out comment lines, drops trailing blank lines", () => {
+  const request = only('POST os/x\nContent-Type: application/json\n\n\n{\n  # not sent\n  "a": 1\n}\n\n\n');
+  assert.equal(request.body?.text, '{\n  "a": 1\n}');
+  assert.equal(request.body?.parts.length, 1);
+});
+
+test("body: without comment lines the body text is the source text, line ends included", () => {
+  const request = only("POST os/x\r\n\r\n{\r\n  \"a\": 1\r\n}\r\n");
+  assert.equal(request.body?.text, '{\r\n  "a": 1\r\n}');
+});
+
+test("body: < file, <@ file and <@encoding file parts", () => {
+  const body = only("POST os/x\n\n< ./a.json\ntext\n<@ ./b.json\n<@latin1 ./c.xml\n").body!;
+  assert.deepEqual(
+    body.parts.map((p) => (p.kind === "file" ? `file:${p.path?.text}:${p.processVariables}:${p.encoding?.text ?? ""}` : "text")),
+    ["file:./a.json:false:", "text", "file:./b.json:true:", "file:./c.xml:true:latin1"],
+  );
+  assert.equal(only("POST os/x\n\n<xml>\n</xml>\n").body?.parts[0]?.kind, "text");
+});
+
+test("body: lines that look like headers or request lines are body text after the blank line", () => {
+  const request = only("POST os/x\n\nAccept: json\nGET os/y\n");
+  assert.equal(request.headers.length, 0);
+  assert.equal(request.body?.text, "Accept: json\nGET os/y");
+});
+
+// ---------------------------------------------------------------------------------------------
+// Variables, directives, comments, expressions, blocks.
+// ---------------------------------------------------------------------------------------------
+test("variables: split on the first =, file level and inside blocks, lazy :=", () => {
+  const doc = parseDocument("@a=1\n@b = x = y\n@c := {{$guid}}\n\n### r\n@d = 2\nGET os/{{d}}\n");
+  const [head, block] = doc.blocks.map((b) => b.node());
+  assert.deepEqual(
+    head!.variables.map((v) => [v.name.text, v.value.text, v.lazy]),
+    [
+      ["a", "1", false],
+      ["b", "x = y", false],
+      ["c", "{{$guid}}", true],
+    ],
+  );
+  assert.deepEqual(
+    block!.variables.map((v) => v.name.text),
+    ["d"],
+  );
+});
+
+test("directives: # and // markers, names and arguments, wherever they stand in the block", () => {
+  const node = parseDocument("### x\n# @name wo1\n// @connection prod server\nGET os/x\n# @expect status 200\nAccept: json\n\n{}\n## @note\n").blocks[0]!.node();
+  assert.deepEqual(
+    node.directives.map((d) => [d.marker, d.name.text, d.args?.text]),
+    [
+      ["#", "name", "wo1"],
+      ["//", "connection", "prod server"],
+      ["#", "expect", "status 200"],
+      ["#", "note", undefined],
+    ],
+  );
+  assert.deepEqual(node.directives[2]!.expect, {
+    subject: "status",
+    operator: "==",
+    value: { start: 71, end: 74, text: "200" },
+  });
+});
+
+test("names: @name wins over the ### title, which names the request otherwise", () => {
+  const doc = parseDocument("### Approved orders\nGET a\n\n### Title\n# @name wo1\nGET b\n\n###\nGET c\n");
+  assert.deepEqual(
+    doc.requests.map((r) => r.name),
+    ["Approved orders", "wo1", undefined],
+  );
+});
+
+test("comments: # and // lines anywhere; ### only separates at the start of a line", () => {
+  const doc = parseDocument("# a\n// b\nGET os/x\n  # c\nAccept: a ### b\n");
+  const node = doc.blocks[0]!.node();
+  assert.deepEqual(
+    node.comments.map((c) => [c.marker, c.text]),
+    [
+      ["#", "a"],
+      ["//", "b"],
+      ["#", "c"],
+    ],
+  );
+  assert.equal(doc.blocks.length, 1);
+});
+
+test("expressions: kinds, names, arguments and chained references", () => {
+  const node = parseDocument(
+    "GET {{base}}/os/x?a={{$randomInt 1 10}}&b={{wo1.response.body.member[0].wonum}}&c={{ a + b }}\nLocation: {{wo1.response.headers.location}}\nX: {{$datetime \"DD-MM-YYYY\" -1 d}}\n",
+  ).blocks[0]!.node();
+  assert.deepEqual(
+    node.expressions.map((e) => [e.kind, e.name, e.args.map((a) => a.text), e.chain]),
+    [
+      ["variable", "base", [], undefined],
+      ["system", "$randomInt", ["1", "10"], undefined],
+      ["chained", "wo1", [], { source: "response", part: "body", path: "member[0].wonum" }],
+      ["script", "", [], undefined],
+      ["chained", "wo1", [], { source: "response", part: "headers", path: "location" }],
+      ["system", "$datetime", ['"DD-MM-YYYY"', "-1", "d"], undefined],
+    ],
+  );
+});
+
+test("blocks: ### splits, text after it names; the head block holds file-level lines", () => {
+  const doc = parseDocument("@a = 1\n#### four hashes\nGET a\n   ### indented\nGET b\n###no space\nGET c");
+  assert.deepEqual(
+    doc.blocks.map((b) => [b.tree.separator?.title?.text, b.tree.request?.url.text]),
+    [
+      [undefined, undefined],
+      ["four hashes", "a"],
+      ["indented", "b"],
+      ["no space", "c"],
+    ],
+  );
+  assert.equal(doc.requests.length, 3);
+});
+
+test("scripts and tool lines are kept apart from headers and bodies", () => {
+  const node = parseDocument("{{\n  exports.a = 1;\n}}\nGET os/x\n?? status == 200\n>> out.json\n\n{}\n\n> {%\n client.log(1)\n%}\n").blocks[0]!.node();
+  assert.deepEqual(
+    node.scripts.map((s) => [s.kind, s.terminated]),
+    [
+      ["httpyac", true],
+      ["handler", true],
+    ],
+  );
+  assert.deepEqual(
+    node.toolLines.map((t) => t.text),
+    ["?? status == 200", ">> out.json"],
+  );
+  assert.equal(node.request?.body?.text, "{}");
+  assert.equal(node.request?.headers.length, 0);
+});
+
+test("summary: the shape `maximo parse` prints", () => {
+  const summary = toParseSummary(parseDocument("### one\nPOST os/x?lean=1\nA: b\n\n{}\n"));
+  assert.deepEqual(summary, {
+    requests: [
+      {
+        name: "one",
+        method: "POST",
+        url: "os/x?lean=1",
+        query: [{ key: "lean", value: "1" }],
+        headers: [{ name: "A", value: "b" }],
+        body: "{}",
+        range: { start: { line: 0, character: 0 }, end: { line: 4, character: 2 } },
+      },
+    ],
+    diagnostics: [],
+  });
+  const bad = toParseSummary(parseDocument("FETCH x\n"));
+  assert.deepEqual(bad.diagnostics[0], {
+    line: 0,
+    character: 0,
+    endLine: 0,
+    endCharacter: 5,
+    severity: "error",
+    code: "maximo.unknown-method",
+    message: bad.diagnostics[0]!.message,
+  });
+});
+
+test("edge inputs: empty text, blank lines only, a lone ###, no final line break", () => {
+  for (const text of ["", "\n\n\n", "###", "###\n", "  \t ", "GET x", "\r", "\r\n\r\n"]) {
+    const doc = parseDocument(text);
+    assert.equal(doc.blocks[0]!.offset, 0);
+    assert.equal(doc.blocks[doc.blocks.length - 1]!.end, text.length);
+    assert.equal(doc.positionAt(text.length).line, doc.lineCount - 1);
+  }
+  assert.equal(parseDocument("GET x").requests[0]!.request.url.text, "x");
+});
+
+// ---------------------------------------------------------------------------------------------
+// The embedded query languages, through the router of server/src/language/embedded.
+// ---------------------------------------------------------------------------------------------
+test("embedded: where/orderBy diagnostics come through at their source ranges, encoded or not", () => {
+  const text = 'GET os/x?lean=1\n  &oslc.where=status="APPR" or siteid="X"\n  &oslc.orderBy=wonum\n\n###\nGET os/y?oslc.where=status%3D%22A%22%20or%20x%3D1\n';
+  const doc = parseDocument(text);
+  const found = doc.diagnostics().filter((d) => !d.code.startsWith("maximo."));
+  const at = (prefix: string, source: string, from = 0) =>
+    found.some((d) => d.code.startsWith(prefix) && d.span.start >= from && text.slice(d.span.start, d.span.end) === source);
+  assert.ok(at("where.", "or"), "or in a readable where");
+  assert.ok(at("orderby.", "wonum"), "orderBy without a sign");
+  assert.ok(at("where.", "or", text.indexOf("###")), "or in an encoded where, mapped through the escapes");
+  assert.deepEqual(
+    doc.embeddedQueries(doc.blocks[0]!).map((q) => [q.param.key.text, q.parse.language]),
+    [
+      ["oslc.where", "where"],
+      ["oslc.orderBy", "orderby"],
+    ],
+  );
+});
+
+test("embedded: parses are kept per block tree, so an edit elsewhere does not parse them again", () => {
+  const text = 'GET os/x?oslc.where=status="APPR"\n\n###\nGET os/y?oslc.select=a,b\n';
+  const doc = parseDocument(text);
+  const before = doc.embeddedQueries(doc.blocks[0]!);
+  const next = updateDocument(doc, text.replace("os/y", "os/z"));
+  assert.equal(next.embeddedQueries(next.blocks[0]!), before);
+  assert.notEqual(next.embeddedQueries(next.blocks[1]!), doc.embeddedQueries(doc.blocks[1]!));
+});
+
+test("requestAt: the request around an offset, with absolute spans", () => {
+  const text = "@a = 1\n\n### one\nGET os/a\n\n### two\nPOST os/b\nA: b\n";
+  const doc = parseDocument(text);
+  assert.equal(doc.requestAt(0), undefined);
+  const two = doc.requestAt(text.indexOf("A: b"))!;
+  assert.equal(two.name, "two");
+  assert.equal(text.slice(two.request.headers[0]!.start, two.request.headers[0]!.end), "A: b");
+  assert.equal(doc.requestAt(text.indexOf("os/a"))!.request.url.text, "os/a");
+});
+
+test("expressions: an unclosed {{ in a body ends with its line; the next line is read on its own", () => {
+  const text = 'POST os/x\n\n{"a": "{{x",\n "b": "{{y}}"}\n';
+  const node = parseDocument(text).blocks[0]!.node();
+  assert.deepEqual(
+    node.expressions.map((e) => [text.slice(e.start, e.end), e.terminated]),
+    [
+      ['{{x",', false],
+      ["{{y}}", true],
+    ],
+  );
+});
