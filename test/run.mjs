@@ -3,6 +3,9 @@
 //   node test/run.mjs            all tests (unit, protocol, end-to-end)
 //   node test/run.mjs --unit     everything but test/e2e
 //   node test/run.mjs FILTER...  only test files whose path contains a FILTER
+// When end-to-end tests (test/e2e/) are selected, test/e2e/setup.sh first makes sure Chromium and
+// code-server are installed: a no-op taking milliseconds once they are; the first time it installs
+// them (about a minute), which needs root for the Debian packages, or says what to run.
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -22,12 +25,18 @@ function findTests(dir) {
 }
 
 const all = findTests(join(root, "test")).map((p) => relative(root, p));
+const isE2e = (p) => p.startsWith("test/e2e/");
 const selected = all.filter(
-  (p) => (!unitOnly || !p.startsWith("test/e2e/")) && (filters.length === 0 || filters.some((f) => p.includes(f))),
+  (p) => (!unitOnly || !isE2e(p)) && (filters.length === 0 || filters.some((f) => p.includes(f))),
 );
 if (selected.length === 0) {
   console.error("no test files matched");
   process.exit(1);
+}
+
+if (selected.some(isE2e)) {
+  const setup = spawnSync("bash", [join(root, "test/e2e/setup.sh")], { stdio: "inherit", cwd: root });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 
 const outdir = join(root, "out");

@@ -1,0 +1,23 @@
+// The extension-host suites (test/e2e/suite/*.suite.ts, mocha tdd, the `vscode` API) run through
+// @vscode/test-electron's runTests, with the code-server shim standing in for VS Code.
+import { test } from "node:test";
+import { runTests } from "@vscode/test-electron";
+import { bundleExtensionHostTests } from "./harness/extensionHost";
+import { extensionDir, makeWorkspace, readManifest } from "./harness";
+
+test("extension host: activation, contributions, symbols, folding, diagnostics via the vscode API", { timeout: 240_000 }, async () => {
+  const { shim, suite } = await bundleExtensionHostTests();
+  const workspace = makeWorkspace("workspace");
+  const manifest = readManifest();
+  try {
+    await runTests({
+      vscodeExecutablePath: shim,
+      extensionDevelopmentPath: extensionDir(),
+      extensionTestsPath: suite,
+      launchArgs: [workspace.folder],
+      extensionTestsEnv: { MAXIMO_E2E_EXTENSION_ID: `${manifest.publisher}.${manifest.name}` },
+    });
+  } finally {
+    workspace.dispose();
+  }
+});
