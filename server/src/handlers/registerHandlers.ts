@@ -1,0 +1,43 @@
+import type { Connection, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { LanguageService } from "../languageService";
+import { Debouncer } from "./debouncer";
+
+/** Runs a feature; a failure is logged with the feature's tag and answered with `fallback`. */
+function guarded<T>(connection: Connection, feature: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`[${feature}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  const validation = new Debouncer(150);
+
+  const validate = (uri: string): void => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const diagnostics = guarded(connection, "diagnostics", [], () => service.diagnostics(document));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  };
+
+  documents.onDidOpen((event) => validate(event.document.uri));
+  documents.onDidChangeContent((event) => validation.schedule(event.document.uri, () => validate(event.document.uri)));
+  documents.onDidClose((event) => {
+    validation.cancel(event.document.uri);
+    service.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "documentSymbols", [], () => service.documentSymbols(document)) : [];
+  });
+  connection.onFoldingRanges((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "folding", [], () => service.foldingRanges(document)) : [];
+  });
+  connection.onShutdown(() => validation.dispose());
+}
