@@ -1,5 +1,5 @@
 // Runs the test suite with node's built-in runner. Test files are TypeScript, bundled by esbuild
-// into out/test first: chevrotain is ESM-only and Node 20 cannot require() it from CommonJS.
+// into out/run-PID/ first: chevrotain is ESM-only and Node 20 cannot require() it from CommonJS.
 //   node test/run.mjs            all tests (unit, protocol, end-to-end)
 //   node test/run.mjs --unit     everything but test/e2e
 //   node test/run.mjs FILTER...  only test files whose path contains a FILTER
@@ -39,8 +39,9 @@ if (selected.some(isE2e)) {
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
 
-const outdir = join(root, "out");
-rmSync(join(outdir, "test"), { recursive: true, force: true });
+// A folder per run: two runs in one checkout must not delete each other's bundles.
+const outdir = join(root, "out", `run-${process.pid}`);
+process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
 await esbuild.build({
   entryPoints: selected,
   outdir,
