@@ -77,3 +77,30 @@ export function namePath(tokens: IToken[], isDot: (token: IToken) => boolean, ru
   if (segments.length === 0) return undefined;
   return { span, segments, text: rules.text.slice(span.start, span.end), incomplete };
 }
+
+export interface StrayElement {
+  kind: "stray";
+  token: IToken;
+  span: Span;
+}
+
+/**
+ * The stray at `index` and, when it is an unknown character, the adjacent unknown characters
+ * after it: one diagnostic per run reads better than one per character.
+ */
+export function strayRun(
+  elements: readonly { kind: string }[],
+  index: number,
+  unknown: IToken["tokenType"],
+): { element: StrayElement; span: Span; last: number } {
+  const element = elements[index] as StrayElement;
+  let end = element.span.end;
+  let last = index;
+  while (element.token.tokenType === unknown) {
+    const next = elements[last + 1] as StrayElement | undefined;
+    if (next?.kind !== "stray" || next.token.tokenType !== unknown || next.span.start !== end) break;
+    last++;
+    end = next.span.end;
+  }
+  return { element, span: { start: element.span.start, end }, last };
+}

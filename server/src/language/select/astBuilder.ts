@@ -5,7 +5,7 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import type { NamePath } from "../common/queryAst";
-import { coverSpans, cstContext, namePath, nameSegment, tokensInOrder, type NameRules } from "../common/queryCst";
+import { coverSpans, cstContext, namePath, nameSegment, tokensInOrder, type NameRules, strayRun } from "../common/queryCst";
 import { tokenSpan } from "../common/queryTokens";
 import type { DiagnosticSink } from "../common/querySupport";
 import type { Span } from "../common/types";
@@ -160,17 +160,8 @@ export class SelectAstBuilder {
 
   /** Reports one stray (a run, for unknown characters); returns the index of its last token. */
   private reportStray(elements: ListElement[], index: number): number {
-    const element = elements[index] as { kind: "stray"; token: IToken; span: Span };
+    const { element, span, last } = strayRun(elements, index, T.Unknown);
     const type = element.token.tokenType;
-    let end = element.span.end;
-    let last = index;
-    while (type === T.Unknown) {
-      const next = elements[last + 1];
-      if (next?.kind !== "stray" || next.token.tokenType !== T.Unknown || next.span.start !== end) break;
-      last++;
-      end = next.span.end;
-    }
-    const span = { start: element.span.start, end };
     const image = this.text.slice(span.start, span.end);
     if (type === T.Ellipsis) {
       this.sink.error(
