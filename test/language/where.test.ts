@@ -283,6 +283,7 @@ test("in lists: brackets, items, commas and the spaces servers reject", () => {
   assert.deepEqual(codes('status in ["A",,"B",]'), ["where.empty-in-list-item@15-16", "where.empty-in-list-item@19-20"]);
   assert.deepEqual(codes('status in ["A" "B"]'), ["where.in-list-missing-comma@15-18"]);
   assert.deepEqual(codes('status in ["A", "B"]'), ["where.space-in-list@14-16"]);
+  assert.equal(parseWhere({ text: 'status in ["A", "B"]' }).diagnostics[0].severity, "warning");
   assert.deepEqual(codes("status in"), ["where.missing-in-list@7-9"]);
   const notIn = parseWhere({ text: 'location not in ["BR300","BR400"]' });
   assert.deepEqual(summary(notIn.diagnostics), ["where.not-unsupported@9-15"]);

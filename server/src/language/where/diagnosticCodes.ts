@@ -63,7 +63,7 @@ export const WhereCode = {
   emptyInListItem: "where.empty-in-list-item",
   /** error: two `in` list items with no comma between them. */
   inListMissingComma: "where.in-list-missing-comma",
-  /** error: a space next to a comma in an `in` list, which servers reject (BMXAA8744E). */
+  /** warning: a space next to a comma in an `in` list, which some servers reject (BMXAA8744E). */
   spaceInList: "where.space-in-list",
   /** error: a scoped term `rel{...}` with no closing `}`. */
   unclosedBrace: "where.unclosed-brace",

@@ -96,9 +96,10 @@ function reportSpacesAroundCommas(items: IToken[], text: string, sink: Diagnosti
     let end = at + 1;
     while (end < text.length && /\s/.test(text[end])) end++;
     if (start === at && end === at + 1) continue;
-    sink.error(
+    // Warning, not error: one public report of BMXAA8744E, not confirmed on every version.
+    sink.warning(
       WhereCode.spaceInList,
-      `Servers reject an "in" list with spaces around its commas (BMXAA8744E): write the items without spaces, ["A","B"].`,
+      `Some servers reject an "in" list with spaces around its commas (BMXAA8744E): write the items without spaces, ["A","B"].`,
       { start, end },
     );
     return;
