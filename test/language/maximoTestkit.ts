@@ -1,9 +1,10 @@
 /**
- * Helpers for the `.maximo` parser tests: fixtures, range markers and a deterministic PRNG.
+ * Helpers for the `.maximo` parser tests: fixtures, range markers, and the seeded PRNG re-exported from test/support.
  *
  * Range markers: `⟦name:text⟧` marks `text` as the span called `name` and is removed from the
  * source (markers nest; `⟦name:⟧` marks an empty span). Names are unique per source.
  */
+export { prng, pick } from "../support/random";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Span } from "../../server/src/language/common";
@@ -84,21 +85,6 @@ export function naivePosition(text: string, offset: number): { line: number; cha
   return { line, character: offset - lineStart };
 }
 
-/** mulberry32: small, fast and deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
 
 export function withLineEnds(text: string, eol: "\n" | "\r\n" | "\r"): string {
   return text.replace(/\r\n|\r|\n/g, eol);

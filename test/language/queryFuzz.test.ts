@@ -14,18 +14,8 @@ import { lexSelect } from "../../server/src/language/select/lexer";
 import { lexOrderBy } from "../../server/src/language/orderby/lexer";
 import { lexDomainFilter } from "../../server/src/language/domain/lexer";
 import { guideExamples } from "./fixtures/guideQueryExamples";
+import { pick, prng } from "../support/random";
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ["oslc.where", "gbfilters", "po.poline.where", "oslc.select", "gbcols", "oslc.orderBy", "gbsortby", "domaininternalwhere"];
 const PREFIX: Record<EmbeddedParse["language"], string> = { where: "where.", select: "select.", orderby: "orderby.", domain: "domain." };
@@ -76,9 +66,6 @@ const SEEDS = [
   "status=APPR,,INPRG, null",
 ];
 
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}
 
 function randomText(random: () => number): string {
   const length = Math.floor(random() * 40);
