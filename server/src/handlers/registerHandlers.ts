@@ -16,16 +16,24 @@ function guarded<T>(connection: Connection, feature: string, fallback: T, run: (
 export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
   const validation = new Debouncer(150);
 
+  // The version last validated per URI: opening a document also fires a content change, and
+  // diagnostics of a large file are too costly to compute twice.
+  const validatedVersions = new Map<string, number>();
   const validate = (uri: string): void => {
     const document = documents.get(uri);
-    if (!document) return;
+    if (!document || validatedVersions.get(uri) === document.version) return;
+    validatedVersions.set(uri, document.version);
     const diagnostics = guarded(connection, "diagnostics", [], () => service.diagnostics(document));
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   };
 
   documents.onDidOpen((event) => validate(event.document.uri));
-  documents.onDidChangeContent((event) => validation.schedule(event.document.uri, () => validate(event.document.uri)));
+  documents.onDidChangeContent((event) => {
+    if (validatedVersions.get(event.document.uri) === event.document.version) return;
+    validation.schedule(event.document.uri, () => validate(event.document.uri));
+  });
   documents.onDidClose((event) => {
+    validatedVersions.delete(event.document.uri);
     validation.cancel(event.document.uri);
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
