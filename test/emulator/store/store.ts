@@ -56,7 +56,8 @@ export class Store {
     table.nextUniqueId = Math.max(table.nextUniqueId, Number(row[table.def.uniqueId]) + 1);
     row._rowstamp = this.nextRowstamp();
     table.rows.push(row);
-    table.indexes.clear();
+    // Keep built indexes (a seed inserts thousands of rows, each checking its key).
+    for (const [indexName, index] of table.indexes) addToIndex(index, indexName.split("|"), row);
     return row;
   }
 
@@ -83,12 +84,7 @@ export class Store {
     let index = table.indexes.get(indexName);
     if (!index) {
       index = new Map();
-      for (const row of table.rows) {
-        const key = attributes.map((a) => normalise(row[a])).join(keySeparator);
-        const bucket = index.get(key);
-        if (bucket) bucket.push(row);
-        else index.set(key, [row]);
-      }
+      for (const row of table.rows) addToIndex(index, attributes, row);
       table.indexes.set(indexName, index);
     }
     return index.get(values.map(normalise).join(keySeparator)) ?? [];
@@ -134,6 +130,13 @@ export class Store {
     if (!table) throw new Error(`emulator metadata has no object ${mbo}`);
     return table;
   }
+}
+
+function addToIndex(index: Map<string, Row[]>, attributes: string[], row: Row): void {
+  const key = attributes.map((a) => normalise(row[a])).join(keySeparator);
+  const bucket = index.get(key);
+  if (bucket) bucket.push(row);
+  else index.set(key, [row]);
 }
 
 /** Maximo compares key values case-sensitively but numbers and their text alike. */

@@ -1,0 +1,27 @@
+/**
+ * Fills a fresh store with the emulator's demo data. Deterministic (a fixed PRNG seed and a
+ * fixed base date), so two seeded stores are deep-equal and tests can name records.
+ */
+import type { Store } from "../store/store";
+import { seedAssets } from "./seedAssets";
+import { SeedRandom } from "./seedRandom";
+import { seedLocations, seedOrganizations, seedPeople } from "./seedReference";
+import { seedScripts } from "./seedScripts";
+import { seedDoclinks, seedPurchaseOrders, seedServiceRequests } from "./seedTickets";
+import { seedWorkOrders } from "./seedWork";
+
+export { seedBaseTime } from "./seedRandom";
+
+export function seedStore(store: Store): void {
+  const random = new SeedRandom(20240603);
+  seedOrganizations(store);
+  const { people, laborers } = seedPeople(store, random);
+  const locationsBySite = seedLocations(store, random);
+  const reference = { people, laborers, locationsBySite };
+  seedAssets(store, random, locationsBySite);
+  seedWorkOrders(store, random, reference);
+  seedServiceRequests(store, random, reference);
+  seedPurchaseOrders(store, random);
+  seedDoclinks(store, random);
+  seedScripts(store);
+}
