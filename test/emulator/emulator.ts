@@ -4,6 +4,7 @@
  */
 import type { Metadata } from "./model/types";
 import type { Store } from "./store/store";
+import type { WritesState } from "./writes/state";
 
 export interface EmulatorCredentials {
   /** user name (upper case, as Maximo stores it) → password. */
@@ -46,4 +47,6 @@ export interface Emulator {
   store: Store;
   /** The emulator's clock in ms; tests move it forward through the control API. */
   now(): number;
+  /** Transaction ids, attachment files and autonumbers (writes/state.ts); made on first write, cleared by a reset. */
+  writes?: WritesState;
 }

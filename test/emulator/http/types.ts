@@ -45,6 +45,8 @@ export type ReplyBody =
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
+  /** Set-Cookie values, one per cookie (a record cannot repeat `set-cookie`). */
+  cookies?: string[];
   body?: ReplyBody;
 }
 

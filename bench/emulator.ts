@@ -1,0 +1,138 @@
+/**
+ * bench/emulator: the emulator's HTTP platform under load, and its streaming of a large answer.
+ *   1. GET throughput over keep-alive with N concurrent clients against `dist/emulator.js`,
+ *      next to a bare node http server (also a child process) answering a same-size JSON.
+ *      Target: at least 2,000 GETs/s.
+ *   2. One very large collection (`mxapiwodetail`, every attribute, 5,000 a page): time to first
+ *      byte, total time, bytes, and the emulator process's peak RSS growth, which stays far
+ *      below the body size when the reply is streamed.
+ *   node bench/run.mjs emulator -- --clients 16 --seconds 3
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+const TARGET_GETS_PER_SECOND = 2000;
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const clients = option("clients", 16);
+const seconds = option("seconds", 3);
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+const headers = { apikey: "emulator-apikey" };
+
+/** Starts a child that prints `listening URL` first; resolves with the URL. */
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once("line", (line) => {
+      const match = /^listening (http:\/\/127\.0\.0\.1:\d+\S*)$/.exec(line);
+      if (match) resolve({ child, url: match[1]! });
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    child.once("exit", (code) => reject(new Error(`child exited with ${code}`)));
+  });
+}
+
+function get(url: string, agent?: Agent): Promise<{ status: number; bytes: number; firstByteMs: number; totalMs: number; body?: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, agent }, (res) => {
+      let firstByteMs = 0;
+      let bytes = 0;
+      const keep: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => {
+        if (bytes === 0) firstByteMs = performance.now() - started;
+        bytes += chunk.length;
+        if (bytes < 1_000_000) keep.push(chunk);
+      });
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, bytes, firstByteMs, totalMs: performance.now() - started, body: Buffer.concat(keep).toString("utf8") }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** GETs per second from `clients` concurrent keep-alive loops over `seconds`. */
+async function throughput(url: string): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const warmUntil = performance.now() + 500;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < warmUntil) await get(url, agent);
+  }));
+  let done = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < until) {
+      const response = await get(url, agent);
+      if (response.status !== 200) throw new Error(`status ${response.status}`);
+      done++;
+    }
+  }));
+  agent.destroy();
+  return done / ((performance.now() - started) / 1000);
+}
+
+function rssKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+}
+
+/** A bare node http server answering `body` to every request; prints `listening URL`. */
+function bareServerScript(body: string): string {
+  return `const body = Buffer.from(${JSON.stringify(body)});
+require("node:http").createServer({ keepAlive: true }, (req, res) => {
+  req.resume();
+  req.on("end", () => { res.writeHead(200, { "content-type": "application/json;charset=UTF-8", "content-length": body.length }); res.end(body); });
+}).listen(0, "127.0.0.1", function () { console.log("listening http://127.0.0.1:" + this.address().port); });`;
+}
+
+async function main(): Promise<void> {
+  const emulatorJs = join(root, "dist", "emulator.js");
+  if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
+  const emulator = await startChild([emulatorJs, "--port", "0"]);
+  try {
+    const small = `${emulator.url}/oslc/os/mxapiasset?oslc.pageSize=1&lean=1`;
+    const sample = await get(small);
+    if (sample.status !== 200) throw new Error(`emulator answered ${sample.status}: ${sample.body}`);
+    const bare = await startChild(["-e", bareServerScript(sample.body ?? "")]);
+    try {
+      const emulatorRate = await throughput(small);
+      const bareRate = await throughput(bare.url);
+      console.log(`GET throughput, ${clients} keep-alive clients, ${seconds} s, ${sample.bytes}-byte answers:`);
+      console.log(`  emulator  ${emulatorRate.toFixed(0)} GETs/s  (target >= ${TARGET_GETS_PER_SECOND}: ${emulatorRate >= TARGET_GETS_PER_SECOND ? "met" : "MISSED"})`);
+      console.log(`  bare node ${bareRate.toFixed(0)} GETs/s  (emulator at ${((emulatorRate / bareRate) * 100).toFixed(0)}% of bare)`);
+    } finally {
+      bare.child.kill();
+    }
+
+    const large = `${emulator.url}/oslc/os/mxapiwodetail?oslc.select=*&oslc.pageSize=5000&lean=1`;
+    const pid = emulator.child.pid!;
+    const rssBefore = rssKb(pid, "VmRSS");
+    const hwmBefore = rssKb(pid, "VmHWM");
+    const response = await get(large);
+    const hwmAfter = rssKb(pid, "VmHWM");
+    const growthMb = (Math.max(hwmAfter, hwmBefore) - rssBefore) / 1024;
+    console.log(`Large answer (mxapiwodetail, select=*, pageSize=5000), status ${response.status}:`);
+    console.log(`  ${(response.bytes / 1e6).toFixed(1)} MB, first byte ${response.firstByteMs.toFixed(0)} ms, total ${response.totalMs.toFixed(0)} ms`);
+    console.log(`  emulator RSS before ${(rssBefore / 1024).toFixed(0)} MB, peak RSS growth ${growthMb.toFixed(0)} MB ` +
+      `(${((growthMb * 1e6 * 1.048576) / response.bytes * 100).toFixed(0)}% of the body)`);
+  } finally {
+    emulator.child.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * Fault knobs: tests make the next N matching requests slow, rate-limited, unavailable, reset
+ * or truncated, to exercise a client's retries and error paths against a real socket.
+ */
+export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow";
+
+export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow"];
+
+export interface FaultSpec {
+  /** A glob (`*` matches anything, `/` included) matched against the whole path, or else a substring of it. */
+  path: string;
+  /** Only this method (effective method or as sent); any when absent. */
+  method?: string;
+  kind: FaultKind;
+  /** How many requests it applies to; unlimited when absent. */
+  count?: number;
+  latencyMs?: number;
+  /** Seconds, for 429's Retry-After. */
+  retryAfter?: number;
+  bytesPerSecond?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: number;
+  /** Requests it has applied to so far. */
+  hits: number;
+}
+
+/** Validates an untrusted fault spec (from the control API); returns a message when bad. */
+export function checkFaultSpec(value: unknown): FaultSpec | string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "a fault is a JSON object";
+  const spec = value as Record<string, unknown>;
+  if (typeof spec.path !== "string" || spec.path === "") return "path must be a non-empty string";
+  if (!faultKinds.includes(spec.kind as FaultKind)) return `kind must be one of ${faultKinds.join(", ")}`;
+  if (spec.method !== undefined && typeof spec.method !== "string") return "method must be a string";
+  for (const name of ["count", "latencyMs", "retryAfter", "bytesPerSecond"]) {
+    const n = spec[name];
+    if (n !== undefined && (typeof n !== "number" || !Number.isFinite(n) || n < 0)) return `${name} must be a number >= 0`;
+  }
+  if (spec.kind === "slow" && spec.bytesPerSecond === 0) return "bytesPerSecond must be above 0";
+  return {
+    path: spec.path,
+    kind: spec.kind as FaultKind,
+    method: spec.method as string | undefined,
+    count: spec.count as number | undefined,
+    latencyMs: spec.latencyMs as number | undefined,
+    retryAfter: spec.retryAfter as number | undefined,
+    bytesPerSecond: spec.bytesPerSecond as number | undefined,
+  };
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  if (!pattern.includes("*")) return path.includes(pattern);
+  const regex = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${regex}$`).test(path);
+}
+
+export class FaultList {
+  private faults: Fault[] = [];
+  private nextId = 1;
+
+  add(spec: FaultSpec): Fault {
+    const fault: Fault = { ...spec, id: this.nextId++, hits: 0 };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  list(): readonly Fault[] {
+    return this.faults;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The first fault for this request, counted as used; spent faults drop out. */
+  take(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) => (!f.method || f.method.toUpperCase() === method.toUpperCase()) && pathMatches(f.path, path),
+    );
+    if (!fault) return undefined;
+    fault.hits++;
+    if (fault.count !== undefined && fault.hits >= fault.count) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+}
