@@ -235,7 +235,7 @@ describe("delete and duplicates", () => {
     assert.equal(send().status, 201);
     const count = fx.emulator.store.rows("workorder").length;
     fx.advance(4 * 60 * 1000);
-    rejects(send, 409, "BMXAA9549E");
+    rejects(send, 409, "BMXAA9552E");
     assert.equal(fx.emulator.store.rows("workorder").length, count);
     fx.advance(61 * 1000);
     assert.equal(send().status, 201);

@@ -34,7 +34,7 @@ export const writeErrors = {
       `Record ${mbo.name.toUpperCase()} : ${id} has been updated by another user. Your changes have not been saved. Refresh the record and try again.`,
     ),
   duplicateTransaction: (id: string) =>
-    new MaximoError(409, "BMXAA9549E", `The transaction ${id} was already processed. The request is a duplicate and was not applied again.`),
+    new MaximoError(409, "BMXAA9552E", `The transaction ${id} was already processed. The request is a duplicate and was not applied again.`),
   statusChange: (mbo: MboDef, id: string, status: string, inner: string) =>
     new MaximoError(400, "BMXAA4590E", `Could not change ${mbo.description} ${id} status to ${status}.\n\t${inner}`),
   unknownAction: (action: string, os: string) =>
