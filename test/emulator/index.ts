@@ -64,7 +64,11 @@ export async function startEmulator(start: StartOptions = {}): Promise<EmulatorH
     faults,
     log,
     clock,
-    expireSessions: () => auth.expireAllSessions(),
+    // The session-expiry knob ends OAuth tokens too: both make a client authenticate again.
+    expireSessions: () => {
+      auth.expireAllSessions();
+      auth.revokeTokens();
+    },
     reset: () => {
       emulator.store = freshStore(emulator);
       emulator.writes = undefined;

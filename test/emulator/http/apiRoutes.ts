@@ -31,7 +31,8 @@ const routes: Route[] = [
     methods: readOnly((request, emulator) => apimeta(request, emulator, request.segments[1]?.toLowerCase())),
   },
   {
-    match: (s) => first("jsonschemas")(s) && s.length === 2,
+    // `jsonschemas/{os}/{child}` reaches a child object's schema.
+    match: (s) => first("jsonschemas")(s) && s.length >= 2,
     methods: readOnly((request, emulator) => jsonSchema(request, emulator, request.segments[1]!.toLowerCase())),
   },
   {

@@ -10,7 +10,7 @@ import { queryValue, type ApiRequest, type Reply } from "../http/types";
 import type { ObjectStructureDef, OsChildDef, Row } from "../model/types";
 import { requireObjectStructure } from "../meta/index";
 import { getMember, queryCollection } from "../query/index";
-import { bulk, createMember, deleteMember, doclinks, importFile, updateMember } from "../writes/index";
+import { bulk, canDelete, createMember, deleteMember, doclinks, importFile, updateMember } from "../writes/index";
 import type { CollectionTarget, MemberTarget } from "./targets";
 
 type Method = "GET" | "POST" | "DELETE" | "PATCH" | "MERGE" | "BULK";
@@ -98,7 +98,11 @@ async function collectionRoute(
 }
 
 async function memberRoute(request: ApiRequest, emulator: Emulator, member: MemberTarget, method: string): Promise<Reply> {
-  if (method === "GET") return getMember(request, emulator, member);
+  if (method === "GET") {
+    // Reference §12: `?action=system:candelete` asks the object whether it may be deleted.
+    if (queryValue(request, "action")?.toLowerCase() === "system:candelete") return canDelete(request, emulator, member);
+    return getMember(request, emulator, member);
+  }
   if (method === "DELETE") {
     refuseReadOnly(request, member.os);
     return deleteMember(request, emulator, member);

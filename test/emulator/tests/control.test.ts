@@ -164,6 +164,19 @@ describe("control API", () => {
     assert.equal((await send(`${emu.url}/oslc/whoami`, { headers: apikeyHeader })).status, 200);
   });
 
+  it("session expiry also ends OAuth bearer tokens, so token clients must fetch a new one", async () => {
+    const origin = new URL(emu.url).origin;
+    const token = await send(`${origin}/auth/realms/mas/protocol/openid-connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials&client_id=workbench&client_secret=workbench-secret",
+    });
+    const bearer = { authorization: `Bearer ${(token.json as { access_token: string }).access_token}` };
+    assert.equal((await send(`${emu.url}/oslc/whoami`, { headers: bearer })).status, 200);
+    assert.equal((await send(`${control}/sessions/expire`, { method: "POST" })).status, 204);
+    assertMaximoError(await send(`${emu.url}/oslc/whoami`, { headers: bearer }), 401);
+  });
+
   it("unknown control paths are 404 and wrong methods 405", async () => {
     assertMaximoError(await send(`${control}/nothing`), 404);
     assertMaximoError(await send(`${control}/reset`), 405);

@@ -365,6 +365,21 @@ describe("JSON API reference", () => {
     assertMaximoError(await get(pathOf(second)), 404);
   });
 
+  test("§12 canDelete: GET {rest id}?action=system:candelete answers 200 for a deletable record, an error otherwise", async () => {
+    const created = await post("oslc/os/mxapiwodetail", { siteid: "BEDFORD", description: "candelete probe" });
+    assert.equal(created.status, 201, created.text);
+    assert.equal((await get(pathOf(created.headers.location as string), { action: "system:candelete" })).status, 200);
+    const closed = await firstHref("mxapiwodetail", 'siteid="BEDFORD" and status="CLOSE"');
+    assertMaximoError(await get(pathOf(closed), { action: "system:candelete" }), 400);
+    assert.equal(((await get(pathOf(closed), { lean: "1" })).json as Json).status, "CLOSE", "asking does not delete");
+  });
+
+  test("§10 JSON schema of a child object: jsonschemas/{os}/{child}", async () => {
+    const child = await get("oslc/jsonschemas/mxapiwodetail/wplabor");
+    assert.equal(child.status, 200, child.text);
+    assert.ok((child.json as { properties: Json }).properties.laborcode);
+  });
+
   test("§14 automation scripts: GET /oslc/script/countofwoandsr?site= counts work and service requests", async () => {
     const response = await get("oslc/script/countofwoandsr", { site: "BEDFORD" });
     assert.equal(response.status, 200, response.text);
