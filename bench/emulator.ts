@@ -3,7 +3,7 @@
  *   1. GET throughput over keep-alive with N concurrent clients against `dist/emulator.js`,
  *      next to a bare node http server (also a child process) answering a same-size JSON.
  *      Target: at least 2,000 GETs/s.
- *   2. One very large collection (`mxapiwodetail`, every attribute, 5,000 a page): time to first
+ *   2. One very large collection (`mxapiwodetail`, every attribute, 31,000 work orders on one page): time to first
  *      byte, total time, bytes, and the emulator process's peak RSS growth, which stays far
  *      below the body size when the reply is streamed.
  *   node bench/run.mjs emulator -- --clients 16 --seconds 3
@@ -100,7 +100,8 @@ require("node:http").createServer({ keepAlive: true }, (req, res) => {
 async function main(): Promise<void> {
   const emulatorJs = join(root, "dist", "emulator.js");
   if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
-  const emulator = await startChild([emulatorJs, "--port", "0"]);
+  // Enough work orders that `oslc.select=*` on one page is about 50 MB (5,200 give 8.7 MB).
+  const emulator = await startChild([emulatorJs, "--port", "0", "--work-orders", String(option("work-orders", 31_000))]);
   try {
     const small = `${emulator.url}/oslc/os/mxapiasset?oslc.pageSize=1&lean=1`;
     const sample = await get(small);
@@ -116,14 +117,14 @@ async function main(): Promise<void> {
       bare.child.kill();
     }
 
-    const large = `${emulator.url}/oslc/os/mxapiwodetail?oslc.select=*&oslc.pageSize=5000&lean=1`;
+    const large = `${emulator.url}/oslc/os/mxapiwodetail?oslc.select=*&oslc.pageSize=40000&lean=1`;
     const pid = emulator.child.pid!;
     const rssBefore = rssKb(pid, "VmRSS");
     const hwmBefore = rssKb(pid, "VmHWM");
     const response = await get(large);
     const hwmAfter = rssKb(pid, "VmHWM");
     const growthMb = (Math.max(hwmAfter, hwmBefore) - rssBefore) / 1024;
-    console.log(`Large answer (mxapiwodetail, select=*, pageSize=5000), status ${response.status}:`);
+    console.log(`Large answer (mxapiwodetail, select=*, pageSize=40000), status ${response.status}:`);
     console.log(`  ${(response.bytes / 1e6).toFixed(1)} MB, first byte ${response.firstByteMs.toFixed(0)} ms, total ${response.totalMs.toFixed(0)} ms`);
     console.log(`  emulator RSS before ${(rssBefore / 1024).toFixed(0)} MB, peak RSS growth ${growthMb.toFixed(0)} MB ` +
       `(${((growthMb * 1e6 * 1.048576) / response.bytes * 100).toFixed(0)}% of the body)`);

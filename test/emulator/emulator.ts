@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   maxPageSize: number;
   /** Require a CSRF token (`csrftoken` header) on writes made with a session cookie. */
   requireCsrf: boolean;
+  /** Work orders in the seed (5,200 by default). */
+  workOrders: number;
 }
 
 export function defaultOptions(): EmulatorOptions {
@@ -38,6 +40,7 @@ export function defaultOptions(): EmulatorOptions {
     tokenTtlSeconds: 300,
     maxPageSize: 0,
     requireCsrf: false,
+    workOrders: 5200,
   };
 }
 

@@ -42,19 +42,20 @@ export interface EmulatorHandle {
   close(): Promise<void>;
 }
 
-function freshStore(emulator: Pick<Emulator, "metadata">): Store {
+function freshStore(emulator: Pick<Emulator, "metadata" | "options">): Store {
   const store = new Store(emulator.metadata);
-  seedStore(store);
+  seedStore(store, { workOrders: emulator.options.workOrders });
   return store;
 }
 
 export async function startEmulator(start: StartOptions = {}): Promise<EmulatorHandle> {
   const clock = new Clock();
   const metadata = buildMetadata();
+  const options = { ...defaultOptions(), ...start.options };
   const emulator: Emulator = {
-    options: { ...defaultOptions(), ...start.options },
+    options,
     metadata,
-    store: freshStore({ metadata }),
+    store: freshStore({ metadata, options }),
     now: () => clock.now(),
   };
   const auth = createAuth(emulator);

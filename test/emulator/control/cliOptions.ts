@@ -11,6 +11,7 @@ export const usage = `Usage: emulator [options]
   --max-page-size N        refuse larger oslc.pageSize (0: no limit)
   --require-csrf           require the csrftoken header on session writes
   --latency MS             delay every API request
+  --work-orders N          seed N work orders (default 5200)
   --help                   this text`;
 
 export interface CliOptions {
@@ -22,7 +23,7 @@ export interface CliOptions {
 
 const valueFlags = new Set([
   "--port", "--user", "--password", "--apikey", "--oauth-client", "--oauth-secret",
-  "--session-ttl", "--token-ttl", "--max-page-size", "--latency",
+  "--session-ttl", "--token-ttl", "--max-page-size", "--latency", "--work-orders",
 ]);
 
 /** The options the flags ask for, or a message saying what is wrong. */
@@ -50,7 +51,8 @@ export function parseCli(argv: readonly string[]): CliOptions | string {
   const tokenTtl = number("--token-ttl", defaultOptions().tokenTtlSeconds);
   const maxPageSize = number("--max-page-size", 0);
   const latency = number("--latency", 0);
-  for (const n of [port, sessionTtl, tokenTtl, maxPageSize, latency]) if (typeof n === "string") return n;
+  const workOrders = number("--work-orders", defaultOptions().workOrders);
+  for (const n of [port, sessionTtl, tokenTtl, maxPageSize, latency, workOrders]) if (typeof n === "string") return n;
   if (typeof port === "number" && port > 65535) return "--port must be at most 65535";
   if (values.has("--user") !== values.has("--password")) return "--user and --password go together";
   if (values.has("--oauth-client") !== values.has("--oauth-secret")) return "--oauth-client and --oauth-secret go together";
@@ -65,6 +67,7 @@ export function parseCli(argv: readonly string[]): CliOptions | string {
   options.sessionTtlMs = (sessionTtl as number) * 1000;
   options.tokenTtlSeconds = tokenTtl as number;
   options.maxPageSize = maxPageSize as number;
+  options.workOrders = workOrders as number;
   options.requireCsrf = requireCsrf;
   return { port: port as number, latencyMs: latency as number, options, help };
 }

@@ -12,14 +12,19 @@ import { seedWorkOrders } from "./seedWork";
 
 export { seedBaseTime } from "./seedRandom";
 
-export function seedStore(store: Store): void {
+export interface SeedOptions {
+  /** How many work orders (5,200 by default); the rest of the data does not change. */
+  workOrders?: number;
+}
+
+export function seedStore(store: Store, options: SeedOptions = {}): void {
   const random = new SeedRandom(20240603);
   seedOrganizations(store);
   const { people, laborers } = seedPeople(store, random);
   const locationsBySite = seedLocations(store, random);
   const reference = { people, laborers, locationsBySite };
   seedAssets(store, random, locationsBySite);
-  seedWorkOrders(store, random, reference);
+  seedWorkOrders(store, random, reference, options.workOrders);
   seedServiceRequests(store, random, reference);
   seedPurchaseOrders(store, random);
   seedDoclinks(store, random);

@@ -8,6 +8,7 @@ import { SeedRandom, dayMs, hours, maximoDateTime, seedBaseTime, toMinute } from
 import type { ReferenceData } from "./seedReference";
 import { sites } from "./seedReference";
 
+/** The default number of work orders; `--work-orders` asks for more (bench/emulator's 50 MB answer). */
 export const seededWorkOrderCount = 5200;
 
 const problems = [
@@ -44,7 +45,7 @@ interface WoPlan {
   taskid?: number;
 }
 
-export function seedWorkOrders(store: Store, random: SeedRandom, reference: ReferenceData): void {
+export function seedWorkOrders(store: Store, random: SeedRandom, reference: ReferenceData, count = seededWorkOrderCount): void {
   const assetsBySite = new Map<string, Row[]>();
   for (const asset of store.rows("asset")) {
     const list = assetsBySite.get(String(asset.siteid)) ?? [];
@@ -54,7 +55,7 @@ export function seedWorkOrders(store: Store, random: SeedRandom, reference: Refe
   let next = 1001;
   let requestnum = 1001;
   let created = 0;
-  while (created < seededWorkOrderCount) {
+  while (created < count) {
     const siteIndex = random.weighted([[0, 50], [1, 30], [2, 20]] as const);
     const parent = insertWorkOrder(store, random, reference, assetsBySite, { wonum: String(next++), siteIndex });
     created++;

@@ -109,6 +109,14 @@ test("the seed holds the demo volumes the tests and the demo rely on", () => {
   for (const personid of ["MAXADMIN", "WILSON"]) assert.ok(seeded.findByKey("person", [personid]), personid);
 });
 
+test("workOrders asks the seed for more work orders and leaves the other data as it was", () => {
+  const larger = new Store(buildMetadata());
+  seedStore(larger, { workOrders: 6000 });
+  const workOrders = larger.rows("workorder").length;
+  assert.ok(workOrders >= 6000 && workOrders < 6010, String(workOrders));
+  assert.equal(larger.rows("asset").length, seeded.rows("asset").length);
+});
+
 test("PRODUCT.md real-server facts: asset 11450 at BEDFORD has rest id _MTE0NTAvQkVERk9SRA--", () => {
   const asset = seeded.findByKey("asset", ["11450", "BEDFORD"]);
   assert.ok(asset);

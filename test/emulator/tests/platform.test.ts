@@ -175,7 +175,8 @@ describe("HTTP platform", () => {
 describe("emulator CLI flags (main.ts)", () => {
   it("maps flags onto EmulatorOptions", () => {
     const cli = parseCli(["--port", "8123", "--user", "bob", "--password", "pw", "--apikey", "k1", "--session-ttl", "60",
-      "--token-ttl", "30", "--max-page-size", "500", "--require-csrf", "--latency", "25", "--oauth-client", "c", "--oauth-secret", "s"]);
+      "--token-ttl", "30", "--max-page-size", "500", "--require-csrf", "--latency", "25", "--oauth-client", "c", "--oauth-secret", "s",
+      "--work-orders", "7000"]);
     assert.ok(typeof cli !== "string", String(cli));
     assert.equal(cli.port, 8123);
     assert.equal(cli.latencyMs, 25);
@@ -186,6 +187,7 @@ describe("emulator CLI flags (main.ts)", () => {
     assert.equal(cli.options.tokenTtlSeconds, 30);
     assert.equal(cli.options.maxPageSize, 500);
     assert.equal(cli.options.requireCsrf, true);
+    assert.equal(cli.options.workOrders, 7000);
   });
 
   it("refuses unknown flags, missing values and bad numbers with a message", () => {
