@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { startEmulator, type EmulatorHandle } from "../index";
-import { apikeyHeader, assertMaximoError, send } from "../http/testClient";
+import { apikeyHeader, assertMaximoError, send } from "./support/testClient";
 
 /** Sends a raw GET and collects every byte until the server closes the socket. */
 function rawGet(port: number, path: string, headers: Record<string, string>): Promise<{ bytes: Buffer; error?: Error }> {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startEmulator, type EmulatorHandle } from "../index";
-import { apikeyHeader, assertMaximoError, send, type TestResponse } from "../http/testClient";
+import { apikeyHeader, assertMaximoError, send, type TestResponse } from "./support/testClient";
 
 type Json = Record<string, unknown>;
 type Collection = { member: Json[]; responseInfo: Json; href?: string };

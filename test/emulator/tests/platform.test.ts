@@ -8,7 +8,7 @@ import { startEmulator, type EmulatorHandle } from "../index";
 import { parseQuery, parseSegments } from "../http/query";
 import { MaximoError } from "../http/errors";
 import { parseCli } from "../control/cliOptions";
-import { apikeyHeader, assertMaximoError, send, type TestResponse } from "../http/testClient";
+import { apikeyHeader, assertMaximoError, send, type TestResponse } from "./support/testClient";
 
 describe("query and path decoding (servlet rules)", () => {
   it("decodes + as a space in query strings, which is why reference §7 sends the orderBy + as %2B", () => {

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startEmulator, type EmulatorHandle } from "../index";
-import { apikeyHeader, assertMaximoError, send } from "../http/testClient";
+import { apikeyHeader, assertMaximoError, send } from "./support/testClient";
 
 let emu: EmulatorHandle;
 before(async () => {
