@@ -1,0 +1,62 @@
+/**
+ * The body to send: body text with its variables filled in (JSON is substituted as text), and
+ * `< ./file` parts read from disk relative to the request file (`<@ ./file` fills variables in
+ * the file too; `<@latin1 ./file` reads it in that encoding).
+ */
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { BodyFilePart, BodyNode, MaximoDocument } from "../../../server/src/language/maximo/api";
+import type { ReadFile } from "./envSources";
+import { VariableError } from "./errors";
+import type { Evaluation } from "./evaluation";
+import { countLineBreaks, originOf } from "./origins";
+
+export interface BodyOptions {
+  document: MaximoDocument;
+  filePath: string;
+  readFile: ReadFile;
+  /** Multipart bodies join their parts with CRLF, as the format requires. */
+  multipart: boolean;
+}
+
+export async function resolveBody(body: BodyNode, evaluation: Evaluation, options: BodyOptions): Promise<string | Buffer> {
+  const { document } = options;
+  if (body.parts.every((part) => part.kind === "text")) {
+    return evaluation.text(body.text, originOf(document, body.start, body.text));
+  }
+  const only = body.parts.length === 1 ? body.parts[0] : undefined;
+  if (only?.kind === "file") return readPart(only, evaluation, options);
+  const pieces: Buffer[] = [];
+  for (const part of body.parts) {
+    if (part.kind === "file") {
+      const content = await readPart(part, evaluation, options);
+      pieces.push(typeof content === "string" ? Buffer.from(content, "utf8") : content);
+    } else {
+      const text = document.text.slice(part.start, part.end);
+      pieces.push(Buffer.from(await evaluation.text(text, originOf(document, part.start, text)), "utf8"));
+    }
+  }
+  const separator = Buffer.from(options.multipart ? "\r\n" : "\n");
+  return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [separator, piece])));
+}
+
+/** A raw file as bytes; a `<@` file as text with its variables filled in. */
+async function readPart(part: BodyFilePart, evaluation: Evaluation, options: BodyOptions): Promise<string | Buffer> {
+  const line = options.document.positionAt(part.start).line + 1;
+  if (!part.path) throw new VariableError("<", line, "`<` names no file to send");
+  const written = await evaluation.text(part.path.text, originOf(options.document, part.path.start, part.path.text));
+  const path = isAbsolute(written) ? written : resolve(dirname(options.filePath), written);
+  const encoding = part.encoding?.text ?? "utf8";
+  if (!Buffer.isEncoding(encoding)) throw new VariableError(written, line, `\`${encoding}\` is not an encoding node knows (use utf8, latin1, ascii, utf16le, base64)`);
+  let bytes: Buffer;
+  try {
+    bytes = await options.readFile(path);
+  } catch (error) {
+    throw new VariableError(written, line, `The body file ${path} cannot be read: ${(error as Error).message}`);
+  }
+  if (!part.processVariables) return bytes;
+  const text = bytes.toString(encoding);
+  // Lookups from the `<@` line; lines of the message are the file's own.
+  const filled = await evaluation.text(text, { offset: part.start, line: (index) => 1 + countLineBreaks(text, index), where: written });
+  return encoding === "utf8" || encoding === "utf-8" ? filled : Buffer.from(filled, encoding);
+}
+

@@ -1,0 +1,169 @@
+/**
+ * Resolving the `{{...}}` of one request: each kind of expression to its value. One Evaluation
+ * per resolved request, so a file variable holding `{{$guid}}` has one value throughout it.
+ * Precedence (REST Client's): file variables, then the chosen environment, then `$shared`.
+ */
+import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
+import { SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
+import type { ExecutedResponse } from "../http/types";
+import { chainedValue } from "./chained";
+import type { RequestGraph } from "./dependencies";
+import { ENV_FILE, type Environment } from "./envSources";
+import { VariableError } from "./errors";
+import type { FileVariables } from "./fileVariables";
+import { systemValue } from "./systemValues";
+import { substitute } from "./template";
+
+/** What every Evaluation of one resolver shares (files are read once, responses cached). */
+export interface ResolverContext {
+  document: MaximoDocument;
+  processEnv: Record<string, string | undefined>;
+  now(): Date;
+  fileVariables: FileVariables;
+  environment(): Promise<Environment>;
+  dotenv(): Promise<{ values: Map<string, string>; files: string[] }>;
+  graph(): Promise<RequestGraph>;
+  hasResponse(name: string): boolean;
+  response(name: string): Promise<ExecutedResponse>;
+}
+
+/** Where a text stands, for lookups and messages. */
+export interface Origin {
+  /** Absolute offset of the text in the request file; absent for text of maximo.env.json. */
+  offset?: number;
+  /** The 1-based line of the character at `index` of the text. */
+  line(index: number): number;
+  /** When the text is not the request file (`./body.json`, `maximo.env.json "dev"`). */
+  where?: string;
+}
+
+type Layer = "selected" | "shared";
+type Fail = (variable: string, problem: string) => VariableError;
+
+const SYSTEM_LIST = [...SYSTEM_VARIABLES.keys()].join(", ");
+
+export class Evaluation {
+  private readonly values = new Map<string, string>();
+  /** Values being resolved right now: meeting one again is a cycle. */
+  private readonly active = new Set<string>();
+  private cycleChecked = false;
+
+  constructor(
+    private readonly context: ResolverContext,
+    private readonly requestIndex: number,
+  ) {}
+
+  text(text: string, origin: Origin): Promise<string> {
+    return substitute(text, (expression) => this.expression(expression, origin));
+  }
+
+  private async expression(e: ExpressionNode, origin: Origin): Promise<string> {
+    const line = origin.line(e.start);
+    const fail: Fail = (variable, problem) => new VariableError(variable, line, problem, origin.where);
+    const written = e.inner.text;
+    if (!e.terminated) throw fail(written, `"{{${written}" is not closed with "}}"`);
+    switch (e.kind) {
+      case "empty":
+        throw fail("", "An empty {{}} has nothing to fill in");
+      case "script":
+        throw fail(written, `{{${written}}} is a script; Maximo Workbench does not run scripts: use a variable`);
+      case "variable":
+        return this.variable(e.name, origin, line, fail);
+      case "system":
+        return this.system(e, origin, fail);
+      case "chained":
+        return this.chained(e, fail);
+    }
+  }
+
+  private async variable(name: string, origin: Origin, line: number, fail: Fail): Promise<string> {
+    // Text of maximo.env.json sees only the environment.
+    const definition = origin.offset === undefined ? undefined : this.context.fileVariables.pick(name, origin.offset);
+    if (definition) {
+      return this.cached(`file:${definition.offset}`, name, fail, () =>
+        this.text(definition.value, { offset: definition.offset, line: () => definition.line }),
+      );
+    }
+    const environment = await this.context.environment();
+    let busy = false;
+    for (const layer of ["selected", "shared"] as const) {
+      if (!this.layer(environment, layer).has(name)) continue;
+      // `"host": "{{host}}"` in an environment reads `$shared`'s host, not itself.
+      if (this.active.has(`${layer}:${name}`)) {
+        busy = true;
+        continue;
+      }
+      return this.envValue(environment, layer, name, line, fail);
+    }
+    if (busy) throw fail(name, `Variable "${name}" refers to itself`);
+    throw fail(name, `Variable "${name}" is not defined`);
+  }
+
+  private layer(environment: Environment, layer: Layer): ReadonlyMap<string, string> {
+    return layer === "selected" ? environment.selected : environment.shared;
+  }
+
+  private envValue(environment: Environment, layer: Layer, name: string, line: number, fail: Fail): Promise<string> {
+    const where = `${ENV_FILE} "${layer === "shared" ? "$shared" : environment.name}"`;
+    const text = this.layer(environment, layer).get(name)!;
+    return this.cached(`${layer}:${name}`, name, fail, () => this.text(text, { line: () => line, where }));
+  }
+
+  /** Resolves a value once per request; a value that needs itself is a cycle. */
+  private async cached(key: string, name: string, fail: Fail, compute: () => Promise<string>): Promise<string> {
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    if (this.active.has(key)) throw fail(name, `Variable "${name}" refers to itself`);
+    this.active.add(key);
+    try {
+      const value = await compute();
+      this.values.set(key, value);
+      return value;
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private async system(e: ExpressionNode, origin: Origin, fail: Fail): Promise<string> {
+    const args = e.args.map((arg) => arg.text);
+    const shared = e.name === "$shared" ? args[0] : e.name.startsWith("$shared.") ? e.name.slice("$shared.".length) : undefined;
+    if (shared !== undefined) {
+      const environment = await this.context.environment();
+      if (!environment.shared.has(shared)) throw fail(e.inner.text, `Variable "${shared}" is not defined in "$shared" of ${ENV_FILE}`);
+      return this.envValue(environment, "shared", shared, origin.line(e.start), fail);
+    }
+    const spec = SYSTEM_VARIABLES.get(e.name);
+    if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_LIST})`);
+    const problem = spec.checkArgs(e.args);
+    if (problem) throw fail(e.inner.text, problem.replace(/\.$/, ""));
+    if (e.name === "$processEnv" || e.name === "$dotenv") {
+      // `%NAME`: the name to read is the value of the variable NAME (REST Client).
+      const key = args[0]!.startsWith("%") ? await this.variable(args[0]!.slice(1), origin, origin.line(e.start), fail) : args[0]!;
+      if (e.name === "$processEnv") {
+        const value = this.context.processEnv[key];
+        if (value === undefined) throw fail(e.inner.text, `Environment variable "${key}" is not set`);
+        return value;
+      }
+      const dotenv = await this.context.dotenv();
+      const value = dotenv.values.get(key);
+      if (value === undefined) throw fail(e.inner.text, `Variable "${key}" is not in .env (looked in ${dotenv.files.join(", ")})`);
+      return value;
+    }
+    return systemValue(e.name, args, this.context.now())!;
+  }
+
+  private async chained(e: ExpressionNode, fail: Fail): Promise<string> {
+    const graph = await this.context.graph();
+    if (graph.indexOf(e.name) === undefined) {
+      throw fail(e.inner.text, `Request "${e.name}" is not defined: name a request with "# @name ${e.name}"`);
+    }
+    if (!this.context.hasResponse(e.name) && !this.cycleChecked) {
+      this.cycleChecked = true;
+      const cycle = graph.findCycle(this.requestIndex);
+      if (cycle) throw fail(e.inner.text, `Requests need each other's responses in a cycle: ${cycle.join(" → ")}`);
+    }
+    const result = chainedValue(e.name, await this.context.response(e.name), e.chain!);
+    if (!result.ok) throw fail(e.inner.text, `{{${e.inner.text}}} resolves to nothing: ${result.reason}`);
+    return result.value;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Variable resolution for the executor: turns request `i` of a parsed `.maximo` file into a
+ * ResolvedRequest with every `{{...}}` filled in, or throws a VariableError naming the variable
+ * and its line. A literal `{{x}}` is never sent.
+ *
+ *   const resolver = createResolver({ document, filePath, workspaceDir, envName: "dev", processEnv: process.env, runNamed });
+ *   const request = await resolver.resolve(0);
+ */
+import { promises as fs } from "node:fs";
+import { dirname } from "node:path";
+import type { DocumentRequest, MaximoDocument } from "../../../server/src/language/maximo/api";
+import type { ExecutedResponse, RequestDirectives, ResolvedRequest } from "../http/types";
+import { resolveBody } from "./body";
+import { RequestGraph } from "./dependencies";
+import { loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./envSources";
+import { Evaluation, type ResolverContext } from "./evaluation";
+import { FileVariables } from "./fileVariables";
+import { originOf } from "./origins";
+
+export { VariableError } from "./errors";
+export { evaluateExpectations, type ExpectationResult } from "./expectations";
+
+export interface ResolverOptions {
+  document: MaximoDocument;
+  filePath: string;
+  workspaceDir: string;
+  /** An environment of `maximo.env.json`; without it only `$shared` applies. */
+  envName?: string;
+  processEnv: Record<string, string | undefined>;
+  /** For `< ./file` bodies, `maximo.env.json` and `.env` (default: the file system). */
+  readFile?: ReadFile;
+  /** Runs the request of that name (resolving it through this resolver) for chained variables. */
+  runNamed: (name: string) => Promise<ExecutedResponse>;
+  /** The clock of `$timestamp`, `$datetime`, ... (tests fix it). */
+  now?: () => Date;
+}
+
+export interface Resolver {
+  resolve(requestIndex: number): Promise<ResolvedRequest>;
+  /** The file variables by name, values as written (`{{...}}` unresolved); the last definition wins. */
+  fileVariables(): Map<string, string>;
+  /**
+   * Tells the resolver a named request has run (e.g. as the runner went through the file), so
+   * chained variables read this response instead of running the request again.
+   */
+  recordResponse(name: string, response: ExecutedResponse): void;
+}
+
+export function createResolver(options: ResolverOptions): Resolver {
+  const { document } = options;
+  const readFile: ReadFile = options.readFile ?? ((path) => fs.readFile(path));
+  const fileVariables = new FileVariables(document);
+  const responses = new Map<string, Promise<ExecutedResponse>>();
+  let environment: Promise<Environment> | undefined;
+  let dotenv: ReturnType<ResolverContext["dotenv"]> | undefined;
+  let graph: Promise<RequestGraph> | undefined;
+
+  const context: ResolverContext = {
+    document,
+    processEnv: options.processEnv,
+    now: options.now ?? (() => new Date()),
+    fileVariables,
+    environment: () => (environment ??= loadEnvironment(readFile, options.workspaceDir, options.envName)),
+    dotenv: () => (dotenv ??= loadDotenv(readFile, [dirname(options.filePath), options.workspaceDir])),
+    graph: () =>
+      (graph ??= context.environment().then((env) => {
+        const texts = (name: string) => [env.selected.get(name), env.shared.get(name)].filter((t): t is string => t !== undefined);
+        return new RequestGraph(document, fileVariables, texts);
+      })),
+    hasResponse: (name) => responses.has(name),
+    // One run per name: every request that needs `wo` reads the same response.
+    response: (name) => {
+      let response = responses.get(name);
+      if (!response) {
+        response = options.runNamed(name);
+        responses.set(name, response);
+      }
+      return response;
+    },
+  };
+
+  return {
+    async resolve(requestIndex) {
+      const entry = document.requests[requestIndex];
+      if (!entry) throw new RangeError(`There is no request ${requestIndex} in ${options.filePath}: it has ${document.requests.length}.`);
+      // The environment is checked first, so a wrong --env fails before anything else.
+      await context.environment();
+      return resolveRequest(entry, new Evaluation(context, requestIndex), { document, filePath: options.filePath, readFile });
+    },
+    fileVariables: () => fileVariables.asMap(),
+    recordResponse(name, response) {
+      responses.set(name, Promise.resolve(response));
+    },
+  };
+}
+
+async function resolveRequest(
+  entry: DocumentRequest,
+  evaluation: Evaluation,
+  files: { document: MaximoDocument; filePath: string; readFile: ReadFile },
+): Promise<ResolvedRequest> {
+  const { document } = files;
+  const { request } = entry;
+  const fill = (node: { start: number; text: string }, text = node.text) => evaluation.text(text, originOf(document, node.start, text));
+
+  const target = await fill(request.url.path);
+  const query: ResolvedRequest["query"] = [];
+  for (const param of request.url.query) {
+    const key = await fill(param.key, param.key.decoded);
+    query.push(param.value ? { key, value: await fill(param.value, param.value.decoded) } : { key });
+  }
+  const headers: ResolvedRequest["headers"] = [];
+  for (const header of request.headers) headers.push([await fill(header.name), await fill(header.value)]);
+
+  const directives: RequestDirectives = { allPages: false, noRedirect: false };
+  for (const directive of entry.node.directives) {
+    const name = directive.name.text;
+    if (name === "connection" && directive.args) directives.connection = await fill(directive.args);
+    else if (name === "all-pages") directives.allPages = true;
+    else if (name === "no-redirect") directives.noRedirect = true;
+    else if (name === "timeout" && directive.timeoutMs !== undefined) directives.timeoutMs = directive.timeoutMs;
+  }
+
+  const resolved: ResolvedRequest = {
+    line: document.positionAt(request.start).line,
+    method: request.methodName,
+    target,
+    query,
+    headers,
+    directives,
+  };
+  if (entry.name !== undefined) resolved.name = entry.name;
+  if (request.body) {
+    const contentType = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
+    resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType) });
+  }
+  return resolved;
+}

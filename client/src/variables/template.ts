@@ -1,0 +1,26 @@
+/**
+ * Replaces each `{{...}}` of a text with what `evaluate` gives for it. Expressions are found
+ * and classified by the language's own scanner, so the runner reads them as the editor shows them.
+ */
+import type { ExpressionNode } from "../../../server/src/language/maximo/api";
+import { ExpressionScanner } from "../../../server/src/language/maximo/expressions";
+
+/** The `{{...}}` of `text`, with spans relative to it. */
+export function expressionsIn(text: string): ExpressionNode[] {
+  const found: ExpressionNode[] = [];
+  if (text.includes("{{")) new ExpressionScanner(text).scan(0, text.length, found);
+  return found;
+}
+
+/** Evaluates one expression at a time, in order, so that a value is cached before it is used again. */
+export async function substitute(text: string, evaluate: (expression: ExpressionNode) => Promise<string>): Promise<string> {
+  const expressions = expressionsIn(text);
+  if (expressions.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const expression of expressions) {
+    out += text.slice(at, expression.start) + (await evaluate(expression));
+    at = expression.end;
+  }
+  return out + text.slice(at);
+}
