@@ -13,6 +13,7 @@ import { havingClause, orderByClause, selectClause } from "./clauses";
 import { syntaxError, unknownAttribute } from "./errors";
 import { mboInfo } from "./schema";
 import { compareComparable, typeClass } from "./values";
+import { holds } from "./where";
 
 type GroupValue = string | number | null;
 type Group = Record<string, GroupValue | string>;
@@ -107,7 +108,7 @@ function groupTerm(attribute: AttributeDef, value: GroupValue | boolean): string
 }
 
 function holdsAll(clause: WhereClause, group: Group): boolean {
-  return clause.terms.every((term) => holds(term, group));
+  return clause.terms.every((term) => termHolds(term, group));
 }
 
 function literal(value: WhereValue): GroupValue {
@@ -117,7 +118,7 @@ function literal(value: WhereValue): GroupValue {
   throw syntaxError("gbfilter", `the value ${value.raw} is not a literal`);
 }
 
-function holds(term: WhereTerm, group: Group): boolean {
+function termHolds(term: WhereTerm, group: Group): boolean {
   if (term.kind === "in") {
     if (!term.name) return true;
     const have = group[groupKey(term.name.text)] ?? null;
@@ -129,15 +130,7 @@ function holds(term: WhereTerm, group: Group): boolean {
   if (term.test.kind === "notNull") return have !== null;
   if (term.test.kind === "null") return have === null;
   if (have === null) return false;
-  const order = compareValues(have, literal(term.value));
-  switch (term.operator.operator) {
-    case "=": return order === 0;
-    case "!=": return order !== 0;
-    case "<": return order < 0;
-    case "<=": return order <= 0;
-    case ">": return order > 0;
-    case ">=": return order >= 0;
-  }
+  return holds(term.operator.operator, compareValues(have, literal(term.value)));
 }
 
 function compareValues(a: GroupValue, b: GroupValue): number {

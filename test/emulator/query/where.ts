@@ -134,7 +134,8 @@ function compileIn(term: WhereInTerm, mbo: string, context: WhereContext): RowPr
   return throughRelations(relations, term.negated ? (row) => isPresent(row[attribute.name]) && !leaf(row) : leaf, context.store);
 }
 
-function holds(op: ComparisonOperator, order: number): boolean {
+/** Whether a comparison's outcome (`order`, as from a compare function) satisfies `op`. */
+export function holds(op: ComparisonOperator, order: number): boolean {
   switch (op) {
     case "=": return order === 0;
     case "!=": return order !== 0;
