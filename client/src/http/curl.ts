@@ -1,0 +1,64 @@
+/**
+ * `Copy as curl`: an equivalent command a user can paste into a shell, with every credential
+ * replaced by an environment-variable placeholder so the command itself holds no secret.
+ */
+import type { OutgoingRequest } from "./types";
+import { redact } from "./redact";
+
+/** Single-quotes for POSIX shells; a `'` inside becomes `'\''`. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Double quotes so the shell expands `$NAME`; the rest of the header is escaped. */
+function withPlaceholder(prefix: string, variable: string): string {
+  return `"${prefix.replace(/(["\\$`])/g, "\\$1")}$${variable}"`;
+}
+
+function headerArgument(name: string, value: string): string {
+  switch (name) {
+    case "apikey":
+      return withPlaceholder("apikey: ", "MAXIMO_APIKEY");
+    case "maxauth":
+      return withPlaceholder("maxauth: ", "MAXIMO_MAXAUTH");
+    case "authorization": {
+      const scheme = /^\s*(\S+)\s/.exec(value)?.[1] ?? "Bearer";
+      const variable = /^basic$/i.test(scheme) ? "MAXIMO_BASIC" : "MAXIMO_TOKEN";
+      return withPlaceholder(`Authorization: ${scheme} `, variable);
+    }
+    case "cookie":
+      return withPlaceholder("Cookie: ", "MAXIMO_COOKIE");
+    case "csrftoken":
+      return withPlaceholder("csrftoken: ", "MAXIMO_CSRFTOKEN");
+    case "proxy-authorization":
+      return withPlaceholder("Proxy-Authorization: ", "MAXIMO_PROXY_AUTH");
+    default:
+      return shellQuote(`${name}: ${value}`);
+  }
+}
+
+/** The URL with any `apikey=` (or other secret) query value swapped for a placeholder. */
+function urlArgument(url: URL): string {
+  const secretParams = ["apikey", "access_token", "_lpwd"];
+  const hidden = secretParams.filter((name) => url.searchParams.has(name));
+  if (hidden.length === 0) return shellQuote(url.href);
+  const text = url.href.replace(/([?&])(apikey|access_token|_lpwd)=[^&#]*/gi, (_m, sep: string, name: string) => `${sep}${name}=\u0000${name.toLowerCase() === "apikey" ? "MAXIMO_APIKEY" : "MAXIMO_TOKEN"}\u0000`);
+  // Quote the literal parts, leave the placeholders for the shell to expand.
+  return text.split("\u0000").map((part, i) => (i % 2 === 1 ? `"$${part}"` : part === "" ? "" : shellQuote(part))).join("");
+}
+
+export interface CurlOptions {
+  /** Other secret strings to mask in the body (passwords in a login form, ...). */
+  secrets?: readonly string[];
+}
+
+export function toCurl(outgoing: OutgoingRequest, options: CurlOptions = {}): string {
+  const parts = ["curl"];
+  if (outgoing.method !== "GET" || outgoing.body) parts.push(`-X ${shellQuote(outgoing.method)}`);
+  parts.push(urlArgument(outgoing.url));
+  for (const [name, value] of outgoing.headers) parts.push(`-H ${headerArgument(name.toLowerCase(), value)}`);
+  if (outgoing.body && outgoing.body.length > 0) {
+    parts.push(`--data-binary ${shellQuote(redact(outgoing.body.toString("utf8"), options.secrets ?? []))}`);
+  }
+  return parts.join(" \\\n  ");
+}

@@ -1,0 +1,59 @@
+/**
+ * `# @all-pages`: follows `responseInfo.nextPage.href` (lean) or `oslc:responseInfo` →
+ * `oslc:nextPage` → `rdf:resource` (namespaced) from page to page (JSON API reference §8), one
+ * page at a time, so a consumer that streams members never holds more than one page.
+ */
+import type { Executor } from "./executor";
+import type { ExecutedResponse, OutgoingRequest, ResolvedRequest } from "./types";
+import { buildOutgoing } from "./url";
+
+export interface PagingOptions {
+  signal?: AbortSignal;
+  /** Stops with an error beyond this many pages; a guard against a server that never ends. */
+  maxPages?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The next page's URL text in either JSON form, or undefined on the last page. */
+export function nextPageHref(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const info = body.responseInfo ?? body["oslc:responseInfo"];
+  if (!isRecord(info)) return undefined;
+  const next = info.nextPage ?? info["oslc:nextPage"];
+  if (typeof next === "string") return next;
+  if (!isRecord(next)) return undefined;
+  const href = next.href ?? next["rdf:resource"] ?? next["rdf:about"];
+  return typeof href === "string" && href !== "" ? href : undefined;
+}
+
+/**
+ * The href on the connection's own origin: a server behind a reverse proxy may name its internal
+ * host, and credentials must only ever go to the origin the user chose.
+ */
+function onOrigin(href: string, previous: URL): URL {
+  const url = new URL(href, previous);
+  if (url.origin === previous.origin) return url;
+  return new URL(`${url.pathname}${url.search}`, previous.origin);
+}
+
+export async function* pages(executor: Pick<Executor, "connection" | "execute" | "send">, resolved: ResolvedRequest, options: PagingOptions = {}): AsyncGenerator<ExecutedResponse> {
+  const maxPages = options.maxPages ?? 1000;
+  const template = buildOutgoing(executor.connection, resolved);
+  let response = await executor.execute(resolved, { signal: options.signal });
+  for (let count = 1; ; count++) {
+    yield response;
+    if (response.status < 200 || response.status >= 300) return;
+    const href = nextPageHref(response.json());
+    if (href === undefined) return;
+    if (count >= maxPages) {
+      throw new Error(`Stopped after ${maxPages} pages and the server still has more; raise the page limit or narrow the query (oslc.where, a larger oslc.pageSize).`);
+    }
+    const next: OutgoingRequest = { method: "GET", url: onOrigin(href, response.request.url), headers: new Map(template.headers) };
+    next.headers.delete("content-type");
+    next.headers.delete("transactionid");
+    response = await executor.send(next, { signal: options.signal, timeoutMs: resolved.directives.timeoutMs });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * HTTP(S)_PROXY / NO_PROXY. What is implemented: plain `http://` targets go through an HTTP proxy
+ * in absolute-form (`GET http://host/path HTTP/1.1`), with Basic proxy credentials taken from the
+ * proxy URL. `https://` targets behind HTTPS_PROXY would need a CONNECT tunnel, which is not
+ * implemented: they connect directly and the executor says so once in its log.
+ */
+import http from "node:http";
+
+export type ProxyEnv = Record<string, string | undefined>;
+
+function envValue(env: ProxyEnv, name: string): string | undefined {
+  const value = env[name] ?? env[name.toLowerCase()];
+  return value && value.trim() !== "" ? value.trim() : undefined;
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/** NO_PROXY entries: `*`, `host`, `.suffix` or `suffix` (subdomains too), optional `:port`. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  // Loopback never goes through a proxy: the proxy's loopback is not ours.
+  if (loopbackHosts.has(url.hostname) || /^127\./.test(url.hostname)) return true;
+  if (!noProxy) return false;
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  return noProxy.split(/[,\s]+/).some((raw) => {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") return false;
+    if (entry === "*") return true;
+    const [entryHost = "", entryPort] = entry.split(/:(?=\d+$)/);
+    if (entryPort && entryPort !== port) return false;
+    const bare = entryHost.replace(/^\*?\./, "");
+    return host === bare || host.endsWith(`.${bare}`);
+  });
+}
+
+/** The proxy for `url`, or undefined for a direct connection. */
+export function proxyFor(url: URL, env: ProxyEnv): URL | undefined {
+  const raw = envValue(env, url.protocol === "https:" ? "HTTPS_PROXY" : "HTTP_PROXY");
+  if (!raw || bypassesProxy(url, envValue(env, "NO_PROXY"))) return undefined;
+  try {
+    return new URL(raw.includes("://") ? raw : `http://${raw}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The internals of http.Agent this module relies on (stable since Node 0.x, not in @types/node). */
+interface AgentInternals {
+  addRequest(request: http.ClientRequest, options: http.RequestOptions): void;
+}
+
+/** The proxy's Proxy-Authorization value, when its URL carries credentials. */
+export function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username) return undefined;
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return `Basic ${Buffer.from(credentials).toString("base64")}`;
+}
+
+/** A keep-alive agent that sends every request to `proxy`, naming the real target in the request line. */
+export function createHttpProxyAgent(proxy: URL, options: http.AgentOptions): http.Agent {
+  const agent = new http.Agent(options);
+  const base = agent as unknown as AgentInternals;
+  const inherited = base.addRequest.bind(agent);
+  const authorization = proxyAuthorization(proxy);
+  const proxyPort = Number(proxy.port || 80);
+  Object.defineProperty(agent, "addRequest", {
+    value: (request: http.ClientRequest, requestOptions: http.RequestOptions) => {
+      const port = requestOptions.port ? `:${requestOptions.port}` : "";
+      // The request line is written on the first write, after this: absolute-form goes out.
+      request.path = `http://${requestOptions.hostname ?? requestOptions.host}${port}${request.path}`;
+      if (authorization) request.setHeader("proxy-authorization", authorization);
+      inherited(request, { ...requestOptions, host: proxy.hostname, hostname: proxy.hostname, port: proxyPort });
+    },
+  });
+  return agent;
+}
+
+/** A view of `agent` that reports each request it is given, so one call can watch its own socket. */
+export function watchingAgent(agent: http.Agent, watch: (request: http.ClientRequest) => void): http.Agent {
+  const shared = agent as unknown as AgentInternals;
+  return Object.create(agent, {
+    addRequest: {
+      value: (request: http.ClientRequest, options: http.RequestOptions) => {
+        watch(request);
+        shared.addRequest(request, options);
+      },
+    },
+  }) as http.Agent;
+}

@@ -1,0 +1,79 @@
+/** All pages: follows responseInfo.nextPage (JSON API reference §8) over the seeded work orders. */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { nextPageHref, pages } from "../../../client/src/http/paging";
+import { request, testExecutor } from "./support";
+
+let emu: EmulatorHandle;
+before(async () => {
+  emu = await startEmulator({ port: 0 });
+});
+after(async () => {
+  await emu.close();
+});
+
+function query(extra: Array<{ key: string; value?: string }>, lean = true) {
+  return request("GET", "os/mxapiwodetail", {
+    query: [...(lean ? [{ key: "lean", value: "1" }] : []), { key: "oslc.select", value: "wonum" }, { key: "oslc.where", value: 'siteid="BEDFORD"' }, { key: "collectioncount", value: "1" }, ...extra],
+  });
+}
+
+describe("pages()", () => {
+  test("follows nextPage to the end: every work order once, totalCount honoured", async () => {
+    const { executor } = testExecutor(emu.url);
+    try {
+      const seen = new Set<string>();
+      let total = -1;
+      let count = 0;
+      for await (const page of pages(executor, query([{ key: "oslc.pageSize", value: "700" }]))) {
+        count++;
+        assert.equal(page.status, 200);
+        const body = page.json() as { member: Array<{ wonum: string }>; responseInfo: { totalCount: number } };
+        total = body.responseInfo.totalCount;
+        for (const member of body.member) seen.add(member.wonum);
+      }
+      assert.ok(total > 700, `expected several pages, totalCount ${total}`);
+      assert.equal(seen.size, total);
+      assert.equal(count, Math.ceil(total / 700));
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("the namespaced form (no lean) is followed too", async () => {
+    const { executor } = testExecutor(emu.url);
+    try {
+      let count = 0;
+      for await (const page of pages(executor, query([{ key: "oslc.pageSize", value: "2000" }], false))) {
+        count++;
+        assert.equal(page.status, 200);
+      }
+      assert.ok(count >= 2, `followed ${count} pages`);
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("the page guard stops with an error that says what to do", async () => {
+    const { executor } = testExecutor(emu.url);
+    try {
+      let count = 0;
+      await assert.rejects(
+        (async () => {
+          for await (const _page of pages(executor, query([{ key: "oslc.pageSize", value: "100" }]), { maxPages: 3 })) count++;
+        })(),
+        /Stopped after 3 pages/,
+      );
+      assert.equal(count, 3);
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("nextPageHref reads both JSON forms and ends on the last page", () => {
+    assert.equal(nextPageHref({ responseInfo: { nextPage: { href: "http://h/x?pageno=2" } } }), "http://h/x?pageno=2");
+    assert.equal(nextPageHref({ "oslc:responseInfo": { "oslc:nextPage": { "rdf:resource": "http://h/y" } } }), "http://h/y");
+    assert.equal(nextPageHref({ responseInfo: { pagenum: 3 } }), undefined);
+  });
+});

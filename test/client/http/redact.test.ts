@@ -1,0 +1,121 @@
+/** Secrets never leave in logs, errors or curl export (PRODUCT.md "Rules of the house"). */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { toCurl } from "../../../client/src/http/curl";
+import { redact } from "../../../client/src/http/redact";
+import { TransportError, type OutgoingRequest } from "../../../client/src/http/types";
+import { buildOutgoing } from "../../../client/src/http/url";
+import { createExecutor } from "../../../client/src/http/executor";
+import { apikeyConnection, assertNoSecret, emulatorApikey, request, testExecutor } from "./support";
+
+describe("redact()", () => {
+  test("masks the given secrets (raw and URL-encoded) and secret-shaped fields", () => {
+    const text = [
+      "GET http://h/maximo/api/os/x?apikey=k3y&lean=1",
+      "Authorization: Bearer tok.en",
+      "maxauth: bWF4YWRtaW46bWF4YWRtaW4=",
+      "Cookie: JSESSIONID=abc; LtpaToken2=xyz",
+      '{"user":"maxadmin","password":"s3cret pass","access_token":"at"}',
+      "the password was p@ss/word and p%40ss%2Fword",
+    ].join("\n");
+    const out = redact(text, ["p@ss/word"]);
+    for (const secret of ["k3y", "tok.en", "bWF4YWRtaW46bWF4YWRtaW4=", "JSESSIONID=abc", "xyz", "s3cret pass", '"at"', "p@ss/word", "p%40ss%2Fword"]) {
+      assert.ok(!out.includes(secret), `${secret} in ${out}`);
+    }
+    assert.match(out, /"user":"maxadmin"/);
+  });
+});
+
+describe("toCurl()", () => {
+  const outgoing: OutgoingRequest = {
+    method: "POST",
+    url: new URL("https://host/maximo/oslc/os/mxapiasset?lean=1&oslc.where=status=%22OPERATING%22&apikey=qk"),
+    headers: new Map([
+      ["apikey", "sekret-key"],
+      ["maxauth", "bWF4"],
+      ["authorization", "Bearer tkn"],
+      ["cookie", "JSESSIONID=1"],
+      ["content-type", "application/json"],
+      ["x-note", "it's"],
+    ]),
+    body: Buffer.from('{"description":"a \'quoted\' $HOME","password":"pw1"}'),
+  };
+  const curl = toCurl(outgoing);
+
+  test("puts environment-variable placeholders where secrets were", () => {
+    for (const secret of ["sekret-key", "bWF4", "tkn", "JSESSIONID=1", "pw1", "=qk"]) assert.ok(!curl.includes(secret), `${secret} in ${curl}`);
+    assert.match(curl, /-H "apikey: \$MAXIMO_APIKEY"/);
+    assert.match(curl, /-H "maxauth: \$MAXIMO_MAXAUTH"/);
+    assert.match(curl, /-H "Authorization: Bearer \$MAXIMO_TOKEN"/);
+    assert.match(curl, /-H "Cookie: \$MAXIMO_COOKIE"/);
+    assert.match(curl, /&apikey='"\$MAXIMO_APIKEY" /);
+  });
+
+  test("shell-quotes everything else and sends the body with --data-binary", () => {
+    assert.match(curl, /^curl \\\n {2}-X 'POST' \\\n/);
+    assert.match(curl, /-H 'x-note: it'\\''s'/);
+    assert.match(curl, /--data-binary '\{"description":"a '\\''quoted'\\'' \$HOME"/);
+    assert.match(curl, /'https:\/\/host\/maximo\/oslc\/os\/mxapiasset\?lean=1&oslc.where=status=%22OPERATING%22&apikey='/);
+  });
+});
+
+describe("no secret in what the executor shows", () => {
+  let emu: EmulatorHandle;
+  before(async () => {
+    emu = await startEmulator({ port: 0 });
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  test("logs, errors, responses and curl of an apikey run hold no apikey", async () => {
+    const { executor, lines } = testExecutor(emu.url);
+    const outputs: string[] = [];
+    try {
+      emu.addFault({ path: "mxapiwodetail", method: "GET", kind: "503", count: 1 });
+      emu.addFault({ path: "mxapiasset", method: "GET", kind: "reset" });
+      const ok = await executor.execute(request("GET", "os/mxapiwodetail", { query: [{ key: "lean", value: "1" }, { key: "oslc.pageSize", value: "1" }] }));
+      outputs.push(toCurl(ok.request), JSON.stringify([...ok.request.headers]), ok.text());
+      try {
+        await executor.execute(request("GET", "os/mxapiasset"));
+      } catch (error) {
+        assert.ok(error instanceof TransportError);
+        outputs.push(error.message, String(error.stack));
+      }
+      assert.ok(executor.secrets().includes(emulatorApikey));
+      assert.ok(lines.length >= 2);
+      assertNoSecret(emulatorApikey, [...lines, ...outputs]);
+      // The credential really was sent: the emulator saw it.
+      assert.equal(emu.log.list()[0]!.headers.apikey, emulatorApikey);
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("a basic-auth connection: neither the password nor its base64 leaks", async () => {
+    const lines: string[] = [];
+    const executor = createExecutor({
+      connection: { ...apikeyConnection(emu.url), auth: "basic", user: "maxadmin" },
+      secrets: { get: async (_c, kind) => (kind === "password" ? "maxadmin" : undefined) },
+      log: (line) => lines.push(line),
+      retry: { baseDelayMs: 10 },
+    });
+    try {
+      emu.addFault({ path: "whoami", kind: "503", count: 1 });
+      const response = await executor.execute(request("GET", "whoami"));
+      assert.equal(response.status, 200, response.text());
+      const basic = Buffer.from("maxadmin:maxadmin").toString("base64");
+      assert.ok(executor.secrets().some((s) => s.includes(basic) || s === "maxadmin"));
+      assertNoSecret(basic, [...lines, toCurl(response.request), JSON.stringify([...response.request.headers])]);
+      assert.match(toCurl(response.request), /Authorization: Basic \$MAXIMO_BASIC/);
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("buildOutgoing + toCurl for a request written with an apikey header", () => {
+    const out = buildOutgoing(apikeyConnection("http://127.0.0.1:1/maximo"), request("GET", "whoami", { headers: [["apikey", "typed-in-key"]] }));
+    assert.ok(!toCurl(out).includes("typed-in-key"));
+  });
+});
