@@ -1,8 +1,18 @@
 // Entry point of the command-line runner (bin `maximo`): wiring only.
 import { runCli } from "./cli/main";
 
-process.exitCode = runCli(
+// Progress is drawn on stderr, and only when it is a terminal (never in CI logs or pipes).
+const progress = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[2K${text}`) : undefined;
+
+runCli(
   process.argv.slice(2),
   (text) => process.stdout.write(text + "\n"),
   (text) => process.stderr.write(text + "\n"),
+  progress ? { progress } : {},
+).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`maximo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
 );

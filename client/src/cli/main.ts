@@ -1,20 +1,42 @@
 import { parseArgs, UsageError } from "./args";
 import { parseCommand } from "./parseCommand";
 import { checkCommand } from "./checkCommand";
+import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
 
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
-  maximo check FILE|DIR... [--format text|json]     print diagnostics; exit 1 on any error`;
+  maximo check FILE|DIR... [--format text|json]     print diagnostics; exit 1 on any error
+  maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
+             [--all-pages] [--out DIR] [--verbose] [--insecure]
+                                                    send the requests; exit 1 when any fails
+  Connections: maximo.connections.json (no secrets), or --connection URL / MAXIMO_URL with
+  MAXIMO_APIKEY, or MAXIMO_USER and MAXIMO_PASSWORD, or MAXIMO_CLIENT_ID and MAXIMO_CLIENT_SECRET.`;
 
-/** Runs the CLI; returns the exit code (2 for a usage or file error). */
-export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/** What the CLI reads from its process; tests pass their own. */
+export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">>;
+
+/** Runs the CLI; resolves to the exit code (2 for a usage or file error). */
+export async function runCli(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  environment: CliEnvironment = {},
+): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(["format"]));
+    const args = parseArgs(argv, new Set(["format", ...RUN_VALUE_OPTIONS]));
     switch (args.command) {
       case "parse":
         return parseCommand(args, out);
       case "check":
         return checkCommand(args, out);
+      case "run":
+        return await runCommand(args, {
+          out,
+          err,
+          env: environment.env ?? process.env,
+          cwd: environment.cwd ?? process.cwd(),
+          ...(environment.progress ? { progress: environment.progress } : {}),
+        });
       case undefined:
       case "help":
       case "--help":

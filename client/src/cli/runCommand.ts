@@ -1,0 +1,97 @@
+/**
+ * `maximo run FILE... [--name N] [--connection NAME|URL] [--env NAME] [--all-pages] [--out DIR]
+ * [--verbose] [--insecure]`: sends the requests, prints one line each and `N passed, N failed`;
+ * exit 1 when any request fails.
+ */
+import { dirname, relative, resolve } from "node:path";
+import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
+import { redact } from "../http/redact";
+import { UsageError, type ParsedArgs } from "./args";
+import { ExecutorPool } from "./executorPool";
+import { expandMaximoFiles } from "./files";
+import { readMaximoFile } from "./readMaximoFile";
+import { runFile } from "./runFile";
+import { outcomeLines, type RequestOutcome } from "./runReport";
+
+export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out"] as const;
+const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure"]);
+
+export interface RunIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Progress lines are drawn (and overwritten) only on a terminal. */
+  progress?: (text: string) => void;
+  cwd: string;
+}
+
+export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError("run needs at least one FILE or DIR");
+  for (const name of args.options.keys()) {
+    if (!RUN_FLAGS.has(name) && !(RUN_VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`run does not know --${name}`);
+  }
+  const text = (name: (typeof RUN_VALUE_OPTIONS)[number]): string | undefined => {
+    const value = args.options.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+
+  const files = expandMaximoFiles(args.positionals.map((p) => resolve(io.cwd, p)));
+  if (files.length === 0) throw new UsageError(`no .maximo files in ${args.positionals.join(", ")}`);
+  const workspaceDir = workspaceOf(files[0]!);
+
+  let pool: ExecutorPool;
+  try {
+    const set = loadConnections({ workspaceDir, env: io.env, insecure: args.options.has("insecure"), ...optional("connection", text("connection")) });
+    pool = new ExecutorPool(set, envSecrets(io.env), (line) => io.err(redact(line, secrets())));
+  } catch (error) {
+    if (error instanceof ConnectionError) throw new UsageError(error.message);
+    throw error;
+  }
+  const envSecretList = envSecretValues(io.env);
+  function secrets(): string[] {
+    return [...envSecretList, ...pool.secretValues()];
+  }
+  const print = (line: string) => io.out(redact(line, secrets()));
+
+  const outcomes: RequestOutcome[] = [];
+  try {
+    for (const file of files) {
+      const display = relative(io.cwd, file) || file;
+      outcomes.push(
+        ...(await runFile(file, display, readMaximoFile(file), text("name"), {
+          pool,
+          allPages: args.options.has("all-pages"),
+          verbose: args.options.has("verbose"),
+          env: io.env,
+          workspaceDir: workspaceOf(file),
+          ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
+          ...optional("envName", text("env")),
+          secrets,
+          report: (outcome) => outcomeLines(outcome).forEach(print),
+          progress: (line) => io.progress?.(redact(line, secrets())),
+        })),
+      );
+    }
+  } finally {
+    pool.close();
+  }
+
+  const name = text("name");
+  if (name !== undefined && outcomes.length === 0) {
+    io.err(`maximo: no request is named "${name}" in ${files.map((f) => relative(io.cwd, f)).join(", ")}.`);
+    return 1;
+  }
+  const passed = outcomes.filter((o) => o.passed).length;
+  print(`${passed} passed, ${outcomes.length - passed} failed`);
+  return passed === outcomes.length ? 0 : 1;
+}
+
+/** The folder holding `maximo.connections.json` above the file, else the file's own folder. */
+function workspaceOf(file: string): string {
+  const connections = findConnectionsFile(dirname(file));
+  return connections ? dirname(connections) : dirname(file);
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
