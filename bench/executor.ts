@@ -1,0 +1,105 @@
+/**
+ * bench/executor: our executor against a bare node-fetch keep-alive loop, same emulator, same run.
+ *   1. 1,000 sequential GETs.   2. 1,000 GETs with 8 in flight.
+ * Rounds alternate (bare, ours, bare, ours, ...) and the best round of each counts, so drift in
+ * the machine's load hits both sides. Target: ours / bare <= 1.15.
+ *   node bench/run.mjs executor -- --requests 1000 --rounds 3
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Agent } from "node:http";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import fetch from "node-fetch";
+import { envSecrets } from "../client/src/connections/load";
+import type { ConnectionConfig } from "../client/src/connections/types";
+import { createExecutor } from "../client/src/http/executor";
+import type { ResolvedRequest } from "../client/src/http/types";
+
+const TARGET_RATIO = 1.15;
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const requests = option("requests", 1000);
+const rounds = option("rounds", 3);
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+const APIKEY = "emulator-apikey";
+
+function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
+  const emulatorJs = join(root, "dist", "emulator.js");
+  if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
+  const child = spawn(process.execPath, [emulatorJs, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      const match = /^listening (http:\/\/127\.0\.0\.1:\d+\/maximo)$/.exec(line);
+      if (match) resolve({ child, url: match[1]! });
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+}
+
+/** Runs `send` `requests` times with `inFlight` loops; milliseconds for all of them. */
+async function timed(inFlight: number, send: () => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next++ < requests) await send();
+  }));
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator();
+  const connection: ConnectionConfig = { name: "bench", url: emulator.url, apiRoot: "auto", auth: "apikey" };
+  const executor = createExecutor({ connection, secrets: envSecrets({ MAXIMO_APIKEY: APIKEY }) });
+  const resolved: ResolvedRequest = {
+    line: 0,
+    method: "GET",
+    target: "os/mxapiasset",
+    query: [{ key: "lean", value: "1" }, { key: "oslc.select", value: "assetnum,status" }, { key: "oslc.pageSize", value: "1" }],
+    headers: [],
+    directives: { allPages: false, noRedirect: false },
+  };
+  const url = `${emulator.url}/api/os/mxapiasset?lean=1&oslc.select=assetnum,status&oslc.pageSize=1`;
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const bare = async () => {
+    const response = await fetch(url, { headers: { apikey: APIKEY }, agent });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`bare: status ${response.status}`);
+  };
+  const ours = async () => {
+    const response = await executor.execute(resolved);
+    if (response.status !== 200) throw new Error(`executor: status ${response.status}: ${response.text()}`);
+  };
+  try {
+    // Warm both paths (JIT, sockets, the emulator's caches).
+    await timed(8, bare);
+    await timed(8, ours);
+    for (const inFlight of [1, 8]) {
+      let bestBare = Infinity;
+      let bestOurs = Infinity;
+      for (let round = 0; round < rounds; round++) {
+        bestBare = Math.min(bestBare, await timed(inFlight, bare));
+        bestOurs = Math.min(bestOurs, await timed(inFlight, ours));
+      }
+      const ratio = bestOurs / bestBare;
+      console.log(`${requests} GETs, ${inFlight === 1 ? "sequential" : `${inFlight} in flight`} (best of ${rounds}):`);
+      console.log(`  bare node-fetch ${bestBare.toFixed(0)} ms (${((requests / bestBare) * 1000).toFixed(0)}/s)`);
+      console.log(`  our executor    ${bestOurs.toFixed(0)} ms (${((requests / bestOurs) * 1000).toFixed(0)}/s)`);
+      console.log(`  ratio ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "MISSED"})`);
+    }
+  } finally {
+    executor.close();
+    agent.destroy();
+    emulator.child.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
