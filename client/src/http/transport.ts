@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import fetch from "node-fetch";
 import type { AuthFetch } from "../auth/types";
 import type { ConnectionConfig } from "../connections/types";
-import { createHttpProxyAgent, proxyFor, watchingAgent, type ProxyEnv } from "./proxy";
+import { armWatch, createHttpProxyAgent, disarmWatch, proxyFor, type ProxyEnv } from "./proxy";
 import { redact } from "./redact";
 import { TransportError, type OutgoingRequest, type Timings } from "./types";
 
@@ -232,15 +232,19 @@ export function createTransport(options: TransportOptions): Transport {
     const headers: Record<string, string> = { "user-agent": "maximo-workbench", ...Object.fromEntries(request.headers) };
     let response;
     try {
-      response = await fetch(request.url.href, {
+      armWatch(shared, (clientRequest) => watch(clientRequest, state, secure));
+      const pending = fetch(request.url.href, {
         method: request.method,
         headers,
         body: request.body,
         redirect: "manual",
         signal: state.controller.signal,
-        agent: () => watchingAgent(shared, (clientRequest) => watch(clientRequest, state, secure)),
+        agent: shared,
       });
+      disarmWatch(shared);
+      response = await pending;
     } catch (error) {
+      disarmWatch(shared);
       throw toTransportError(error, request, state, timeoutMs);
     }
     const firstByteAt = performance.now();
