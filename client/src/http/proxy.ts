@@ -1,10 +1,13 @@
 /**
- * HTTP(S)_PROXY / NO_PROXY. What is implemented: plain `http://` targets go through an HTTP proxy
- * in absolute-form (`GET http://host/path HTTP/1.1`), with Basic proxy credentials taken from the
- * proxy URL. `https://` targets behind HTTPS_PROXY would need a CONNECT tunnel, which is not
- * implemented: they connect directly and the executor says so once in its log.
+ * HTTP(S)_PROXY / NO_PROXY: plain `http://` targets go through an HTTP proxy in absolute-form
+ * (`GET http://host/path HTTP/1.1`); `https://` targets through a CONNECT tunnel, with TLS to the
+ * server inside it (so the proxy never sees the request). Basic proxy credentials come from the
+ * proxy URL. Loopback targets never use a proxy.
  */
 import http from "node:http";
+import https from "node:https";
+import type { Duplex } from "node:stream";
+import tls from "node:tls";
 
 export type ProxyEnv = Record<string, string | undefined>;
 
@@ -71,6 +74,44 @@ export function createHttpProxyAgent(proxy: URL, options: http.AgentOptions): ht
       request.path = `http://${requestOptions.hostname ?? requestOptions.host}${port}${request.path}`;
       if (authorization) request.setHeader("proxy-authorization", authorization);
       inherited(request, { ...requestOptions, host: proxy.hostname, hostname: proxy.hostname, port: proxyPort });
+    },
+  });
+  return agent;
+}
+
+type Connected = (error: Error | null, socket?: Duplex) => void;
+
+/**
+ * A keep-alive https agent that reaches each server through a CONNECT tunnel on `proxy` (an
+ * http:// proxy), then speaks TLS to the server with this agent's CA and verification settings.
+ */
+export function createHttpsProxyAgent(proxy: URL, options: https.AgentOptions): https.Agent {
+  const agent = new https.Agent(options);
+  const authorization = proxyAuthorization(proxy);
+  Object.defineProperty(agent, "createConnection", {
+    configurable: true,
+    value: (target: tls.ConnectionOptions & { host?: string; port?: number }, done: Connected) => {
+      const authority = `${target.host}:${target.port ?? 443}`;
+      const connect = http.request({
+        host: proxy.hostname,
+        port: Number(proxy.port || 80),
+        method: "CONNECT",
+        path: authority,
+        headers: { host: authority, ...(authorization ? { "proxy-authorization": authorization } : {}) },
+      });
+      connect.once("connect", (answer, socket) => {
+        if (answer.statusCode !== 200) {
+          socket.destroy();
+          done(new Error(`the proxy ${proxy.host} refused the tunnel to ${authority} (HTTP ${answer.statusCode})`));
+          return;
+        }
+        const secure = tls.connect({ ...target, socket, servername: target.servername ?? target.host });
+        secure.once("secureConnect", () => done(null, secure));
+        secure.once("error", (error) => done(error));
+      });
+      connect.once("error", (error) => done(error));
+      connect.end();
+      return undefined;
     },
   });
   return agent;

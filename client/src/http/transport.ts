@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import fetch from "node-fetch";
 import type { AuthFetch } from "../auth/types";
 import type { ConnectionConfig } from "../connections/types";
-import { armWatch, createHttpProxyAgent, disarmWatch, proxyFor, type ProxyEnv } from "./proxy";
+import { armWatch, createHttpProxyAgent, createHttpsProxyAgent, disarmWatch, proxyFor, type ProxyEnv } from "./proxy";
 import { redact } from "./redact";
 import { TransportError, type OutgoingRequest, type Timings } from "./types";
 
@@ -150,28 +150,25 @@ export function createTransport(options: TransportOptions): Transport {
   const maxRedirects = options.maxRedirects ?? 5;
   const agentOptions: http.AgentOptions = { keepAlive: true, maxFreeSockets: 16 };
   const agents = new Map<string, http.Agent>();
-  let warnedHttpsProxy = false;
 
-  function httpsAgent(): http.Agent {
-    let agent = agents.get("https");
+  function httpsAgent(proxy: URL | undefined): http.Agent {
+    const key = proxy ? `https via ${proxy.href}` : "https";
+    let agent = agents.get(key);
     if (!agent) {
       const ca = connection.caFile ? [...rootCertificates, readFileSync(connection.caFile, "utf8")] : undefined;
-      if (connection.insecure) log(`warning: TLS certificate verification is off for connection "${connection.name}"; use a caFile instead when you can.`);
-      agent = new https.Agent({ ...agentOptions, ca, rejectUnauthorized: !connection.insecure });
-      agents.set("https", agent);
+      if (connection.insecure && ![...agents.keys()].some((k) => k.startsWith("https"))) {
+        log(`warning: TLS certificate verification is off for connection "${connection.name}"; use a caFile instead when you can.`);
+      }
+      const tlsOptions = { ...agentOptions, ca, rejectUnauthorized: !connection.insecure };
+      agent = proxy ? createHttpsProxyAgent(proxy, tlsOptions) : new https.Agent(tlsOptions);
+      agents.set(key, agent);
     }
     return agent;
   }
 
   function agentFor(url: URL): http.Agent {
     const proxy = proxyFor(url, env);
-    if (url.protocol === "https:") {
-      if (proxy && !warnedHttpsProxy) {
-        warnedHttpsProxy = true;
-        log(`warning: HTTPS_PROXY is set, but tunnelling through a proxy is not implemented; connecting to ${url.host} directly.`);
-      }
-      return httpsAgent();
-    }
+    if (url.protocol === "https:") return httpsAgent(proxy);
     const key = proxy ? `proxy ${proxy.href}` : "http";
     let agent = agents.get(key);
     if (!agent) {

@@ -6,15 +6,18 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:https";
+import { connect as netConnect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { ConnectionConfig } from "../../../client/src/connections/types";
 import { createExecutor } from "../../../client/src/http/executor";
+import { createTransport } from "../../../client/src/http/transport";
 import { TransportError } from "../../../client/src/http/types";
-import { apikeySecrets, request } from "./support";
+import { apikeyConnection, apikeySecrets, request } from "./support";
 
 let dir: string;
 let server: Server;
@@ -24,7 +27,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), "mxwb-tls-"));
   execFileSync("openssl", [
     "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
+    "-addext", "subjectAltName=IP:127.0.0.1,DNS:maximo.test", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
   ], { stdio: "ignore" });
   server = createServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) }, (req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
@@ -70,4 +73,35 @@ test("insecure turns verification off for that connection and warns", async () =
   assert.ok(lines.some((l) => /verification is off/.test(l)), lines.join("\n"));
   const strict = await whoami({});
   assert.ok(strict.error instanceof TransportError, "another connection stays verified");
+});
+
+test("HTTPS_PROXY: an https target goes through a CONNECT tunnel, verified against the caFile, with the proxy's credentials", async () => {
+  const port = (server.address() as AddressInfo).port;
+  const tunnels: Array<{ target?: string; auth?: string }> = [];
+  // A CONNECT proxy that sends every tunnel to our https server, whatever host it names.
+  const proxy = createHttpServer();
+  proxy.on("connect", (req, client, head) => {
+    tunnels.push({ target: req.url, auth: req.headers["proxy-authorization"] });
+    const upstream = netConnect(port, "127.0.0.1", () => {
+      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on("error", () => client.destroy());
+    client.on("error", () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const proxyUrl = `http://u:p@127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const connection = { ...apikeyConnection("https://maximo.test/maximo"), caFile: join(dir, "cert.pem") };
+  const transport = createTransport({ connection, env: { HTTPS_PROXY: proxyUrl } });
+  try {
+    const answer = await transport.send({ method: "GET", url: new URL(`https://maximo.test:${port}/maximo/oslc/whoami`), headers: new Map() });
+    assert.equal(answer.status, 200);
+    assert.equal(JSON.parse(answer.bytes.toString()).path, "/maximo/oslc/whoami");
+    assert.deepEqual(tunnels, [{ target: `maximo.test:${port}`, auth: `Basic ${Buffer.from("u:p").toString("base64")}` }]);
+  } finally {
+    transport.close();
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });
