@@ -6,38 +6,38 @@
 import { apiRootUrl, type ConnectionConfig } from "../connections/types";
 import type { OutgoingRequest, ResolvedRequest } from "./types";
 
-/** Characters a query value keeps readable: unreserved, plus the sub-delimiters Maximo syntax uses. */
-const readableInValue = /[A-Za-z0-9\-_.~!*,:/=()'@$]/;
-/** In a key, `=` would end the key early. */
-const readableInKey = /[A-Za-z0-9\-_.~!*,:/()'@$]/;
-/** Characters a path keeps; `%` too, but only when it starts an escape (the path may be written encoded). */
-const readableInPath = /[A-Za-z0-9\-_.~!*,:/=()'@$;+&]/;
-
-function percentEncode(text: string, keep: RegExp, keepEscapes: boolean): string {
+/** Bytes of one character as `%XX` escapes (UTF-8; a lone surrogate becomes U+FFFD, as Buffer writes it). */
+function escapeChar(char: string): string {
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (keep.test(char)) {
-      out += char;
-    } else if (keepEscapes && char === "%" && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-      out += char;
-    } else {
-      const codePoint = text.codePointAt(i)!;
-      const whole = String.fromCodePoint(codePoint);
-      i += whole.length - 1;
-      for (const byte of Buffer.from(whole, "utf8")) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    }
-  }
+  for (const byte of Buffer.from(char, "utf8")) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   return out;
 }
 
+/**
+ * An encoder that keeps the characters of `keep` (a regex class body) and escapes the rest;
+ * with `keepEscapes`, a `%` that starts an escape stays (the text may be written encoded).
+ * One regex replace per text: this runs for every request (bench/executor).
+ */
+function encoder(keep: string, keepEscapes = false): (text: string) => string {
+  const pattern = keepEscapes ? new RegExp(`%(?![0-9A-Fa-f]{2})|[^${keep}%]`, "gu") : new RegExp(`[^${keep}]`, "gu");
+  return (text) => text.replace(pattern, escapeChar);
+}
+
+/** A value keeps unreserved characters plus the sub-delimiters Maximo syntax uses. */
+const encodeValue = encoder("A-Za-z0-9\\-_.~!*,:/=()'@$");
+/** In a key, `=` would end the key early. */
+const encodeKey = encoder("A-Za-z0-9\\-_.~!*,:/()'@$");
+const encodePath = encoder("A-Za-z0-9\\-_.~!*,:/=()'@$;+&", true);
+/** An absolute URL as written keeps every visible ASCII character. */
+const encodeAbsolute = encoder("\\x21-\\x7e");
+
 /** A decoded query value as Maximo reads it back: spaces as %20, `+` as %2B, quotes, brackets, braces, `&`, `#`, `%`, non-ASCII as UTF-8. */
 export function encodeQueryValue(value: string): string {
-  return percentEncode(value, readableInValue, false);
+  return encodeValue(value);
 }
 
 export function encodeQueryKey(key: string): string {
-  return percentEncode(key, readableInKey, false);
+  return encodeKey(key);
 }
 
 export function encodeQuery(query: ResolvedRequest["query"]): string {
@@ -48,7 +48,8 @@ const absoluteUrl = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** `os/mxapiasset` → `<api root>os/mxapiasset`; `/maximo/...` → from the server origin; absolute URLs kept. */
 export function buildUrl(connection: ConnectionConfig, resolved: Pick<ResolvedRequest, "target" | "query">): URL {
-  const target = percentEncode(resolved.target.trim(), absoluteUrl.test(resolved.target.trim()) ? /[\x21-\x7e]/ : readableInPath, true);
+  const written = resolved.target.trim();
+  const target = absoluteUrl.test(written) ? encodeAbsolute(written) : encodePath(written);
   let url: URL;
   if (absoluteUrl.test(target)) url = new URL(target);
   else if (target.startsWith("/")) url = new URL(target, new URL(connection.url).origin);
