@@ -66,8 +66,9 @@ async function main(): Promise<void> {
   };
   const url = `${emulator.url}/api/os/mxapiasset?lean=1&oslc.select=assetnum,status&oslc.pageSize=1`;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  // The same request on the wire as ours (same headers), so the ratio is the executor's own cost.
   const bare = async () => {
-    const response = await fetch(url, { headers: { apikey: APIKEY }, agent });
+    const response = await fetch(url, { headers: { apikey: APIKEY, accept: "application/json", "user-agent": "maximo-workbench" }, agent });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`bare: status ${response.status}`);
   };

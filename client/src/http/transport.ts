@@ -58,17 +58,22 @@ const originBoundHeaders = ["apikey", "authorization", "maxauth", "cookie", "csr
 
 type AbortReason = "timeout" | "cancelled" | "connect" | "too-large";
 
-/** One send's state shared by its hops: why it was aborted, and the last hop's socket facts. */
+/** One send's state shared by its hops: why it was aborted, and the current hop's request and socket facts. */
 interface SendState {
-  controller: AbortController;
   reason?: AbortReason;
+  /** The hop in flight; destroying it ends fetch() or the body read with an error. */
+  clientRequest?: http.ClientRequest;
   connectMs: number;
   rawHeaders?: string[];
 }
 
+/**
+ * Ends the send in flight. Destroying the ClientRequest rather than passing node-fetch an
+ * AbortSignal: the signal's listeners cost about 15% of a small GET's client CPU (bench/executor).
+ */
 function abort(state: SendState, reason: AbortReason): void {
   state.reason ??= reason;
-  state.controller.abort();
+  state.clientRequest?.destroy(new Error(`aborted: ${reason}`));
 }
 
 function describe(request: OutgoingRequest): string {
@@ -180,6 +185,9 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** Watches one hop's socket: connect time, connect timeout, headers in arrival order. */
   function watch(request: http.ClientRequest, state: SendState, secure: boolean): void {
+    state.clientRequest = request;
+    // Aborted while this hop was being set up: end it at once.
+    if (state.reason) request.destroy(new Error(`aborted: ${state.reason}`));
     request.once("socket", (socket) => {
       if (!socket.connecting) {
         state.connectMs = 0;
@@ -235,7 +243,6 @@ export function createTransport(options: TransportOptions): Transport {
         headers,
         body: request.body,
         redirect: "manual",
-        signal: state.controller.signal,
         agent: shared,
       });
       disarmWatch(shared);
@@ -257,7 +264,7 @@ export function createTransport(options: TransportOptions): Transport {
     const { signal } = sendOptions;
     if (signal?.aborted) throw new TransportError(`${describe(outgoing)} was cancelled.`, "cancelled");
     const timeoutMs = sendOptions.timeoutMs ?? defaultTimeoutMs;
-    const state: SendState = { controller: new AbortController(), connectMs: 0 };
+    const state: SendState = { connectMs: 0 };
     const onCancel = () => abort(state, "cancelled");
     signal?.addEventListener("abort", onCancel, { once: true });
     const timer = setTimeout(() => abort(state, "timeout"), timeoutMs);

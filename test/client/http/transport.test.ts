@@ -136,6 +136,21 @@ describe("timeouts and cancellation", () => {
     }
   });
 
+  test("# @timeout also ends a body that trickles in, keeping the bytes that came", async () => {
+    emu.addFault({ path: woPath, method: "GET", kind: "slow", bytesPerSecond: 2000, count: 1 });
+    const { executor } = testExecutor(emu.url);
+    try {
+      const started = Date.now();
+      await assert.rejects(
+        executor.execute({ ...list, directives: { ...list.directives, timeoutMs: 400 } }),
+        isTransport("timeout", (error) => assert.ok((error.partialBody?.length ?? 0) > 0, "partial body kept")),
+      );
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      executor.close();
+    }
+  });
+
   test("an AbortSignal cancels a request in flight, and one already aborted sends nothing", async () => {
     emu.addFault({ path: woPath, method: "GET", kind: "latency", latencyMs: 3000, count: 1 });
     const { executor } = testExecutor(emu.url);
