@@ -8,37 +8,17 @@
  *      below the body size when the reply is streamed.
  *   node bench/run.mjs emulator -- --clients 16 --seconds 3
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { option, startChild, startEmulatorChild } from "./lib/emulatorChild";
 
 const TARGET_GETS_PER_SECOND = 2000;
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const clients = option("clients", 16);
 const seconds = option("seconds", 3);
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const headers = { apikey: "emulator-apikey" };
 
-/** Starts a child that prints `listening URL` first; resolves with the URL. */
-function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once("line", (line) => {
-      const match = /^listening (http:\/\/127\.0\.0\.1:\d+\S*)$/.exec(line);
-      if (match) resolve({ child, url: match[1]! });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once("exit", (code) => reject(new Error(`child exited with ${code}`)));
-  });
-}
 
 function get(url: string, agent?: Agent): Promise<{ status: number; bytes: number; firstByteMs: number; totalMs: number; body?: string }> {
   const started = performance.now();
@@ -98,10 +78,8 @@ require("node:http").createServer({ keepAlive: true }, (req, res) => {
 }
 
 async function main(): Promise<void> {
-  const emulatorJs = join(root, "dist", "emulator.js");
-  if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
   // Enough work orders that `oslc.select=*` on one page is about 50 MB (5,200 give 8.7 MB).
-  const emulator = await startChild([emulatorJs, "--port", "0", "--work-orders", String(option("work-orders", 31_000))]);
+  const emulator = await startEmulatorChild(["--work-orders", String(option("work-orders", 31_000))]);
   try {
     const small = `${emulator.url}/oslc/os/mxapiasset?oslc.pageSize=1&lean=1`;
     const sample = await get(small);

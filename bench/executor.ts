@@ -5,42 +5,21 @@
  * the machine's load hits both sides. Target: ours / bare <= 1.15.
  *   node bench/run.mjs executor -- --requests 1000 --rounds 3
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { Agent } from "node:http";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import fetch from "node-fetch";
 import { envSecrets } from "../client/src/connections/load";
 import type { ConnectionConfig } from "../client/src/connections/types";
 import { createExecutor } from "../client/src/http/executor";
 import type { ResolvedRequest } from "../client/src/http/types";
+import { option, startEmulatorChild } from "./lib/emulatorChild";
 
 const TARGET_RATIO = 1.15;
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const requests = option("requests", 1000);
 const rounds = option("rounds", 3);
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const APIKEY = "emulator-apikey";
 
-function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const emulatorJs = join(root, "dist", "emulator.js");
-  if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
-  const child = spawn(process.execPath, [emulatorJs, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => {
-      const match = /^listening (http:\/\/127\.0\.0\.1:\d+\/maximo)$/.exec(line);
-      if (match) resolve({ child, url: match[1]! });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-}
 
 /** Runs `send` `requests` times with `inFlight` loops; milliseconds for all of them. */
 async function timed(inFlight: number, send: () => Promise<void>): Promise<number> {
@@ -53,7 +32,7 @@ async function timed(inFlight: number, send: () => Promise<void>): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator();
+  const emulator = await startEmulatorChild();
   const connection: ConnectionConfig = { name: "bench", url: emulator.url, apiRoot: "auto", auth: "apikey" };
   const executor = createExecutor({ connection, secrets: envSecrets({ MAXIMO_APIKEY: APIKEY }) });
   const resolved: ResolvedRequest = {

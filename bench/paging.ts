@@ -5,37 +5,19 @@
  * 20 ms. Target: flat, under 200 MB.
  *   node bench/run.mjs paging -- --work-orders 100000 --page-size 1000
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { runCli } from "../client/src/cli/main";
+import { option, startEmulatorChild } from "./lib/emulatorChild";
 
 const TARGET_RSS_MB = 200;
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const workOrders = option("work-orders", 100_000);
 const pageSize = option("page-size", 1000);
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 
-function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const emulatorJs = join(root, "dist", "emulator.js");
-  if (!existsSync(emulatorJs)) spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
-  const child = spawn(process.execPath, [emulatorJs, "--port", "0", "--work-orders", String(workOrders)], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => {
-      const match = /^listening (http:\/\/127\.0\.0\.1:\d+\/maximo)$/.exec(line);
-      if (match) resolve({ child, url: match[1]! });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-}
 
 /** Members in the written array: one per line between `[` and `]`. */
 async function countMembers(path: string): Promise<number> {
@@ -45,7 +27,7 @@ async function countMembers(path: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator();
+  const emulator = await startEmulatorChild(["--work-orders", String(workOrders)]);
   const dir = mkdtempSync(join(tmpdir(), "maximo-paging-"));
   try {
     const file = join(dir, "all.maximo");
