@@ -30,7 +30,6 @@ export class ExecutorPool {
   executor(connection: ConnectionConfig): Executor {
     let executor = this.executors.get(connection.name);
     if (!executor) {
-      if (connection.insecure) this.log(`warning: TLS verification is off for connection "${connection.name}".`);
       executor = createExecutor({ connection, secrets: this.secrets, log: this.log });
       this.executors.set(connection.name, executor);
     }
