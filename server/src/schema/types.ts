@@ -1,0 +1,99 @@
+/**
+ * The schema store's model: what features (completion, diagnostics, hover) ask about object
+ * structures, read from `/oslc/apimeta` and `/oslc/jsonschemas/{os}?oslc.select=*` documents.
+ */
+
+/** One attribute (or child object) of an object schema. Names are as the schema spells them. */
+export interface AttributeInfo {
+  name: string;
+  /** JSON Schema type: string, integer, number, boolean, array, object ("string" when absent). */
+  type: string;
+  /** Maximo's type: ALN, UPPER, INTEGER, DATETIME, YORN ... */
+  subType?: string;
+  maxLength?: number;
+  scale?: number;
+  title?: string;
+  remarks?: string;
+  required: boolean;
+  persistent?: boolean;
+  /** Bound to a domain (value list). */
+  hasList: boolean;
+  searchType?: string;
+  /** For a child object: the relationship that joins it (upper case as the server sends it). */
+  relation?: string;
+  /** For a child object: its MBO name. */
+  objectName?: string;
+  /** The child's schema when the document inlines it (`oslc.select=*`). */
+  child?: ObjectSchema;
+  /** The child's schema link when the document does not inline it. */
+  childRef?: string;
+}
+
+export interface ObjectSchema {
+  /** Lower case: the object structure for a root, the property name for a child. */
+  name: string;
+  objectName?: string;
+  title?: string;
+  description?: string;
+  pk: string[];
+  /** Lower-case attribute name → attribute. */
+  attributes: Map<string, AttributeInfo>;
+  /** The file it was read from, for hover and warnings. */
+  source: string;
+}
+
+export interface SavedQuery {
+  /** Exactly as apimeta lists it: saved query names are case-sensitive on the server. */
+  name: string;
+  title?: string;
+  isPublic?: boolean;
+  /** A query method (`javaMethod`) rather than a stored where clause. */
+  javaMethod?: boolean;
+}
+
+/** One object structure as apimeta describes it. */
+export interface ApiMetaEntry {
+  /** Lower case. */
+  name: string;
+  description?: string;
+  appName?: string;
+  savedQueries: SavedQuery[];
+}
+
+export interface SchemaWarning {
+  /** The file at fault. */
+  file: string;
+  message: string;
+}
+
+/** File access, injectable so tests and other hosts can supply their own. */
+export interface SchemaFileSystem {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  /** File names in a folder; empty when it does not exist. */
+  listDir(path: string): string[];
+}
+
+export interface SchemaStoreOptions {
+  /** Per-connection cache folders, first wins; each overrides the pack. */
+  cacheDirs?: string[];
+  /** The offline pack; `defaultPackDir()` when absent. */
+  packDir?: string;
+  readFile?: SchemaFileSystem["readFile"];
+  listDir?: SchemaFileSystem["listDir"];
+}
+
+export interface SchemaStore {
+  /** Lower-case names of every object structure any source knows, sorted. */
+  objectStructureNames(): string[];
+  /** Case-insensitive; undefined when no source has a usable schema. */
+  objectStructure(name: string): ObjectSchema | undefined;
+  /** Saved queries exactly as apimeta lists them; empty when unknown. */
+  savedQueries(os: string): SavedQuery[];
+  /** Walks attributes and children (`wplabor`, or the relationship `showplanlabor`). */
+  attributeAtPath(os: string, segments: readonly string[]): AttributeInfo | undefined;
+  /** One per corrupt or partial file met so far (apimeta is always checked). Never throws. */
+  warnings(): SchemaWarning[];
+  /** Forgets everything parsed; the next question reads the files again. */
+  reload(): void;
+}
