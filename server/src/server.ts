@@ -1,5 +1,5 @@
 // Entry point of the language server: connection and capability wiring only.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
@@ -12,6 +12,13 @@ connection.onInitialize(() => ({
     textDocumentSync: TextDocumentSyncKind.Incremental,
     documentSymbolProvider: { label: "Maximo requests" },
     foldingRangeProvider: true,
+    completionProvider: { triggerCharacters: ["/", "?", "&", "=", ".", "{", ",", '"', "$", "@"] },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeLensProvider: { resolveProvider: false },
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
   },
   serverInfo: { name: "Maximo Language Server" },
 }));

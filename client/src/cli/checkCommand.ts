@@ -2,21 +2,34 @@ import { toParseSummary, type DiagnosticSummary } from "../../../server/src/lang
 import { expandMaximoFiles } from "./files";
 import { readMaximoFile } from "./readMaximoFile";
 import { UsageError, type ParsedArgs } from "./args";
+import { createSchemaStore } from "../../../server/src/schema";
+import { schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
 }
 
-/** `maximo check FILE|DIR... [--format text|json]`: diagnostics of every file; exit 1 when any is an error. */
+/** `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error. */
 export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${String(format)}`);
   if (args.positionals.length === 0) throw new UsageError("check needs at least one FILE or DIR");
 
   const files = expandMaximoFiles(args.positionals);
-  const found: FileDiagnostic[] = files.flatMap((file) =>
-    toParseSummary(readMaximoFile(file)).diagnostics.map((d) => ({ file, ...d })),
-  );
+  // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
+  const schemasDir = args.options.get("schemas");
+  if (schemasDir === true) throw new UsageError("--schemas needs a folder");
+  const schemas = schemasDir === undefined ? undefined : createSchemaStore({ cacheDirs: [schemasDir] });
+  const found: FileDiagnostic[] = files.flatMap((file) => {
+    const document = readMaximoFile(file);
+    const summary = toParseSummary(document).diagnostics.map((d) => ({ file, ...d }));
+    if (!schemas) return summary;
+    const fromSchemas = schemaDiagnostics(document, schemas).map(({ range: { start, end }, severity, code, message }) => ({
+      file,
+      ...{ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message },
+    }));
+    return [...summary, ...fromSchemas];
+  });
 
   if (format === "json") {
     out(JSON.stringify(found, null, 2));

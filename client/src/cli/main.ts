@@ -5,7 +5,8 @@ import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
 
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
-  maximo check FILE|DIR... [--format text|json]     print diagnostics; exit 1 on any error
+  maximo check FILE|DIR... [--format text|json] [--schemas DIR]
+                                                    print diagnostics; exit 1 on any error
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
              [--all-pages] [--out DIR] [--verbose] [--insecure]
                                                     send the requests; exit 1 when any fails
@@ -23,7 +24,7 @@ export async function runCli(
   environment: CliEnvironment = {},
 ): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(["format", ...RUN_VALUE_OPTIONS]));
+    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS]));
     switch (args.command) {
       case "parse":
         return parseCommand(args, out);

@@ -39,6 +39,14 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
+  // The client refilled or switched its schema cache folders: rebuild the store and recheck.
+  connection.onNotification("maximo/schemaFoldersChanged", (params: { folders?: unknown }) => {
+    const folders = Array.isArray(params?.folders) ? params.folders.filter((f): f is string => typeof f === "string") : [];
+    guarded(connection, "schemas", undefined, () => service.setSchemaFolders(folders));
+    validatedVersions.clear();
+    for (const document of documents.all()) validate(document.uri);
+  });
+
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? guarded(connection, "documentSymbols", [], () => service.documentSymbols(document)) : [];
@@ -46,6 +54,40 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? guarded(connection, "folding", [], () => service.foldingRanges(document)) : [];
+  });
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const { diagnostics, only } = params.context;
+    return document ? guarded(connection, "codeActions", [], () => service.codeActions(document, params.range, diagnostics, only)) : [];
+  });
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "codeLens", [], () => service.codeLenses(document)) : [];
+  });
+  connection.onDefinition((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "definition", [], () => service.definition(document, params.position)) : [];
+  });
+  connection.onReferences((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const includeDeclaration = params.context.includeDeclaration;
+    return document ? guarded(connection, "references", [], () => service.references(document, params.position, includeDeclaration)) : [];
+  });
+  connection.onPrepareRename((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "rename", null, () => service.prepareRename(document, params.position)) : null;
+  });
+  connection.onRenameRequest((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "rename", null, () => service.rename(document, params.position, params.newName)) : null;
+  });
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "completion", null, () => service.completion(document, params.position)) : null;
+  });
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? guarded(connection, "hover", null, () => service.hover(document, params.position)) : null;
   });
   connection.onShutdown(() => validation.dispose());
 }

@@ -1,0 +1,49 @@
+/**
+ * Query parameter names Maximo would silently ignore (an `oslc.` name it does not know, or one
+ * in the wrong case), and `savedQuery` names apimeta does not list.
+ */
+import type { SyntaxDiagnostic } from "../../language/common";
+import type { RequestNode } from "../../language/maximo/api";
+import type { SchemaStore } from "../../schema";
+import { closest, didYouMean } from "./didYouMean";
+import type { OsTarget } from "./requestTarget";
+import { schemaDiagnostic } from "./schemaCodes";
+
+/** The `oslc.` parameters of the OSLC/JSON API, as the server spells them (it compares exactly). */
+const OSLC_PARAMS = ["oslc.select", "oslc.where", "oslc.orderBy", "oslc.pageSize", "oslc.searchTerms", "oslc.paging", "oslc.properties"];
+const BY_LOWER = new Map(OSLC_PARAMS.map((name) => [name.toLowerCase(), name]));
+
+export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
+  const out: SyntaxDiagnostic[] = [];
+  for (const param of request.url.query) {
+    const key = param.key.decoded;
+    if (!key.toLowerCase().startsWith("oslc.") || key.includes("{{")) continue;
+    const exact = BY_LOWER.get(key.toLowerCase());
+    if (exact === key) continue;
+    if (exact) {
+      out.push(schemaDiagnostic("maximo.query-param-case", param.key, `Maximo reads \`${exact}\`, not \`${key}\`, and silently ignores this parameter. Did you mean \`${exact}\`?`));
+    } else {
+      out.push(
+        schemaDiagnostic("maximo.unknown-query-param", param.key, `\`${key}\` is not a parameter Maximo knows; it is silently ignored.${didYouMean(key, OSLC_PARAMS)}`),
+      );
+    }
+  }
+  return out;
+}
+
+export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas: SchemaStore): SyntaxDiagnostic[] {
+  const known = schemas.savedQueries(target.name);
+  if (known.length === 0) return [];
+  const out: SyntaxDiagnostic[] = [];
+  for (const param of request.url.query) {
+    if (param.key.decoded.toLowerCase() !== "savedquery" || !param.value || param.value.decoded.includes("{{")) continue;
+    const name = param.value.decoded;
+    const names = known.map((q) => q.name);
+    if (names.includes(name)) continue;
+    const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    const hint = sameCase ? ` Saved query names are case-sensitive: use \`${sameCase}\`.` : didYouMean(name, names);
+    const suffix = sameCase || closest(name, names) ? "" : ` Known: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", ..." : ""}.`;
+    out.push(schemaDiagnostic("schema.unknown-saved-query", param.value, `\`${target.name}\` has no saved query \`${name}\`.${hint}${suffix}`));
+  }
+  return out;
+}

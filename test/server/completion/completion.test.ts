@@ -1,0 +1,108 @@
+// One test per completion context, against the offline pack's mxapiwodetail.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { getCompletions } from "../../../server/src/features/completion/index";
+import { createSchemaStore } from "../../../server/src/schema/index";
+import { pack, withCursor } from "./setup";
+
+function complete(...lines: string[]) {
+  const { doc, offset } = withCursor(lines);
+  return getCompletions(doc, offset, pack).items;
+}
+const labels = (items: ReturnType<typeof complete>) => items.map((i) => i.label);
+
+test("object structure names after os/, with their descriptions", () => {
+  const items = complete("GET {{base}}/oslc/os/mxapiw|");
+  const wo = items.find((i) => i.label === "mxapiwodetail");
+  assert.ok(wo?.detail);
+  assert.deepEqual(wo.textEdit && "range" in wo.textEdit ? wo.textEdit.range.start : undefined, { line: 0, character: 21 });
+});
+
+test("query parameter names after ? and &, replacing the dotted word", () => {
+  const items = complete("GET os/mxapiwodetail?lean=1&oslc.wh|");
+  const where = items.find((i) => i.label === "oslc.where");
+  assert.ok(where && typeof where.documentation === "object");
+  assert.equal(where.textEdit?.newText, "oslc.where=");
+  assert.ok(labels(items).includes("savedQuery"));
+  assert.ok(labels(items).includes("mxapiwodetail.wplabor.where"));
+  assert.ok(labels(complete("GET os/mxapiwodetail", "  ?oslc.sel|")).includes("oslc.select"));
+});
+
+test("attributes in oslc.where, with subType(maxLength) and the title", () => {
+  const items = complete('GET os/mxapiwodetail?oslc.where=status="APPR" and wo|');
+  const wonum = items.find((i) => i.label === "wonum");
+  assert.ok(wonum);
+  assert.match(wonum.detail ?? "", /^(UPPER|ALN)\(\d+\)$/);
+  assert.ok(labels(items).includes("siteid"));
+  assert.deepEqual(complete('GET os/mxapiwodetail?oslc.where=status="AP|'), []);
+});
+
+test("attributes after rel. and inside child{ in oslc.select and oslc.orderBy", () => {
+  assert.ok(labels(complete("GET os/mxapiwodetail?oslc.select=wonum,wplabor{lab|")).includes("laborcode"));
+  assert.ok(labels(complete("GET os/mxapiwodetail?oslc.select=wonum,wplabor.|")).includes("laborcode"));
+  assert.ok(!labels(complete("GET os/mxapiwodetail?oslc.select=wonum,wplabor{laborcode},|")).includes("laborcode"));
+  assert.ok(labels(complete("GET os/mxapiwodetail?oslc.orderBy=-|")).includes("statusdate"));
+  assert.ok(labels(complete("GET os/mxapiwodetail?mxapiwodetail.wplabor.where=|")).includes("laborcode"));
+});
+
+test("value templates after a where operator, by the attribute's type", () => {
+  const aln = complete("GET os/mxapiwodetail?oslc.where=status=|");
+  assert.equal(aln[0]?.textEdit?.newText, '"$1"');
+  const date = complete("GET os/mxapiwodetail?oslc.where=statusdate>=|");
+  assert.equal(date[0]?.label, '"2026-01-01T00:00:00-05:00"');
+  const list = complete("GET os/mxapiwodetail?oslc.where=status in |");
+  assert.equal(list[0]?.textEdit?.newText, '["$1"]');
+});
+
+test("saved query names after savedQuery=", () => {
+  const items = complete("GET os/mxapiwodetail?savedQuery=|");
+  assert.ok(labels(items).includes("ASSIGNEDWOLIST"));
+});
+
+test("header names and values", () => {
+  const names = complete("POST os/mxapiwodetail/_QkVERk9SRC8xMDAw", "x-met|");
+  assert.equal(names.find((i) => i.label === "x-method-override")?.textEdit?.newText, "x-method-override: ");
+  assert.deepEqual(labels(complete("POST os/mxapiwodetail/x", "x-method-override: |")), ["PATCH", "BULK", "DELETE"]);
+  assert.deepEqual(labels(complete("POST os/mxapiwodetail/x", "patchtype: |")), ["MERGE"]);
+  assert.deepEqual(labels(complete("POST os/mxapiwodetail/x", "properties: |")), ["*"]);
+});
+
+test("JSON body keys of the object structure, nested under a child array", () => {
+  const root = complete("POST os/mxapiwodetail", "Content-Type: application/json", "", "{", '  "|"');
+  const description = root.find((i) => i.label === "description");
+  assert.equal(description?.textEdit?.newText, '"description": ');
+  assert.deepEqual(description?.textEdit && "range" in description.textEdit ? description.textEdit.range : undefined, {
+    start: { line: 4, character: 2 },
+    end: { line: 4, character: 4 },
+  });
+  const child = complete("POST os/mxapiwodetail", "", '{"wonum": "1", "wplabor": [{"lab|');
+  assert.ok(labels(child).includes("laborcode"));
+  assert.deepEqual(complete("POST os/mxapiwodetail", "", '{"wonum": "|'), []);
+});
+
+test("file variables after {{, system variables after {{$, directives after # @", () => {
+  const vars = complete("@site = BEDFORD", "", "### q", "# @name wo1", "GET os/mxapiwodetail?oslc.where=siteid={{|");
+  assert.deepEqual(labels(vars), ["site", "wo1"]);
+  assert.equal(vars[1]?.textEdit?.newText, "wo1.response.body.");
+  assert.ok(labels(complete("GET os/mxapiwodetail?x={{$gu|")).includes("$guid"));
+  assert.ok(labels(complete("# @ti|", "GET os/mxapiwodetail")).includes("timeout"));
+});
+
+test("a 1,000-attribute schema completes every attribute", () => {
+  const properties: Record<string, unknown> = {};
+  for (let i = 0; i < 1000; i++) properties[`attr${i}`] = { type: "string", subType: "ALN", maxLength: 30, title: `Attribute ${i}` };
+  const files = new Map([
+    ["/pack/apimeta.json", JSON.stringify([{ name: "BIGOS", queryCapability: [] }])],
+    ["/pack/jsonschemas/bigos.json", JSON.stringify({ type: "object", title: "BIGOS", pk: ["attr0"], properties })],
+  ]);
+  const store = createSchemaStore({
+    packDir: "/pack",
+    readFile: (path) => files.get(path.replace(/\\/g, "/")),
+    listDir: (path) => [...files.keys()].filter((f) => f.startsWith(`${path.replace(/\\/g, "/")}/`)).map((f) => f.slice(path.length + 1).split("/")[0]!),
+  });
+  const { doc, offset } = withCursor(["GET os/bigos?oslc.select=attr1|"]);
+  assert.equal(getCompletions(doc, offset, store).items.length, 1000);
+  // Timing belongs in bench/ (no timed assertions in tests); here: the items are built once per schema.
+  const again = getCompletions(doc, offset, store).items;
+  assert.equal(again.length, 1000);
+});

@@ -1,0 +1,108 @@
+// Schema diagnostics, one fixture per code, against the offline pack.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { parseDocument } from "../../../server/src/language/maximo/api";
+import { createSchemaStore } from "../../../server/src/schema";
+import { schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
+
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+const schemas = createSchemaStore({ packDir: join(root, "server", "schema-pack") });
+
+function check(text: string) {
+  const document = parseDocument(text);
+  return schemaDiagnostics(document, schemas).map((d) => ({ code: d.code, message: d.message, text: document.text.slice(d.span.start, d.span.end) }));
+}
+
+function only(text: string, code: string) {
+  const found = check(text);
+  assert.deepEqual(found.map((d) => d.code), [code], JSON.stringify(found));
+  return found[0]!;
+}
+
+test("clean requests against the pack give nothing", () => {
+  assert.deepEqual(
+    check(
+      [
+        'GET os/mxapiwodetail?lean=1&oslc.select=wonum,status,wplabor{laborcode}&oslc.where=status="APPR" and wopriority=1 and reportdate>="2024-01-31T00:00:00" and wplabor.laborcode="X"&oslc.orderBy=-wonum&oslc.pageSize=5&savedQuery=ASSIGNEDWOLIST',
+        "",
+        "###",
+        "POST os/mxapiwodetail?lean=1",
+        "",
+        '{"wonum": "1001", "siteid": "BEDFORD", "description": "Pump", "wplabor": [{"laborcode": "X"}]}',
+      ].join("\n"),
+    ),
+    [],
+  );
+});
+
+test("schema.unknown-object-structure with did-you-mean", () => {
+  const d = only("GET os/mxapiwodetial", "schema.unknown-object-structure");
+  assert.equal(d.text, "mxapiwodetial");
+  assert.match(d.message, /Did you mean `mxapiwodetail`/);
+});
+
+test("schema.unknown-attribute in where, select, orderBy and through a child", () => {
+  const found = check('GET os/mxapiwodetail?oslc.where=stauts="APPR"&oslc.select=wonum,descripton&oslc.orderBy=+wonm&oslc.select=wplabor.labrcode&oslc.where=someRel.x="1"');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["schema.unknown-attribute", "stauts"],
+    ["schema.unknown-attribute", "descripton"],
+    ["schema.unknown-attribute", "wonm"],
+    ["schema.unknown-attribute", "labrcode"],
+  ]);
+  assert.match(found[0]!.message, /Did you mean `status`/);
+});
+
+test("schema.value-type: quoted number, unquoted number for a string, bad date, YORN forms", () => {
+  const found = check('GET os/mxapiwodetail?oslc.where=wopriority="1" and wonum=1001 and reportdate>="2024-13-01" and istask="Y"');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["schema.value-type", '"1"'],
+    ["schema.value-type", "1001"],
+    ["schema.value-type", '"2024-13-01"'],
+    ["schema.value-type", '"Y"'],
+  ]);
+});
+
+test("schema.not-in-non-aln", () => {
+  only('GET os/mxapiwodetail?oslc.where=wopriority!="[1,2]"', "schema.not-in-non-aln");
+});
+
+test("schema.unknown-body-key: unknown, spi: with lean, bare without lean", () => {
+  const lean = check('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"descripion": "x", "spi:status": "APPR"}');
+  assert.deepEqual(lean.map((d) => [d.code, d.text]), [
+    ["schema.unknown-body-key", '"descripion"'],
+    ["schema.unknown-body-key", '"spi:status"'],
+  ]);
+  assert.match(lean[0]!.message, /Did you mean `description`/);
+  const prefixed = check('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx\nx-method-override: PATCH\n\n{"status": "APPR", "spi:description": "x"}');
+  assert.deepEqual(prefixed.map((d) => d.text), ['"status"']);
+});
+
+test("schema.max-length", () => {
+  const d = only(`POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"siteid": "TOOLONGSITE"}`, "schema.max-length");
+  assert.match(d.message, /at most 8 characters/);
+});
+
+test("schema.missing-required on a create only; the autonumbered key (wonum) is not asked for", () => {
+  const d = only('POST os/mxapiwodetail?lean=1\n\n{"description": "Pump"}', "schema.missing-required");
+  assert.match(d.message, /attribute of `[^`]+`: siteid\./);
+  assert.doesNotMatch(d.message, /wonum/);
+  assert.deepEqual(check('POST os/mxapiwodetail?lean=1\nx-method-override: PATCH\n\n{"description": "Pump"}'), []);
+});
+
+test("maximo.query-param-case and maximo.unknown-query-param", () => {
+  const found = check("GET os/mxapiwodetail?oslc.pagesize=5&oslc.selects=wonum");
+  assert.deepEqual(found.map((d) => d.code), ["maximo.query-param-case", "maximo.unknown-query-param"]);
+  assert.match(found[0]!.message, /Did you mean `oslc.pageSize`/);
+  assert.match(found[1]!.message, /Did you mean `oslc.select`/);
+});
+
+test("schema.unknown-saved-query gives the exact-case name", () => {
+  const d = only("GET os/mxapiwodetail?savedQuery=assignedwolist", "schema.unknown-saved-query");
+  assert.match(d.message, /`ASSIGNEDWOLIST`/);
+});
+
+test("maximo.http-patch", () => {
+  const d = only('PATCH os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\n\n{"description": "x"}', "maximo.http-patch");
+  assert.match(d.message, /x-method-override: PATCH/);
+});
