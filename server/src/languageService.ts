@@ -10,7 +10,7 @@ import { getCodeLenses } from "./features/codeLens";
 import { getDefinition, getReferences } from "./features/references/navigation";
 import { prepareRename, rename } from "./features/references/rename";
 import { createSchemaStore, type SchemaStore } from "./schema";
-import { getSchemaDiagnostics } from "./features/schema/schemaDiagnostics";
+import { getSchemaDiagnostics, SchemaDiagnosticsCache } from "./features/schema/schemaDiagnostics";
 import { getCompletions } from "./features/completion";
 import { getHover } from "./features/hover";
 
@@ -18,6 +18,7 @@ import { getHover } from "./features/hover";
 export class LanguageService {
   private readonly cache = new ParseCache<MaximoDocument>(parseDocument, updateDocument);
   private schemaStore: SchemaStore = createSchemaStore();
+  private readonly schemaChecks = new SchemaDiagnosticsCache();
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
   get schemas(): SchemaStore {
@@ -27,6 +28,7 @@ export class LanguageService {
   /** Rebuilds the store over new cache folders; callers revalidate open documents. */
   setSchemaFolders(dirs: string[]): void {
     this.schemaStore = createSchemaStore({ cacheDirs: dirs });
+    this.schemaChecks.clear();
   }
 
   parse(document: TextDocument): MaximoDocument {
@@ -35,7 +37,7 @@ export class LanguageService {
 
   diagnostics(document: TextDocument): Diagnostic[] {
     const parsed = this.parse(document);
-    return [...getDiagnostics(parsed), ...getSchemaDiagnostics(parsed, this.schemas)];
+    return [...getDiagnostics(parsed), ...getSchemaDiagnostics(parsed, this.schemas, this.schemaChecks)];
   }
 
   documentSymbols(document: TextDocument): DocumentSymbol[] {

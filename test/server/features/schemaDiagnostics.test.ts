@@ -106,3 +106,50 @@ test("maximo.http-patch", () => {
   const d = only('PATCH os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\n\n{"description": "x"}', "maximo.http-patch");
   assert.match(d.message, /x-method-override: PATCH/);
 });
+
+test("schema.mixed-in-list: quoted and bare values in one list, reported once on the list", () => {
+  const d = only('GET os/mxapiwodetail?oslc.where=wonum in ["1001",1002]', "schema.mixed-in-list");
+  assert.equal(d.text, '["1001",1002]');
+  assert.match(d.message, /quote every value \("1002"\)/);
+  assert.deepEqual(check('GET os/mxapiwodetail?oslc.where=wonum in ["1001","1002"] and wopriority in [1,2]'), []);
+});
+
+test("schema.body-value-type: non-numeric text, non-ISO date, non-boolean YORN, object for a scalar", () => {
+  const found = check(
+    '@site = "BEDFORD"\n\n###\nPOST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"wopriority": "high", "reportdate": "31/01/2024", "istask": "maybe", "description": {"x": 1}, "estdur": "2.5", "siteid": {{site}}, "targstartdate": "{{$datetime iso8601}}"}',
+  );
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["schema.body-value-type", '"high"'],
+    ["schema.body-value-type", '"31/01/2024"'],
+    ["schema.body-value-type", '"maybe"'],
+    ["schema.body-value-type", '{"x": 1}'],
+  ]);
+  assert.match(found[0]!.message, /numeric/);
+});
+
+test("schema.bulk-shape: not an array, an item without _data/_meta/_action, _meta PATCH without uri, Update without href", () => {
+  const head = "POST os/mxapiasset?lean=1\nx-method-override: BULK\n\n";
+  assert.match(only(`${head}{"_data": {"assetnum": "A1"}}`, "schema.bulk-shape").message, /JSON array/);
+  const found = check(
+    `${head}[{"_data": {"assetnum": "A1", "siteid": "BEDFORD"}}, {"assetnum": "A2"}, {"_data": {"description": "x"}, "_meta": {"method": "PATCH"}}, {"description": "y", "_action": "Update"}, {"_meta": {"uri": "u", "method": "DELETE"}}, {"href": "h", "_action": "Delete"}]`,
+  );
+  assert.deepEqual(found.map((d) => d.code), ["schema.bulk-shape", "schema.bulk-shape", "schema.bulk-shape"]);
+  assert.match(found[0]!.message, /neither `_data`\/`_meta` nor `_action`/);
+  assert.match(found[1]!.message, /needs `uri`/);
+  assert.match(found[2]!.message, /needs `href`/);
+});
+
+test("schema.unknown-attribute in a child where/orderBy (<mbo>.<rel>.where) checks the child's attributes", () => {
+  const found = check('GET os/mxapiwodetail?oslc.select=wonum,wplabor{laborcode}&workorder.showplanlabor.where=labrcode="X"&workorder.showplanlabor.orderBy=-laborcode&workorder.nosuchrel.where=x="1"');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [["schema.unknown-attribute", "labrcode"]]);
+  assert.match(found[0]!.message, /Did you mean `laborcode`/);
+});
+
+test("maximo.undefined-variable: a variable no @line defines and a chained reference to no named request", () => {
+  const found = check('@host = https://x\n\n###\n# @name wo1\nGET {{host}}/os/mxapiwodetail?oslc.where=siteid="{{site}}"\n\n###\nGET {{host}}/os/mxapiwodetail/{{wo2.response.body.href}}?x={{wo1.response.body.href}}&t={{$timestamp}}');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["maximo.undefined-variable", "site"],
+    ["maximo.undefined-variable", "wo2.response.body.href"],
+  ]);
+  assert.match(found[0]!.message, /environment/);
+});

@@ -1,11 +1,12 @@
 /**
  * JSON bodies sent to an object structure: keys the schema does not know (the server drops
- * them without a word), strings over maxLength, and required attributes a create leaves out.
+ * them without a word), values of the wrong type, strings over maxLength, and required attributes a create leaves out.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
 import type { AttributeInfo, ObjectSchema } from "../../schema";
 import { valueKind } from "./attributeTypes";
+import { checkBodyValueType } from "./bodyValueChecks";
 import { didYouMean } from "./didYouMean";
 import type { JsonNode } from "./jsonBodyTree";
 import { headerValue, type OsTarget } from "./requestTarget";
@@ -61,6 +62,11 @@ function checkValue(value: JsonNode, attribute: AttributeInfo, lean: boolean, ou
   if (attribute.child) {
     const items = value.type === "array" ? (value.children ?? []) : [value];
     for (const item of items) if (item.type === "object") checkObject(item, attribute.child, lean, out);
+    return;
+  }
+  const wrongType = checkBodyValueType(value, attribute);
+  if (wrongType) {
+    out.push(wrongType);
     return;
   }
   if (value.type !== "string" || typeof value.value !== "string" || valueKind(attribute) !== "string") return;

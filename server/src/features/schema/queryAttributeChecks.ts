@@ -1,7 +1,8 @@
 /**
  * Names and values in `oslc.where`, `oslc.select` and `oslc.orderBy` against the object
  * structure's schema. Paths walk children the schema inlines; a step the schema does not know
- * before the last one is a relationship it does not list, and is left alone.
+ * before the last one is a relationship it does not list, and is left alone. Child collection
+ * parameters (`<mbo>.<rel>.where`, `.orderBy`) are checked against the child's schema.
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { NamePath } from "../../language/common/queryAst";
@@ -10,7 +11,9 @@ import type { OrderByClause } from "../../language/orderby/ast";
 import type { SelectItem } from "../../language/select/ast";
 import type { WhereClause } from "../../language/where/ast";
 import type { AttributeInfo, ObjectSchema } from "../../schema";
+import { childQueryKey, childSchemaFor } from "./childQueryTarget";
 import { didYouMean } from "./didYouMean";
+import { checkMixedInList } from "./inListChecks";
 import { schemaDiagnostic } from "./schemaCodes";
 import { checkWhereValues } from "./whereValueChecks";
 
@@ -27,6 +30,13 @@ export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: 
     if (parse.language === "where" && key === "oslc.where") whereClause(parse.ast, schema, report);
     else if (parse.language === "select" && key === "oslc.select") selectItems(parse.ast.items, schema, report);
     else if (parse.language === "orderby" && key === "oslc.orderby") orderBy(parse.ast, schema, report);
+    else if (parse.language === "where" || parse.language === "orderby") {
+      const child = childQueryKey(key);
+      const childSchema = child ? childSchemaFor(schema, child) : undefined;
+      if (!childSchema) continue;
+      if (parse.language === "where" && child!.operator === "where") whereClause(parse.ast, childSchema, report);
+      else if (parse.language === "orderby" && child!.operator === "orderby") orderBy(parse.ast, childSchema, report);
+    }
   }
   return out;
 }
@@ -63,14 +73,20 @@ function unknown(name: string, span: Span, schema: ObjectSchema): SyntaxDiagnost
 
 function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report): void {
   for (const term of clause.terms) {
-    if (term.kind === "template" || !term.name) continue;
+    if (term.kind === "template") continue;
+    if (!term.name) {
+      if (term.kind === "in") checkMixedInList(term, undefined, report);
+      continue;
+    }
     const resolved = resolve(term.name, schema, report);
+    const attribute = resolved.kind === "attribute" ? resolved.attribute : undefined;
+    if (term.kind === "in" && checkMixedInList(term, attribute, report)) continue;
     if (term.kind === "scoped") {
       const child = resolved.kind === "attribute" ? resolved.attribute.child : undefined;
       if (child) whereClause(term.clause, child, report);
       continue;
     }
-    if (resolved.kind === "attribute") checkWhereValues(term, resolved.attribute, report);
+    if (attribute) checkWhereValues(term, attribute, report);
   }
 }
 

@@ -9,13 +9,17 @@ export const SCHEMA_DIAGNOSTICS = {
   "schema.unknown-object-structure": { severity: "error", summary: "The URL names an object structure no schema source knows." },
   "schema.unknown-attribute": { severity: "error", summary: "A where/select/orderBy name is not an attribute or child of the object structure." },
   "schema.value-type": { severity: "error", summary: "A where value is of the wrong kind for the attribute's type." },
+  "schema.mixed-in-list": { severity: "error", summary: "An `in [...]` list mixes quoted strings with bare numbers or booleans." },
   "schema.not-in-non-aln": { severity: "error", summary: 'A not-in (`!="[A,B]"`) on an attribute that is not a string.' },
   "schema.unknown-body-key": { severity: "warning", summary: "A JSON body key is not an attribute of the object structure (the server ignores it)." },
+  "schema.body-value-type": { severity: "error", summary: "A JSON body value the attribute's type cannot take (non-numeric text for a number, a non-ISO date, an object for a scalar ...)." },
+  "schema.bulk-shape": { severity: "error", summary: "An `x-method-override: BULK` body that is not an array of `_data`/`_meta` or `_action` items." },
   "schema.max-length": { severity: "error", summary: "A JSON string value is longer than the attribute's maxLength." },
   "schema.missing-required": { severity: "information", summary: "A create leaves out required attributes the server may not fill in itself." },
   "schema.unknown-saved-query": { severity: "error", summary: "`savedQuery` names a query apimeta does not list for the object structure." },
   "maximo.query-param-case": { severity: "warning", summary: "A query parameter is spelled in the wrong case; Maximo silently ignores it." },
   "maximo.unknown-query-param": { severity: "warning", summary: "An `oslc.`-style query parameter Maximo does not know; it is silently ignored." },
+  "maximo.undefined-variable": { severity: "warning", summary: "`{{name}}` names no file variable, request or system variable (an environment may still define it)." },
   "maximo.http-patch": { severity: "warning", summary: "PATCH/PUT: Maximo wants POST with `x-method-override`." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

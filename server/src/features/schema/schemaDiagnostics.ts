@@ -4,34 +4,106 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import type { Severity, SyntaxDiagnostic } from "../../language/common";
-import { isLean } from "../../language/maximo/embeddedQueries";
+import { embeddedQueries, isLean } from "../../language/maximo/embeddedQueries";
+import type { BlockTree } from "../../language/maximo/ast";
 import type { DocumentDiagnostic, MaximoDocument } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { checkBody } from "./bodyChecks";
+import { checkBulkBody } from "./bulkChecks";
 import { bodyTree } from "./jsonBodyTree";
 import { checkHttpPatch, checkObjectStructure } from "./methodChecks";
 import { checkQueryAttributes } from "./queryAttributeChecks";
 import { checkQueryParams, checkSavedQuery } from "./queryParamChecks";
 import { osTarget } from "./requestTarget";
+import { checkUndefinedVariables } from "./variableChecks";
 
 export { SCHEMA_DIAGNOSTICS, type SchemaCode } from "./schemaCodes";
 
-/** Every schema diagnostic of the document, absolute spans and ranges, in source order. */
-export function schemaDiagnostics(document: MaximoDocument, schemas: SchemaStore): DocumentDiagnostic[] {
-  const found: SyntaxDiagnostic[] = [];
-  for (const { block, request } of document.requests) {
-    found.push(...checkHttpPatch(request), ...checkQueryParams(request));
-    const target = osTarget(request);
-    if (!target) continue;
+/** Checks one block's tree; spans relative to the block start. */
+export type BlockSchemaChecker = (tree: BlockTree, schemas: SchemaStore) => readonly SyntaxDiagnostic[];
+
+/**
+ * The schema diagnostics of one block, spans relative to the block start: they depend only on
+ * the block's (immutable) tree and the store, which is what lets `SchemaDiagnosticsCache` keep
+ * them for every request an edit did not touch.
+ */
+export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
+  const request = tree.request;
+  if (!request) return [];
+  const found: SyntaxDiagnostic[] = [...checkHttpPatch(request), ...checkQueryParams(request), ...checkBulkBody(tree.text, request)];
+  const target = osTarget(request);
+  if (target) {
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
     const schema = schemas.objectStructure(target.name);
-    if (!schema) continue;
-    found.push(...checkQueryAttributes(document.embeddedQueries(block), schema, block.offset));
-    const tree = request.methodName === "POST" ? bodyTree(document.text, request) : undefined;
-    if (tree) found.push(...checkBody(request, target, schema, tree, isLean(request.url.query)));
+    if (schema) {
+      found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0));
+      const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
+      if (body) found.push(...checkBody(request, target, schema, body, isLean(request.url.query)));
+    }
   }
-  found.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return found.map((d) => ({ ...d, range: document.rangeOf(d.span) }));
+  return found;
+};
+
+/** Every schema diagnostic of the document, absolute spans and ranges, in source order. */
+export function schemaDiagnostics(
+  document: MaximoDocument,
+  schemas: SchemaStore,
+  check: BlockSchemaChecker = blockSchemaDiagnostics,
+): DocumentDiagnostic[] {
+  const found: DocumentDiagnostic[] = [];
+  // Blocks, not `document.requests`: that copies every tree to absolute spans, per keystroke.
+  for (const block of document.blocks) {
+    if (!block.tree.request) continue;
+    const inBlock = check(block.tree, schemas);
+    if (inBlock.length === 0) continue;
+    const sorted = [...inBlock].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    for (const d of sorted) {
+      const span = block.toAbsolute(d.span);
+      found.push({ ...d, span, range: document.rangeOf(span) });
+    }
+  }
+  // Variables are defined file-wide, so this one check looks at the whole document each time.
+  const undefinedVariables = checkUndefinedVariables(document);
+  if (undefinedVariables.length === 0) return found;
+  for (const v of undefinedVariables) found.push({ ...v, range: document.rangeOf(v.span) });
+  return found.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+}
+
+/**
+ * Per-block memo of `blockSchemaDiagnostics` for one schema store: an edit re-checks only the
+ * requests whose trees it replaced (the parser reuses every other tree object). A different
+ * store, or `clear()` after the store reloaded its folders, starts afresh.
+ */
+export class SchemaDiagnosticsCache {
+  private byTree = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
+  private store: SchemaStore | undefined;
+  /** Blocks checked (not answered from the memo) since construction: observable reuse. */
+  checkedBlocks = 0;
+
+  constructor(private readonly checker: BlockSchemaChecker = blockSchemaDiagnostics) {}
+
+  diagnostics(document: MaximoDocument, schemas: SchemaStore): DocumentDiagnostic[] {
+    if (schemas !== this.store) {
+      this.clear();
+      this.store = schemas;
+    }
+    return schemaDiagnostics(document, schemas, this.check);
+  }
+
+  clear(): void {
+    this.byTree = new WeakMap();
+    this.store = undefined;
+  }
+
+  private readonly check: BlockSchemaChecker = (tree, schemas) => {
+    let found = this.byTree.get(tree);
+    if (!found) {
+      this.checkedBlocks++;
+      found = this.checker(tree, schemas);
+      this.byTree.set(tree, found);
+    }
+    return found;
+  };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -41,9 +113,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The same as LSP diagnostics. */
-export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore): Diagnostic[] {
-  return schemaDiagnostics(document, schemas).map((d) => ({
+/** The same as LSP diagnostics; pass a cache to re-check only the blocks an edit replaced. */
+export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore, cache?: SchemaDiagnosticsCache): Diagnostic[] {
+  const found = cache ? cache.diagnostics(document, schemas) : schemaDiagnostics(document, schemas);
+  return found.map((d) => ({
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
