@@ -1,0 +1,70 @@
+/** The language server as a child process over stdio, for benches that speak JSON-RPC to it. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { root } from "./emulatorChild";
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{ code?: string | number; message: string }>;
+}
+
+export interface LspChild {
+  child: ChildProcess;
+  connection: MessageConnection;
+  /** Resolves with the diagnostics published for `uri` at `version` (at once if already seen). */
+  diagnostics(uri: string, version: number): Promise<Published>;
+  /** Resident set size of the server process, in bytes (Linux /proc). */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+/** Builds dist/ from the current sources, so the figures are those of the code on disk. */
+export function buildDist(): void {
+  const built = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("esbuild.mjs failed");
+}
+
+/** Spawns `dist/server.js --stdio` and completes the initialize handshake. */
+export async function startLspChild(): Promise<LspChild> {
+  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // Latest publication per uri and version; waiters keyed the same way.
+  const seen = new Map<string, Published>();
+  const waiters = new Map<string, (p: Published) => void>();
+  connection.onNotification("textDocument/publishDiagnostics", (params: Published) => {
+    const key = `${params.uri}@${params.version}`;
+    seen.set(key, params);
+    const wake = waiters.get(key);
+    if (wake) {
+      waiters.delete(key);
+      wake(params);
+    }
+  });
+  connection.listen();
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification("initialized", {});
+  return {
+    child,
+    connection,
+    diagnostics(uri, version) {
+      const key = `${uri}@${version}`;
+      const hit = seen.get(key);
+      if (hit) return Promise.resolve(hit);
+      return new Promise((resolve) => waiters.set(key, resolve));
+    },
+    rss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+      if (!match) throw new Error("no VmRSS in /proc status");
+      return Number(match[1]) * 1024;
+    },
+    async stop() {
+      await connection.sendRequest("shutdown").catch(() => undefined);
+      connection.dispose();
+      child.kill();
+    },
+  };
+}

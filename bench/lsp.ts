@@ -1,0 +1,248 @@
+/**
+ * bench/lsp: the language server as an editor drives it, over stdio (dist/server.js, rebuilt
+ * from the sources first), JSON-RPC only. Three measures, each in a fresh server:
+ *   1. keystroke to publishDiagnostics on a 2,000-request file: didChange edits in different
+ *      requests (where values, select lists, JSON bodies), each timed until the diagnostics of
+ *      its version arrive. The server waits 150 ms of quiet before validating (the debounce in
+ *      handlers/registerHandlers.ts), so the figures are given raw and with 150 ms subtracted.
+ *   2. completion inside an oslc.select against a 1,000-attribute schema in a cache folder.
+ *   3. server memory (VmRSS) right after start, and after 300 cached schemas were loaded by
+ *      a document that queries every one of them.
+ *
+ * Targets (issue 6): diagnostics p95 < 50 ms after the debounce; completion p95 < 10 ms.
+ *   node bench/run.mjs lsp [-- --edits 50]
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { option } from "./lib/emulatorChild";
+import { buildDist, startLspChild } from "./lib/lspChild";
+import { requestsFile } from "./lib/requestFiles";
+
+const DEBOUNCE_MS = 150;
+const TARGET_DIAGNOSTICS_MS = 50;
+const TARGET_COMPLETION_MS = 10;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** A cache folder as the client saves it: apimeta.json and jsonschemas/<name>.json. */
+function writeCacheFolder(schemas: Array<{ name: string; attributes: number }>): string {
+  const dir = mkdtempSync(join(tmpdir(), "bench-lsp-schemas-"));
+  mkdirSync(join(dir, "jsonschemas"));
+  const base = "http://127.0.0.1:9080/maximo/oslc";
+  const apimeta = schemas.map(({ name }) => ({
+    name: name.toUpperCase(),
+    description: `Generated object structure ${name}`,
+    jsonschema: `${base}/jsonschemas/${name}`,
+    creationFactory: [{ name: "Default", href: `${base}/os/${name}` }],
+    queryCapability: [{ ispublic: true, name: "All", title: "Select all", href: `${base}/os/${name}` }],
+  }));
+  writeFileSync(join(dir, "apimeta.json"), JSON.stringify(apimeta));
+  const subTypes = ["ALN", "UPPER", "INTEGER", "DATETIME", "YORN", "DECIMAL"] as const;
+  for (const { name, attributes } of schemas) {
+    const properties: Record<string, Record<string, unknown>> = {};
+    for (let i = 0; i < attributes; i++) {
+      const subType = subTypes[i % subTypes.length]!;
+      const type = subType === "INTEGER" ? "integer" : subType === "DECIMAL" ? "number" : subType === "YORN" ? "boolean" : "string";
+      properties[attributeName(i)] = {
+        type,
+        subType,
+        maxLength: subType === "ALN" ? 100 : 20,
+        title: `Attribute ${i} of ${name}`,
+        remarks: `Generated attribute number ${i}, ${subType.toLowerCase()} typed, for the language server benchmark.`,
+        persistent: true,
+        searchType: subType === "ALN" ? "WILDCARD" : "EXACT",
+      };
+    }
+    const schema = {
+      resource: name.toUpperCase(),
+      type: "object",
+      title: name.toUpperCase(),
+      description: `Generated object structure ${name}`,
+      pk: [attributeName(0)],
+      required: [attributeName(0), attributeName(1)],
+      $ref: `${base}/jsonschemas/${name}`,
+      properties,
+    };
+    writeFileSync(join(dir, "jsonschemas", `${name}.json`), JSON.stringify(schema));
+  }
+  return dir;
+}
+
+function attributeName(i: number): string {
+  return `attr${String(i).padStart(4, "0")}`;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(join(dir, "jsonschemas")).reduce((sum, file) => sum + statSync(join(dir, "jsonschemas", file)).size, 0);
+}
+
+/** 1. Keystroke to publishDiagnostics on a 2,000-request file. */
+async function diagnosticsLatency(edits: number): Promise<number[]> {
+  const server = await startLspChild();
+  const uri = "file:///bench/requests.maximo";
+  const text = requestsFile(2000);
+  const opened = performance.now();
+  await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
+  const first = await server.diagnostics(uri, 1);
+  const openMs = performance.now() - opened;
+  const codes = new Map<string, number>();
+  for (const d of first.diagnostics) codes.set(String(d.code), (codes.get(String(d.code)) ?? 0) + 1);
+  console.log(`2,000 requests (${text.length} chars, ${text.split("\n").length} lines): open to first diagnostics ${ms(openMs)}, ${first.diagnostics.length} diagnostics (${[...codes].map(([c, n]) => `${c} ${n}`).join(", ") || "none"})`);
+
+  // Edit sites, each in its own request: a where value and a select list of the os/mxapiwodetail
+  // queries, and the description in a create's JSON body. One character is inserted per edit,
+  // so no line moves and the positions found in the original text stay right.
+  const kinds = [
+    (i: number) => ({ header: `### Approved work orders ${i}\n`, anchor: 'status="APPR', shift: 'status="APPR'.length }),
+    (i: number) => ({ header: `### Approved work orders ${i}\n`, anchor: "oslc.select=wonum", shift: "oslc.select=wonum".length }),
+    (i: number) => ({ header: `### Create work order ${i}\n`, anchor: '"description": "Replace', shift: '"description": "Replace'.length }),
+  ];
+  const sites: Position[] = [];
+  const used = new Set<number>();
+  const warmups = 10;
+  for (let k = 0; sites.length < edits + warmups; k++) {
+    const kind = k % kinds.length;
+    // Spread over the file; request i % 4 decides the kind (1: GET with where, 0: create).
+    let i = ((k * 7919) % 500) * 4 + (kind === 2 ? 0 : 1);
+    while (used.has(i)) i = (i + 4) % 2000;
+    used.add(i);
+    const site = kinds[kind]!(i);
+    const blockAt = text.indexOf(site.header);
+    const at = text.indexOf(site.anchor, blockAt);
+    if (blockAt < 0 || at < 0) throw new Error(`no edit site in request ${i}`);
+    sites.push(positionAt(text, at + site.shift));
+  }
+
+  let version = 1;
+  const times: number[] = [];
+  for (const [n, position] of sites.entries()) {
+    version++;
+    const start = performance.now();
+    await server.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: "x" }],
+    });
+    await server.diagnostics(uri, version);
+    if (n >= warmups) times.push(performance.now() - start);
+  }
+  await server.stop();
+  return times.sort((a, b) => a - b);
+}
+
+/** 2. Completion in an oslc.select against a 1,000-attribute schema, as a name is typed. */
+async function completionLatency(requests: number): Promise<{ times: number[]; items: number; bytes: number }> {
+  const dir = writeCacheFolder([{ name: "benchwide", attributes: 1000 }]);
+  const server = await startLspChild();
+  try {
+    await server.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [dir] });
+    const uri = "file:///bench/completion.maximo";
+    let line = "GET os/benchwide?oslc.select=attr0001,attr0002,";
+    const tail = ["Accept: application/json", ""].join("\n");
+    let version = 1;
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version, text: `${line}\n${tail}` } });
+    await server.diagnostics(uri, version);
+    const complete = async () => {
+      const start = performance.now();
+      const list = (await server.connection.sendRequest("textDocument/completion", {
+        textDocument: { uri },
+        position: { line: 0, character: line.length },
+      })) as { items: Array<{ label: string }> } | null;
+      return { ms: performance.now() - start, items: list?.items.length ?? 0, bytes: list ? JSON.stringify(list).length : 0 };
+    };
+    const atComma = await complete();
+    if (atComma.items < 1000) throw new Error(`completion after a comma offered ${atComma.items} items, expected the 1,000 attributes`);
+    // Type `attrNNNN,` names one character at a time; a completion request after each keystroke.
+    const times: number[] = [];
+    const warmups = 20;
+    for (let k = 0; times.length < requests; k++) {
+      const typed = `${attributeName((k * 37) % 1000)},`;
+      for (const ch of typed) {
+        const character = line.length;
+        line += ch;
+        version++;
+        await server.connection.sendNotification("textDocument/didChange", {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line: 0, character }, end: { line: 0, character } }, text: ch }],
+        });
+        const result = await complete();
+        if (k * typed.length >= warmups && times.length < requests) times.push(result.ms);
+      }
+    }
+    return { times: times.sort((a, b) => a - b), items: atComma.items, bytes: atComma.bytes };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 3. Resident memory right after start, and with 300 cached schemas looked up. */
+async function memoryWithSchemas(count: number): Promise<{ start: number; loaded: number; bytes: number; diagnostics: number }> {
+  const schemas = Array.from({ length: count }, (_, i) => ({ name: `benchos${String(i).padStart(3, "0")}`, attributes: 150 }));
+  const dir = writeCacheFolder(schemas);
+  const server = await startLspChild();
+  try {
+    const start = server.rss();
+    await server.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [dir] });
+    // One query per object structure, with one unknown attribute each: 300 diagnostics prove
+    // that every schema was read and consulted.
+    const text = schemas
+      .map(({ name }) => [`### ${name}`, `GET os/${name}?oslc.select=attr0001,attr0002,nosuchattr&oslc.where=attr0000="A1"`, ""].join("\n"))
+      .join("\n");
+    const uri = "file:///bench/all-schemas.maximo";
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
+    const published = await server.diagnostics(uri, 1);
+    const unknown = published.diagnostics.filter((d) => d.code === "schema.unknown-attribute").length;
+    if (unknown !== count) throw new Error(`expected ${count} unknown-attribute diagnostics, got ${unknown}: ${JSON.stringify(published.diagnostics.slice(0, 3))}`);
+    return { start, loaded: server.rss(), bytes: folderBytes(dir), diagnostics: unknown };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  buildDist();
+  const edits = option("edits", 50);
+  console.log(`node ${process.version}, ${process.arch}; dist/server.js --stdio, a fresh server per measure\n`);
+  const verdicts: string[] = [];
+
+  const raw = await diagnosticsLatency(edits);
+  const net = raw.map((t) => t - DEBOUNCE_MS);
+  console.log(`  ${edits} edits, didChange -> publishDiagnostics, raw:            p50 ${ms(percentile(raw, 0.5))}, p95 ${ms(percentile(raw, 0.95))}, max ${ms(raw[raw.length - 1]!)}`);
+  console.log(`  the same minus the ${DEBOUNCE_MS} ms debounce:                   p50 ${ms(percentile(net, 0.5))}, p95 ${ms(percentile(net, 0.95))}, max ${ms(net[net.length - 1]!)}`);
+  verdicts.push(`${verdict(percentile(net, 0.95) < TARGET_DIAGNOSTICS_MS)}  keystroke to diagnostics after the debounce: p95 ${ms(percentile(net, 0.95))} (target < ${TARGET_DIAGNOSTICS_MS} ms)`);
+
+  const completion = await completionLatency(200);
+  console.log(`\ncompletion in oslc.select, 1,000-attribute schema (${completion.items} items, ${(completion.bytes / 1024).toFixed(0)} KB of JSON, after a comma), ${completion.times.length} requests while typing:`);
+  console.log(`  p50 ${ms(percentile(completion.times, 0.5))}, p95 ${ms(percentile(completion.times, 0.95))}, max ${ms(completion.times[completion.times.length - 1]!)}`);
+  verdicts.push(`${verdict(percentile(completion.times, 0.95) < TARGET_COMPLETION_MS)}  completion with 1,000 attributes: p95 ${ms(percentile(completion.times, 0.95))} (target < ${TARGET_COMPLETION_MS} ms)`);
+
+  const memory = await memoryWithSchemas(300);
+  console.log(`\nmemory (VmRSS of the server): ${mb(memory.start)} right after start; ${mb(memory.loaded)} with 300 cached schemas loaded (${mb(memory.bytes)} of jsonschemas on disk, 150 attributes each; ${memory.diagnostics} lookups confirmed): +${mb(memory.loaded - memory.start)}`);
+
+  console.log(`\n${verdicts.join("\n")}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
