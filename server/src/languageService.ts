@@ -1,4 +1,4 @@
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range } from "vscode-languageserver";
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { parseDocument, updateDocument, type MaximoDocument } from "./language/maximo/api";
 import { ParseCache } from "./handlers/parseCache";
@@ -12,6 +12,7 @@ import { prepareRename, rename } from "./features/references/rename";
 import { createSchemaStore, type SchemaStore } from "./schema";
 import { getSchemaDiagnostics, SchemaDiagnosticsCache } from "./features/schema/schemaDiagnostics";
 import { getCompletions } from "./features/completion";
+import { resolveAttributeItem } from "./features/completion/attributeItems";
 import { getHover } from "./features/hover";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
@@ -75,6 +76,10 @@ export class LanguageService {
   completion(document: TextDocument, position: Position): CompletionList {
     const parsed = this.parse(document);
     return getCompletions(parsed, parsed.offsetAt(position), this.schemas);
+  }
+
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveAttributeItem(item);
   }
 
   hover(document: TextDocument, position: Position): Hover | null {

@@ -12,7 +12,7 @@ connection.onInitialize(() => ({
     textDocumentSync: TextDocumentSyncKind.Incremental,
     documentSymbolProvider: { label: "Maximo requests" },
     foldingRangeProvider: true,
-    completionProvider: { triggerCharacters: ["/", "?", "&", "=", ".", "{", ",", '"', "$", "@"] },
+    completionProvider: { triggerCharacters: ["/", "?", "&", "=", ".", "{", ",", '"', "$", "@"], resolveProvider: true },
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     codeLensProvider: { resolveProvider: false },

@@ -85,6 +85,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const document = documents.get(params.textDocument.uri);
     return document ? guarded(connection, "completion", null, () => service.completion(document, params.position)) : null;
   });
+  connection.onCompletionResolve((item) => guarded(connection, "completionResolve", item, () => service.resolveCompletion(item)));
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? guarded(connection, "hover", null, () => service.hover(document, params.position)) : null;

@@ -1,6 +1,7 @@
 // One test per completion context, against the offline pack's mxapiwodetail.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { resolveAttributeItem } from "../../../server/src/features/completion/attributeItems";
 import { getCompletions } from "../../../server/src/features/completion/index";
 import { createSchemaStore } from "../../../server/src/schema/index";
 import { pack, withCursor } from "./setup";
@@ -105,4 +106,12 @@ test("a 1,000-attribute schema completes every attribute", () => {
   // Timing belongs in bench/ (no timed assertions in tests); here: the items are built once per schema.
   const again = getCompletions(doc, offset, store).items;
   assert.equal(again.length, 1000);
+});
+
+test("attribute items carry their documentation on completionItem/resolve, not in the list", () => {
+  const wonum = complete('GET os/mxapiwodetail?oslc.select=wo|').find((i) => i.label === "wonum");
+  assert.ok(wonum);
+  assert.equal(wonum.documentation, undefined);
+  const resolved = resolveAttributeItem(JSON.parse(JSON.stringify(wonum)));
+  assert.match((resolved.documentation as { value: string }).value, /\*\*wonum\*\*/);
 });
