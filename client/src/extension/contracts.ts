@@ -1,0 +1,98 @@
+/**
+ * What the extension's parts promise each other. Connections, the response panel, running,
+ * history, the schema cache and scripts are built separately and meet only here.
+ */
+import type * as vscode from "vscode";
+import type { ConnectionConfig } from "../connections/types";
+import type { Executor } from "../http/executor";
+import type { MaximoErrorInfo, Timings } from "../http/types";
+
+/** A connection from the `maximo.connections` setting. */
+export interface ExtensionConnection extends ConnectionConfig {
+  /** Status bar colour, e.g. red for production. */
+  colour?: string;
+  /** Deploy automation scripts on save (refused for read-only connections). */
+  deployOnSave?: boolean;
+}
+
+export interface Connections extends vscode.Disposable {
+  /** The list or the active connection changed. */
+  readonly onDidChange: vscode.Event<void>;
+  all(): readonly ExtensionConnection[];
+  active(): ExtensionConnection | undefined;
+  /**
+   * The connection a request uses: `requested` (its `# @connection`), else the active one; with
+   * neither, asks the user to pick or add one. Undefined when the user cancels. Throws an Error
+   * whose message is a sentence when `requested` names no connection.
+   */
+  choose(requested?: string): Promise<ExtensionConnection | undefined>;
+  /** The connection's executor: created once, reused until its settings or secrets change. */
+  executor(connection: ExtensionConnection): Executor;
+  /**
+   * Before a write (POST, DELETE, BULK, script deploy): a read-only connection asks in a modal
+   * dialog saying what would change; true when the write may go ahead (always, for the others).
+   */
+  confirmWrite(connection: ExtensionConnection, change: string): Promise<boolean>;
+  /** Forgets the stored secret so the next use asks again (the error action "Re-enter password"). */
+  reenterSecret(connection: ExtensionConnection): Promise<void>;
+}
+
+/** One line per event in the "Maximo" output channel; secrets are masked before writing. */
+export interface Log {
+  info(line: string): void;
+  warn(line: string): void;
+  error(line: string): void;
+  show(): void;
+}
+
+/** A response as the panel and history hold it: headers redacted, credentials masked. */
+export interface ResponseModel {
+  /** Unique; history files are named by it. */
+  id: string;
+  /** `# @name`, else `METHOD path`. */
+  title: string;
+  request: {
+    method: string;
+    url: string;
+    headers: Array<[name: string, value: string]>;
+    connection: string;
+    /** The request line it came from, for the error banner's link back. */
+    source?: { uri: string; line: number };
+  };
+  status: number;
+  statusText: string;
+  headers: Array<[name: string, value: string]>;
+  timings: Timings;
+  /** Body size in bytes as received (all pages together for an all-pages result). */
+  size: number;
+  contentType: string;
+  /** The body bytes (UTF-8 for JSON); crosses to the webview once. */
+  body: Uint8Array;
+  /** History keeps bodies up to a cap; true when this one was cut. */
+  bodyTruncated?: boolean;
+  maximoError?: MaximoErrorInfo;
+  paging?: {
+    /** 1-based page shown, or the number of pages fetched for an all-pages result. */
+    page: number;
+    /** From responseInfo.totalPages when the server sent it. */
+    pageCount?: number;
+    totalCount?: number;
+    hasNext: boolean;
+    allPages?: boolean;
+  };
+  /** Table columns in `oslc.select` order (`*` and nested selects leave it undefined). */
+  selectOrder?: string[];
+  /** Epoch ms. */
+  receivedAt: number;
+}
+
+/** What the panel's buttons do; absent actions hide their buttons. */
+export interface ResponseActions {
+  nextPage?(): Promise<void>;
+  allPages?(): Promise<void>;
+}
+
+export interface ResponsePresenter extends vscode.Disposable {
+  /** Shows a response in the panel (reusing it), replacing what it showed. */
+  show(model: ResponseModel, actions?: ResponseActions): void;
+}

@@ -1,0 +1,2 @@
+// The response panel's script (bundled for the browser into dist/webview.js).
+export {};
