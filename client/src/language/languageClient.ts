@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 /** Starts the Maximo language server (dist/server.js) over IPC for `.maximo` documents. */
 export class MaximoLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private started: Promise<void> | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -18,12 +19,20 @@ export class MaximoLanguageClient implements vscode.Disposable {
       outputChannelName: "Maximo Language Server",
     };
     this.client = new LanguageClient("maximo", "Maximo Language Server", serverOptions, clientOptions);
-    this.client.start().catch((error: unknown) => {
+    this.started = this.client.start();
+    this.started.catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       void vscode.window.showErrorMessage(
         `Maximo Workbench could not start its language server (${reason}). Reinstall the extension or run "npm run build" in a development checkout.`,
       );
     });
+  }
+
+  /** Tells the server which schema cache folders to read (first wins), once it is running. */
+  async notifySchemaFolders(folders: readonly string[]): Promise<void> {
+    if (!this.client || !this.started) return;
+    await this.started;
+    await this.client.sendNotification("maximo/schemaFoldersChanged", { folders });
   }
 
   dispose(): void {
