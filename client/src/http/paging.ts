@@ -39,6 +39,14 @@ function onOrigin(href: string, previous: URL): URL {
   return new URL(`${url.pathname}${url.search}`, previous.origin);
 }
 
+/** The GET of the page `href` names, with the first request's headers (no body headers). */
+export function nextPageRequest(href: string, previous: Pick<ExecutedResponse, "request">, template: OutgoingRequest): OutgoingRequest {
+  const next: OutgoingRequest = { method: "GET", url: onOrigin(href, previous.request.url), headers: new Map(template.headers) };
+  next.headers.delete("content-type");
+  next.headers.delete("transactionid");
+  return next;
+}
+
 export async function* pages(executor: Pick<Executor, "connection" | "execute" | "send">, resolved: ResolvedRequest, options: PagingOptions = {}): AsyncGenerator<ExecutedResponse> {
   const maxPages = options.maxPages ?? 1000;
   const template = buildOutgoing(executor.connection, resolved);
@@ -51,9 +59,6 @@ export async function* pages(executor: Pick<Executor, "connection" | "execute" |
     if (count >= maxPages) {
       throw new Error(`Stopped after ${maxPages} pages and the server still has more; raise the page limit or narrow the query (oslc.where, a larger oslc.pageSize).`);
     }
-    const next: OutgoingRequest = { method: "GET", url: onOrigin(href, response.request.url), headers: new Map(template.headers) };
-    next.headers.delete("content-type");
-    next.headers.delete("transactionid");
-    response = await executor.send(next, { signal: options.signal, timeoutMs: resolved.directives.timeoutMs });
+    response = await executor.send(nextPageRequest(href, response, template), { signal: options.signal, timeoutMs: resolved.directives.timeoutMs });
   }
 }

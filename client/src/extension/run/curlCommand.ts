@@ -1,0 +1,26 @@
+/**
+ * Copy as curl for a connection: the request as it would go out, with the connection's credential
+ * header present but its value left to an environment variable (curl.ts swaps every credential
+ * for a placeholder), so the copied text never holds a secret.
+ */
+import type { ConnectionConfig } from "../../connections/types";
+import { toCurl } from "../../http/curl";
+import type { OutgoingRequest } from "../../http/types";
+
+/** The header each auth type sends; the value is a stand-in curl.ts replaces. */
+const CREDENTIAL_HEADER: Record<ConnectionConfig["auth"], [string, string] | undefined> = {
+  apikey: ["apikey", "-"],
+  basic: ["authorization", "Basic -"],
+  maxauth: ["maxauth", "-"],
+  oauth: ["authorization", "Bearer -"],
+  form: ["cookie", "-"],
+  session: ["cookie", "-"],
+  none: undefined,
+};
+
+export function curlFor(outgoing: OutgoingRequest, connection: ConnectionConfig, secrets: readonly string[]): string {
+  const headers = new Map(outgoing.headers);
+  const credential = CREDENTIAL_HEADER[connection.auth];
+  if (credential && !headers.has(credential[0])) headers.set(credential[0], credential[1]);
+  return toCurl({ ...outgoing, headers }, { secrets });
+}

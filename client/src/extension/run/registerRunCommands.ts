@@ -1,0 +1,20 @@
+/** The request commands: the server's CodeLens ids, the keybinding's Send, Send All and Show Log. */
+import * as vscode from "vscode";
+import type { Log } from "../contracts";
+import type { RequestLocator, RequestRunner } from "./requestRunner";
+
+function locatorOf(argument: unknown): RequestLocator | undefined {
+  if (typeof argument !== "object" || argument === null) return undefined;
+  const { uri, line } = argument as Partial<RequestLocator>;
+  return typeof uri === "string" && typeof line === "number" ? { uri, line } : undefined;
+}
+
+export function registerRunCommands(context: vscode.ExtensionContext, runner: RequestRunner, log: Log): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("maximo.send", (argument?: unknown) => runner.send(locatorOf(argument))),
+    vscode.commands.registerCommand("maximo.sendAllPages", (argument?: unknown) => runner.send(locatorOf(argument), { allPages: true })),
+    vscode.commands.registerCommand("maximo.sendAll", (argument?: unknown) => runner.sendAll(argument instanceof vscode.Uri ? argument.toString() : undefined)),
+    vscode.commands.registerCommand("maximo.copyAsCurl", (argument?: unknown) => runner.copyAsCurl(locatorOf(argument))),
+    vscode.commands.registerCommand("maximo.showLog", () => log.show()),
+  );
+}

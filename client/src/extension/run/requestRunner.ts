@@ -1,0 +1,311 @@
+/**
+ * Send, Send all pages, Send All in file and Copy as curl: resolve the request, pick its
+ * connection, ask before a write on a read-only connection, send with a cancellable progress
+ * notification, then show the response, keep it in history and log one redacted line.
+ */
+import { dirname } from "node:path";
+import * as vscode from "vscode";
+import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
+import type { Executor } from "../../http/executor";
+import { nextPageRequest, pages } from "../../http/paging";
+import { scanPageInfo } from "../../http/responseInfo";
+import { buildOutgoing } from "../../http/url";
+import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
+import { createResolver, type Resolver } from "../../variables/index";
+import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
+import type { HistoryStore } from "../history/historyStore";
+import { curlFor } from "./curlCommand";
+import { adviseError, adviseStatus, type FailureAdvice } from "./failureAdvice";
+import { combinePages } from "./pageCombiner";
+import { requestIndexAt, requestTitle } from "./requestAt";
+import { toResponseModel } from "./responseModel";
+import { describeWrite, isWrite } from "./writeDescription";
+
+/** The CodeLens argument: a request line of a document. */
+export interface RequestLocator {
+  uri: string;
+  line: number;
+}
+
+export interface RunnerDeps {
+  connections: Connections;
+  presenter: ResponsePresenter;
+  history: HistoryStore;
+  log: Log;
+  onHistoryChanged(): void;
+}
+
+/** One run over a document: the parse, the resolver shared by chained requests, the cancel signal. */
+interface RunContext {
+  document: vscode.TextDocument;
+  parsed: MaximoDocument;
+  resolver: Resolver;
+  signal: AbortSignal;
+}
+
+class NotSent extends Error {}
+
+export class RequestRunner {
+  constructor(private readonly deps: RunnerDeps) {}
+
+  async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
+    const target = await this.locate(locator);
+    if (!target) return;
+    const title = requestTitle(target.parsed, target.index);
+    await this.withCancel(`Maximo: sending ${title}`, async (signal) => {
+      const context = this.context(target.document, target.parsed, signal);
+      await this.runAndShow(context, target.index, options.allPages ?? false);
+    });
+  }
+
+  async sendAll(uri?: string): Promise<void> {
+    const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== "maximo") {
+      void vscode.window.showWarningMessage("Open a .maximo file to send its requests.");
+      return;
+    }
+    const parsed = parseDocument(document.getText());
+    const count = parsed.requests.length;
+    let failed = 0;
+    await this.withCancel(`Maximo: sending ${count} request(s)`, async (signal, progress) => {
+      const context = this.context(document, parsed, signal);
+      for (let index = 0; index < count && !signal.aborted; index++) {
+        progress.report({ message: `${index + 1} of ${count}: ${requestTitle(parsed, index)}`, increment: 100 / count });
+        try {
+          if (!(await this.runAndShow(context, index, false))) failed++;
+        } catch (error) {
+          if (signal.aborted) throw error;
+          failed++;
+          this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    });
+    const message = `Sent ${count} request(s): ${count - failed} succeeded, ${failed} failed.`;
+    if (failed > 0) void this.offer({ message, actions: ["showLog"] }, "warning");
+    else void vscode.window.showInformationMessage(message);
+  }
+
+  async copyAsCurl(locator?: RequestLocator): Promise<void> {
+    const target = await this.locate(locator);
+    if (!target) return;
+    try {
+      const context = this.context(target.document, target.parsed, new AbortController().signal);
+      const resolved = await context.resolver.resolve(target.index);
+      const connection = await this.deps.connections.choose(resolved.directives.connection);
+      if (!connection) return;
+      const executor = this.deps.connections.executor(connection);
+      await vscode.env.clipboard.writeText(curlFor(buildOutgoing(connection, resolved), connection, executor.secrets()));
+      void vscode.window.showInformationMessage("Copied the request as curl; credentials are read from $MAXIMO_* environment variables.");
+    } catch (error) {
+      void this.offer(adviseError(error, undefined), "error");
+    }
+  }
+
+  /** Sends request `index` and shows it; true when it got a 2xx/3xx answer. */
+  private async runAndShow(context: RunContext, index: number, allPages: boolean): Promise<boolean> {
+    const { parsed, document } = context;
+    const source = { uri: document.uri.toString(), line: parsed.positionAt(parsed.requests[index]!.request.line.start).line };
+    const title = requestTitle(parsed, index);
+    let connection: ExtensionConnection | undefined;
+    try {
+      const resolved = await context.resolver.resolve(index);
+      connection = await this.connectionFor(resolved);
+      const executor = this.deps.connections.executor(connection);
+      const model = allPages || resolved.directives.allPages
+        ? await this.allPages(executor, resolved, context.signal, { title, connection: connection.name, source })
+        : await this.one(executor, resolved, context, index, { title, connection: connection.name, source });
+      this.deps.presenter.show(model.model, model.actions);
+      void this.remember(model.model);
+      const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
+      if (advice) void this.offer(advice, "warning", connection);
+      return model.model.status < 400;
+    } catch (error) {
+      if (error instanceof NotSent) {
+        void vscode.window.showInformationMessage(error.message);
+        return false;
+      }
+      const advice = adviseError(error, connection?.name);
+      this.deps.log[advice.cancelled ? "info" : "error"](`${title}: ${advice.message}`);
+      void this.offer(advice, advice.cancelled ? "info" : "error", connection, context.document);
+      if (advice.cancelled) throw error;
+      return false;
+    }
+  }
+
+  private async one(executor: Executor, resolved: ResolvedRequest, context: RunContext, index: number, meta: ModelMeta): Promise<Shown> {
+    const response = await executor.execute(this.withTimeout(resolved), { signal: context.signal });
+    const name = context.parsed.requests[index]!.name;
+    if (name) context.resolver.recordResponse(name, response);
+    this.logResponse(meta.title, response);
+    return this.shown(executor, resolved, response, meta, 1);
+  }
+
+  /** A response and its Next page / All pages actions, which keep following from it. */
+  private shown(executor: Executor, resolved: ResolvedRequest, response: ExecutedResponse, meta: ModelMeta, page: number): Shown {
+    const model = toResponseModel(response, resolved, { ...meta, secrets: executor.secrets(), page });
+    const actions: ResponseActions = {};
+    const nextHref = model.paging?.hasNext ? scanPageInfo(response.bytes)?.nextHref : undefined;
+    if (nextHref !== undefined) {
+      actions.nextPage = () =>
+        this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
+          const template = buildOutgoing(executor.connection, resolved);
+          const next = await executor.send(nextPageRequest(nextHref, response, template), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
+          this.logResponse(meta.title, next);
+          const shown = this.shown(executor, resolved, next, meta, page + 1);
+          this.deps.presenter.show(shown.model, shown.actions);
+          void this.remember(shown.model);
+        });
+      actions.allPages = () =>
+        this.withCancel(`Maximo: all pages of ${meta.title}`, async (signal) => {
+          const shown = await this.allPages(executor, resolved, signal, meta);
+          this.deps.presenter.show(shown.model, shown.actions);
+          void this.remember(shown.model);
+        });
+    }
+    return { model, actions };
+  }
+
+  private async allPages(executor: Executor, resolved: ResolvedRequest, signal: AbortSignal, meta: ModelMeta): Promise<Shown> {
+    const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }));
+    this.logResponse(`${meta.title} (${combined.pages} pages)`, combined.response);
+    const model = toResponseModel(combined.response, resolved, { ...meta, secrets: executor.secrets() });
+    if (combined.response.status < 300) model.paging = { page: combined.pages, pageCount: combined.pages, totalCount: combined.members, hasNext: false, allPages: true };
+    return { model, actions: {} };
+  }
+
+  private async connectionFor(resolved: ResolvedRequest): Promise<ExtensionConnection> {
+    const connection = await this.deps.connections.choose(resolved.directives.connection);
+    if (!connection) throw new NotSent("Not sent: no connection was chosen.");
+    if (isWrite(resolved) && !(await this.deps.connections.confirmWrite(connection, describeWrite(resolved)))) {
+      throw new NotSent(`Not sent: connection "${connection.name}" is read-only.`);
+    }
+    return connection;
+  }
+
+  private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal): RunContext {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(document.uri.fsPath);
+    const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver };
+    context.resolver = createResolver({
+      document: parsed,
+      filePath: document.uri.fsPath,
+      workspaceDir: folder,
+      processEnv: process.env,
+      // A chained `{{name.response...}}` runs that request first, through the same checks.
+      runNamed: async (name) => {
+        const index = parsed.requests.findIndex((request) => request.name === name);
+        if (index < 0) throw new Error(`No request in ${vscode.workspace.asRelativePath(document.uri)} is named "${name}".`);
+        const resolved = await context.resolver.resolve(index);
+        const connection = await this.connectionFor(resolved);
+        const response = await this.deps.connections.executor(connection).execute(this.withTimeout(resolved), { signal });
+        this.logResponse(name, response);
+        return response;
+      },
+    });
+    return context;
+  }
+
+  private withTimeout(resolved: ResolvedRequest): ResolvedRequest {
+    if (resolved.directives.timeoutMs !== undefined) return resolved;
+    const timeoutMs = vscode.workspace.getConfiguration("maximo").get<number>("request.timeoutMs", 120_000);
+    return timeoutMs > 0 ? { ...resolved, directives: { ...resolved.directives, timeoutMs } } : resolved;
+  }
+
+  /** The document and request line to run: the CodeLens's locator, else the cursor. */
+  private async locate(locator?: RequestLocator): Promise<{ document: vscode.TextDocument; parsed: MaximoDocument; index: number } | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const document = locator ? await vscode.workspace.openTextDocument(vscode.Uri.parse(locator.uri)) : editor?.document;
+    if (!document || document.languageId !== "maximo") {
+      void vscode.window.showWarningMessage("Put the cursor in a request of a .maximo file to send it.");
+      return undefined;
+    }
+    const line = locator?.line ?? editor!.selection.active.line;
+    const parsed = parseDocument(document.getText());
+    const index = requestIndexAt(parsed, line);
+    if (index === undefined) {
+      void vscode.window.showWarningMessage(`Line ${line + 1} is not inside a request; put the cursor on a request to send it.`);
+      return undefined;
+    }
+    return { document, parsed, index };
+  }
+
+  private async withCancel(title: string, work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<void>): Promise<void> {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        await work(controller.signal, progress);
+      } catch (error) {
+        // A cancel was already reported where it happened; anything else is a bug worth a line.
+        if (!controller.signal.aborted) this.deps.log.error(`${title}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      } finally {
+        subscription.dispose();
+      }
+    });
+  }
+
+  private logResponse(title: string, response: ExecutedResponse): void {
+    const retries = response.attempts > 1 ? `, ${response.attempts} attempts` : "";
+    const error = response.maximoError ? ` ${response.maximoError.reasonCode}: ${response.maximoError.message}` : "";
+    this.deps.log.info(`${title}: ${response.request.method} ${response.request.url.href} → ${response.status} ${response.statusText} (${Math.round(response.timings.totalMs)} ms, ${response.size} bytes${retries})${error}`);
+  }
+
+  private async remember(model: ResponseModel): Promise<void> {
+    try {
+      await this.deps.history.add(model);
+      this.deps.onHistoryChanged();
+    } catch (error) {
+      this.deps.log.warn(`Could not keep the response in history: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Shows the advice with its actions as buttons and carries out the one chosen. */
+  private async offer(advice: FailureAdvice, level: "info" | "warning" | "error", connection?: ExtensionConnection, document?: vscode.TextDocument): Promise<void> {
+    if (advice.cancelled) {
+      vscode.window.setStatusBarMessage(`Maximo: ${advice.message}`, 4000);
+      return;
+    }
+    const labels: Record<FailureAdvice["actions"][number], string> = {
+      openSettings: "Open Settings",
+      reenterSecret: "Re-enter Password",
+      showLog: "Show Log",
+      goToLine: "Go to Line",
+      editConnection: "Edit Connection",
+    };
+    const show = level === "error" ? vscode.window.showErrorMessage : level === "warning" ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const choice = await show(advice.message, ...advice.actions.map((action) => labels[action]));
+    const action = advice.actions.find((candidate) => labels[candidate] === choice);
+    switch (action) {
+      case "openSettings":
+        await vscode.commands.executeCommand("workbench.action.openSettings", "maximo.");
+        break;
+      case "reenterSecret":
+        if (connection) await this.deps.connections.reenterSecret(connection);
+        break;
+      case "showLog":
+        this.deps.log.show();
+        break;
+      case "editConnection":
+        await vscode.commands.executeCommand("maximo.connection.edit", connection?.name);
+        break;
+      case "goToLine":
+        if (document && advice.line !== undefined) {
+          const position = new vscode.Position(advice.line - 1, 0);
+          await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+interface ModelMeta {
+  title: string;
+  connection: string;
+  source?: { uri: string; line: number };
+}
+
+interface Shown {
+  model: ResponseModel;
+  actions: ResponseActions;
+}
