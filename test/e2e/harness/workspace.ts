@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fixturesDir } from "./paths";
+import { fixturesDir, repoRoot } from "./paths";
 
 export interface Workspace {
   /** Absolute path of the workspace folder (named like the fixture). */
@@ -10,9 +10,10 @@ export interface Workspace {
   dispose(): void;
 }
 
+/** `examples` is the repository's own examples folder, opened as a user would; other names are fixtures. */
 export function makeWorkspace(fixture = "workspace"): Workspace {
   const parent = mkdtempSync(join(tmpdir(), "maximo-ws-"));
   const folder = join(parent, fixture);
-  cpSync(join(fixturesDir, fixture), folder, { recursive: true });
+  cpSync(fixture === "examples" ? join(repoRoot, "examples") : join(fixturesDir, fixture), folder, { recursive: true });
   return { folder, dispose: () => rmSync(parent, { recursive: true, force: true }) };
 }
