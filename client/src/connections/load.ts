@@ -76,7 +76,11 @@ export function parseConnections(data: unknown, source: string): ConnectionSet {
   return { connections, defaultName: defaultName ?? (connections.size === 1 ? [...connections.keys()][0] : undefined) };
 }
 
-function parseConnection(entry: unknown, where: string): ConnectionConfig {
+/**
+ * Validates one connection entry; throws ConnectionError naming `where`. Exported so the
+ * extension checks its `maximo.connections` setting by the same rules.
+ */
+export function parseConnection(entry: unknown, where: string): ConnectionConfig {
   if (!isRecord(entry)) throw new ConnectionError(`${where} must be an object.`);
   for (const key of Object.keys(entry)) {
     if (KNOWN_KEYS.has(key)) continue;
@@ -119,6 +123,11 @@ function parseConnection(entry: unknown, where: string): ConnectionConfig {
   return connection;
 }
 
+/** Whether a settings key looks like it would hold a secret (`password`, `apikey`, ...). */
+export function isSecretLikeKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 function secretKeyError(where: string, key: string): ConnectionError {
   return new ConnectionError(
     `${where} has a secret-looking key "${key}"; secrets never go in ${CONNECTIONS_FILE}. ` +
@@ -126,7 +135,8 @@ function secretKeyError(where: string, key: string): ConnectionError {
   );
 }
 
-function checkUrl(url: string, where: string): void {
+/** Throws ConnectionError unless `url` is an http(s) URL without credentials in it. */
+export function checkUrl(url: string, where: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,0 +1,14 @@
+/** The connection and schema command ids used in code are the ones package.json contributes. */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { CONNECTION_COMMANDS, REFRESH_SCHEMAS_COMMAND } from "../../../client/src/extension/connections/commandIds";
+
+test("every connection command id is contributed in package.json", () => {
+  const manifest = JSON.parse(readFileSync(join(process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd(), "package.json"), "utf8"));
+  const contributed = new Set((manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+  for (const id of [...Object.values(CONNECTION_COMMANDS), REFRESH_SCHEMAS_COMMAND]) assert.ok(contributed.has(id), `${id} is not in package.json`);
+  const connectionIds = [...contributed].filter((id) => id.startsWith("maximo.connection."));
+  assert.deepEqual(connectionIds.sort(), Object.values(CONNECTION_COMMANDS).sort());
+});
