@@ -14,7 +14,11 @@ export function run(): Promise<void> {
     for (const line of format(...args).split("\n")) console.log(reporterMark + line);
   };
   const mocha = new Mocha({ ui: "tdd", color: false, timeout: 60_000 });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith(".suite.js")).sort()) {
+  // language.suite checks that nothing activated the extension before it opens a .maximo file,
+  // so it runs first; the others follow by name.
+  const first = "language.suite.js";
+  const files = readdirSync(__dirname).filter((name) => name.endsWith(".suite.js")).sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+  for (const file of files) {
     mocha.addFile(join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
