@@ -27,6 +27,11 @@ export interface EmulatorOptions {
   requireCsrf: boolean;
   /** Work orders in the seed (5,200 by default). */
   workOrders: number;
+  /**
+   * Object structures this server lacks (lower case), e.g. `["mxscript"]`: every use answers
+   * BMXAA9301E, as a server without MXSCRIPT does (PRODUCT.md "Real-server facts").
+   */
+  withoutObjectStructures: string[];
 }
 
 export function defaultOptions(): EmulatorOptions {
@@ -41,6 +46,7 @@ export function defaultOptions(): EmulatorOptions {
     maxPageSize: 0,
     requireCsrf: false,
     workOrders: 5200,
+    withoutObjectStructures: [],
   };
 }
 

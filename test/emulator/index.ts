@@ -50,8 +50,9 @@ function freshStore(emulator: Pick<Emulator, "metadata" | "options">): Store {
 
 export async function startEmulator(start: StartOptions = {}): Promise<EmulatorHandle> {
   const clock = new Clock();
-  const metadata = buildMetadata();
   const options = { ...defaultOptions(), ...start.options };
+  const metadata = buildMetadata();
+  for (const name of options.withoutObjectStructures) metadata.objectStructures.delete(name.toLowerCase());
   const emulator: Emulator = {
     options,
     metadata,

@@ -2,6 +2,8 @@ import { parseArgs, UsageError } from "./args";
 import { parseCommand } from "./parseCommand";
 import { checkCommand } from "./checkCommand";
 import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
+import { deployCommand } from "./deployCommand";
+import { extractCommand } from "./extractCommand";
 
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
@@ -10,6 +12,16 @@ export const USAGE = `Usage:
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
              [--all-pages] [--out DIR] [--verbose] [--insecure]
                                                     send the requests; exit 1 when any fails
+  maximo deploy FILE... [--connection NAME|URL] [--force] [--insecure]
+                                                    deploy automation scripts (.py, .jy, .js) with
+                                                    their scriptConfig; refused on read-only connections
+  maximo extract [NAME...] [--connection NAME|URL] [--out DIR] [--force] [--insecure]
+                                                    write server scripts (all without NAME) to DIR
+                                                    (default: scripts) with their scriptConfig
+  Exit codes: 0 success; 1 a request, deploy or extract failed (or was refused); 2 usage or
+  file error; 3 deploy: the server copy changed since the last pull or deploy (nothing written;
+  --force overwrites it after a backup to .maximo/backups), extract: a local file with other
+  content was kept (--force replaces it).
   Connections: maximo.connections.json (no secrets), or --connection URL / MAXIMO_URL with
   MAXIMO_APIKEY, or MAXIMO_USER and MAXIMO_PASSWORD, or MAXIMO_CLIENT_ID and MAXIMO_CLIENT_SECRET.`;
 
@@ -23,6 +35,13 @@ export async function runCli(
   err: (text: string) => void,
   environment: CliEnvironment = {},
 ): Promise<number> {
+  const io = (): RunIo => ({
+    out,
+    err,
+    env: environment.env ?? process.env,
+    cwd: environment.cwd ?? process.cwd(),
+    ...(environment.progress ? { progress: environment.progress } : {}),
+  });
   try {
     const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS]));
     switch (args.command) {
@@ -31,13 +50,11 @@ export async function runCli(
       case "check":
         return checkCommand(args, out);
       case "run":
-        return await runCommand(args, {
-          out,
-          err,
-          env: environment.env ?? process.env,
-          cwd: environment.cwd ?? process.cwd(),
-          ...(environment.progress ? { progress: environment.progress } : {}),
-        });
+        return await runCommand(args, io());
+      case "deploy":
+        return await deployCommand(args, io());
+      case "extract":
+        return await extractCommand(args, io());
       case undefined:
       case "help":
       case "--help":

@@ -12,6 +12,7 @@ export const usage = `Usage: emulator [options]
   --require-csrf           require the csrftoken header on session writes
   --latency MS             delay every API request
   --work-orders N          seed N work orders (default 5200)
+  --without-os A[,B]       leave these object structures out (e.g. mxscript), as a server lacking them
   --help                   this text`;
 
 export interface CliOptions {
@@ -23,7 +24,7 @@ export interface CliOptions {
 
 const valueFlags = new Set([
   "--port", "--user", "--password", "--apikey", "--oauth-client", "--oauth-secret",
-  "--session-ttl", "--token-ttl", "--max-page-size", "--latency", "--work-orders",
+  "--session-ttl", "--token-ttl", "--max-page-size", "--latency", "--work-orders", "--without-os",
 ]);
 
 /** The options the flags ask for, or a message saying what is wrong. */
@@ -69,5 +70,7 @@ export function parseCli(argv: readonly string[]): CliOptions | string {
   options.maxPageSize = maxPageSize as number;
   options.workOrders = workOrders as number;
   options.requireCsrf = requireCsrf;
+  const without = values.get("--without-os");
+  if (without) options.withoutObjectStructures = without.split(",").map((n) => n.trim().toLowerCase()).filter((n) => n !== "");
   return { port: port as number, latencyMs: latency as number, options, help };
 }

@@ -1,10 +1,12 @@
 /**
  * Fault knobs: tests make the next N matching requests slow, rate-limited, unavailable, reset
- * or truncated, to exercise a client's retries and error paths against a real socket.
+ * or truncated, to exercise a client's retries and error paths against a real socket; or answer
+ * them with a Maximo error (`error`: a business rule refusing the write), before the request is
+ * applied, so that nothing of it is saved, as with any refused Maximo transaction.
  */
-export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow";
+export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow" | "error";
 
-export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow"];
+export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow", "error"];
 
 export interface FaultSpec {
   /** A glob (`*` matches anything, `/` included) matched against the whole path, or else a substring of it. */
@@ -18,6 +20,12 @@ export interface FaultSpec {
   /** Seconds, for 429's Retry-After. */
   retryAfter?: number;
   bytesPerSecond?: number;
+  /** Only requests whose body contains this text (e.g. `"scriptlaunchpoint"` to fail a launch-point update). */
+  bodyContains?: string;
+  /** `error`: the HTTP status (400 by default), reason code and message text of the Maximo error. */
+  status?: number;
+  reasonCode?: string;
+  message?: string;
 }
 
 export interface Fault extends FaultSpec {
@@ -38,6 +46,12 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     if (n !== undefined && (typeof n !== "number" || !Number.isFinite(n) || n < 0)) return `${name} must be a number >= 0`;
   }
   if (spec.kind === "slow" && spec.bytesPerSecond === 0) return "bytesPerSecond must be above 0";
+  for (const name of ["bodyContains", "reasonCode", "message"]) {
+    if (spec[name] !== undefined && typeof spec[name] !== "string") return `${name} must be a string`;
+  }
+  const status = spec.status;
+  if (status !== undefined && (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599)) return "status must be an HTTP error status (400-599)";
+  if (typeof spec.reasonCode === "string" && !/^BMXAA\d{4}[EWI]$/.test(spec.reasonCode)) return "reasonCode must look like BMXAA1234E";
   return {
     path: spec.path,
     kind: spec.kind as FaultKind,
@@ -46,6 +60,10 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     latencyMs: spec.latencyMs as number | undefined,
     retryAfter: spec.retryAfter as number | undefined,
     bytesPerSecond: spec.bytesPerSecond as number | undefined,
+    bodyContains: spec.bodyContains as string | undefined,
+    status: spec.status as number | undefined,
+    reasonCode: spec.reasonCode as string | undefined,
+    message: spec.message as string | undefined,
   };
 }
 
@@ -74,9 +92,12 @@ export class FaultList {
   }
 
   /** The first fault for this request, counted as used; spent faults drop out. */
-  take(method: string, path: string): Fault | undefined {
+  take(method: string, path: string, body = ""): Fault | undefined {
     const fault = this.faults.find(
-      (f) => (!f.method || f.method.toUpperCase() === method.toUpperCase()) && pathMatches(f.path, path),
+      (f) =>
+        (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
+        pathMatches(f.path, path) &&
+        (f.bodyContains === undefined || body.includes(f.bodyContains)),
     );
     if (!fault) return undefined;
     fault.hits++;

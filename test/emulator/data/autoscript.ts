@@ -47,12 +47,16 @@ export function scriptlaunchpointMbo(): MboDef {
       attr("launchpointtype", "UPPER", 30, "Launch Point Type", "OBJECT, ATTRIBUTE, ACTION or CUSTOMCONDITION.", { required: true, domainId: "LAUNCHPOINTTYPE" }),
       attr("objectname", "UPPER", 30, "Object", "Object the launch point listens on."),
       attr("attributename", "UPPER", 50, "Attribute", "Attribute the launch point listens on."),
-      attr("objectevent", "INTEGER", 12, "Object Event", "Bit mask of the object events (1 add, 2 update, 4 delete, 8 init...)."),
+      // Bits as real servers store them: 1 initialize; before save add 2, update 4, delete 8; after save
+      // 16/32/64; after commit 128/256/512; 1024 validate application; 2048/4096 allow creation/deletion.
+      attr("objectevent", "INTEGER", 12, "Object Event", "Bit mask of the events the launch point runs on."),
+      attr("actionname", "UPPER", 30, "Action", "Action an action launch point runs as."),
       attr("condition", "ALN", 4000, "Condition", "Condition that must hold for the launch point to run."),
       attr("active", "YORN", 1, "Active", "Indicates whether the launch point is active.", { required: true }),
     ],
     relationships: [
-      rel("launchpointvars", "launchpointvars", [["launchpointname", "launchpointname"]]),
+      // Both keys: LAUNCHPOINTVARS.AUTOSCRIPT comes from the launch point, as the application sets it.
+      rel("launchpointvars", "launchpointvars", [["launchpointname", "launchpointname"], ["autoscript", "autoscript"]]),
       rel("autoscript", "autoscript", [["autoscript", "autoscript"]]),
     ],
   };
@@ -75,6 +79,8 @@ export function autoscriptvarsMbo(): MboDef {
       attr("literaldatatype", "UPPER", 10, "Literal Data Type", "Data type of a literal binding, such as ALN or INTEGER."),
       attr("allowoverride", "YORN", 1, "Override Allowed", "Indicates whether a launch point may rebind the variable.", { required: true }),
       attr("novalidation", "YORN", 1, "No Validation", "Indicates whether setting the attribute skips validation.", { required: true }),
+      attr("noaccesscheck", "YORN", 1, "No Access Check", "Indicates whether setting the attribute skips the access check.", { required: true }),
+      attr("noaction", "YORN", 1, "No Action", "Indicates whether setting the attribute skips its actions.", { required: true }),
     ],
     relationships: [rel("autoscript", "autoscript", [["autoscript", "autoscript"]])],
   };

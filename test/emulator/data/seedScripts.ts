@@ -105,7 +105,7 @@ const scripts: ScriptSeed[] = [
       { varname: "wopriority", vartype: "IN", varbindingtype: "ATTRIBUTE", varbindingvalue: "WOPRIORITY" },
       { varname: "maxpri", vartype: "IN", varbindingtype: "LITERAL", varbindingvalue: "2", literaldatatype: "INTEGER" },
     ],
-    launchpoints: [{ launchpointname: "WOVALIDATEPRI", launchpointtype: "OBJECT", objectname: "WORKORDER", objectevent: 2, description: "Validate priority before save", vars: [["maxpri", "2"]] }],
+    launchpoints: [{ launchpointname: "WOVALIDATEPRI", launchpointtype: "OBJECT", objectname: "WORKORDER", objectevent: 6, description: "Validate priority before save", vars: [["maxpri", "2"]] }],
   },
   {
     autoscript: "ASSET_STATUS_CHANGE", description: "Stop a decommissioned asset", scriptlanguage: "jython", status: "Active", source: assetStatus,
@@ -118,7 +118,7 @@ const scripts: ScriptSeed[] = [
   {
     autoscript: "WO_DEFAULT_WORKTYPE", description: "Default the work type on new work orders", scriptlanguage: "javascript", status: "Draft", source: defaultWorktype,
     vars: [{ varname: "defworktype", vartype: "IN", varbindingtype: "LITERAL", varbindingvalue: "CM", literaldatatype: "ALN" }],
-    launchpoints: [{ launchpointname: "WODEFWORKTYPE", launchpointtype: "OBJECT", objectname: "WORKORDER", objectevent: 8, condition: "woclass='WORKORDER'", description: "Default work type on init", vars: [["defworktype", "PM"]] }],
+    launchpoints: [{ launchpointname: "WODEFWORKTYPE", launchpointtype: "OBJECT", objectname: "WORKORDER", objectevent: 1, condition: "woclass='WORKORDER'", description: "Default work type on init", vars: [["defworktype", "PM"]] }],
   },
   {
     autoscript: "MXWB_CLOSE_WO", description: "Close a completed work order", scriptlanguage: "jython", status: "Inactive", source: closeAction,
@@ -140,14 +140,15 @@ export function seedScripts(store: Store): void {
       store.insert("autoscriptvars", {
         autoscript: script.autoscript, varname: v.varname, description: null, vartype: v.vartype,
         varbindingtype: v.varbindingtype, varbindingvalue: v.varbindingvalue, literaldatatype: v.literaldatatype ?? null,
-        allowoverride: v.varbindingtype === "LITERAL", novalidation: false,
+        allowoverride: v.varbindingtype === "LITERAL", novalidation: false, noaccesscheck: false, noaction: false,
       });
     }
     for (const lp of script.launchpoints ?? []) {
       store.insert("scriptlaunchpoint", {
         launchpointname: lp.launchpointname, autoscript: script.autoscript, description: lp.description,
         launchpointtype: lp.launchpointtype, objectname: lp.objectname, attributename: lp.attributename ?? null,
-        objectevent: lp.objectevent ?? null, condition: lp.condition ?? null, active: script.status === "Active",
+        objectevent: lp.objectevent ?? null, condition: lp.condition ?? null, actionname: lp.launchpointtype === "ACTION" ? lp.launchpointname : null,
+        active: script.status === "Active",
       });
       for (const [varname, value] of lp.vars ?? []) {
         store.insert("launchpointvars", { launchpointname: lp.launchpointname, autoscript: script.autoscript, varname, varbindingvalue: value });

@@ -31,7 +31,8 @@ export interface Platform {
 
 type Area = "api" | "auth" | "control" | "other";
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref: a request held by a latency fault must not keep a closed emulator's process alive.
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 function contextRootOf(socket: Socket): string {
   return `http://127.0.0.1:${socket.localPort}/maximo`;
@@ -137,7 +138,7 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
     }
     if (logged) logged.body = body.toString("utf8");
     if (!isControl) {
-      const fault = platform.faults.take(effectiveMethodOf(req), path);
+      const fault = platform.faults.take(effectiveMethodOf(req), path, logged?.body ?? "");
       if (fault?.kind === "reset") {
         req.socket.destroy();
         return;
@@ -145,6 +146,9 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
       if (fault?.kind === "latency") await delay(fault.latencyMs ?? 0);
       if (fault?.kind === "429") throw platformErrors.tooManyRequests(fault.retryAfter ?? 1);
       if (fault?.kind === "503") throw platformErrors.unavailable();
+      if (fault?.kind === "error") {
+        throw new MaximoError(fault.status ?? 400, fault.reasonCode ?? "BMXAA9556E", fault.message ?? "The request was refused by a fault the test set (POST /emulator/faults).");
+      }
       if (fault?.kind === "truncate") shaping = { truncate: true };
       if (fault?.kind === "slow") shaping = { bytesPerSecond: fault.bytesPerSecond ?? 1024 };
       if (platform.latencyMs > 0) await delay(platform.latencyMs);

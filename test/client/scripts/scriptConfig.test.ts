@@ -1,0 +1,206 @@
+/**
+ * Reading `scriptConfig` in the forms the widely used Maximo deploy tooling documents (a JS
+ * `var scriptConfig = {...}`, a Python `scriptConfig = """{...}"""`; keys named after the
+ * application's labels in camel case), the file-name fallback, and the OBJECTEVENT bit mask.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { readDefinition } from "../../../client/src/scripts/definition";
+import { configOf, configStatement, fileTextOf } from "../../../client/src/scripts/configText";
+import { flagsOfObjectEvent, objectEventOf } from "../../../client/src/scripts/launchPointEvents";
+import { findScriptConfig } from "../../../client/src/scripts/scriptConfig";
+import type { ServerScript } from "../../../client/src/scripts/serverScript";
+
+function definition(path: string, text: string) {
+  const result = readDefinition(path, text);
+  assert.equal(result.error, undefined, result.error);
+  return result.definition!;
+}
+
+describe("scriptConfig in JavaScript", () => {
+  test("the deploy tooling's README example: trailing commas, camel-case keys, events as flags", () => {
+    const text = `main();
+
+function main(){
+    // entry point for the script.
+}
+
+var scriptConfig = {
+    "autoscript":"EXAMPLE_SCRIPT",
+    "description":"An example script for deployment",
+    "version":"1.0.4",
+    "active":true,
+    "logLevel":"INFO",
+    "autoScriptVars":[
+        {
+            "varname":"examplevar",
+            "description":"An example variable"
+        }
+    ],
+    "scriptLaunchPoints":[
+        {
+            "launchPointName":"EXAMPLELP",
+            "launchPointType":"OBJECT",
+            "description":"An example launch point for Labor",
+            "objectName":"LABOR",
+            "save":true,
+            "add":true,
+            "update":true,
+            "beforeSave":true,
+            "launchPointVars":[
+                {
+                "varName":"examplevar",
+                "varBindingValue":"Example binding"
+                }
+            ]
+        }
+    ],
+}
+`;
+    const d = definition("example.js", text);
+    assert.equal(d.name, "EXAMPLE_SCRIPT");
+    assert.equal(d.nameFrom, "scriptConfig");
+    assert.equal(d.language, "javascript");
+    assert.equal(d.active, true);
+    assert.deepEqual(d.attributes, { description: "An example script for deployment", version: "1.0.4", loglevel: "INFO" });
+    assert.deepEqual(d.variables, [{ varname: "examplevar", description: "An example variable" }]);
+    assert.deepEqual(d.launchPoints, [
+      {
+        record: { launchpointname: "EXAMPLELP", launchpointtype: "OBJECT", description: "An example launch point for Labor", objectname: "LABOR", objectevent: 6 },
+        vars: [{ varname: "examplevar", varbindingvalue: "Example binding" }],
+      },
+    ]);
+    assert.equal(d.source, text, "the whole file is the source");
+    assert.deepEqual(d.warnings, []);
+  });
+
+  test("comments, single quotes and bare keys as hand-written JS has them; the last assignment wins", () => {
+    const text = `// var scriptConfig = {"autoscript": "IN_A_COMMENT"};
+var scriptConfig = {autoscript: 'FIRST'};
+/* a block comment */
+var scriptConfig = {
+  autoscript: 'MXWB_LAST', // trailing comment
+  active: false,
+};`;
+    const d = definition("x.js", text);
+    assert.equal(d.name, "MXWB_LAST");
+    assert.equal(d.active, false);
+  });
+
+  test("a broken scriptConfig is refused with its line", () => {
+    const result = readDefinition("broken.js", 'var a = 1;\nvar scriptConfig = {\n  "autoscript": "X"\n  "description": "no comma"\n};\n');
+    assert.match(result.error ?? "", /broken\.js: scriptConfig \(line 2\) is not valid: expected "," or "}" after the value of "autoscript" at line 4\./);
+  });
+
+  test("settings this tool does not deploy are named in warnings; allowInvokingScriptFunctions is accepted quietly", () => {
+    const d = definition("w.js", `var scriptConfig = {"autoscript": "W", "allowInvokingScriptFunctions": false, "properties": [], "onDeploy": "setup"};`);
+    assert.deepEqual(d.warnings, ["scriptConfig settings not deployed: properties, ondeploy."]);
+  });
+});
+
+describe("scriptConfig in Python", () => {
+  test('a triple-quoted JSON string, as the tooling documents for Jython', () => {
+    const text = `from psdi.server import MXServer
+
+def main():
+    pass
+
+main()
+
+scriptConfig = """{
+    "autoscript": "SM_SENDPORLNC",
+    "description": "Send \\\\"follow ups\\\\" by email",
+    "active": true,
+    "logLevel": "ERROR",
+    "allowInvokingScriptFunctions": false,
+    "scriptLaunchPoints": [
+        {
+            "launchPointName": "SM_SENDPORLNC",
+            "launchPointType": "ACTION",
+            "active": true,
+            "actionName": "SM_SENDPORLNC"
+        }
+    ]
+}"""
+`;
+    const d = definition("sm.py", text);
+    assert.equal(d.name, "SM_SENDPORLNC");
+    assert.equal(d.language, "jython");
+    assert.equal(d.attributes.description, 'Send "follow ups" by email', "Python unescapes \\\\ to \\, then JSON unescapes \\\" to \"");
+    assert.deepEqual(d.launchPoints[0]!.record, { launchpointname: "SM_SENDPORLNC", launchpointtype: "ACTION", active: true, actionname: "SM_SENDPORLNC" });
+  });
+
+  test("single-quoted and raw strings work too; an unclosed string is refused", () => {
+    assert.equal(definition("a.py", `scriptConfig = '{"autoscript": "MXWB_ONELINE"}'\n`).name, "MXWB_ONELINE");
+    assert.equal(definition("a.py", `scriptConfig = r'''{"autoscript": "MXWB_RAW", "description": "a\\\\b"}'''\n`).attributes.description, "a\\b");
+    assert.match(readDefinition("a.py", `scriptConfig = """{"autoscript": "X"}\n`).error ?? "", /is not closed/);
+  });
+
+  test("a JS-style assignment in a .py file is not read (the file's language decides the form)", () => {
+    assert.equal(findScriptConfig(`var scriptConfig = {"autoscript": "X"};`, "python"), undefined);
+  });
+});
+
+describe("without scriptConfig", () => {
+  test("the name is the file name in upper case; the language is the extension's", () => {
+    assert.deepEqual(
+      ["mxwb_a.py", "MXWB_B.jy", "mxwb.c.js"].map((file) => [definition(`/w/${file}`, "x = 1\n").name, definition(`/w/${file}`, "x = 1\n").language]),
+      [["MXWB_A", "jython"], ["MXWB_B", "jython"], ["MXWB.C", "javascript"]],
+    );
+  });
+
+  test("other files are refused with the extensions that work", () => {
+    assert.match(readDefinition("notes.txt", "hi").error ?? "", /notes\.txt is not an automation script file\. Automation scripts are \.py or \.jy \(Jython\) and \.js \(JavaScript\) files\./);
+  });
+
+  test("a scriptLanguage that does not fit the file is refused", () => {
+    assert.match(readDefinition("a.js", `var scriptConfig = {"autoscript": "A", "scriptLanguage": "jython"};`).error ?? "", /does not match a \.js file/);
+    assert.equal(definition("a.js", `var scriptConfig = {"autoscript": "A", "scriptLanguage": "nashorn"};`).language, "nashorn");
+  });
+});
+
+describe("OBJECTEVENT", () => {
+  test("flags to the bit mask real servers store, and back", () => {
+    const flags = (o: Record<string, boolean>) => new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
+    assert.equal(objectEventOf(flags({ initializeValue: true })), 1);
+    assert.equal(objectEventOf(flags({ save: true, add: true, update: true, delete: true })), 2 + 4 + 8, "save without a context is before save");
+    assert.equal(objectEventOf(flags({ save: true, update: true, afterSave: true })), 32);
+    assert.equal(objectEventOf(flags({ save: true, add: true, afterCommit: true })), 128);
+    assert.equal(objectEventOf(flags({ validateApplication: true, allowObjectCreation: true, allowObjectDeletion: true })), 1024 + 2048 + 4096);
+    assert.equal(objectEventOf(flags({})), undefined);
+    assert.deepEqual(flagsOfObjectEvent(6), [["save", true], ["add", true], ["update", true], ["beforeSave", true]]);
+    assert.deepEqual(flagsOfObjectEvent(1), [["initializeValue", true]]);
+    assert.equal(flagsOfObjectEvent(2 + 32), undefined, "add before save with update after save has no flag form: the number is written");
+  });
+});
+
+describe("generated scriptConfig (extract)", () => {
+  const server: ServerScript = {
+    href: "x",
+    rowstamp: "1",
+    name: "MXWB_GEN",
+    language: "jython",
+    source: "x = 1",
+    status: "Active",
+    attributes: { description: 'Say "hi"\\there', loglevel: "ERROR", version: null },
+    variables: [{ varname: "maxpri", vartype: "IN", varbindingtype: "LITERAL", varbindingvalue: "2", literaldatatype: "INTEGER", allowoverride: true, novalidation: false }],
+    launchPoints: [{ record: { launchpointname: "LP1", launchpointtype: "OBJECT", objectname: "WORKORDER", objectevent: 6, active: true, condition: null }, vars: [{ varname: "maxpri", varbindingvalue: "3" }] }],
+  };
+
+  test("a source without scriptConfig gets one that reads back to the same definition", () => {
+    const text = fileTextOf(server);
+    assert.ok(text.startsWith("x = 1\n\nscriptConfig = \"\"\"{"));
+    const d = definition("MXWB_GEN.py", text);
+    assert.equal(d.name, "MXWB_GEN");
+    assert.equal(d.active, true);
+    assert.deepEqual(d.attributes, { description: 'Say "hi"\\there', loglevel: "ERROR" });
+    assert.deepEqual(d.variables, [{ varname: "maxpri", vartype: "IN", varbindingtype: "LITERAL", varbindingvalue: "2", literaldatatype: "INTEGER", allowoverride: true, novalidation: false }]);
+    assert.deepEqual(d.launchPoints, [{ record: { launchpointname: "LP1", launchpointtype: "OBJECT", active: true, objectname: "WORKORDER", objectevent: 6 }, vars: [{ varname: "maxpri", varbindingvalue: "3" }] }]);
+  });
+
+  test("the JavaScript form is a var statement; a source that has a scriptConfig is kept byte for byte", () => {
+    assert.match(configStatement(configOf({ ...server, language: "javascript" }), "javascript"), /^var scriptConfig = \{\n {4}"autoscript": "MXWB_GEN",/);
+    const own = `x = 1\nscriptConfig = """{"autoscript": "MXWB_GEN"}"""`;
+    assert.equal(fileTextOf({ ...server, source: own }), own);
+  });
+});
