@@ -63,6 +63,12 @@ interface SendState {
   reason?: AbortReason;
   /** The hop in flight; destroying it ends fetch() or the body read with an error. */
   clientRequest?: http.ClientRequest;
+  /**
+   * Only for callers that can cancel (the extension): VS Code's proxy support replaces a
+   * request's agent (`http.proxySupport: override`), so the agent hook that finds the
+   * ClientRequest may never fire there, and only node-fetch's own signal still ends the send.
+   */
+  fetchAbort?: AbortController;
   connectMs: number;
   rawHeaders?: string[];
 }
@@ -74,6 +80,7 @@ interface SendState {
 function abort(state: SendState, reason: AbortReason): void {
   state.reason ??= reason;
   state.clientRequest?.destroy(new Error(`aborted: ${reason}`));
+  state.fetchAbort?.abort();
 }
 
 function describe(request: OutgoingRequest): string {
@@ -244,6 +251,7 @@ export function createTransport(options: TransportOptions): Transport {
         body: request.body,
         redirect: "manual",
         agent: shared,
+        ...(state.fetchAbort ? { signal: state.fetchAbort.signal } : {}),
       });
       disarmWatch(shared);
       response = await pending;
@@ -264,7 +272,7 @@ export function createTransport(options: TransportOptions): Transport {
     const { signal } = sendOptions;
     if (signal?.aborted) throw new TransportError(`${describe(outgoing)} was cancelled.`, "cancelled");
     const timeoutMs = sendOptions.timeoutMs ?? defaultTimeoutMs;
-    const state: SendState = { connectMs: 0 };
+    const state: SendState = { connectMs: 0, ...(signal ? { fetchAbort: new AbortController() } : {}) };
     const onCancel = () => abort(state, "cancelled");
     signal?.addEventListener("abort", onCancel, { once: true });
     const timer = setTimeout(() => abort(state, "timeout"), timeoutMs);
