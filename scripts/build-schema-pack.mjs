@@ -1,15 +1,20 @@
 // Builds the offline schema pack (server/schema-pack/) from the emulator's metadata, in the
-// cache-folder layout the schema store reads: apimeta.json and jsonschemas/<name>.json, byte for
-// byte as the emulator sends them, so the pack goes through the same parser as a real cache.
-//   node scripts/build-schema-pack.mjs
+// cache-folder layout the schema store reads: apimeta.json and jsonschemas/<name>.json, as the
+// emulator sends them, so the pack goes through the same parser as a real cache. One change:
+// the emulator's origin (a random port) becomes http://localhost in every href, so two builds
+// give the same bytes and the pack names no port that means nothing elsewhere.
+//   node scripts/build-schema-pack.mjs [--out DIR]
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 
 const root = new URL("..", import.meta.url).pathname;
 const emulatorJs = join(root, "dist", "emulator.js");
-const packDir = join(root, "server", "schema-pack");
+const outAt = process.argv.indexOf("--out");
+const packDir = outAt >= 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(root, "server", "schema-pack");
+// What the hrefs say instead of the emulator's origin; IBM's own test data uses the same form.
+const NEUTRAL_ORIGIN = "http://localhost";
 const headers = { apikey: "emulator-apikey", accept: "application/json" };
 // The structures the pack must have; anything else apimeta lists comes along too.
 const wanted = ["mxapiwodetail", "mxapiasset", "mxapilocations", "mxapisr", "mxapiperson", "mxapipo", "mxapiautoscript", "mxscript"];
@@ -31,7 +36,13 @@ if (!existsSync(emulatorJs) || statSync(emulatorJs).mtimeMs < newestMtime(join(r
 const child = spawn(process.execPath, [emulatorJs, "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
 try {
   const base = await listeningUrl(child);
-  const apimeta = await get(`${base}/oslc/apimeta`);
+  const origin = new URL(base).origin;
+  const neutral = (buffer) => {
+    const text = buffer.toString("utf8").split(origin).join(NEUTRAL_ORIGIN);
+    if (text.includes(new URL(base).host)) throw new Error(`${new URL(base).host} is still in a response after the href rewrite`);
+    return Buffer.from(text, "utf8");
+  };
+  const apimeta = neutral(await get(`${base}/oslc/apimeta`));
   const listed = JSON.parse(apimeta.toString("utf8")).map((entry) => String(entry.name).toLowerCase());
   const missing = wanted.filter((name) => !listed.includes(name));
   if (missing.length > 0) throw new Error(`apimeta does not list ${missing.join(", ")}`);
@@ -40,7 +51,7 @@ try {
   mkdirSync(join(packDir, "jsonschemas"), { recursive: true });
   writeFileSync(join(packDir, "apimeta.json"), apimeta);
   for (const name of listed) {
-    const schema = await get(`${base}/oslc/jsonschemas/${name}?oslc.select=*`);
+    const schema = neutral(await get(`${base}/oslc/jsonschemas/${name}?oslc.select=*`));
     writeFileSync(join(packDir, "jsonschemas", `${name}.json`), schema);
   }
   console.log(`schema pack: apimeta + ${listed.length} schemas in ${packDir}`);

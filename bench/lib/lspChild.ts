@@ -27,8 +27,18 @@ export function buildDist(): void {
   if (built.status !== 0) throw new Error("esbuild.mjs failed");
 }
 
-/** Spawns `dist/server.js --stdio` and completes the initialize handshake. */
-export async function startLspChild(): Promise<LspChild> {
+/** The completion capabilities vscode-languageclient 11 declares: LSP 3.17 item defaults. */
+export const VSCODE_CAPABILITIES = {
+  textDocument: {
+    completion: {
+      completionItem: { snippetSupport: true, insertReplaceSupport: true, resolveSupport: { properties: ["documentation", "detail", "additionalTextEdits"] } },
+      completionList: { itemDefaults: ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"] },
+    },
+  },
+};
+
+/** Spawns `dist/server.js --stdio` and completes the initialize handshake (as VS Code by default). */
+export async function startLspChild(capabilities: object = VSCODE_CAPABILITIES): Promise<LspChild> {
   const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Latest publication per uri and version; waiters keyed the same way.
@@ -44,7 +54,7 @@ export async function startLspChild(): Promise<LspChild> {
     }
   });
   connection.listen();
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities });
   await connection.sendNotification("initialized", {});
   return {
     child,

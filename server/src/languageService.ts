@@ -10,26 +10,41 @@ import { getCodeLenses } from "./features/codeLens";
 import { getDefinition, getReferences } from "./features/references/navigation";
 import { prepareRename, rename } from "./features/references/rename";
 import { createSchemaStore, type SchemaStore } from "./schema";
-import { getSchemaDiagnostics, SchemaDiagnosticsCache } from "./features/schema/schemaDiagnostics";
-import { getCompletions } from "./features/completion";
+import { getSchemaDiagnostics, SchemaDiagnosticsCache, toLspDiagnostics } from "./features/schema/schemaDiagnostics";
+import { getCompletions, type CompletionAnswerOptions } from "./features/completion";
 import { resolveAttributeItem } from "./features/completion/attributeItems";
 import { getHover } from "./features/hover";
+import { runInSlices, type Cancellation } from "./handlers/slicedRun";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
 export class LanguageService {
   private readonly cache = new ParseCache<MaximoDocument>(parseDocument, updateDocument);
   private schemaStore: SchemaStore = createSchemaStore();
+  private schemaFolders: string[] = [];
   private readonly schemaChecks = new SchemaDiagnosticsCache();
+  private completionOptions: CompletionAnswerOptions = {};
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
   get schemas(): SchemaStore {
     return this.schemaStore;
   }
 
-  /** Rebuilds the store over new cache folders; callers revalidate open documents. */
+  /**
+   * Reads the schemas again: the same folders are reloaded (their files changed), others get a
+   * store of their own. Either way every cached check is dropped; callers revalidate.
+   */
   setSchemaFolders(dirs: string[]): void {
-    this.schemaStore = createSchemaStore({ cacheDirs: dirs });
-    this.schemaChecks.clear();
+    if (dirs.length === this.schemaFolders.length && dirs.every((dir, i) => dir === this.schemaFolders[i])) {
+      this.schemaStore.reload();
+    } else {
+      this.schemaStore = createSchemaStore({ cacheDirs: dirs });
+      this.schemaFolders = [...dirs];
+    }
+  }
+
+  /** What the client's completion supports (LSP 3.17 item defaults), from `initialize`. */
+  setCompletionOptions(options: CompletionAnswerOptions): void {
+    this.completionOptions = options;
   }
 
   parse(document: TextDocument): MaximoDocument {
@@ -39,6 +54,19 @@ export class LanguageService {
   diagnostics(document: TextDocument): Diagnostic[] {
     const parsed = this.parse(document);
     return [...getDiagnostics(parsed), ...getSchemaDiagnostics(parsed, this.schemas, this.schemaChecks)];
+  }
+
+  /**
+   * The same diagnostics, computed in slices that let other messages in; undefined once
+   * `token` is cancelled (a newer edit or a close superseded this version).
+   */
+  async diagnosticsInSlices(document: TextDocument, token: Cancellation): Promise<Diagnostic[] | undefined> {
+    const startedAt = performance.now();
+    // A snapshot: the TextDocument itself changes in place while this runs.
+    const parsed = this.parse(document);
+    const syntax = getDiagnostics(parsed);
+    const schema = await runInSlices(this.schemaChecks.steps(parsed, this.schemas), token, startedAt);
+    return schema && [...syntax, ...toLspDiagnostics(schema)];
   }
 
   documentSymbols(document: TextDocument): DocumentSymbol[] {
@@ -75,7 +103,7 @@ export class LanguageService {
 
   completion(document: TextDocument, position: Position): CompletionList {
     const parsed = this.parse(document);
-    return getCompletions(parsed, parsed.offsetAt(position), this.schemas);
+    return getCompletions(parsed, parsed.offsetAt(position), this.schemas, this.completionOptions);
   }
 
   resolveCompletion(item: CompletionItem): CompletionItem {

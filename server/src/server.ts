@@ -3,26 +3,31 @@ import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, Text
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
+import { completionOptions } from "./handlers/clientCapabilities";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const service = new LanguageService();
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    documentSymbolProvider: { label: "Maximo requests" },
-    foldingRangeProvider: true,
-    completionProvider: { triggerCharacters: ["/", "?", "&", "=", ".", "{", ",", '"', "$", "@"], resolveProvider: true },
-    hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    codeLensProvider: { resolveProvider: false },
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-  },
-  serverInfo: { name: "Maximo Language Server" },
-}));
+connection.onInitialize((params) => {
+  service.setCompletionOptions(completionOptions(params.capabilities));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: "Maximo requests" },
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: ["/", "?", "&", "=", ".", "{", ",", '"', "$", "@"], resolveProvider: true },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: "Maximo Language Server" },
+  };
+});
 
-registerHandlers(connection, documents, new LanguageService());
+registerHandlers(connection, documents, service);
 documents.listen(connection);
 connection.listen();

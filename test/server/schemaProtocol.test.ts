@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
@@ -54,4 +54,48 @@ test("LSP over stdio: schema diagnostics are published and follow maximo/schemaF
   await connection.sendNotification("maximo/schemaFoldersChanged", { folders: [cache] });
   const second = await publication(1);
   assert.deepEqual(second.diagnostics.map((d) => d.code).sort(), ["maximo.query-param-case", "schema.unknown-attribute"]);
+});
+
+test("LSP over stdio: the same folder announced again after its files changed re-checks an unchanged document", async (t) => {
+  // A cache folder saved from the pack; the document misspells nothing against it.
+  const cache = mkdtempSync(join(tmpdir(), "schema-reload-"));
+  cpSync(join(root, "server", "schema-pack"), cache, { recursive: true });
+  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published: Published[] = [];
+  const waiters: Array<() => void> = [];
+  connection.onNotification("textDocument/publishDiagnostics", (params: Published) => {
+    published.push(params);
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  connection.listen();
+  t.after(() => {
+    connection.dispose();
+    child.kill();
+    rmSync(cache, { recursive: true, force: true });
+  });
+  const publication = (index: number) =>
+    new Promise<Published>((resolve) => {
+      const check = () => (published[index] ? resolve(published[index]) : waiters.push(check));
+      check();
+    });
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification("initialized", {});
+  await connection.sendNotification("maximo/schemaFoldersChanged", { folders: [cache] });
+  const doc = "file:///work/reload.maximo";
+  await connection.sendNotification("textDocument/didOpen", {
+    textDocument: { uri: doc, languageId: "maximo", version: 1, text: 'GET os/mxapiwodetail?oslc.where=status="APPR"&oslc.select=wonum,description\n' },
+  });
+  assert.deepEqual((await publication(0)).diagnostics, []);
+
+  // The server's object structure lost `description` (the client refreshed the cache).
+  const file = join(cache, "jsonschemas", "mxapiwodetail.json");
+  const schema = JSON.parse(readFileSync(file, "utf8")) as { properties: Record<string, unknown> };
+  delete schema.properties.description;
+  writeFileSync(file, JSON.stringify(schema));
+  await connection.sendNotification("maximo/schemaFoldersChanged", { folders: [cache] });
+  const after = await publication(1);
+  assert.equal(after.uri, doc);
+  assert.deepEqual(after.diagnostics.map((d) => d.code), ["schema.unknown-attribute"]);
+  assert.equal(after.diagnostics[0]!.range.start.character, 64);
 });

@@ -1,7 +1,7 @@
-import type { Connection, TextDocuments } from "vscode-languageserver";
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LanguageService } from "../languageService";
-import { Debouncer } from "./debouncer";
+import { DocumentValidation } from "./documentValidation";
 
 /** Runs a feature; a failure is logged with the feature's tag and answered with `fallback`. */
 function guarded<T>(connection: Connection, feature: string, fallback: T, run: () => T): T {
@@ -13,28 +13,45 @@ function guarded<T>(connection: Connection, feature: string, fallback: T, run: (
   }
 }
 
+/**
+ * A request answered only if the client still wants it. A `$/cancelRequest` that reached the
+ * server before the request was dispatched (sent with it, or while the server was busy with a
+ * validation slice or an earlier request) has cancelled its token: the answer is then the
+ * RequestCancelled error, as LSP asks and as VS Code's own language servers do, and nothing is
+ * computed. Every answer here takes a few milliseconds, so nothing can be cancelled midway.
+ */
+function answer<T>(connection: Connection, token: CancellationToken, feature: string, fallback: T, run: () => T): T | ResponseError<void> {
+  if (token.isCancellationRequested) return cancelled(feature);
+  return guarded(connection, feature, fallback, run);
+}
+
+function cancelled(feature: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, `${feature} cancelled`);
+}
+
 export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
-  const validation = new Debouncer(150);
+  const validation = new DocumentValidation(
+    {
+      document: (uri) => documents.get(uri),
+      compute: async (document, token) => {
+        try {
+          return await service.diagnosticsInSlices(document, token);
+        } catch (error) {
+          connection.console.error(`[diagnostics] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          return [];
+        }
+      },
+      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    },
+    150,
+  );
 
-  // The version last validated per URI: opening a document also fires a content change, and
-  // diagnostics of a large file are too costly to compute twice.
-  const validatedVersions = new Map<string, number>();
-  const validate = (uri: string): void => {
-    const document = documents.get(uri);
-    if (!document || validatedVersions.get(uri) === document.version) return;
-    validatedVersions.set(uri, document.version);
-    const diagnostics = guarded(connection, "diagnostics", [], () => service.diagnostics(document));
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-  };
-
-  documents.onDidOpen((event) => validate(event.document.uri));
-  documents.onDidChangeContent((event) => {
-    if (validatedVersions.get(event.document.uri) === event.document.version) return;
-    validation.schedule(event.document.uri, () => validate(event.document.uri));
-  });
+  // Opening also fires a content change for the same version: `later` skips a version that is
+  // published or being computed.
+  documents.onDidOpen((event) => validation.now(event.document.uri));
+  documents.onDidChangeContent((event) => validation.later(event.document.uri));
   documents.onDidClose((event) => {
-    validatedVersions.delete(event.document.uri);
-    validation.cancel(event.document.uri);
+    validation.forget(event.document.uri);
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -43,52 +60,53 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   connection.onNotification("maximo/schemaFoldersChanged", (params: { folders?: unknown }) => {
     const folders = Array.isArray(params?.folders) ? params.folders.filter((f): f is string => typeof f === "string") : [];
     guarded(connection, "schemas", undefined, () => service.setSchemaFolders(folders));
-    validatedVersions.clear();
-    for (const document of documents.all()) validate(document.uri);
+    validation.revalidate(documents.all().map((document) => document.uri));
   });
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "documentSymbols", [], () => service.documentSymbols(document)) : [];
+    return document ? answer(connection, token, "documentSymbols", [], () => service.documentSymbols(document)) : [];
   });
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "folding", [], () => service.foldingRanges(document)) : [];
+    return document ? answer(connection, token, "folding", [], () => service.foldingRanges(document)) : [];
   });
-  connection.onCodeAction((params) => {
+  connection.onCodeAction((params, token) => {
     const document = documents.get(params.textDocument.uri);
     const { diagnostics, only } = params.context;
-    return document ? guarded(connection, "codeActions", [], () => service.codeActions(document, params.range, diagnostics, only)) : [];
+    return document ? answer(connection, token, "codeActions", [], () => service.codeActions(document, params.range, diagnostics, only)) : [];
   });
-  connection.onCodeLens((params) => {
+  connection.onCodeLens((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "codeLens", [], () => service.codeLenses(document)) : [];
+    return document ? answer(connection, token, "codeLens", [], () => service.codeLenses(document)) : [];
   });
-  connection.onDefinition((params) => {
+  connection.onDefinition((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "definition", [], () => service.definition(document, params.position)) : [];
+    return document ? answer(connection, token, "definition", [], () => service.definition(document, params.position)) : [];
   });
-  connection.onReferences((params) => {
+  connection.onReferences((params, token) => {
     const document = documents.get(params.textDocument.uri);
     const includeDeclaration = params.context.includeDeclaration;
-    return document ? guarded(connection, "references", [], () => service.references(document, params.position, includeDeclaration)) : [];
+    return document ? answer(connection, token, "references", [], () => service.references(document, params.position, includeDeclaration)) : [];
   });
-  connection.onPrepareRename((params) => {
+  connection.onPrepareRename((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "rename", null, () => service.prepareRename(document, params.position)) : null;
+    return document ? answer(connection, token, "rename", null, () => service.prepareRename(document, params.position)) : null;
   });
-  connection.onRenameRequest((params) => {
+  connection.onRenameRequest((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "rename", null, () => service.rename(document, params.position, params.newName)) : null;
+    return document ? answer(connection, token, "rename", null, () => service.rename(document, params.position, params.newName)) : null;
   });
-  connection.onCompletion((params) => {
+  connection.onCompletion((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "completion", null, () => service.completion(document, params.position)) : null;
+    return document ? answer(connection, token, "completion", null, () => service.completion(document, params.position)) : null;
   });
-  connection.onCompletionResolve((item) => guarded(connection, "completionResolve", item, () => service.resolveCompletion(item)));
-  connection.onHover((params) => {
+  connection.onCompletionResolve((item, token) =>
+    token.isCancellationRequested ? cancelled("completionResolve") : guarded(connection, "completionResolve", item, () => service.resolveCompletion(item)),
+  );
+  connection.onHover((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guarded(connection, "hover", null, () => service.hover(document, params.position)) : null;
+    return document ? answer(connection, token, "hover", null, () => service.hover(document, params.position)) : null;
   });
   connection.onShutdown(() => validation.dispose());
 }

@@ -61,6 +61,7 @@ function attributeOf(key: string, record: JsonRecord, required: boolean, source:
     required,
     persistent: booleanField(record, "persistent"),
     hasList: booleanField(record, "hasList") === true,
+    defaultValue: scalarField(record, "default"),
     searchType: stringField(record, "searchType"),
     relation: stringField(record, "relation"),
     objectName: stringField(record, "objectName"),
@@ -83,6 +84,11 @@ function childRefOf(items: JsonRecord): string | undefined {
   const definition = field(items, "definition");
   const subSchema = isRecord(definition) ? field(definition, "subSchema") : undefined;
   return (isRecord(subSchema) ? stringField(subSchema, "$ref") : undefined) ?? stringField(items, "$ref");
+}
+
+function scalarField(record: JsonRecord, key: string): string | number | boolean | undefined {
+  const value = field(record, key);
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : undefined;
 }
 
 function stringList(record: JsonRecord, key: string): string[] {

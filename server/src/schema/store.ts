@@ -16,6 +16,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   const dirs = [...(options.cacheDirs ?? []), options.packDir ?? defaultPackDir()];
   let warnings: SchemaWarning[] = [];
   let folders: SchemaFolder[] = [];
+  let generation = 0;
 
   const reportBadFile = (file: string, reason: string) => {
     warnings.push({
@@ -68,6 +69,10 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
       for (const folder of folders) folder.apimeta();
       return warnings.map((warning) => ({ ...warning }));
     },
-    reload: open,
+    reload() {
+      generation++;
+      open();
+    },
+    generation: () => generation,
   };
 }

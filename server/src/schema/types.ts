@@ -16,8 +16,13 @@ export interface AttributeInfo {
   remarks?: string;
   required: boolean;
   persistent?: boolean;
-  /** Bound to a domain (value list). */
+  /**
+   * Bound to a domain (value list). Real jsonschemas say only this: neither the domain's name nor
+   * its values are in them (a record's `getlist~<attr>` lists the values, reference §10).
+   */
   hasList: boolean;
+  /** The attribute's default (`"default": "&AUTOKEY&"`, `"default": false` in real schemas). */
+  defaultValue?: string | number | boolean;
   searchType?: string;
   /** For a child object: the relationship that joins it (upper case as the server sends it). */
   relation?: string;
@@ -96,4 +101,6 @@ export interface SchemaStore {
   warnings(): SchemaWarning[];
   /** Forgets everything parsed; the next question reads the files again. */
   reload(): void;
+  /** Grows with every `reload()`: whatever was derived from the store before is stale. */
+  generation(): number;
 }

@@ -89,7 +89,7 @@ test("file variables after {{, system variables after {{$, directives after # @"
   assert.ok(labels(complete("# @ti|", "GET os/mxapiwodetail")).includes("timeout"));
 });
 
-test("a 1,000-attribute schema completes every attribute", () => {
+test("a 1,000-attribute schema answers the typed word's matches, at most 100, isIncomplete when cut", () => {
   const properties: Record<string, unknown> = {};
   for (let i = 0; i < 1000; i++) properties[`attr${i}`] = { type: "string", subType: "ALN", maxLength: 30, title: `Attribute ${i}` };
   const files = new Map([
@@ -101,11 +101,26 @@ test("a 1,000-attribute schema completes every attribute", () => {
     readFile: (path) => files.get(path.replace(/\\/g, "/")),
     listDir: (path) => [...files.keys()].filter((f) => f.startsWith(`${path.replace(/\\/g, "/")}/`)).map((f) => f.slice(path.length + 1).split("/")[0]!),
   });
-  const { doc, offset } = withCursor(["GET os/bigos?oslc.select=attr1|"]);
-  assert.equal(getCompletions(doc, offset, store).items.length, 1000);
-  // Timing belongs in bench/ (no timed assertions in tests); here: the items are built once per schema.
-  const again = getCompletions(doc, offset, store).items;
-  assert.equal(again.length, 1000);
+  const list = (line: string) => {
+    const { doc, offset } = withCursor([line]);
+    return getCompletions(doc, offset, store);
+  };
+  const afterComma = list("GET os/bigos?oslc.select=wonum,|");
+  assert.equal(afterComma.items.length, 100);
+  assert.equal(afterComma.isIncomplete, true, "the client must ask again as the user types");
+  // attr1, attr10..attr19, attr100..attr199: 111 prefix matches, cut to 100.
+  const ones = list("GET os/bigos?oslc.select=attr1|");
+  assert.equal(ones.items.length, 100);
+  assert.equal(ones.isIncomplete, true);
+  assert.ok(ones.items.every((i) => i.label.startsWith("attr1")));
+  // Prefix matches first, then looser ones the client's fuzzy filter may still show (attr102).
+  const twelves = list("GET os/bigos?oslc.select=ATTR12|").items.map((i) => i.label);
+  assert.deepEqual(twelves.slice(0, 11).sort(), ["attr12", ...Array.from({ length: 10 }, (_, k) => `attr12${k}`)].sort());
+  assert.ok(twelves.includes("attr102") && !twelves.includes("attr210"));
+  // Every attribute is reachable by typing its name.
+  for (let i = 0; i < 1000; i += 37) assert.ok(list(`GET os/bigos?oslc.select=attr${i}|`).items.some((item) => item.label === `attr${i}`), `attr${i}`);
+  // Not only prefixes: `a99` finds attr99 and attr990..attr999 as VS Code's fuzzy match would.
+  assert.ok(list("GET os/bigos?oslc.select=a99|").items.some((item) => item.label === "attr995"));
 });
 
 test("attribute items carry their documentation on completionItem/resolve, not in the list", () => {

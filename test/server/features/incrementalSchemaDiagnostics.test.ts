@@ -72,3 +72,15 @@ test("another schema store, or clear(), checks every block again", () => {
   cache.diagnostics(document, other);
   assert.equal(cache.checkedBlocks, 30);
 });
+
+test("a reload() of the store re-checks every block: the files behind it may have changed", () => {
+  const store = createSchemaStore({ packDir });
+  const cache = new SchemaDiagnosticsCache();
+  const document = parseDocument(requests(10));
+  cache.diagnostics(document, store);
+  cache.diagnostics(document, store);
+  assert.equal(cache.checkedBlocks, 10);
+  store.reload();
+  cache.diagnostics(document, store);
+  assert.equal(cache.checkedBlocks, 20);
+});

@@ -139,6 +139,37 @@ test("schema.bulk-shape: not an array, an item without _data/_meta/_action, _met
   assert.match(found[2]!.message, /needs `href`/);
 });
 
+test("BULK records are checked like a single record: unknown keys, types, maxLength, required on create (reference §15)", () => {
+  const head = "POST os/mxapiasset?lean=1\nx-method-override: BULK\n\n";
+  const found = check(
+    head +
+      [
+        "[",
+        '  {"_data": {"assetnum": "A1", "siteid": "BEDFORD", "descripion": "Pump"}},',
+        '  {"_data": {"assetnum": "A2", "description": "No site"}},',
+        '  {"_data": {"priority": "high", "siteid": "BEDFORD"}, "_meta": {"uri": "os/mxapiasset/_QTEvQkVERk9SRA--", "method": "PATCH", "patchtype": "MERGE"}},',
+        '  {"assetnum": "A3", "siteid": "MUCHTOOLONGSITE", "_action": "Add"},',
+        '  {"href": "os/mxapiasset/_QTQvQkVERk9SRA--", "spi:description": "x", "_action": "Update"},',
+        '  {"_meta": {"uri": "os/mxapiasset/_QTUvQkVERk9SRA--", "method": "DELETE"}}',
+        "]",
+      ].join("\n"),
+  );
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["schema.unknown-body-key", '"descripion"'],
+    ["schema.missing-required", "{"],
+    ["schema.body-value-type", '"high"'],
+    ["schema.max-length", '"MUCHTOOLONGSITE"'],
+    ["schema.unknown-body-key", '"spi:description"'],
+  ]);
+  assert.match(found[0]!.message, /Did you mean `description`/);
+  assert.match(found[1]!.message, /siteid/);
+  assert.match(found[4]!.message, /lean=1/);
+});
+
+test("an action= request's body holds the method's parameters, not attributes: no body-key checks", () => {
+  assert.deepEqual(check("POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1&action=wsmethod:approve\nx-method-override: PATCH\n\n{\"memo\": \"Testing\"}"), []);
+});
+
 test("schema.unknown-attribute in a child where/orderBy (<mbo>.<rel>.where) checks the child's attributes", () => {
   const found = check('GET os/mxapiwodetail?oslc.select=wonum,wplabor{laborcode}&workorder.showplanlabor.where=labrcode="X"&workorder.showplanlabor.orderBy=-laborcode&workorder.nosuchrel.where=x="1"');
   assert.deepEqual(found.map((d) => [d.code, d.text]), [["schema.unknown-attribute", "labrcode"]]);

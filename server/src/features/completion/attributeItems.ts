@@ -4,27 +4,37 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from "vscode-languageserver";
 import type { AttributeInfo, ObjectSchema, SchemaStore } from "../../schema";
+import type { ItemSource } from "./completionList";
 
-const cache = new WeakMap<ObjectSchema, CompletionItem[]>();
+const cache = new WeakMap<ObjectSchema, ItemSource>();
 
 /**
  * Attribute documentation is sent on `completionItem/resolve`, not with the list: with it, a
- * 1,000-attribute answer was 395 KB of JSON and missed the 10 ms target (bench/lsp). Items carry
- * a number that finds their attribute here.
+ * 1,000-attribute answer was 395 KB of JSON. Every item of a schema carries the same `data`, the
+ * schema's number here (so it can travel once, in `itemDefaults.data`); resolve finds the
+ * attribute by the item's label. Weak references: a reloaded store's schemas may go.
  */
-const documented = new Map<number, AttributeInfo>();
-let nextDocId = 0;
+const schemasById = new Map<number, WeakRef<ObjectSchema>>();
+const idOfSchema = new WeakMap<ObjectSchema, number>();
+let nextSchemaId = 0;
 
-function docId(attribute: AttributeInfo): number {
-  // Reloaded schemas leave old entries behind; start over long before that matters.
-  if (documented.size > 200_000) documented.clear();
-  documented.set(nextDocId, attribute);
-  return nextDocId++;
+function schemaId(schema: ObjectSchema): number {
+  let id = idOfSchema.get(schema);
+  if (id === undefined) {
+    if (schemasById.size > 10_000) {
+      for (const [key, ref] of schemasById) if (!ref.deref()) schemasById.delete(key);
+    }
+    id = nextSchemaId++;
+    idOfSchema.set(schema, id);
+    schemasById.set(id, new WeakRef(schema));
+  }
+  return id;
 }
 
 /** Adds the documentation of an attribute item the client asks to resolve. */
 export function resolveAttributeItem(item: CompletionItem): CompletionItem {
-  const attribute = typeof item.data === "number" ? documented.get(item.data) : undefined;
+  const schema = typeof item.data === "number" ? schemasById.get(item.data)?.deref() : undefined;
+  const attribute = schema?.attributes.get(item.label.toLowerCase());
   return attribute ? { ...item, documentation: { kind: MarkupKind.Markdown, value: attributeMarkdown(attribute) } } : item;
 }
 
@@ -50,25 +60,34 @@ export function attributeMarkdown(attribute: AttributeInfo): string {
   if (attribute.required) facts.push("required");
   if (attribute.persistent === false) facts.push("non-persistent");
   if (attribute.hasList) facts.push("has a value list");
+  if (attribute.defaultValue !== undefined) facts.push(`default \`${String(attribute.defaultValue)}\``);
   if (attribute.relation) facts.push(`relationship \`${attribute.relation}\``);
   lines.push(facts.join(" · "));
   if (attribute.remarks) lines.push("", attribute.remarks);
   return lines.join("\n");
 }
 
-export function attributeItems(schema: ObjectSchema): CompletionItem[] {
-  let items = cache.get(schema);
-  if (!items) {
-    const sorted = [...schema.attributes.values()].sort((a, b) => a.name.localeCompare(b.name));
-    items = sorted.map((attribute, index) => ({
+/**
+ * The schema's attribute items in sortText order (required attributes, the others, then
+ * children), so cutting a long list keeps the best; `data` resolves their documentation.
+ */
+export function attributeItems(schema: ObjectSchema): ItemSource {
+  let source = cache.get(schema);
+  if (!source) {
+    const sorted = [...schema.attributes.values()].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+    const items = sorted.map((attribute, index) => ({
       label: attribute.name,
       kind: attribute.child || attribute.relation ? CompletionItemKind.Module : CompletionItemKind.Field,
       detail: attributeDetail(attribute),
-      data: docId(attribute),
-      // Plain attributes before children; required ones first among them.
-      sortText: `${attribute.child ? 2 : attribute.required ? 0 : 1}${String(index).padStart(5, "0")}`,
+      sortText: String(index).padStart(5, "0"),
     }));
-    cache.set(schema, items);
+    source = { items, data: schemaId(schema) };
+    cache.set(schema, source);
   }
-  return items;
+  return source;
+}
+
+/** Plain attributes before children; required ones first among them. */
+function group(attribute: AttributeInfo): number {
+  return attribute.child ? 2 : attribute.required ? 0 : 1;
 }

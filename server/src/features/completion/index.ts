@@ -1,50 +1,64 @@
 /**
  * Completion in `.maximo` files: the context under the cursor picks a source (schemas,
  * Maximo's parameters and headers, variables, directives); every item replaces the word being
- * typed, so names with dots (`oslc.where`) filter as a whole.
+ * typed, so names with dots (`oslc.where`) filter as a whole. `completionAnswer` keeps the
+ * answer small (see there).
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from "vscode-languageserver";
 import { SYSTEM_VARIABLES, type MaximoDocument } from "../../language/maximo/api";
-import type { SchemaStore } from "../../schema";
+import type { ObjectSchema, SchemaStore } from "../../schema";
 import { attributeItems, schemaAtPath } from "./attributeItems";
+import { completionAnswer, type CompletionAnswerOptions, type ItemSource } from "./completionList";
 import { completionContext, type CompletionContext } from "./completionContext";
 import { DIRECTIVES, HEADER_VALUES, HEADERS, QUERY_PARAMS, RELATION_WHERE_PARAM, type NamedDoc } from "./maximoDocs";
 import { queryValueItems } from "./queryValueCompletion";
 
-export function getCompletions(doc: MaximoDocument, offset: number, store: SchemaStore | undefined): CompletionList {
+export type { CompletionAnswerOptions } from "./completionList";
+
+export function getCompletions(doc: MaximoDocument, offset: number, store: SchemaStore | undefined, options: CompletionAnswerOptions = {}): CompletionList {
   const context = completionContext(doc, offset);
-  const items = context ? itemsFor(doc, context, store) : [];
-  if (items.length === 0 || !context) return { isIncomplete: false, items: [] };
+  const source = context ? itemsFor(doc, context, store) : undefined;
+  if (!context || !source || source.items.length === 0) return { isIncomplete: false, items: [] };
   const to = context.kind === "bodyKey" ? context.to : offset;
   const range: Range = { start: doc.positionAt(context.from), end: doc.positionAt(to) };
-  return {
-    isIncomplete: false,
-    // Items are shared (cached per schema); the edit is per request.
-    items: items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label }, insertText: undefined })),
-  };
+  return completionAnswer(source, range, doc.text.slice(context.from, offset), options);
 }
 
-function itemsFor(doc: MaximoDocument, context: CompletionContext, store: SchemaStore | undefined): CompletionItem[] {
+function itemsFor(doc: MaximoDocument, context: CompletionContext, store: SchemaStore | undefined): ItemSource | undefined {
+  const plain = (items: CompletionItem[]): ItemSource => ({ items });
   switch (context.kind) {
     case "directive":
-      return documented(DIRECTIVES, CompletionItemKind.Keyword);
+      return plain(documented(DIRECTIVES, CompletionItemKind.Keyword));
     case "variable":
-      return context.system ? systemVariables() : fileVariables(doc);
+      return plain(context.system ? systemVariables() : fileVariables(doc));
     case "objectStructure":
-      return store ? objectStructures(store) : [];
+      return store ? plain(objectStructures(store)) : undefined;
     case "queryParam":
-      return queryParams(store, context.os);
+      return plain(queryParams(store, context.os));
     case "queryValue":
-      return store && context.os ? queryValueItems(store, { key: context.key, valuePrefix: context.valuePrefix, os: context.os }) : [];
+      return store && context.os ? queryValueItems(store, { key: context.key, valuePrefix: context.valuePrefix, os: context.os }) : undefined;
     case "headerName":
-      return documented(HEADERS, CompletionItemKind.Property).map((item) => ({ ...item, insertText: `${item.label}: ` }));
+      return plain(documented(HEADERS, CompletionItemKind.Property).map((item) => ({ ...item, insertText: `${item.label}: ` })));
     case "headerValue":
-      return (HEADER_VALUES.get(context.header) ?? []).map((value) => ({ label: value, kind: CompletionItemKind.Value }));
+      return plain((HEADER_VALUES.get(context.header) ?? []).map((value) => ({ label: value, kind: CompletionItemKind.Value })));
     case "bodyKey": {
       const schema = store && context.os ? schemaAtPath(store, context.os, context.path) : undefined;
-      return schema ? attributeItems(schema).map((item) => ({ ...item, insertText: `"${item.label}": ` })) : [];
+      return schema ? bodyKeyItems(schema) : undefined;
     }
   }
+}
+
+const bodyKeyCache = new WeakMap<ItemSource, ItemSource>();
+
+/** The attribute items as JSON keys: `"description": `. */
+function bodyKeyItems(schema: ObjectSchema): ItemSource {
+  const attributes = attributeItems(schema);
+  let keys = bodyKeyCache.get(attributes);
+  if (!keys) {
+    keys = { ...attributes, items: attributes.items.map((item) => ({ ...item, insertText: `"${item.label}": ` })) };
+    bodyKeyCache.set(attributes, keys);
+  }
+  return keys;
 }
 
 function documented(list: readonly NamedDoc[], kind: CompletionItemKind): CompletionItem[] {
@@ -69,19 +83,21 @@ function queryParams(store: SchemaStore | undefined, os: string | undefined): Co
   return items;
 }
 
-const structureItems = new WeakMap<SchemaStore, CompletionItem[]>();
+const structureItems = new WeakMap<SchemaStore, { generation: number; items: CompletionItem[] }>();
 
+/** Built once per store and reload: a real apimeta lists hundreds of object structures. */
 function objectStructures(store: SchemaStore): CompletionItem[] {
-  let items = structureItems.get(store);
-  if (!items) {
-    items = store.objectStructureNames().map((name) => {
+  let cached = structureItems.get(store);
+  if (!cached || cached.generation !== store.generation()) {
+    const items = store.objectStructureNames().map((name) => {
       const schema = store.objectStructure(name);
       const title = schema?.description ?? schema?.title;
       return { label: name, kind: CompletionItemKind.Class, ...(title ? { detail: title } : {}) };
     });
-    structureItems.set(store, items);
+    cached = { generation: store.generation(), items };
+    structureItems.set(store, cached);
   }
-  return items;
+  return cached.items;
 }
 
 function systemVariables(): CompletionItem[] {

@@ -1,6 +1,10 @@
 /**
  * JSON bodies sent to an object structure: keys the schema does not know (the server drops
  * them without a word), values of the wrong type, strings over maxLength, and required attributes a create leaves out.
+ * A BULK body (reference §15) gets the same checks per record: the `_data` of each item, or
+ * the item itself in the 7.6.0.8 form with `_action`; an item without `_meta` method, or with
+ * `_action: "Add"`, is a create. An `action=` request carries the method's parameters instead
+ * (`{"memo": "..."}` for `wsmethod:approve`, §12), which no attribute schema describes.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
@@ -18,14 +22,51 @@ function isControlKey(key: string): boolean {
 }
 
 export function checkBody(request: RequestNode, target: OsTarget, schema: ObjectSchema, tree: JsonNode, lean: boolean): SyntaxDiagnostic[] {
+  if (request.url.query.some((p) => p.key.decoded.toLowerCase() === "action")) return [];
   const out: SyntaxDiagnostic[] = [];
+  const bulk = headerValue(request, "x-method-override")?.trim().toUpperCase() === "BULK";
+  // A BULK body that is no array is wrong as a whole (`schema.bulk-shape`): nothing to check inside.
+  if (bulk && tree.type !== "array") return [];
   const objects = tree.type === "array" ? (tree.children ?? []) : [tree];
   for (const object of objects) {
     if (object.type !== "object") continue;
+    if (bulk) {
+      checkBulkItem(object, schema, lean, out);
+      continue;
+    }
     checkObject(object, schema, lean, out);
     if (isCreate(request, target)) checkRequired(object, schema, lean, out);
   }
   return out;
+}
+
+/** One item of a BULK array; its shape itself is `schema.bulk-shape`'s business (bulkChecks). */
+function checkBulkItem(item: JsonNode, schema: ObjectSchema, lean: boolean, out: SyntaxDiagnostic[]): void {
+  const data = property(item, "_data");
+  if (data) {
+    if (data.type !== "object") return;
+    checkObject(data, schema, lean, out);
+    const meta = property(item, "_meta");
+    const method = meta ? stringValue(property(meta, "method")) : undefined;
+    if (method === undefined || method.toUpperCase() === "POST") checkRequired(data, schema, lean, out);
+    return;
+  }
+  if (property(item, "_meta")) return; // a delete: `_meta` only
+  checkObject(item, schema, lean, out);
+  if (stringValue(property(item, "_action"))?.toLowerCase() === "add") checkRequired(item, schema, lean, out);
+}
+
+function property(object: JsonNode, key: string): JsonNode | undefined {
+  if (object.type !== "object") return undefined;
+  for (const pair of object.children ?? []) {
+    const [keyNode, valueNode] = pair.children ?? [];
+    if (keyNode?.value === key) return valueNode;
+  }
+  return undefined;
+}
+
+function stringValue(node: JsonNode | undefined): string | undefined {
+  return typeof node?.value === "string" ? node.value : undefined;
 }
 
 /** A POST to the collection without `x-method-override` creates a record. */

@@ -50,17 +50,31 @@ export function schemaDiagnostics(
   schemas: SchemaStore,
   check: BlockSchemaChecker = blockSchemaDiagnostics,
 ): DocumentDiagnostic[] {
+  return runToEnd(schemaDiagnosticSteps(document, schemas, check));
+}
+
+/**
+ * The same, one block per step: a caller that drives the steps itself can pause between them
+ * (and give up when the document changed), so a large file never holds the server for long.
+ */
+export function* schemaDiagnosticSteps(
+  document: MaximoDocument,
+  schemas: SchemaStore,
+  check: BlockSchemaChecker = blockSchemaDiagnostics,
+): Generator<void, DocumentDiagnostic[], void> {
   const found: DocumentDiagnostic[] = [];
   // Blocks, not `document.requests`: that copies every tree to absolute spans, per keystroke.
   for (const block of document.blocks) {
     if (!block.tree.request) continue;
     const inBlock = check(block.tree, schemas);
-    if (inBlock.length === 0) continue;
-    const sorted = [...inBlock].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-    for (const d of sorted) {
-      const span = block.toAbsolute(d.span);
-      found.push({ ...d, span, range: document.rangeOf(span) });
+    if (inBlock.length > 0) {
+      const sorted = [...inBlock].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+      for (const d of sorted) {
+        const span = block.toAbsolute(d.span);
+        found.push({ ...d, span, range: document.rangeOf(span) });
+      }
     }
+    yield;
   }
   // Variables are defined file-wide, so this one check looks at the whole document each time.
   const undefinedVariables = checkUndefinedVariables(document);
@@ -69,30 +83,45 @@ export function schemaDiagnostics(
   return found.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
 }
 
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /**
  * Per-block memo of `blockSchemaDiagnostics` for one schema store: an edit re-checks only the
  * requests whose trees it replaced (the parser reuses every other tree object). A different
- * store, or `clear()` after the store reloaded its folders, starts afresh.
+ * store, a `reload()` of the store (its files may have changed) or `clear()` starts afresh.
  */
 export class SchemaDiagnosticsCache {
   private byTree = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
   private store: SchemaStore | undefined;
+  private generation = -1;
   /** Blocks checked (not answered from the memo) since construction: observable reuse. */
   checkedBlocks = 0;
 
   constructor(private readonly checker: BlockSchemaChecker = blockSchemaDiagnostics) {}
 
   diagnostics(document: MaximoDocument, schemas: SchemaStore): DocumentDiagnostic[] {
-    if (schemas !== this.store) {
+    return runToEnd(this.steps(document, schemas));
+  }
+
+  /** `diagnostics` one block per step (see `schemaDiagnosticSteps`). */
+  steps(document: MaximoDocument, schemas: SchemaStore): Generator<void, DocumentDiagnostic[], void> {
+    if (schemas !== this.store || schemas.generation() !== this.generation) {
       this.clear();
       this.store = schemas;
+      this.generation = schemas.generation();
     }
-    return schemaDiagnostics(document, schemas, this.check);
+    return schemaDiagnosticSteps(document, schemas, this.check);
   }
 
   clear(): void {
     this.byTree = new WeakMap();
     this.store = undefined;
+    this.generation = -1;
   }
 
   private readonly check: BlockSchemaChecker = (tree, schemas) => {
@@ -115,7 +144,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** The same as LSP diagnostics; pass a cache to re-check only the blocks an edit replaced. */
 export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore, cache?: SchemaDiagnosticsCache): Diagnostic[] {
-  const found = cache ? cache.diagnostics(document, schemas) : schemaDiagnostics(document, schemas);
+  return toLspDiagnostics(cache ? cache.diagnostics(document, schemas) : schemaDiagnostics(document, schemas));
+}
+
+export function toLspDiagnostics(found: readonly DocumentDiagnostic[]): Diagnostic[] {
   return found.map((d) => ({
     range: d.range,
     severity: SEVERITY[d.severity],
