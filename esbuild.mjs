@@ -13,8 +13,8 @@ const programs = [
   { in: "test/emulator/main.ts", out: "emulator", external: [] },
 ];
 
-const contexts = await Promise.all(
-  programs.map((program) =>
+const contexts = await Promise.all([
+  ...programs.map((program) =>
     esbuild.context({
       entryPoints: { [program.out]: program.in },
       outdir: "dist",
@@ -31,7 +31,20 @@ const contexts = await Promise.all(
       metafile: true,
     }),
   ),
-);
+  // The response panel's page script, for the browser; the CSS it imports lands in dist/webview.css.
+  esbuild.context({
+    entryPoints: { webview: "client/webview/main.ts" },
+    outdir: "dist",
+    bundle: true,
+    platform: "browser",
+    target: "es2022",
+    format: "iife",
+    minify: production,
+    sourcemap: true,
+    sourcesContent: !production,
+    logLevel: "warning",
+  }),
+]);
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

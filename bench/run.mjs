@@ -34,7 +34,7 @@ await esbuild.build({
   target: "node20",
   format: "cjs",
   sourcemap: "inline",
-  external: ["httpyac", "esbuild", "vscode"],
+  external: ["httpyac", "esbuild", "vscode", "playwright-core"],
   logLevel: "warning",
 });
 

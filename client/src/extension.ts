@@ -1,23 +1,36 @@
 // Entry point of the extension host side: wiring only. Each part registers its own commands.
+import { bundleStartedAt } from "./extension/loadClock";
 import type { ExtensionContext } from "vscode";
 import type { Connections, ResponsePresenter } from "./extension/contracts";
+import { createConnections } from "./extension/connections/index";
 import { createOutputLog } from "./extension/log";
+import { ResponsePanel } from "./extension/response/responsePanel";
+import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
+import { registerScripts } from "./extension/scripts/index";
+import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
+  /** Milliseconds from the bundle starting to load to the end of activate() (the activation cost). */
+  activationMs?: number;
   connections?: Connections;
   responses?: ResponsePresenter;
+  /** The per-connection schema cache (its folders, and settled() for tests). */
+  schemaCache?: SchemaCacheController;
 }
 
 export function activate(context: ExtensionContext): WorkbenchApi {
   const log = createOutputLog();
-  context.subscriptions.push(log);
   const languageClient = new MaximoLanguageClient(context);
-  context.subscriptions.push(languageClient);
-  languageClient.start();
-  const api: WorkbenchApi = {};
-  return api;
+  const responses = new ResponsePanel(context.extensionUri, log);
+  context.subscriptions.push(log, languageClient, responses);
+  languageClient.startWhenNeeded();
+  const connections = createConnections(context, log);
+  const schemaCache = createSchemaCache(context, connections, languageClient, log);
+  registerRequests(context, { connections, presenter: responses, log });
+  registerScripts(context, { connections, log, responses });
+  return { connections, responses, schemaCache, activationMs: performance.now() - bundleStartedAt };
 }
 
 export function deactivate(): void {

@@ -33,7 +33,7 @@ export function packageVsix(extensionDir = repoRoot): string {
   if (existsSync(vsix) && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return vsix;
 
   const vsce = join(repoRoot, "node_modules", "@vscode", "vsce", "vsce");
-  const result = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", vsix], {
+  const result = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", vsix], {
     cwd: extensionDir,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],

@@ -231,7 +231,10 @@ export class RequestRunner {
   private async withCancel(title: string, work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<void>): Promise<void> {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
+      const subscription = token.onCancellationRequested(() => {
+        this.deps.log.info(`${title}: cancel requested`);
+        controller.abort();
+      });
       try {
         await work(controller.signal, progress);
       } catch (error) {

@@ -1,0 +1,190 @@
+/**
+ * bench/render: Maximo results of 5, 20 and 50 MB (MXAPIWODETAIL records served by the emulator)
+ * shown by the response panel, against the way the common .http tool (REST Client) shows them:
+ * one highlighted HTML string built on the extension host and set as the webview's document.
+ *   (a) the panel's page (dist/webview.js) in Chromium: message posted → first table rows painted,
+ *       body parsed, main-thread long tasks; the baseline: HTML built (host time) → first paint.
+ *   (b) in code-server (VS Code 1.100): Send → rows visible, and the longest extension-host stall
+ *       (a probe extension records event-loop gaps), the baseline rendered there by the probe.
+ * Targets: first screen < 1.5 s at 50 MB, extension-host stall < 100 ms. No assertions on time.
+ *   node bench/run.mjs render -- --sizes 5,20,50 --runs 2 [--skip-standalone] [--skip-code-server]
+ */
+import type { PageDocument, PageWindow } from "../test/client/webview/pageGlobals";
+import { launchBrowser } from "../test/e2e/harness/browser";
+import { openWebviewPage, responseMeta } from "../test/client/webview/pageHarness";
+import { startEmulatorChild } from "./lib/emulatorChild";
+import { restClientHtml } from "./lib/restClientHtml";
+import { runInCodeServer } from "./lib/renderInCodeServer";
+
+declare const document: PageDocument;
+declare const window: PageWindow;
+declare function requestAnimationFrame(callback: () => void): number;
+
+const FIRST_SCREEN_TARGET_MS = 1500;
+const STALL_TARGET_MS = 100;
+const APIKEY = "emulator-apikey";
+
+function listOption(name: string, fallback: number[]): number[] {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1]!.split(",").map(Number) : fallback;
+}
+
+const sizesMb = listOption("sizes", [5, 20, 50]);
+const runs = listOption("runs", [2])[0]!;
+const skipCodeServer = process.argv.includes("--skip-code-server");
+const skipStandalone = process.argv.includes("--skip-standalone");
+
+export interface Payload {
+  mb: number;
+  records: number;
+  /** The emulator's query that returns it. */
+  query: string;
+  bytes: Uint8Array;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : `not shown within ${baselinePageTimeoutMs / 1000} s`);
+const ratio = (baseline: number, ours: number) => (Number.isFinite(baseline) && ours > 0 ? `${(baseline / ours).toFixed(1)}x` : "n/a");
+
+/** Asks the emulator for pages of `records` work orders until each is about the target size. */
+async function fetchPayloads(emulatorUrl: string): Promise<Payload[]> {
+  const get = async (records: number) => {
+    const query = `os/mxapiwodetail?lean=1&oslc.select=*&oslc.orderBy=%2Bworkorderid&oslc.pageSize=${records}`;
+    const response = await fetch(`${emulatorUrl}/api/${query}`, { headers: { apikey: APIKEY, accept: "application/json" } });
+    if (response.status !== 200) throw new Error(`emulator: ${response.status} ${await response.text()}`);
+    return { query, bytes: new Uint8Array(await response.arrayBuffer()) };
+  };
+  const sample = await get(200);
+  const perRecord = sample.bytes.length / 200;
+  const payloads: Payload[] = [];
+  for (const mb of sizesMb) {
+    const records = Math.round((mb * 1024 * 1024) / perRecord);
+    const { query, bytes } = await get(records);
+    payloads.push({ mb, records, query, bytes });
+  }
+  return payloads;
+}
+
+interface PageFigures {
+  firstRowsMs: number;
+  parsedMs: number;
+  longestTaskMs: number;
+  longTaskTotalMs: number;
+}
+
+interface BaselineFigures {
+  buildMs: number;
+  htmlMb: number;
+  firstPaintMs: number;
+  longestTaskMs: number;
+}
+
+async function measurePanelPage(payload: Payload): Promise<PageFigures> {
+  const browser = await launchBrowser();
+  try {
+    const webview = await openWebviewPage(browser);
+    webview.addPayload("body", payload.bytes);
+    await webview.show(responseMeta({ size: payload.bytes.length, paging: { page: 1, hasNext: true } }), "body");
+    const { page } = webview;
+    await page.waitForFunction(() => document.documentElement.dataset.parsedMs !== undefined, undefined, { timeout: 300_000 });
+    // Long tasks are reported after they end; one more frame lets the last one in.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const figures = await page.evaluate(() => {
+      const tasks = window.__longTasks.filter((task) => task.start + task.duration >= window.__postedAt);
+      return {
+        firstRowsMs: Number(document.documentElement.dataset.firstRowsMs),
+        parsedMs: Number(document.documentElement.dataset.parsedMs),
+        longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+        longTaskTotalMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+      };
+    });
+    await webview.close();
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Gives up on the baseline's page after this long (a 50 MB body makes hundreds of MB of HTML). */
+const baselinePageTimeoutMs = 120_000;
+
+async function measureBaselinePage(payload: Payload): Promise<BaselineFigures> {
+  // The host's share: what the extension host does before the webview sees anything.
+  const started = performance.now();
+  const html = restClientHtml(payload.bytes, [["content-type", "application/json"]]);
+  const buildMs = performance.now() - started;
+  const htmlMb = html.length / 1024 / 1024;
+  const browser = await launchBrowser();
+  try {
+    const webview = await openWebviewPage(browser);
+    const { page } = webview;
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+        // node's types list only node's entry types; Chromium has "longtask".
+      }).observe({ type: "longtask" as "mark" });
+    });
+    webview.addPayload("baseline.html", new TextEncoder().encode(html), "text/html; charset=utf-8");
+    try {
+      await page.goto(page.url().replace(/\/$/, "/payload/baseline.html"), { timeout: baselinePageTimeoutMs, waitUntil: "commit" });
+      await page.locator(".hljs-attr").first().waitFor({ timeout: baselinePageTimeoutMs });
+    } catch {
+      return { buildMs, htmlMb, firstPaintMs: Number.NaN, longestTaskMs: Number.NaN };
+    }
+    const figures = await page.evaluate(() => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      const tasks = window.__longTasks;
+      return { firstPaintMs: paint?.startTime ?? Number.NaN, longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)) };
+    });
+    await webview.close();
+    return { buildMs, htmlMb, ...figures };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function standalone(payloads: Payload[]): Promise<void> {
+  console.log(`(a) the panel's page in Chromium (median of ${runs}), against one highlighted HTML string`);
+  for (const payload of payloads) {
+    const ours: PageFigures[] = [];
+    const baseline: BaselineFigures[] = [];
+    for (let run = 0; run < runs; run++) {
+      ours.push(await measurePanelPage(payload));
+      baseline.push(await measureBaselinePage(payload));
+    }
+    const first = median(ours.map((f) => f.firstRowsMs));
+    const baseFirst = median(baseline.map((f) => f.buildMs + f.firstPaintMs));
+    const baseBuild = median(baseline.map((f) => f.buildMs));
+    console.log(`  ${payload.mb} MB (${payload.records.toLocaleString("en-US")} work orders, ${(payload.bytes.length / 1024 / 1024).toFixed(1)} MB):`);
+    console.log(
+      `    panel:    first rows ${ms(first)}, all parsed ${ms(median(ours.map((f) => f.parsedMs)))}, ` +
+        `longest main-thread task ${ms(median(ours.map((f) => f.longestTaskMs)))} (long tasks ${ms(median(ours.map((f) => f.longTaskTotalMs)))} in all)` +
+        `; first screen target < ${FIRST_SCREEN_TARGET_MS} ms: ${first < FIRST_SCREEN_TARGET_MS ? "met" : "MISSED"}`,
+    );
+    console.log(
+      `    baseline: HTML built on the host ${ms(baseBuild)} (${median(baseline.map((f) => f.htmlMb)).toFixed(0)} MB of HTML, a host stall of that length), ` +
+        `first paint ${ms(median(baseline.map((f) => f.firstPaintMs)))} after, longest page task ${ms(median(baseline.map((f) => f.longestTaskMs)))}`,
+    );
+    console.log(`    ratio: first screen ${ratio(baseFirst, first)} sooner (baseline ${ms(baseFirst)} / panel ${ms(first)})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const largest = Math.max(...sizesMb);
+  // About 1.7 KB per MXAPIWODETAIL record with oslc.select=*: enough work orders for the largest size.
+  const emulator = await startEmulatorChild(["--work-orders", String(Math.ceil((largest * 1024 * 1024) / 1500) + 1000)]);
+  try {
+    const payloads = await fetchPayloads(emulator.url);
+    if (!skipStandalone) await standalone(payloads);
+    if (skipCodeServer) return;
+    await runInCodeServer({ emulatorUrl: emulator.url, apikey: APIKEY, payloads, targets: { firstScreenMs: FIRST_SCREEN_TARGET_MS, stallMs: STALL_TARGET_MS } });
+  } finally {
+    emulator.child.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

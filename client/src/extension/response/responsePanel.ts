@@ -1,0 +1,215 @@
+/**
+ * The "Maximo Response" panel: one webview beside the editor, reused for every response. The host
+ * hands the body over as bytes, once per response, and does nothing else with it on the way: the
+ * page parses and renders it. `retainContextWhenHidden` keeps the page (and its parsed body)
+ * alive while the tab is in the background, so switching tabs never re-sends anything.
+ */
+import * as vscode from "vscode";
+import { isPageMessage, type HostMessage, type PageMessage, type PageState, type ResponseMeta } from "../../../webview/protocol";
+import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
+import { bodyParts } from "./bodyTransfer";
+import { panelHtml } from "./panelHtml";
+import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
+
+export const responseViewType = "maximo.response";
+export const responsePanelTitle = "Maximo Response";
+
+interface Current {
+  model: ResponseModel;
+  actions?: ResponseActions;
+}
+
+/** Finds a response by id after a window reload (history can); undefined when it is gone. */
+export type ResponseRestorer = (id: string) => Promise<Current | undefined> | Current | undefined;
+
+export class ResponsePanel implements ResponsePresenter {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  /** The page has loaded and listens. */
+  private ready = false;
+  /** Counts sends, so the parts of a replaced response stop going out. */
+  private sendGeneration = 0;
+  private current: Current | undefined;
+  private restorer: ResponseRestorer | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log?: Log,
+  ) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(responseViewType, {
+        deserializeWebviewPanel: (panel, state) => this.revive(panel, state as PageState | undefined),
+      }),
+    );
+  }
+
+  /** Lets history bring a response back into a panel restored after a reload. */
+  setRestorer(restorer: ResponseRestorer): void {
+    this.restorer = restorer;
+  }
+
+  show(model: ResponseModel, actions?: ResponseActions): void {
+    this.current = { model, actions };
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        responseViewType,
+        responsePanelTitle,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      );
+      this.adopt(panel);
+    }
+    // Until the page says it is ready, the response waits in `current`.
+    if (this.ready) this.send();
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "dist")],
+    };
+  }
+
+  private async revive(panel: vscode.WebviewPanel, state: PageState | undefined): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+    if (!state?.responseId || !this.restorer || this.current) return;
+    const restored = await this.restorer(state.responseId);
+    if (restored && !this.current) this.show(restored.model, restored.actions);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    const webview = panel.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, "dist");
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview.js")).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview.css")).toString(),
+    });
+    this.panelSubscriptions = [
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (isPageMessage(message)) void this.handle(message);
+      }),
+      panel.onDidDispose(() => {
+        for (const subscription of this.panelSubscriptions) subscription.dispose();
+        this.panelSubscriptions = [];
+        this.panel = undefined;
+        this.ready = false;
+        this.sendGeneration++;
+        // Drop the body with the panel.
+        this.current = undefined;
+      }),
+    ];
+  }
+
+  /** Posts a message; resolves with whether the page received it. */
+  private post(message: HostMessage): Promise<boolean> {
+    const panel = this.panel;
+    if (!panel) return Promise.resolve(false);
+    return Promise.resolve(panel.webview.postMessage(message)).then(
+      (delivered) => {
+        if (!delivered) this.log?.warn(`response panel: a ${message.type} message was not delivered`);
+        return delivered;
+      },
+      (error: unknown) => {
+        this.log?.error(`response panel: posting ${message.type} failed: ${String(error)}`);
+        return false;
+      },
+    );
+  }
+
+  /**
+   * The one crossing of the body: metadata as JSON with the first part of the bytes, then the
+   * remaining parts, each sent when the page took the one before. A newer response stops it.
+   */
+  private send(): void {
+    if (!this.current) return;
+    const generation = ++this.sendGeneration;
+    const { model, actions } = this.current;
+    const { body, ...rest } = model;
+    const response: ResponseMeta = rest;
+    const parts = bodyParts(body);
+    const first = parts.next();
+    const sending = this.post({
+      type: "show",
+      response,
+      body: first.done ? new ArrayBuffer(0) : first.value.buffer,
+      totalBytes: body.byteLength,
+      actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function" },
+    });
+    void (async () => {
+      let delivered = await sending;
+      for (const part of parts) {
+        if (!delivered || generation !== this.sendGeneration) return;
+        delivered = await this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer });
+      }
+    })();
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    if (message.type === "ready") {
+      this.ready = true;
+      this.send();
+      return;
+    }
+    if (message.type === "copy") {
+      await vscode.env.clipboard.writeText(message.text);
+      vscode.window.setStatusBarMessage(`Copied ${message.what}`, 2500);
+      return;
+    }
+    const current = this.current;
+    // A click on a response that has since been replaced does nothing.
+    if (!current || message.responseId !== current.model.id) return;
+    try {
+      switch (message.type) {
+        case "nextPage":
+        case "allPages":
+          await this.runAction(current, message.type);
+          return;
+        case "save":
+          await saveResponse(current.model);
+          return;
+        case "openInEditor":
+          await openInEditor(current.model, this.panel?.viewColumn);
+          return;
+        case "revealRequest":
+          await revealRequest(current.model);
+          return;
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log?.error(`response panel: ${message.type} failed: ${reason}`);
+      void vscode.window.showErrorMessage(`Could not ${actionWords[message.type]}: ${reason}`, "Show Log").then((choice) => {
+        if (choice) this.log?.show();
+      });
+    }
+  }
+
+  private async runAction(current: Current, action: "nextPage" | "allPages"): Promise<void> {
+    try {
+      const run = current.actions?.[action];
+      if (run) await run.call(current.actions);
+    } finally {
+      void this.post({ type: "actionDone", action });
+    }
+  }
+}
+
+const actionWords: Record<Exclude<PageMessage["type"], "ready" | "copy">, string> = {
+  nextPage: "fetch the next page",
+  allPages: "fetch all pages",
+  save: "save the response",
+  openInEditor: "open the response in an editor",
+  revealRequest: "open the request",
+};

@@ -1,0 +1,19 @@
+/** Sending requests and keeping their responses: the runner, its commands and the history view. */
+import * as vscode from "vscode";
+import type { Connections, Log, ResponsePresenter } from "../contracts";
+import { HistoryStore } from "../history/historyStore";
+import { registerHistory } from "../history/historyView";
+import { registerRunCommands } from "./registerRunCommands";
+import { RequestRunner } from "./requestRunner";
+
+export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log }): void {
+  // Per workspace when there is one; a window without a folder keeps its own list.
+  const dir = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, "history").fsPath;
+  const history = new HistoryStore(dir, () => {
+    const settings = vscode.workspace.getConfiguration("maximo.history");
+    return { maxEntries: settings.get<number>("maxEntries", 50), maxBodyBytes: settings.get<number>("maxBodyBytes", 5 * 1024 * 1024) };
+  });
+  const onHistoryChanged = registerHistory(context, history, parts.presenter);
+  const runner = new RequestRunner({ ...parts, history, onHistoryChanged });
+  registerRunCommands(context, runner, parts.log);
+}

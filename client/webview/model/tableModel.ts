@@ -1,0 +1,179 @@
+/**
+ * The Table tab's data: the `member` records, their columns, the sort and the filter, and CSV.
+ * Records arrive in batches while the body is parsed; the model grows with them. DOM-free.
+ */
+import { cellCopyText, cellText } from "./cellText";
+
+export type SortDirection = "asc" | "desc";
+
+export interface SortState {
+  column: string;
+  direction: SortDirection;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value of `column` in a record (undefined for a missing key or a non-object record). */
+export function fieldOf(record: unknown, column: string): unknown {
+  return isRecord(record) && Object.prototype.hasOwnProperty.call(record, column) ? record[column] : undefined;
+}
+
+/**
+ * Columns in `selectOrder` order when given (then any other keys the records carry, such as
+ * `href`), else the union of the records' keys in first-seen order.
+ */
+export class ColumnSet {
+  readonly keys: string[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(selectOrder?: readonly string[]) {
+    for (const key of selectOrder ?? []) this.addKey(key);
+  }
+
+  /** Adds the keys of these records; true when a column was added. */
+  add(records: Iterable<unknown>): boolean {
+    const before = this.keys.length;
+    for (const record of records) {
+      if (isRecord(record)) for (const key of Object.keys(record)) this.addKey(key);
+    }
+    return this.keys.length > before;
+  }
+
+  private addKey(key: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.keys.push(key);
+  }
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+/** Orders two field values: numbers by value, booleans false first, the rest as text; missing last. */
+export function compareValues(a: unknown, b: unknown): number {
+  const aMissing = a === undefined || a === null;
+  const bMissing = b === undefined || b === null;
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  return collator.compare(cellText(a), cellText(b));
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(",");
+}
+
+export class TableModel {
+  readonly records: unknown[] = [];
+  readonly columns: ColumnSet;
+  /** Indexes into `records` in display order: filtered, then sorted. */
+  view: number[] = [];
+  sort: SortState | undefined;
+  filter = "";
+  private filterLower = "";
+  /** Lower-cased text of each record's cells, built on first filter. */
+  private searchText: string[] = [];
+
+  constructor(selectOrder?: readonly string[]) {
+    this.columns = new ColumnSet(selectOrder);
+  }
+
+  get columnKeys(): readonly string[] {
+    return this.columns.keys;
+  }
+
+  /** Adds parsed records; keeps the current filter and sort. True when columns were added. */
+  append(records: readonly unknown[]): boolean {
+    if (records.length === 0) return false;
+    const first = this.records.length;
+    for (const record of records) this.records.push(record);
+    const newColumns = this.columns.add(records);
+    if (newColumns) this.searchText = [];
+    if (this.sort || newColumns) {
+      this.refresh();
+    } else {
+      for (let i = first; i < this.records.length; i++) if (this.matches(i)) this.view.push(i);
+    }
+    return newColumns;
+  }
+
+  /** Clicking a header: ascending, then descending, then unsorted (record order). */
+  toggleSort(column: string): void {
+    if (this.sort?.column !== column) this.sort = { column, direction: "asc" };
+    else if (this.sort.direction === "asc") this.sort = { column, direction: "desc" };
+    else this.sort = undefined;
+    this.refresh();
+  }
+
+  setSort(sort: SortState | undefined): void {
+    this.sort = sort;
+    this.refresh();
+  }
+
+  /** Rows whose cells contain `text` (case-insensitive); empty shows every row. */
+  setFilter(text: string): void {
+    this.filter = text;
+    this.filterLower = text.toLowerCase();
+    this.refresh();
+  }
+
+  /** The record shown on view row `row`. */
+  recordAt(row: number): unknown {
+    const index = this.view[row];
+    return index === undefined ? undefined : this.records[index];
+  }
+
+  cell(row: number, column: string): string {
+    return cellText(fieldOf(this.recordAt(row), column));
+  }
+
+  /** The rows in view as CSV with a header line (RFC 4180, CRLF line ends). */
+  toCsv(rows: Iterable<number> = this.view.keys()): string {
+    const columns = this.columnKeys;
+    const lines = [csvLine(columns)];
+    for (const row of rows) {
+      const record = this.recordAt(row);
+      lines.push(csvLine(columns.map((column) => cellCopyText(fieldOf(record, column)))));
+    }
+    return `${lines.join("\r\n")}\r\n`;
+  }
+
+  private refresh(): void {
+    const view: number[] = [];
+    for (let i = 0; i < this.records.length; i++) if (this.matches(i)) view.push(i);
+    if (this.sort) {
+      const { column, direction } = this.sort;
+      const keys = view.map((i) => fieldOf(this.records[i], column));
+      const order = view.map((_, position) => position);
+      const sign = direction === "asc" ? 1 : -1;
+      order.sort((a, b) => {
+        const ka = keys[a];
+        const kb = keys[b];
+        // Missing values stay last in both directions; ties keep record order.
+        const missing = (ka === undefined || ka === null ? 1 : 0) - (kb === undefined || kb === null ? 1 : 0);
+        if (missing !== 0) return missing;
+        return sign * compareValues(ka, kb) || a - b;
+      });
+      this.view = order.map((position) => view[position]!);
+    } else {
+      this.view = view;
+    }
+  }
+
+  private matches(index: number): boolean {
+    if (!this.filterLower) return true;
+    let text = this.searchText[index];
+    if (text === undefined) {
+      const record = this.records[index];
+      text = this.columnKeys.map((column) => cellText(fieldOf(record, column))).join("\u0001").toLowerCase();
+      this.searchText[index] = text;
+    }
+    return text.includes(this.filterLower);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The messages between the response panel's host (client/src/extension/response/) and its page
+ * script (this folder), declared once for both sides. DOM-free and vscode-free: the page is
+ * type-checked with the DOM library, the host with node's types, and both import this file.
+ */
+
+export interface ResponseTimings {
+  connectMs: number;
+  firstByteMs: number;
+  totalMs: number;
+}
+
+export interface ResponseError {
+  reasonCode: string;
+  message: string;
+  statusCode: string;
+  extendedError?: unknown;
+  /** A sentence saying what the code usually means and what to do. */
+  explanation?: string;
+}
+
+/** Everything the page shows except the body, which travels beside it as an ArrayBuffer. */
+export interface ResponseMeta {
+  id: string;
+  title: string;
+  request: {
+    method: string;
+    url: string;
+    headers: Array<[name: string, value: string]>;
+    connection: string;
+    source?: { uri: string; line: number };
+  };
+  status: number;
+  statusText: string;
+  headers: Array<[name: string, value: string]>;
+  timings: ResponseTimings;
+  size: number;
+  contentType: string;
+  bodyTruncated?: boolean;
+  maximoError?: ResponseError;
+  paging?: {
+    page: number;
+    pageCount?: number;
+    totalCount?: number;
+    hasNext: boolean;
+    allPages?: boolean;
+  };
+  selectOrder?: string[];
+  receivedAt: number;
+}
+
+export type PagingAction = "nextPage" | "allPages";
+
+/**
+ * Host → page. A body crosses once, as ArrayBuffers: the first part rides with `show` (enough for
+ * the first screen), the rest follows in `bodyChunk`s, so no single message holds the extension
+ * host for long and the page starts on the first rows before the last byte has crossed.
+ */
+export type HostMessage =
+  /** A response to show: `body` holds its first bytes, `totalBytes` says how many will come in all. */
+  | { type: "show"; response: ResponseMeta; body: ArrayBuffer; totalBytes: number; actions: Record<PagingAction, boolean> }
+  /** The body's bytes from `offset` on. */
+  | { type: "bodyChunk"; responseId: string; offset: number; chunk: ArrayBuffer }
+  /** A paging action the page asked for has finished (successfully or not). */
+  | { type: "actionDone"; action: PagingAction };
+
+/** Page → host. Each names the response it is about, so a late click on a replaced response is ignored. */
+export type PageMessage =
+  /** The script is listening; the host sends what it has. */
+  | { type: "ready" }
+  | { type: PagingAction; responseId: string }
+  | { type: "save"; responseId: string }
+  | { type: "openInEditor"; responseId: string }
+  | { type: "revealRequest"; responseId: string }
+  /** The host writes `text` to the clipboard; `what` names it for the status message ("cell", "CSV"). */
+  | { type: "copy"; text: string; what: string };
+
+/** The state the page keeps through vscode.setState (small: never the body). */
+export interface PageState {
+  responseId?: string;
+}
+
+const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "save", "openInEditor", "revealRequest", "copy"]);
+
+/** Narrows what arrives from the page (which is untrusted input to the host). */
+export function isPageMessage(value: unknown): value is PageMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const message = value as { type?: unknown; responseId?: unknown; text?: unknown; what?: unknown };
+  if (typeof message.type !== "string" || !pageMessageTypes.has(message.type)) return false;
+  if (message.type === "ready") return true;
+  if (message.type === "copy") return typeof message.text === "string" && typeof message.what === "string";
+  return typeof message.responseId === "string";
+}

@@ -1,0 +1,281 @@
+/**
+ * The page: summary line and buttons, the error banner, and the tabs. A `show` message replaces
+ * everything; its body is parsed in slices (the table fills batch by batch) while the page stays
+ * responsive. Figures for bench/render are left on <html> as data attributes.
+ */
+import { ChunkedJsonParser } from "../model/chunkedJson";
+import { decoderFor, formatBytes, looksLikeJson, summaryParts } from "../model/format";
+import type { HostMessage, PageMessage, PagingAction, ResponseMeta } from "../protocol";
+import { errorBanner } from "./banner";
+import { ContextMenu } from "./contextMenu";
+import { headersView, TimingView } from "./detailsViews";
+import { button, el } from "./dom";
+import { JsonView } from "./jsonView";
+import { RawView } from "./rawView";
+import type { PageServices } from "./services";
+import { nextFrame, yieldToPage } from "./slicing";
+import { TableView } from "./tableView";
+
+type TabId = "table" | "json" | "raw" | "headers" | "timing";
+type ShowMessage = Extract<HostMessage, { type: "show" }>;
+
+const tabLabels: Record<TabId, string> = { table: "Table", json: "JSON", raw: "Raw", headers: "Headers", timing: "Timing" };
+/** Work per slice before the page gets the thread back. */
+const sliceMs = 8;
+
+/** A body still crossing from the host: its buffer fills as parts arrive. */
+interface Incoming {
+  id: string;
+  bytes: Uint8Array;
+  received: number;
+  /** Wakes a parse waiting for more bytes. */
+  wake: (() => void) | undefined;
+  /** Called once every byte is in. */
+  onComplete: () => void;
+}
+
+interface Shown {
+  meta: ResponseMeta;
+  generation: number;
+  tabs: Map<TabId, HTMLElement>;
+  activate: Map<TabId, () => void>;
+  actionButtons: Map<PagingAction, HTMLButtonElement>;
+}
+
+export class App {
+  private readonly services: PageServices;
+  private generation = 0;
+  private shown: Shown | undefined;
+  /** The tab the user picked last; kept across responses. */
+  private chosenTab: TabId | undefined;
+  private activeTab: TabId = "table";
+  private incoming: Incoming | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly post: (message: PageMessage) => void,
+  ) {
+    this.services = { copy: (text, what) => post({ type: "copy", text, what }), menu: new ContextMenu() };
+    root.replaceChildren(el("div", "empty-note", "No response yet: send a request from a .maximo file."));
+  }
+
+  receive(message: HostMessage): void {
+    switch (message.type) {
+      case "show":
+        this.show(message);
+        return;
+      case "bodyChunk":
+        this.receiveChunk(message.responseId, message.offset, message.chunk);
+        return;
+      case "actionDone":
+        this.setBusy(message.action, false);
+        return;
+    }
+  }
+
+  private receiveChunk(responseId: string, offset: number, chunk: ArrayBuffer): void {
+    const incoming = this.incoming;
+    if (!incoming || incoming.id !== responseId) return;
+    const part = new Uint8Array(chunk);
+    incoming.bytes.set(part.subarray(0, Math.max(0, incoming.bytes.length - offset)), offset);
+    incoming.received = Math.max(incoming.received, Math.min(incoming.bytes.length, offset + part.length));
+    const wake = incoming.wake;
+    incoming.wake = undefined;
+    wake?.();
+    if (incoming.received === incoming.bytes.length) {
+      this.incoming = undefined;
+      incoming.onComplete();
+    }
+  }
+
+  /** Resolves when more of the incoming body has arrived. */
+  private moreBytes(incoming: Incoming): Promise<void> {
+    return new Promise((resolve) => (incoming.wake = resolve));
+  }
+
+  private show(message: ShowMessage): void {
+    const arrived = performance.now();
+    const meta = message.response;
+    const generation = ++this.generation;
+    const first = new Uint8Array(message.body);
+    const total = Math.max(message.totalBytes, first.length);
+    const bytes = total > first.length ? new Uint8Array(total) : first;
+    if (bytes !== first) bytes.set(first);
+    const decoder = decoderFor(meta.contentType);
+    const isJson = looksLikeJson(meta.contentType, first);
+    const dataset = document.documentElement.dataset;
+    delete dataset.firstRowsMs;
+    delete dataset.firstRowsSinceReceivedMs;
+    delete dataset.parsedMs;
+    delete dataset.receivedAllMs;
+    dataset.responseId = meta.id;
+    dataset.receivedAt = String(meta.receivedAt);
+
+    const shown: Shown = { meta, generation, tabs: new Map(), activate: new Map(), actionButtons: new Map() };
+    this.shown = shown;
+    const table = new TableView(this.services, meta.selectOrder);
+    const json = new JsonView(this.services);
+    const raw = new RawView(bytes, decoder);
+    const timing = new TimingView(meta);
+    shown.tabs.set("table", table.element);
+    shown.tabs.set("json", json.element);
+    shown.tabs.set("raw", raw.element);
+    shown.tabs.set("headers", headersView(meta));
+    shown.tabs.set("timing", timing.element);
+    shown.activate.set("raw", () => raw.activate());
+
+    const notices = el("div", "notices");
+    if (meta.bodyTruncated) notices.append(el("div", "notice", `Only the first ${formatBytes(bytes.length)} of this response were kept in history.`));
+    const banner = meta.maximoError
+      ? errorBanner(meta.maximoError, meta.request.source ? () => this.post({ type: "revealRequest", responseId: meta.id }) : undefined)
+      : undefined;
+    const tabBar = el("div", "tab-bar");
+    tabBar.setAttribute("role", "tablist");
+    const panes = el("div", "panes");
+    for (const [id, pane] of shown.tabs) {
+      pane.classList.add("pane");
+      pane.setAttribute("role", "tabpanel");
+      panes.append(pane);
+      const tab = button(tabLabels[id], "tab", () => {
+        // A tab picked on an error is not a preference for the responses that follow.
+        if (!meta.maximoError) this.chosenTab = id;
+        this.selectTab(id);
+      });
+      tab.setAttribute("role", "tab");
+      tab.dataset.tab = id;
+      tabBar.append(tab);
+    }
+    this.root.replaceChildren(...[this.summaryBar(meta, message.actions, shown), banner, notices, tabBar, panes].filter((part): part is HTMLElement => part !== undefined));
+
+    const complete = () => {
+      dataset.receivedAllMs = (performance.now() - arrived).toFixed(1);
+      raw.setComplete();
+    };
+    // A parse still waiting on the previous body's parts wakes up and sees it was replaced.
+    this.incoming?.wake?.();
+    if (first.length < total) {
+      this.incoming = { id: meta.id, bytes, received: first.length, wake: undefined, onComplete: complete };
+    } else {
+      this.incoming = undefined;
+      complete();
+    }
+
+    const defaultTab: TabId = !isJson ? "raw" : meta.maximoError ? "json" : "table";
+    // A preference for the table does not apply to an error, which has no records.
+    const preferred = this.chosenTab === "table" && meta.maximoError ? undefined : this.chosenTab;
+    this.selectTab(preferred ?? defaultTab);
+
+    if (!isJson) {
+      table.finish();
+      json.showNote("The body is not JSON; see the Raw tab.");
+      return;
+    }
+    void this.parse(bytes, generation, arrived, meta, { table, json, timing, defaultTab });
+  }
+
+  private async parse(
+    bytes: Uint8Array,
+    generation: number,
+    arrived: number,
+    meta: ResponseMeta,
+    views: { table: TableView; json: JsonView; timing: TimingView; defaultTab: TabId },
+  ): Promise<void> {
+    const incoming = this.incoming?.id === meta.id ? this.incoming : undefined;
+    let extended = incoming ? incoming.received : bytes.length;
+    const parser = new ChunkedJsonParser(bytes, extended);
+    const dataset = document.documentElement.dataset;
+    let shownRecords = 0;
+    let firstRowsMs: number | undefined;
+    for (;;) {
+      const sliceStart = performance.now();
+      const done = parser.step(() => performance.now() - sliceStart > sliceMs);
+      const members = parser.members;
+      if (members && members.length > shownRecords) {
+        views.table.append(members.slice(shownRecords));
+        shownRecords = members.length;
+        if (firstRowsMs === undefined) {
+          // Measured in the frame that paints them.
+          await nextFrame();
+          if (generation !== this.generation) return;
+          firstRowsMs = performance.now() - arrived;
+          dataset.firstRowsMs = firstRowsMs.toFixed(1);
+          dataset.firstRowsSinceReceivedMs = String(Date.now() - meta.receivedAt);
+          performance.mark("maximo:first-rows");
+        }
+      }
+      if (done) break;
+      if (parser.waiting && incoming) {
+        // The parse caught up with the bytes received: wait for the next part.
+        if (incoming.received === extended) await this.moreBytes(incoming);
+        if (generation !== this.generation) return;
+        extended = incoming.received;
+        parser.extend(extended);
+        continue;
+      }
+      await yieldToPage();
+      if (generation !== this.generation) return;
+    }
+    views.table.finish();
+    const parsedMs = performance.now() - arrived;
+    dataset.parsedMs = parsedMs.toFixed(1);
+    views.timing.showPage({ firstRowsMs, parsedMs });
+    if (parser.error) {
+      views.json.showNote(parser.error);
+      if (!this.chosenTab) this.selectTab("raw");
+      return;
+    }
+    views.json.setRoot(parser.root);
+    // No records (a single resource, a count): the tree says more than an empty table.
+    if (!parser.members && this.activeTab === "table") this.selectTab("json");
+  }
+
+  private summaryBar(meta: ResponseMeta, actions: Record<PagingAction, boolean>, shown: Shown): HTMLElement {
+    const bar = el("div", "summary-bar");
+    const summary = el("div", "summary");
+    summary.setAttribute("aria-label", "Response summary");
+    const [status, ...rest] = summaryParts(meta);
+    summary.append(el("span", `status ${meta.status >= 400 || meta.status === 0 ? "status-error" : "status-ok"}`, status));
+    for (const part of rest) summary.append(el("span", "summary-part", part));
+    const title = el("div", "title", meta.title);
+    title.title = `${meta.request.method} ${meta.request.url}`;
+    const buttons = el("div", "actions");
+    const paging: Array<[PagingAction, string]> = [
+      ["nextPage", "Next page"],
+      ["allPages", "All pages"],
+    ];
+    for (const [action, label] of paging) {
+      if (!actions[action]) continue;
+      const control = button(label, "primary", () => {
+        this.setBusy(action, true);
+        this.post({ type: action, responseId: meta.id });
+      });
+      control.dataset.action = action;
+      shown.actionButtons.set(action, control);
+      buttons.append(control);
+    }
+    buttons.append(
+      button("Save", "secondary", () => this.post({ type: "save", responseId: meta.id }), "Save the response body to a file"),
+      button("Open in editor", "secondary", () => this.post({ type: "openInEditor", responseId: meta.id }), "Open the body in an editor tab"),
+    );
+    const left = el("div", "summary-left");
+    left.append(summary, title);
+    bar.append(left, buttons);
+    return bar;
+  }
+
+  private setBusy(action: PagingAction, busy: boolean): void {
+    const control = this.shown?.actionButtons.get(action);
+    if (!control) return;
+    for (const other of this.shown!.actionButtons.values()) other.disabled = busy;
+    control.textContent = busy ? "Loading…" : action === "nextPage" ? "Next page" : "All pages";
+  }
+
+  private selectTab(id: TabId): void {
+    const shown = this.shown;
+    if (!shown) return;
+    this.activeTab = id;
+    for (const [tab, pane] of shown.tabs) pane.hidden = tab !== id;
+    for (const tab of this.root.querySelectorAll<HTMLElement>(".tab")) tab.setAttribute("aria-selected", String(tab.dataset.tab === id));
+    shown.activate.get(id)?.();
+  }
+}

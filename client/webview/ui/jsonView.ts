@@ -1,0 +1,217 @@
+/**
+ * The JSON tab: the parsed body as a virtual tree. Click a triangle (or double-click a row) to
+ * open or close it; expand to a level or collapse all; search reveals each match in turn; copy a
+ * row's path (as a request chain writes it) or value from the toolbar or the context menu.
+ */
+import { formatCount } from "../model/format";
+import { copyValueText, formatPath, JsonTree, pathOf, valueText, type PathSegment, type TreeRow } from "../model/jsonTree";
+import { button, el } from "./dom";
+import type { PageServices } from "./services";
+import { VirtualList } from "./virtualList";
+
+const rowHeight = 20;
+const indent = 16;
+
+export class JsonView {
+  readonly element = el("div", "json-view");
+  private tree: JsonTree | undefined;
+  private rows: TreeRow[] = [];
+  private selected: TreeRow | undefined;
+  private readonly list: VirtualList;
+  private readonly searchInput = el("input", "search-input");
+  private readonly matchLabel = el("span", "match-label");
+  private readonly note = el("div", "empty-note");
+  private readonly levelSelect = el("select", "level-select");
+  private matches: PathSegment[][] = [];
+  private matchTotal = 0;
+  private current = -1;
+  private needle = "";
+
+  constructor(private readonly services: PageServices) {
+    this.searchInput.type = "search";
+    this.searchInput.placeholder = "Search keys and values";
+    this.searchInput.setAttribute("aria-label", "Search keys and values");
+    this.searchInput.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.find(event.shiftKey ? -1 : 1);
+      }
+    });
+    this.searchInput.addEventListener("search", () => {
+      if (!this.searchInput.value) this.clearSearch();
+    });
+    for (const [value, label] of [["", "Expand to level…"], ["1", "Level 1"], ["2", "Level 2"], ["3", "Level 3"], ["4", "Level 4"], ["5", "Level 5"], ["99", "All levels"]]) {
+      const option = el("option", undefined, label);
+      option.value = value!;
+      this.levelSelect.append(option);
+    }
+    this.levelSelect.setAttribute("aria-label", "Expand to level");
+    this.levelSelect.addEventListener("change", () => {
+      const depth = Number(this.levelSelect.value);
+      this.levelSelect.value = "";
+      if (depth) this.expandTo(depth);
+    });
+    const toolbar = el("div", "toolbar");
+    toolbar.append(
+      this.searchInput,
+      button("↑", "icon", () => this.find(-1), "Previous match (Shift+Enter)"),
+      button("↓", "icon", () => this.find(1), "Next match (Enter)"),
+      this.matchLabel,
+      el("span", "spacer"),
+      this.levelSelect,
+      button("Collapse all", "secondary", () => this.collapse()),
+      button("Copy path", "secondary", () => this.copyPath(this.selected), "Copy the selected row's path"),
+      button("Copy value", "secondary", () => this.copyValue(this.selected), "Copy the selected row's value"),
+    );
+    this.list = new VirtualList({
+      rowHeight,
+      className: "json-body",
+      createRow: () => this.createRow(),
+      renderRow: (row, index) => this.renderRow(row, index),
+    });
+    this.list.element.setAttribute("role", "tree");
+    this.list.element.addEventListener("click", (event) => this.onClick(event));
+    this.list.element.addEventListener("dblclick", (event) => {
+      const row = this.rowAt(event.target);
+      if (row) this.toggle(row);
+    });
+    this.list.element.addEventListener("contextmenu", (event) => this.onContextMenu(event));
+    this.element.append(toolbar, this.note, this.list.element);
+    this.showNote("Parsing the body…");
+  }
+
+  /** The parsed body; the tree opens at its root. */
+  setRoot(root: unknown): void {
+    this.tree = new JsonTree(root);
+    this.note.hidden = true;
+    this.update();
+  }
+
+  showNote(text: string): void {
+    this.note.hidden = false;
+    this.note.textContent = text;
+  }
+
+  private update(): void {
+    this.rows = this.tree?.rows() ?? [];
+    this.list.setCount(this.rows.length);
+    this.list.refresh();
+  }
+
+  private expandTo(depth: number): void {
+    if (!this.tree) return;
+    const reached = this.tree.expandToDepth(depth);
+    this.update();
+    if (reached < depth && depth !== 99) this.showNote(`Opened ${reached} levels: more would make over a million rows.`);
+  }
+
+  private collapse(): void {
+    this.tree?.collapseAll();
+    this.list.scrollToTop();
+    this.update();
+  }
+
+  private toggle(row: TreeRow): void {
+    this.tree?.toggle(row);
+    this.update();
+  }
+
+  private clearSearch(): void {
+    this.needle = "";
+    this.matches = [];
+    this.current = -1;
+    this.matchLabel.textContent = "";
+    this.list.refresh();
+  }
+
+  /** Runs the search when its text changed, then moves to the next (or previous) match. */
+  private find(direction: 1 | -1): void {
+    if (!this.tree) return;
+    const query = this.searchInput.value.trim();
+    if (!query) return this.clearSearch();
+    if (query.toLowerCase() !== this.needle) {
+      this.needle = query.toLowerCase();
+      const result = this.tree.search(query);
+      this.matches = result.matches;
+      this.matchTotal = result.total;
+      this.current = direction === 1 ? -1 : 0;
+    }
+    if (this.matches.length === 0) {
+      this.matchLabel.textContent = "No matches";
+      this.list.refresh();
+      return;
+    }
+    this.current = (this.current + direction + this.matches.length) % this.matches.length;
+    const index = this.tree.reveal(this.matches[this.current]!);
+    this.update();
+    if (index >= 0) {
+      this.selected = this.rows[index];
+      this.list.scrollToIndex(index);
+      this.list.refresh();
+    }
+    const shownTotal = this.matchTotal > this.matches.length ? `${formatCount(this.matches.length)} shown of ${formatCount(this.matchTotal)}` : formatCount(this.matchTotal);
+    this.matchLabel.textContent = `${formatCount(this.current + 1)} of ${shownTotal}`;
+  }
+
+  private createRow(): HTMLElement {
+    const row = el("div", "jrow");
+    row.setAttribute("role", "treeitem");
+    row.append(el("span", "twisty"), el("span", "jkey"), el("span", "jcolon"), el("span", "jvalue"));
+    return row;
+  }
+
+  private renderRow(element: HTMLElement, index: number): void {
+    const row = this.rows[index];
+    if (!row) return;
+    const [twisty, key, colon, value] = Array.from(element.children) as HTMLElement[];
+    element.style.paddingLeft = `${row.depth * indent + 4}px`;
+    const container = row.kind === "object" || row.kind === "array";
+    twisty!.textContent = container ? (row.expanded ? "▾" : "▸") : "";
+    element.setAttribute("aria-expanded", container ? String(row.expanded) : "");
+    key!.textContent = row.key === undefined ? "" : typeof row.key === "number" ? String(row.key) : row.key;
+    key!.className = typeof row.key === "number" ? "jkey jindex" : "jkey";
+    colon!.textContent = row.key === undefined ? "" : ": ";
+    const text = valueText(row);
+    value!.textContent = text;
+    value!.className = `jvalue j-${row.kind}`;
+    element.classList.toggle("selected", row === this.selected);
+    const hit = this.needle !== "" && ((typeof row.key === "string" && row.key.toLowerCase().includes(this.needle)) || (!container && text.toLowerCase().includes(this.needle)));
+    element.classList.toggle("match", hit);
+  }
+
+  private rowAt(target: EventTarget | null): TreeRow | undefined {
+    const element = (target as Element | null)?.closest?.(".jrow");
+    const index = element ? this.list.indexOf(element) : undefined;
+    return index === undefined ? undefined : this.rows[index];
+  }
+
+  private onClick(event: MouseEvent): void {
+    const row = this.rowAt(event.target);
+    if (!row) return;
+    if ((event.target as Element).classList.contains("twisty")) {
+      this.toggle(row);
+      return;
+    }
+    this.selected = row;
+    this.list.refresh();
+  }
+
+  private onContextMenu(event: MouseEvent): void {
+    const row = this.rowAt(event.target);
+    if (!row) return;
+    this.selected = row;
+    this.list.refresh();
+    this.services.menu.show(event, [
+      { label: "Copy path", run: () => this.copyPath(row) },
+      { label: "Copy value", run: () => this.copyValue(row) },
+    ]);
+  }
+
+  private copyPath(row: TreeRow | undefined): void {
+    if (row) this.services.copy(formatPath(pathOf(row)), "path");
+  }
+
+  private copyValue(row: TreeRow | undefined): void {
+    if (row) this.services.copy(copyValueText(row.value), "value");
+  }
+}

@@ -1,0 +1,107 @@
+// What a user does beyond the editor text: CodeLens links, the quick input, modal dialogs,
+// notifications, the status bar and the response webview (two nested iframes in VS Code 1.100).
+import type { FrameLocator, Locator, Page } from "playwright-core";
+
+/** Ctrl+G to a 1-based line, so it is rendered (CodeLens and squiggles exist only for visible lines). */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press("Control+G");
+  await page.locator(".quick-input-widget").waitFor({ state: "visible" });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press("Enter");
+  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+}
+
+/** Clicks the CodeLens `title` shown just above the 1-based `line`. */
+export async function clickCodeLens(page: Page, line: number, title: string): Promise<void> {
+  await goToLine(page, line);
+  await page.keyboard.press("Home");
+  const editor = page.locator(".part.editor .editor-group-container.active .monaco-editor").first();
+  await editor.locator(".margin-view-overlays .line-numbers", { hasText: new RegExp(`^${line}$`) }).waitFor();
+  // VS Code keeps hidden lens widgets for lines scrolled away: only visible ones count.
+  await editor.locator(".codelens-decoration a:visible", { hasText: new RegExp(`^${title}$`) }).first().waitFor();
+  // Line and lens positions are read in one pass, twice in a row alike, so a scroll still settling
+  // after Ctrl+G cannot pair a line with another line's lens.
+  let previous = "";
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const layout = await editor.evaluate(
+      (root, wanted) => {
+        const number = [...root.querySelectorAll(".margin-view-overlays .line-numbers")].find((element) => element.textContent?.trim() === String(wanted.line));
+        const bounds = root.getBoundingClientRect();
+        // Visible and inside the editor: a horizontally scrolled view can hold lenses off to the left.
+        const anchors = [...root.querySelectorAll(".codelens-decoration a")].filter((anchor) => {
+          const rect = anchor.getBoundingClientRect();
+          return anchor.textContent === wanted.title && rect.width > 0 && rect.left >= bounds.left && rect.right <= bounds.right;
+        });
+        const centre = (rect: { left: number; top: number; width: number; height: number }) => ({ top: rect.top, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+        return { lineTop: number?.getBoundingClientRect().top ?? null, lineHeight: number?.getBoundingClientRect().height ?? 0, lenses: anchors.map((anchor) => centre(anchor.getBoundingClientRect())) };
+      },
+      { line, title },
+    );
+    const current = JSON.stringify(layout);
+    // The line's own lens sits in the band just above it, never further than two lines up.
+    const above = layout.lenses.filter(({ top }) => layout.lineTop !== null && top < layout.lineTop && layout.lineTop - top <= 2 * layout.lineHeight);
+    if (current === previous && above.length > 0) {
+      const nearest = above.reduce((best, candidate) => (candidate.top > best.top ? candidate : best));
+      await page.mouse.click(nearest.x, nearest.y);
+      return;
+    }
+    previous = current;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no "${title}" CodeLens settled above line ${line} (last layout ${previous})`);
+}
+
+/** Types into the visible quick input (an input box or a quick pick filter) and presses Enter. */
+export async function answerQuickInput(page: Page, text: string): Promise<void> {
+  const widget = page.locator(".quick-input-widget");
+  await widget.waitFor({ state: "visible" });
+  await widget.locator("input").fill(text);
+  await page.keyboard.press("Enter");
+}
+
+/** Picks the quick pick row whose label contains `label`. */
+export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/** The visible modal dialog, once shown. */
+export async function modalDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator(".monaco-dialog-box");
+  await dialog.waitFor();
+  return dialog;
+}
+
+export async function clickDialogButton(dialog: Locator, label: string): Promise<void> {
+  await dialog.locator(".dialog-buttons .monaco-button", { hasText: label }).first().click();
+  await dialog.waitFor({ state: "hidden" });
+}
+
+/** A notification toast containing `text`. */
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
+}
+
+/** The status bar entry whose text contains `text`. */
+export function statusBarItem(page: Page, text: string | RegExp): Locator {
+  return page.locator(".part.statusbar .statusbar-item", { hasText: text }).first();
+}
+
+/** Runs a command by its palette title (e.g. "Maximo: Send All Requests in File"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press("F1");
+  await answerQuickInput(page, `>${title}`);
+}
+
+/** The content of the webview panel titled `title` (VS Code nests it in two iframes). */
+export async function webviewContent(page: Page, title: string): Promise<FrameLocator> {
+  await page.locator(".part.editor .tab", { hasText: title }).first().waitFor();
+  return page.frameLocator("iframe.webview.ready").last().frameLocator("#active-frame");
+}
+
+/** Opens a file of the workspace root by clicking it in the Explorer, as a user would. */
+export async function openFromExplorer(page: Page, name: string): Promise<void> {
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: name }).first().click();
+  await page.locator(".part.editor .tab.active", { hasText: name }).waitFor();
+}
