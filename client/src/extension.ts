@@ -12,7 +12,10 @@ import { createSchemaCache, type SchemaCacheController } from "./extension/schem
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
-  /** Milliseconds from the bundle starting to load to the end of activate() (the activation cost). */
+  /**
+   * The activation cost in milliseconds: evaluating the bundle plus running activate(), without
+   * the time the extension host waits between the two.
+   */
   activationMs?: number;
   connections?: Connections;
   responses?: ResponsePresenter;
@@ -20,7 +23,11 @@ export interface WorkbenchApi {
   schemaCache?: SchemaCacheController;
 }
 
+// The last statement of the bundle to run at load (esbuild places the entry module last).
+const bundleLoadMs = performance.now() - bundleStartedAt;
+
 export function activate(context: ExtensionContext): WorkbenchApi {
+  const activateStartedAt = performance.now();
   const log = createOutputLog();
   const languageClient = new MaximoLanguageClient(context);
   const responses = new ResponsePanel(context.extensionUri, log);
@@ -30,7 +37,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
   registerRequests(context, { connections, presenter: responses, log });
   registerScripts(context, { connections, log, responses });
-  return { connections, responses, schemaCache, activationMs: performance.now() - bundleStartedAt };
+  return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 
 export function deactivate(): void {

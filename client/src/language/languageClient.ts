@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 
 /** Starts the Maximo language server (dist/server.js) over IPC for `.maximo` documents. */
 export class MaximoLanguageClient implements vscode.Disposable {
@@ -8,6 +8,7 @@ export class MaximoLanguageClient implements vscode.Disposable {
   /** The schema folders last announced, sent again once a late-started server runs. */
   private folders: readonly string[] | undefined;
   private waitingForDocument: vscode.Disposable | undefined;
+  private disposed = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -27,7 +28,20 @@ export class MaximoLanguageClient implements vscode.Disposable {
   }
 
   start(): void {
-    if (this.client) return;
+    if (this.started) return;
+    // The client library loads after activate() returns: activation stays cheap, the server
+    // starts a moment later on the same thread.
+    this.started = import("vscode-languageclient/node").then((library) => this.run(library));
+    this.started.catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(
+        `Maximo Workbench could not start its language server (${reason}). Reinstall the extension or run "npm run build" in a development checkout.`,
+      );
+    });
+  }
+
+  private async run({ LanguageClient, TransportKind }: typeof import("vscode-languageclient/node")): Promise<void> {
+    if (this.disposed) return;
     const module = this.context.asAbsolutePath("dist/server.js");
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -38,18 +52,8 @@ export class MaximoLanguageClient implements vscode.Disposable {
       outputChannelName: "Maximo Language Server",
     };
     this.client = new LanguageClient("maximo", "Maximo Language Server", serverOptions, clientOptions);
-    const client = this.client;
-    this.started = client.start();
-    this.started.then(
-      () => (this.folders ? client.sendNotification("maximo/schemaFoldersChanged", { folders: this.folders }) : undefined),
-      () => undefined,
-    );
-    this.started.catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(
-        `Maximo Workbench could not start its language server (${reason}). Reinstall the extension or run "npm run build" in a development checkout.`,
-      );
-    });
+    await this.client.start();
+    if (this.folders) await this.client.sendNotification("maximo/schemaFoldersChanged", { folders: this.folders });
   }
 
   /** Tells the server which schema cache folders to read (first wins), once it is running. */
@@ -61,6 +65,7 @@ export class MaximoLanguageClient implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.waitingForDocument?.dispose();
     void this.client?.stop();
     this.client = undefined;

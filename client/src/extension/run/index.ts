@@ -4,7 +4,7 @@ import type { Connections, Log, ResponsePresenter } from "../contracts";
 import { HistoryStore } from "../history/historyStore";
 import { registerHistory } from "../history/historyView";
 import { registerRunCommands } from "./registerRunCommands";
-import { RequestRunner } from "./requestRunner";
+import type { RequestRunner } from "./requestRunner";
 
 export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log }): void {
   // Per workspace when there is one; a window without a folder keeps its own list.
@@ -14,6 +14,8 @@ export function registerRequests(context: vscode.ExtensionContext, parts: { conn
     return { maxEntries: settings.get<number>("maxEntries", 50), maxBodyBytes: settings.get<number>("maxBodyBytes", 5 * 1024 * 1024) };
   });
   const onHistoryChanged = registerHistory(context, history, parts.presenter);
-  const runner = new RequestRunner({ ...parts, history, onHistoryChanged });
-  registerRunCommands(context, runner, parts.log);
+  // Loaded on the first Send: the request parser and the HTTP stack stay out of activation.
+  let runner: Promise<RequestRunner> | undefined;
+  const getRunner = () => (runner ??= import("./requestRunner").then(({ RequestRunner }) => new RequestRunner({ ...parts, history, onHistoryChanged })));
+  registerRunCommands(context, getRunner, parts.log);
 }

@@ -9,12 +9,12 @@ function locatorOf(argument: unknown): RequestLocator | undefined {
   return typeof uri === "string" && typeof line === "number" ? { uri, line } : undefined;
 }
 
-export function registerRunCommands(context: vscode.ExtensionContext, runner: RequestRunner, log: Log): void {
+export function registerRunCommands(context: vscode.ExtensionContext, runner: () => Promise<RequestRunner>, log: Log): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand("maximo.send", (argument?: unknown) => runner.send(locatorOf(argument))),
-    vscode.commands.registerCommand("maximo.sendAllPages", (argument?: unknown) => runner.send(locatorOf(argument), { allPages: true })),
-    vscode.commands.registerCommand("maximo.sendAll", (argument?: unknown) => runner.sendAll(argument instanceof vscode.Uri ? argument.toString() : undefined)),
-    vscode.commands.registerCommand("maximo.copyAsCurl", (argument?: unknown) => runner.copyAsCurl(locatorOf(argument))),
+    vscode.commands.registerCommand("maximo.send", async (argument?: unknown) => (await runner()).send(locatorOf(argument))),
+    vscode.commands.registerCommand("maximo.sendAllPages", async (argument?: unknown) => (await runner()).send(locatorOf(argument), { allPages: true })),
+    vscode.commands.registerCommand("maximo.sendAll", async (argument?: unknown) => (await runner()).sendAll(argument instanceof vscode.Uri ? argument.toString() : undefined)),
+    vscode.commands.registerCommand("maximo.copyAsCurl", async (argument?: unknown) => (await runner()).copyAsCurl(locatorOf(argument))),
     vscode.commands.registerCommand("maximo.showLog", () => log.show()),
   );
 }
