@@ -20,13 +20,17 @@ export function fieldOf(record: unknown, column: string): unknown {
   return isRecord(record) && Object.prototype.hasOwnProperty.call(record, column) ? record[column] : undefined;
 }
 
+/** Links and bookkeeping a lean record carries (reference §3): shown after the data columns. */
+const TRAILING_KEY = /^(href|localref|_rowstamp|_imagelibref|rdf:about)$|_collectionref$/;
+
 /**
- * Columns in `selectOrder` order when given (then any other keys the records carry, such as
- * `href`), else the union of the records' keys in first-seen order.
+ * Columns in `selectOrder` order when given (then any other keys the records carry), else the
+ * union of the records' keys in first-seen order; links such as `href` come last either way.
  */
 export class ColumnSet {
   readonly keys: string[] = [];
   private readonly seen = new Set<string>();
+  private dataColumns = 0;
 
   constructor(selectOrder?: readonly string[]) {
     for (const key of selectOrder ?? []) this.addKey(key);
@@ -44,7 +48,8 @@ export class ColumnSet {
   private addKey(key: string): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.keys.push(key);
+    if (TRAILING_KEY.test(key)) this.keys.push(key);
+    else this.keys.splice(this.dataColumns++, 0, key);
   }
 }
 

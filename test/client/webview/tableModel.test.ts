@@ -30,6 +30,12 @@ describe("columns", () => {
     assert.deepEqual(model.columnKeys, ["wonum", "description", "status", "wopriority", "href"]);
   });
 
+  test("without a select order: first-seen order, with href and _rowstamp after the data columns", () => {
+    const model = new TableModel();
+    model.append([{ href: "h/1", _rowstamp: "9", wonum: "1", status: "APPR" }, { href: "h/2", description: "x", wonum: "2" }]);
+    assert.deepEqual(model.columnKeys, ["wonum", "status", "description", "href", "_rowstamp"]);
+  });
+
   test("a selected attribute that no record has (all null, dropped) still gets its column", () => {
     const model = new TableModel(["wonum", "location"]);
     model.append([{ wonum: "1" }]);
@@ -113,8 +119,8 @@ describe("cells and CSV", () => {
     const csv = model.toCsv();
     assert.equal(
       csv,
-      ["wonum,description,href,status,wopriority", '1001,"Line1\nLine2",h/4,CLOSE,', "1002,,h/2,WAPPR,10", '1003,"Say ""hi""",h/3,APPR,1'].join("\r\n") + "\r\n",
+      ["wonum,description,status,wopriority,href", '1001,"Line1\nLine2",CLOSE,,h/4', "1002,,WAPPR,10,h/2", '1003,"Say ""hi""",APPR,1,h/3'].join("\r\n") + "\r\n",
     );
-    assert.equal(model.toCsv([0]).split("\r\n")[1], '1001,"Line1\nLine2",h/4,CLOSE,');
+    assert.equal(model.toCsv([0]).split("\r\n")[1], '1001,"Line1\nLine2",CLOSE,,h/4');
   });
 });
