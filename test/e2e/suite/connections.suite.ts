@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { dirname, join } from "node:path";
 import * as vscode from "vscode";
+import { eventually } from "./eventually";
 import type { WorkbenchApi } from "../../../client/src/extension";
 import type { ConnectionManager, ConnectionTestResult } from "../../../client/src/extension/connections/index";
 import type { ExtensionConnection } from "../../../client/src/extension/contracts";
@@ -14,17 +15,6 @@ import type { SchemaCacheController } from "../../../client/src/extension/schema
 
 const APIKEY = "emulator-apikey";
 const RO_APIKEY = APIKEY;
-
-/** Resolves when `read()` gives an accepted value; for states no event announces (settings reaching the extension). */
-async function eventually<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Starts dist/emulator.js as a child process; resolves with its `http://127.0.0.1:PORT/maximo`. */
 function startEmulator(extensionPath: string): Promise<{ url: string; child: ChildProcess }> {

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
+import { eventually } from "./eventually";
 import { expectedRequests, fixtureFile, locateRequests, orRequest, type RequestLines } from "../fixtures/requests";
 
 interface Contributes {
@@ -12,17 +13,6 @@ interface Contributes {
   grammars?: { language?: string; scopeName: string; path: string }[];
   commands?: { command: string }[];
   snippets?: { language: string; path: string }[];
-}
-
-/** Resolves when `read()` gives an accepted value; for states no event announces (activation, provider registration). */
-async function eventually<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Resolves with the diagnostics of `uri` once `accept` holds, re-checking on every diagnostics change. */
