@@ -2,7 +2,8 @@
  * A probe extension for bench/render, loaded next to ours in code-server's extension host:
  *  - records every event-loop gap over 20 ms (a 5 ms interval that fires late) as a JSON line
  *    `{"end": epochMs, "ms": gap}` in $MAXIMO_RENDER_PROBE_OUT/stalls.jsonl: the extension host's
- *    stalls, whoever causes them, without touching our extension;
+ *    stalls, whoever causes them, without touching our extension; and every 100 ms the process's
+ *    CPU time so far (`{"at", "cpuMs"}` in cpu.jsonl), which a busy machine does not inflate;
  *  - "Maximo Bench: Render Like REST Client" renders a response the way REST Client does (the
  *    body indented and highlighted into one HTML string on the host, set as webview.html), for
  *    the job in $MAXIMO_RENDER_PROBE_OUT/job.json, and writes when the response was received.
@@ -32,7 +33,12 @@ export function activate(context: vscode.ExtensionContext): void {
     if (gap > reportOverMs) appendFileSync(stalls, `${JSON.stringify({ end: now, ms: gap })}\n`);
     last = now;
   }, intervalMs);
-  context.subscriptions.push({ dispose: () => clearInterval(timer) });
+  const cpu = join(out, "cpu.jsonl");
+  const cpuTimer = setInterval(() => {
+    const usage = process.cpuUsage();
+    appendFileSync(cpu, `${JSON.stringify({ at: Date.now(), cpuMs: (usage.user + usage.system) / 1000 })}\n`);
+  }, 100);
+  context.subscriptions.push({ dispose: () => (clearInterval(timer), clearInterval(cpuTimer)) });
   writeFileSync(join(out, "probe-ready"), String(Date.now()));
 
   let panel: vscode.WebviewPanel | undefined;

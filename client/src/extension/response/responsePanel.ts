@@ -12,6 +12,8 @@ import { panelHtml } from "./panelHtml";
 import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
 
 export const responseViewType = "maximo.response";
+/** Body parts posted but not yet taken by the page. */
+const partsInFlight = 3;
 export const responsePanelTitle = "Maximo Response";
 
 interface Current {
@@ -131,7 +133,9 @@ export class ResponsePanel implements ResponsePresenter {
 
   /**
    * The one crossing of the body: metadata as JSON with the first part of the bytes, then the
-   * remaining parts, each sent when the page took the one before. A newer response stops it.
+   * remaining parts, a few in flight at a time (each costs the extension host a short pause to
+   * serialise; waiting for every one would make the round trips the bottleneck). A newer
+   * response, or a part the page did not take, stops it.
    */
   private send(): void {
     if (!this.current) return;
@@ -141,7 +145,7 @@ export class ResponsePanel implements ResponsePresenter {
     const response: ResponseMeta = rest;
     const parts = bodyParts(body);
     const first = parts.next();
-    const sending = this.post({
+    void this.post({
       type: "show",
       response,
       body: first.done ? new ArrayBuffer(0) : first.value.buffer,
@@ -149,10 +153,17 @@ export class ResponsePanel implements ResponsePresenter {
       actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function" },
     });
     void (async () => {
-      let delivered = await sending;
+      const inFlight = new Set<Promise<boolean>>();
+      let failed = false;
       for (const part of parts) {
-        if (!delivered || generation !== this.sendGeneration) return;
-        delivered = await this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer });
+        if (failed || generation !== this.sendGeneration) return;
+        const posted: Promise<boolean> = this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer }).then((delivered) => {
+          inFlight.delete(posted);
+          if (!delivered) failed = true;
+          return delivered;
+        });
+        inFlight.add(posted);
+        if (inFlight.size >= partsInFlight) await Promise.race(inFlight);
       }
     })();
   }
