@@ -35,7 +35,12 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   languageClient.startWhenNeeded();
   const connections = createConnections(context, log);
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
-  registerRequests(context, { connections, presenter: responses, log });
+  const history = registerRequests(context, { connections, presenter: responses, log });
+  // A panel VS Code restores after a reload shows its response again, from history.
+  responses.setRestorer(async (id) => {
+    const model = await history.get(id);
+    return model ? { model } : undefined;
+  });
   registerScripts(context, { connections, log, responses });
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }

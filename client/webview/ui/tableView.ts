@@ -31,6 +31,9 @@ export class TableView {
   private readonly count = el("span", "table-count");
   private readonly filterInput = el("input", "filter-input");
   private readonly empty = el("div", "empty-note");
+  /** Widths by column name (columns may be inserted before others while records arrive). */
+  private readonly widthOf = new Map<string, number>();
+  /** Widths in column order, and each column's left edge. */
   private widths: number[] = [];
   private offsets: number[] = [0];
   /** The columns drawn in every row; moves with horizontal scrolling. */
@@ -85,6 +88,7 @@ export class TableView {
   append(records: readonly unknown[]): void {
     const sample = this.model.records.length === 0 ? records.slice(0, 50) : [];
     if (this.model.append(records)) {
+      this.selection = undefined;
       this.sizeColumns(sample);
       this.buildHeader();
       this.updateColumnWindow(true);
@@ -120,17 +124,17 @@ export class TableView {
   }
 
   private sizeColumns(sample: readonly unknown[]): void {
-    const keys = this.model.columnKeys;
-    for (let i = this.widths.length; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (const key of this.model.columnKeys) {
+      if (this.widthOf.has(key)) continue;
       let chars = key.length + 2;
       for (const record of sample) chars = Math.max(chars, Math.min(40, cellCopyText(fieldOf(record, key)).length));
-      this.widths.push(Math.max(minWidth, Math.round(chars * charWidth + 16)));
+      this.widthOf.set(key, Math.max(minWidth, Math.round(chars * charWidth + 16)));
     }
     this.applyWidths();
   }
 
   private applyWidths(): void {
+    this.widths = this.model.columnKeys.map((key) => this.widthOf.get(key) ?? minWidth);
     this.offsets = columnOffsets(this.widths);
     const total = numberColumnWidth + this.offsets[this.offsets.length - 1]!;
     this.header.style.width = `${total}px`;
@@ -239,7 +243,7 @@ export class TableView {
     handle.setPointerCapture(event.pointerId);
     const move = (moved: PointerEvent) => {
       const width = Math.max(minWidth, Math.round(startWidth + moved.clientX - startX));
-      this.widths[column] = width;
+      this.widthOf.set(this.model.columnKeys[column]!, width);
       headerCell.style.width = `${width}px`;
       this.applyWidths();
       this.updateColumnWindow(true);

@@ -222,7 +222,9 @@ describe("the response page in Chromium", () => {
   });
 
   test("a body in parts: rows show from the first part, the rest fills in as it arrives", async () => {
-    const records = Array.from({ length: 2000 }, (_, i) => ({ wonum: `P${i}`, description: `Part ${i} ✓ ünïcödé`, wopriority: i % 5 }));
+    const records: Array<Record<string, unknown>> = Array.from({ length: 2000 }, (_, i) => ({ wonum: `P${i}`, description: `Part ${i} ✓ ünïcödé`, wopriority: i % 5, href: `h/${i}` }));
+    // A data column first seen in the last record goes before href: every cell must stay under its header.
+    records[1999]!.late = "last one";
     const body = encode({ member: records, responseInfo: { pagenum: 1 } });
     webview.addPayload("parts", body);
     await webview.show(responseMeta({ id: "parts", size: body.length }), "parts", undefined, { firstPart: 80 * 1024, partSize: 7 * 1024 + 3, withholdRest: true });
@@ -234,6 +236,16 @@ describe("the response page in Chromium", () => {
     await page.waitForFunction(() => document.querySelector(".table-count")?.textContent === "2,000 records");
     await page.locator(".table-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
     await page.locator(".table-body .tr", { hasText: "P1999" }).waitFor();
+    const headers = await page.locator(".table-header .th[data-column]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-column")));
+    assert.deepEqual(headers, ["wonum", "description", "wopriority", "late", "href"]);
+    const last = page.locator(".table-body .tr", { hasText: "P1999" });
+    for (const [index, key, text] of [[3, "late", "last one"], [4, "href", "h/1999"]] as const) {
+      const cell = last.locator(`.td[data-column="${index}"]`);
+      assert.equal(await cell.textContent(), text);
+      const cellBox = (await cell.boundingBox())!;
+      const headerBox = (await page.locator(`.table-header .th[data-column="${key}"]`).boundingBox())!;
+      assert.ok(Math.abs(cellBox.x - headerBox.x) <= 1 && Math.abs(cellBox.width - headerBox.width) <= 1, `${key}: cell ${JSON.stringify(cellBox)} header ${JSON.stringify(headerBox)}`);
+    }
     await page.locator("[data-tab=raw]").click();
     await page.locator(".raw-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
     await page.locator(".raw-line", { hasText: "Part 1999 ✓ ünïcödé" }).first().waitFor();

@@ -63,9 +63,10 @@ window.__show = async (response, payload, actions, firstPart, partSize, withhold
   for (let offset = Math.min(total, firstPart); offset < total; offset += partSize) {
     rest.push({ offset, chunk: all.slice(offset, offset + partSize).buffer });
   }
+  // Each part in a task of its own, as messages from the host arrive.
   const sendRest = () => {
     for (const part of rest) {
-      window.postMessage({ type: "bodyChunk", responseId: response.id, offset: part.offset, chunk: part.chunk }, "*", [part.chunk]);
+      setTimeout(() => window.postMessage({ type: "bodyChunk", responseId: response.id, offset: part.offset, chunk: part.chunk }, "*", [part.chunk]));
     }
   };
   const postedAt = performance.now();

@@ -6,7 +6,8 @@ import { registerHistory } from "../history/historyView";
 import { registerRunCommands } from "./registerRunCommands";
 import type { RequestRunner } from "./requestRunner";
 
-export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log }): void {
+/** Returns the history, which also restores the response panel after a window reload. */
+export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log }): HistoryStore {
   // Per workspace when there is one; a window without a folder keeps its own list.
   const dir = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, "history").fsPath;
   const history = new HistoryStore(dir, () => {
@@ -18,4 +19,5 @@ export function registerRequests(context: vscode.ExtensionContext, parts: { conn
   let runner: Promise<RequestRunner> | undefined;
   const getRunner = () => (runner ??= import("./requestRunner").then(({ RequestRunner }) => new RequestRunner({ ...parts, history, onHistoryChanged })));
   registerRunCommands(context, getRunner, parts.log);
+  return history;
 }
