@@ -5,7 +5,7 @@
 import type * as vscode from "vscode";
 import type { ConnectionConfig } from "../connections/types";
 import type { Executor } from "../http/executor";
-import type { MaximoErrorInfo, Timings } from "../http/types";
+import type { ResponseMeta } from "../../webview/protocol";
 
 /** A connection from the `maximo.connections` setting. */
 export interface ExtensionConnection extends ConnectionConfig {
@@ -45,45 +45,13 @@ export interface Log {
   show(): void;
 }
 
-/** A response as the panel and history hold it: headers redacted, credentials masked. */
-export interface ResponseModel {
-  /** Unique; history files are named by it. */
-  id: string;
-  /** `# @name`, else `METHOD path`. */
-  title: string;
-  request: {
-    method: string;
-    url: string;
-    headers: Array<[name: string, value: string]>;
-    connection: string;
-    /** The request line it came from, for the error banner's link back. */
-    source?: { uri: string; line: number };
-  };
-  status: number;
-  statusText: string;
-  headers: Array<[name: string, value: string]>;
-  timings: Timings;
-  /** Body size in bytes as received (all pages together for an all-pages result). */
-  size: number;
-  contentType: string;
+/**
+ * A response as the panel and history hold it: headers redacted, credentials masked. The fields
+ * besides the body are the panel page's own `ResponseMeta` (client/webview/protocol.ts).
+ */
+export interface ResponseModel extends ResponseMeta {
   /** The body bytes (UTF-8 for JSON); crosses to the webview once. */
   body: Uint8Array;
-  /** History keeps bodies up to a cap; true when this one was cut. */
-  bodyTruncated?: boolean;
-  maximoError?: MaximoErrorInfo;
-  paging?: {
-    /** 1-based page shown, or the number of pages fetched for an all-pages result. */
-    page: number;
-    /** From responseInfo.totalPages when the server sent it. */
-    pageCount?: number;
-    totalCount?: number;
-    hasNext: boolean;
-    allPages?: boolean;
-  };
-  /** Table columns in `oslc.select` order (`*` and nested selects leave it undefined). */
-  selectOrder?: string[];
-  /** Epoch ms. */
-  receivedAt: number;
 }
 
 /** What the panel's buttons do; absent actions hide their buttons. */
