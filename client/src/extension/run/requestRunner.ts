@@ -15,7 +15,8 @@ import { createResolver, type Resolver } from "../../variables/index";
 import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import type { HistoryStore } from "../history/historyStore";
 import { curlFor } from "./curlCommand";
-import { adviseError, adviseStatus, type FailureAdvice } from "./failureAdvice";
+import { offerAdvice } from "./adviceNotification";
+import { adviseError, adviseStatus } from "./failureAdvice";
 import { combinePages } from "./pageCombiner";
 import { requestIndexAt, requestTitle } from "./requestAt";
 import { toResponseModel } from "./responseModel";
@@ -81,7 +82,7 @@ export class RequestRunner {
       }
     });
     const message = `Sent ${count} request(s): ${count - failed} succeeded, ${failed} failed.`;
-    if (failed > 0) void this.offer({ message, actions: ["showLog"] }, "warning");
+    if (failed > 0) void offerAdvice(this.deps, { message, actions: ["showLog"] }, "warning");
     else void vscode.window.showInformationMessage(message);
   }
 
@@ -97,7 +98,7 @@ export class RequestRunner {
       await vscode.env.clipboard.writeText(curlFor(buildOutgoing(connection, resolved), connection, executor.secrets()));
       void vscode.window.showInformationMessage("Copied the request as curl; credentials are read from $MAXIMO_* environment variables.");
     } catch (error) {
-      void this.offer(adviseError(error, undefined), "error");
+      void offerAdvice(this.deps, adviseError(error, undefined), "error");
     }
   }
 
@@ -117,7 +118,7 @@ export class RequestRunner {
       this.deps.presenter.show(model.model, model.actions);
       void this.remember(model.model);
       const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
-      if (advice) void this.offer(advice, "warning", connection);
+      if (advice) void offerAdvice(this.deps, advice, "warning", connection);
       return model.model.status < 400;
     } catch (error) {
       if (error instanceof NotSent) {
@@ -126,7 +127,7 @@ export class RequestRunner {
       }
       const advice = adviseError(error, connection?.name);
       this.deps.log[advice.cancelled ? "info" : "error"](`${title}: ${advice.message}`);
-      void this.offer(advice, advice.cancelled ? "info" : "error", connection, context.document);
+      void offerAdvice(this.deps, advice, advice.cancelled ? "info" : "error", connection, context.document);
       if (advice.cancelled) throw error;
       return false;
     }
@@ -261,45 +262,6 @@ export class RequestRunner {
     }
   }
 
-  /** Shows the advice with its actions as buttons and carries out the one chosen. */
-  private async offer(advice: FailureAdvice, level: "info" | "warning" | "error", connection?: ExtensionConnection, document?: vscode.TextDocument): Promise<void> {
-    if (advice.cancelled) {
-      vscode.window.setStatusBarMessage(`Maximo: ${advice.message}`, 4000);
-      return;
-    }
-    const labels: Record<FailureAdvice["actions"][number], string> = {
-      openSettings: "Open Settings",
-      reenterSecret: "Re-enter Password",
-      showLog: "Show Log",
-      goToLine: "Go to Line",
-      editConnection: "Edit Connection",
-    };
-    const show = level === "error" ? vscode.window.showErrorMessage : level === "warning" ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const choice = await show(advice.message, ...advice.actions.map((action) => labels[action]));
-    const action = advice.actions.find((candidate) => labels[candidate] === choice);
-    switch (action) {
-      case "openSettings":
-        await vscode.commands.executeCommand("workbench.action.openSettings", "maximo.");
-        break;
-      case "reenterSecret":
-        if (connection) await this.deps.connections.reenterSecret(connection);
-        break;
-      case "showLog":
-        this.deps.log.show();
-        break;
-      case "editConnection":
-        await vscode.commands.executeCommand("maximo.connection.edit", connection?.name);
-        break;
-      case "goToLine":
-        if (document && advice.line !== undefined) {
-          const position = new vscode.Position(advice.line - 1, 0);
-          await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
-        }
-        break;
-      default:
-        break;
-    }
-  }
 }
 
 interface ModelMeta {
