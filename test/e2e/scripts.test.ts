@@ -136,10 +136,12 @@ test("scripts: saving deploys to a deployOnSave connection, and is refused for a
       await page.keyboard.type("emu");
       await page.locator(".quick-input-list .monaco-list-row").first().filter({ hasText: "emu" }).waitFor();
       await page.keyboard.press("Enter");
+      // Selecting a connection fetches its schemas, so its key is asked for now, once; answered
+      // before the editor is clicked (a click elsewhere would dismiss the box).
+      await enterApikey(page);
       await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
 
       await editAndSave("# second save");
-      await enterApikey(page);
       await toast(page, `Deployed ${name} to emu`).waitFor();
       assert.equal(emu.emulator.store.findByKey("autoscript", [name])?.source, readFileSync(join(workspace.folder, file), "utf8"), "the saved file is what the server holds");
     });
