@@ -14,7 +14,8 @@ import { defaultOptions } from "../emulator/emulator";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const cli = join(root, "dist", "cli.js");
-const APIKEY = "cli-scripts-apikey-7f3a";
+// A key invented for this test and registered only with the in-process emulator below: not a real secret.
+const APIKEY = "emulator-test-key-cli-scripts";
 let emu: EmulatorHandle;
 
 before(async () => {
