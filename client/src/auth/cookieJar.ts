@@ -1,128 +1,98 @@
 /**
- * A small per-connection cookie jar: the parts of RFC 6265 (§5.2-5.4) a Maximo server relies
- * on. WebSphere/Liberty scope JSESSIONID to the context root (`Path=/maximo`) and LtpaToken2 to
- * `/`, clear them with `Max-Age=0`, and mark them Secure on https. Cookies without `Domain` are
- * host-only, so a session never leaks to another host.
+ * A per-connection cookie jar over tough-cookie (RFC 6265: domain and path matching, public
+ * suffixes, Secure only from and to secure origins, where http://127.0.0.1 counts as secure as
+ * browsers count it). WebSphere/Liberty scope JSESSIONID to the context root (`Path=/maximo`)
+ * and LtpaToken2 to `/`, clear them with `Max-Age=0`, and mark them Secure on https.
+ *
+ * Two things are kept here rather than left to the library: expiry is computed against the
+ * injected clock (tough-cookie reads the system clock when it matches, and counts Max-Age from a
+ * cookie's last use, which would let a session cookie live forever while it is used), and the
+ * library is loaded on the first cookie, not when an authenticator is built.
  */
-
-interface StoredCookie {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  /** Epoch ms; undefined for a session cookie (kept until the jar is cleared). */
-  expiresAt?: number;
-}
+import type { Cookie, CookieJar as ToughJar } from "tough-cookie";
+import { toughCookie } from "../libraries/lazy";
 
 /** Splits a `Set-Cookie` header some transports joined with commas, without cutting `Expires=Thu, 01 Jan ...`. */
 export function splitSetCookie(header: string): string[] {
   return header.split(/,(?=\s*[^;,=\s]+=)/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-function isIpAddress(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.startsWith("[");
-}
-
-/** RFC 6265 §5.1.4: the directory of the request path. */
-function defaultPath(url: URL): string {
-  const path = url.pathname;
-  if (!path.startsWith("/")) return "/";
-  const last = path.lastIndexOf("/");
-  return last <= 0 ? "/" : path.slice(0, last);
-}
-
-function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith("/") || requestPath[cookiePath.length] === "/";
-}
-
-function domainMatches(host: string, cookie: StoredCookie): boolean {
-  if (cookie.hostOnly) return host === cookie.domain;
-  return host === cookie.domain || (host.endsWith(`.${cookie.domain}`) && !isIpAddress(host));
-}
-
 export class CookieJar {
-  private cookies: StoredCookie[] = [];
+  private jar: ToughJar | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Takes the `Set-Cookie` values of a response to `url`; a cookie for another domain is ignored. */
+  /** Takes the `Set-Cookie` values of a response to `url`; a cookie the origin may not set is ignored. */
   store(url: URL, setCookies: readonly string[]): void {
-    for (const header of setCookies.flatMap(splitSetCookie)) this.storeOne(url, header);
-  }
-
-  private storeOne(url: URL, header: string): void {
-    const [pair = "", ...attributes] = header.split(";");
-    const eq = pair.indexOf("=");
-    if (eq <= 0) return;
-    const host = url.hostname.toLowerCase();
-    const cookie: StoredCookie = {
-      name: pair.slice(0, eq).trim(),
-      value: pair.slice(eq + 1).trim(),
-      domain: host,
-      hostOnly: true,
-      path: defaultPath(url),
-      secure: false,
-    };
-    let maxAge: number | undefined;
-    let expires: number | undefined;
-    for (const attribute of attributes) {
-      const at = attribute.indexOf("=");
-      const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
-      const value = at < 0 ? "" : attribute.slice(at + 1).trim();
-      if (key === "path" && value.startsWith("/")) cookie.path = value;
-      else if (key === "secure") cookie.secure = true;
-      else if (key === "max-age" && /^-?\d+$/.test(value)) maxAge = Number(value);
-      else if (key === "expires" && !Number.isNaN(Date.parse(value))) expires = Date.parse(value);
-      else if (key === "domain" && value) {
-        const domain = value.replace(/^\./, "").toLowerCase();
-        // A server may only set cookies for itself or a parent domain of a host name (§5.3 step 6).
-        if (domain !== host && (isIpAddress(host) || !host.endsWith(`.${domain}`))) return;
-        cookie.domain = domain;
-        cookie.hostOnly = false;
+    const headers = setCookies.flatMap(splitSetCookie);
+    if (headers.length === 0) return;
+    const { Cookie: CookieClass } = toughCookie();
+    const jar = this.tough();
+    const now = new Date(this.now());
+    for (const header of headers) {
+      const cookie = CookieClass.parse(header);
+      if (!cookie) continue;
+      // Max-Age counts from now, once (RFC 6265 §5.2.2), and wins over Expires (§5.3 step 3).
+      if (typeof cookie.maxAge === "number") {
+        cookie.expires = new Date(cookie.maxAge <= 0 ? 0 : now.getTime() + cookie.maxAge * 1000);
+        cookie.maxAge = null;
       }
+      // ignoreError: a cookie for another domain, a public suffix or an insecure origin is dropped, not thrown.
+      jar.setCookieSync(cookie, url.href, { now, ignoreError: true });
     }
-    // Only a secure origin may set a Secure cookie (RFC 6265bis §5.6 step 8).
-    if (cookie.secure && url.protocol !== "https:") return;
-    // Max-Age wins over Expires (§5.3 step 3).
-    if (maxAge !== undefined) cookie.expiresAt = this.now() + maxAge * 1000;
-    else if (expires !== undefined) cookie.expiresAt = expires;
-    this.cookies = this.cookies.filter(
-      (c) => !(c.name === cookie.name && c.domain === cookie.domain && c.path === cookie.path && c.hostOnly === cookie.hostOnly),
-    );
-    if (cookie.expiresAt === undefined || cookie.expiresAt > this.now()) this.cookies.push(cookie);
+    this.dropExpired();
   }
 
   /** The `Cookie` header for a request to `url`: longest paths first; undefined when none apply. */
   header(url: URL): string | undefined {
+    if (!this.jar) return undefined;
     this.dropExpired();
-    const host = url.hostname.toLowerCase();
-    const path = url.pathname || "/";
-    const matching = this.cookies
-      .filter((c) => domainMatches(host, c) && pathMatches(path, c.path) && (!c.secure || url.protocol === "https:"))
-      .sort((a, b) => b.path.length - a.path.length);
-    return matching.length === 0 ? undefined : matching.map((c) => `${c.name}=${c.value}`).join("; ");
+    // `http: true`: this is an HTTP client, so HttpOnly cookies are sent; expiry was checked above;
+    // sorted as RFC 6265 §5.4 step 2 asks: longer paths first, then older cookies first.
+    const cookies = this.jar.getCookiesSync(url.href, { http: true, expire: false, sort: true });
+    return cookies.length === 0 ? undefined : cookies.map((c) => c.cookieString()).join("; ");
   }
 
   has(name: string): boolean {
-    this.dropExpired();
-    return this.cookies.some((c) => c.name === name);
+    return this.all().some((c) => c.key === name);
   }
 
   /** Cookie values, for masking. */
   values(): string[] {
-    return this.cookies.map((c) => c.value);
+    return this.all().map((c) => c.value);
   }
 
   clear(): void {
-    this.cookies = [];
+    this.jar?.removeAllCookiesSync();
+  }
+
+  private tough(): ToughJar {
+    // rejectPublicSuffixes (the default) refuses `Domain=com`; loose mode stays off: no nameless cookies.
+    this.jar ??= new (toughCookie().CookieJar)();
+    return this.jar;
+  }
+
+  /** The cookies not yet expired. */
+  private all(): Cookie[] {
+    this.dropExpired();
+    return this.stored();
+  }
+
+  /** Every stored cookie; the memory store answers its callback synchronously. */
+  private stored(): Cookie[] {
+    const found: Cookie[] = [];
+    this.jar?.store.getAllCookies((error, cookies) => {
+      if (!error && cookies) found.push(...cookies);
+    });
+    return found;
   }
 
   private dropExpired(): void {
+    if (!this.jar) return;
     const now = this.now();
-    this.cookies = this.cookies.filter((c) => c.expiresAt === undefined || c.expiresAt > now);
+    for (const cookie of this.stored()) {
+      const expiry = cookie.expiryTime();
+      if (expiry !== undefined && expiry <= now) this.jar.store.removeCookie(cookie.domain, cookie.path, cookie.key, () => undefined);
+    }
   }
 }

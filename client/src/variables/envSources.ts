@@ -3,6 +3,7 @@
  * (REST Client's shape, `{ "$shared": {...}, "dev": {...} }`) and `.env` files for `$dotenv`.
  */
 import { join } from "node:path";
+import { dotenv } from "../libraries/lazy";
 
 export type ReadFile = (path: string) => Promise<Buffer>;
 
@@ -75,26 +76,12 @@ export async function loadDotenv(readFile: ReadFile, dirs: readonly string[]): P
   return { values, files };
 }
 
-const DOTENV_LINE = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/;
-
-/** `KEY=value` lines; `#` comments; "double quotes" with \n escapes; 'single quotes' as written. */
+/**
+ * `.env` text as dotenv reads it (so a file that works with `dotenv` works here): `KEY=value`,
+ * `export KEY=value`, `#` comments, values in '...', "..." (with \n and \r escapes) or `...`,
+ * quoted values over several lines. A later line with the same key wins.
+ */
 export function parseDotenv(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
-    const match = DOTENV_LINE.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    out.set(match[1]!, dotenvValue(match[2]!));
-  }
-  return out;
-}
-
-function dotenvValue(raw: string): string {
-  const quote = raw[0];
-  if ((quote === '"' || quote === "'") && raw.indexOf(quote, 1) > 0) {
-    const inner = raw.slice(1, raw.indexOf(quote, 1));
-    return quote === '"' ? inner.replace(/\\n/g, "\n").replace(/\\r/g, "\r").replace(/\\t/g, "\t") : inner;
-  }
-  // An unquoted value ends at a ` #` comment.
-  const comment = raw.search(/\s#/);
-  return (comment < 0 ? raw : raw.slice(0, comment)).trim();
+  // A BOM from Windows editors would otherwise become part of the first key.
+  return new Map(Object.entries(dotenv().parse(text.replace(/^\uFEFF/, ""))));
 }
