@@ -3,6 +3,9 @@
  * function as a module wrapper that runs when the function first calls it, so activating the
  * extension (or starting the CLI) does not pay for code that only some requests need.
  */
+// The dayjs plugins' typings (they add `dayjs.utc()` and the "Q" unit), without loading them.
+/// <reference types="dayjs/plugin/utc" />
+/// <reference types="dayjs/plugin/quarterOfYear" />
 import type * as ToughCookie from "tough-cookie";
 import type * as Dotenv from "dotenv";
 import type DayjsFunction from "dayjs";
@@ -26,10 +29,11 @@ export const toughCookie = once(() => require("tough-cookie") as typeof ToughCoo
 
 export const dotenv = once(() => require("dotenv") as typeof Dotenv);
 
-/** dayjs with the plugins `$datetime` patterns need: UTC, and the tokens X, x, Q, Do, k, w, W. */
+/** dayjs with what `$datetime` needs: UTC, quarters as an offset unit, and the tokens X, x, Q, Do, k, w, W. */
 export const dayjs = once(() => {
   const day = require("dayjs") as typeof DayjsFunction;
   day.extend(require("dayjs/plugin/utc"));
+  day.extend(require("dayjs/plugin/quarterOfYear"));
   day.extend(require("dayjs/plugin/advancedFormat"));
   day.extend(require("dayjs/plugin/weekOfYear"));
   day.extend(require("dayjs/plugin/weekYear"));

@@ -13,7 +13,7 @@ export interface SystemVariableSpec {
   checkArgs(args: readonly TextNode[]): string | undefined;
 }
 
-const OFFSET_UNITS = new Set(["y", "M", "w", "d", "h", "m", "s", "ms"]);
+const OFFSET_UNITS = new Set(["y", "Q", "M", "w", "d", "h", "m", "s", "ms"]);
 const INTEGER = /^[+-]?\d+$/;
 
 /** An optional `amount unit` offset (`-1 d`, `2 h`) at `args[from]`. */
@@ -22,7 +22,7 @@ function checkOffset(name: string, args: readonly TextNode[], from: number): str
   if (rest.length === 0) return undefined;
   const [amount, unit] = rest;
   if (rest.length !== 2 || !INTEGER.test(amount!.text) || !OFFSET_UNITS.has(unit!.text)) {
-    return `The offset of ${name} is a whole number and a unit (y, M, w, d, h, m, s, ms), e.g. \`{{${name}${from > 0 ? " iso8601" : ""} -1 d}}\`.`;
+    return `The offset of ${name} is a whole number and a unit (y, Q, M, w, d, h, m, s, ms), e.g. \`{{${name}${from > 0 ? " iso8601" : ""} -1 d}}\`.`;
   }
   return undefined;
 }
