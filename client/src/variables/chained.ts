@@ -1,10 +1,11 @@
 /**
  * The value a chained reference reads from a response that already came back:
- * `wo.response.body.member[0].wonum`, `wo.response.body.$.href`, `wo.response.headers.location`,
- * and the same from `wo.request.*` (what was sent).
+ * `wo.response.body.member[0].wonum`, `wo.response.body.$.member[?(@.status=='APPR')].wonum`,
+ * `wo.response.body.//wonum` (XPath on XML), `wo.response.headers.location`, and the same from
+ * `wo.request.*` (what was sent).
  */
 import type { ExecutedResponse } from "../http/types";
-import { parsePath, readPath, valueText, type PathSegment } from "./pathLite";
+import { isWholeBody, queryBody, valueText } from "./bodyQuery";
 
 export interface Chain {
   source: string;
@@ -27,22 +28,17 @@ export function chainedValue(name: string, response: ExecutedResponse, chain: Ch
     return { ok: false, reason: `read ${side}.body or ${side}.headers, e.g. {{${name}.${side}.body.member[0].wonum}}` };
   }
   const text = side === "request" ? (response.request.body?.toString("utf8") ?? "") : response.text();
-  let segments: PathSegment[];
-  try {
-    segments = parsePath(chain.path);
-  } catch (error) {
-    return { ok: false, reason: `the path is malformed: ${(error as Error).message}` };
-  }
-  if (segments.length === 0) return { ok: true, value: text };
-  let json: unknown;
-  try {
-    json = side === "request" ? JSON.parse(text) : response.json();
-  } catch (error) {
-    return { ok: false, reason: `the ${side} body of "${name}" is not JSON (${(error as Error).message})` };
-  }
-  const found = readPath(json, segments);
-  if (!found.found) return { ok: false, reason: `the ${side} body of "${name}" has nothing at ${found.missingAt}` };
+  if (isWholeBody(chain.path)) return { ok: true, value: text };
+  const label = `the ${side} body of "${name}"`;
+  const contentType = side === "request" ? requestHeader(response, "content-type")[0] : responseHeader(response, "content-type");
+  // One value goes into the request: a path that matches several gives the first, as in REST Client.
+  const found = queryBody({ text, contentType, label, json: () => (side === "request" ? JSON.parse(text) : response.json()) }, chain.path, false);
+  if (!found.found) return { ok: false, reason: found.reason };
   return { ok: true, value: valueText(found.value) };
+}
+
+function responseHeader(response: ExecutedResponse, lowerName: string): string | undefined {
+  return response.headers.find(([n]) => n.toLowerCase() === lowerName)?.[1];
 }
 
 function requestHeader(response: ExecutedResponse, lowerName: string): string[] {

@@ -1,13 +1,14 @@
 /**
  * `# @expect` lines checked against a response: `status 200`, `status < 400`, `status == 2xx`,
  * `header content-type contains json`, `body.member.length > 0`, `body.wonum == "1001"`,
- * `body.member[0].status != "CLOSE"`, `exists`, `matches /re/`, `duration < 500`. The parser
+ * `body.member[0].status != "CLOSE"`, `body.member[?(@.status=='APPR')].wonum contains "1001"`,
+ * `body//wonum == "1001"` (XPath on XML), `exists`, `matches /re/`, `duration < 500`. The parser
  * (directives.ts) already split each line into an ExpectNode; this only evaluates it.
  */
 import type { ExpectNode } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse } from "../http/types";
 import { asText, describe, order, parseLiteral, parsePattern, sameValue } from "./expectValues";
-import { parsePath, readPath, type PathSegment } from "./pathLite";
+import { isWholeBody, queryBody } from "./bodyQuery";
 
 export interface ExpectationResult {
   /** The expectation as written (`status 200`, `body.member.length > 0`). */
@@ -62,22 +63,19 @@ function actualOf(expect: ExpectNode, response: ExecutedResponse): Actual {
 
 function bodyValue(target: string, response: ExecutedResponse): Actual {
   const path = target.slice("body".length);
-  let json: unknown;
-  try {
-    json = response.json();
-  } catch (error) {
+  const text = response.text();
+  const contentType = response.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1];
+  if (isWholeBody(path)) {
     // A body that is not JSON can still be checked as text (`body contains "ok"`).
-    if (path.trim() === "") return { value: response.text() };
-    return { missing: `the body is not JSON (${(error as Error).message})` };
+    try {
+      return { value: response.json() };
+    } catch {
+      return { value: text };
+    }
   }
-  let segments: PathSegment[];
-  try {
-    segments = parsePath(path);
-  } catch (error) {
-    return { missing: `the path is malformed: ${(error as Error).message}` };
-  }
-  const found = readPath(json, segments);
-  return found.found ? { value: found.value } : { missing: `the body has nothing at ${found.missingAt}` };
+  // A path that can match several values (a filter, a wildcard) is checked against all of them.
+  const found = queryBody({ text, contentType, label: "the body", json: () => response.json() }, path, true);
+  return found.found ? { value: found.value } : { missing: found.reason };
 }
 
 function compare(expect: ExpectNode, actual: unknown, valueText: string): boolean {

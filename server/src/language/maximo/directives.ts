@@ -81,7 +81,7 @@ function checkDirective(node: DirectiveNode, out: SyntaxDiagnostic[]): void {
 const OPERATORS = ["==", "!=", "<=", ">=", "<", ">", "contains", "!contains", "matches", "exists", "!exists", "startsWith", "endsWith"];
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
 const NO_VALUE = new Set(["exists", "!exists"]);
-const SUBJECT = /^(status|duration|header|body)(?=$|[\s.[])/;
+const SUBJECT = /^(status|duration|header|body)(?=$|[\s.[/])/;
 const EXPECT_FORMS =
   "write `status 200`, `status < 400`, `header content-type contains json`, `body.member.length > 0`, `body.member[0].status == \"APPR\"` or `duration < 2s`";
 
@@ -99,8 +99,9 @@ function readExpect(node: DirectiveNode, args: TextNode, out: SyntaxDiagnostic[]
   let at = subject[0].length;
   let target: TextNode | undefined;
   if (kind === "body") {
-    // The path runs to the first blank: `body.member[0].wonum`.
-    const end = indexOfBlank(text, 0);
+    // The path runs to the first blank outside brackets and quotes: `body.member[0].wonum`,
+    // `body.member[?(@.status == 'APPR')].wonum`, `body//wo[status = "APPR"]/wonum`.
+    const end = endOfPath(text);
     target = { start: base, end: base + end, text: text.slice(0, end) };
     at = end;
   } else if (kind === "header") {
@@ -161,6 +162,23 @@ function readExpect(node: DirectiveNode, args: TextNode, out: SyntaxDiagnostic[]
   if (operatorNode && operatorNode.text === operator) expect.operatorSpan = { start: operatorNode.start, end: operatorNode.end };
   if (value) expect.value = value;
   node.expect = expect;
+}
+
+/** The first blank that is not inside `[...]`, `(...)` or quotes (JSONPath filters, XPath predicates). */
+function endOfPath(text: string): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "[" || c === "(") depth++;
+    else if ((c === "]" || c === ")") && depth > 0) depth--;
+    else if ((c === " " || c === "\t") && depth === 0) return i;
+  }
+  return text.length;
 }
 
 function firstWord(text: string): string {
