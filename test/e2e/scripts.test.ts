@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { startEmulator, type EmulatorHandle } from "../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { languageLabel, withWorkbench } from "./harness";
 
 const APIKEY = "emulator-apikey";

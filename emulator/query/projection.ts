@@ -4,8 +4,8 @@
  * children `child{...}`, `_db...` aggregates on relationships, aliases. Names the server cannot
  * resolve are left out of the output (a real server serialises only what it finds).
  */
-import type { NamePath } from "../../../server/src/language/common/queryAst";
-import type { DatabaseAggregate, SelectClause, SelectItem } from "../../../server/src/language/select/ast";
+import type { NamePath } from "../../server/src/language/common/queryAst";
+import type { DatabaseAggregate, SelectClause, SelectItem } from "../../server/src/language/select/ast";
 import type { AttributeDef, OsChildDef, RelationshipDef } from "../model/types";
 import type { Store } from "../store/store";
 import { mboInfo, type OsNode } from "./schema";

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildMetadata } from "../data/metadata";
-import { seedStore } from "../data/seed";
-import { defaultOptions, type Emulator } from "../emulator";
-import { queryCollection } from "../query/index";
-import { Store } from "../store/store";
+import { buildMetadata } from "../../emulator/data/metadata";
+import { seedStore } from "../../emulator/data/seed";
+import { defaultOptions, type Emulator } from "../../emulator/emulator";
+import { queryCollection } from "../../emulator/query/index";
+import { Store } from "../../emulator/store/store";
 import { bodyOf, request, woCollection, type Collection } from "./fixtures/queryFixture";
 
 function seeded(): Emulator {

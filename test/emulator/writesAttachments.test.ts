@@ -1,8 +1,8 @@
 /** writes/: attachments (JSON API reference §16, practitioner guide "Attachments") and scripts (§14). */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { MaximoError } from "../http/errors";
-import { doclinks, runScript } from "../writes/index";
+import { MaximoError } from "../../emulator/http/errors";
+import { doclinks, runScript } from "../../emulator/writes/index";
 import { apiRequest, woRow, writesFixture } from "./fixtures/writesFixture";
 
 describe("doclinks", () => {

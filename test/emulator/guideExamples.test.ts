@@ -1,11 +1,11 @@
 /**
  * The request examples of the two reference guides, sent over HTTP to the emulator, each checked
  * for the shape its guide shows. Test names cite the guide and section. Examples the emulator
- * does not cover are listed in test/emulator/README.md with the reason.
+ * does not cover are listed in emulator/README.md with the reason.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { apikeyHeader, assertMaximoError, send, type TestResponse } from "./support/testClient";
 
 type Json = Record<string, unknown>;

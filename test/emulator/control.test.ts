@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { apikeyHeader, assertMaximoError, send } from "./support/testClient";
 
 /** Sends a raw GET and collects every byte until the server closes the socket. */

@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { apikeyHeader, send } from "./support/testClient";
-import { pick, prng } from "../../support/random";
+import { pick, prng } from "../support/random";
 
 type Category = "json" | "header" | "percent" | "utf8" | "route" | "method" | "garbage";
 

@@ -1,7 +1,7 @@
 /** writes/ over HTTP against the seeded emulator: the guides' examples end to end. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { apikeyHeader, assertMaximoError, send } from "./support/testClient";
 
 let emu: EmulatorHandle;

@@ -3,15 +3,15 @@
  * into the server's rejection (BMXAA8744E). Parsed trees are cached by text, so a client paging
  * through the same query does not re-parse it on every request.
  */
-import { parseDomainFilter } from "../../../server/src/language/domain/api";
-import type { DomainFilter } from "../../../server/src/language/domain/ast";
-import { parseOrderBy } from "../../../server/src/language/orderby/api";
-import type { OrderByClause } from "../../../server/src/language/orderby/ast";
-import { parseSelect } from "../../../server/src/language/select/api";
-import type { SelectClause } from "../../../server/src/language/select/ast";
-import { parseWhere } from "../../../server/src/language/where/api";
-import type { WhereClause } from "../../../server/src/language/where/ast";
-import type { SyntaxDiagnostic } from "../../../server/src/language/common/types";
+import { parseDomainFilter } from "../../server/src/language/domain/api";
+import type { DomainFilter } from "../../server/src/language/domain/ast";
+import { parseOrderBy } from "../../server/src/language/orderby/api";
+import type { OrderByClause } from "../../server/src/language/orderby/ast";
+import { parseSelect } from "../../server/src/language/select/api";
+import type { SelectClause } from "../../server/src/language/select/ast";
+import { parseWhere } from "../../server/src/language/where/api";
+import type { WhereClause } from "../../server/src/language/where/ast";
+import type { SyntaxDiagnostic } from "../../server/src/language/common/types";
 import { syntaxError } from "./errors";
 
 const maxCached = 500;

@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildMetadata } from "../data/metadata";
-import { seedStore } from "../data/seed";
-import type { Metadata, OsChildDef, Row } from "../model/types";
-import { Store } from "../store/store";
+import { buildMetadata } from "../../emulator/data/metadata";
+import { seedStore } from "../../emulator/data/seed";
+import type { Metadata, OsChildDef, Row } from "../../emulator/model/types";
+import { Store } from "../../emulator/store/store";
 
 const metadata = buildMetadata();
 const seeded = new Store(metadata);

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { parseCli } from "../control/cliOptions";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { parseCli } from "../../emulator/control/cliOptions";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { apikeyHeader, assertMaximoError, send } from "./support/testClient";
 
 const json = { ...apikeyHeader, "content-type": "application/json" };

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { queryCollection } from "../query/index";
-import { MaximoError } from "../http/errors";
-import type { ApiRequest } from "../http/types";
-import type { Emulator } from "../emulator";
+import { queryCollection } from "../../emulator/query/index";
+import { MaximoError } from "../../emulator/http/errors";
+import type { ApiRequest } from "../../emulator/http/types";
+import type { Emulator } from "../../emulator/emulator";
 import { bodyOf, queryEmulator, request, woCollection, type Collection } from "./fixtures/queryFixture";
 
 async function run(emu: Emulator, req: ApiRequest): Promise<unknown> {

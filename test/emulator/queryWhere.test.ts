@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { queryCollection } from "../query/index";
-import { MaximoError } from "../http/errors";
+import { queryCollection } from "../../emulator/query/index";
+import { MaximoError } from "../../emulator/http/errors";
 import { bodyOf, queryEmulator, request, woCollection, type Collection } from "./fixtures/queryFixture";
 
 async function wonums(query: Array<[string, string]>, user?: string): Promise<string[]> {

@@ -6,12 +6,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createAuth, parseCookies, type AuthInput } from "../auth/index";
-import { defaultOptions, type Emulator, type EmulatorOptions } from "../emulator";
-import { MaximoError } from "../http/errors";
-import type { ApiRequest, Reply } from "../http/types";
-import { Store } from "../store/store";
-import type { Metadata } from "../model/types";
+import { createAuth, parseCookies, type AuthInput } from "../../emulator/auth/index";
+import { defaultOptions, type Emulator, type EmulatorOptions } from "../../emulator/emulator";
+import { MaximoError } from "../../emulator/http/errors";
+import type { ApiRequest, Reply } from "../../emulator/http/types";
+import { Store } from "../../emulator/store/store";
+import type { Metadata } from "../../emulator/model/types";
 
 const contextRoot = "http://127.0.0.1:4711/maximo";
 

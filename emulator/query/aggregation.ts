@@ -3,8 +3,8 @@
  * min. / avg. / sum. (shown as `count`, `max_x` ...), each group with a `collectionref` to its
  * records; `gbfilter(s)` is the SQL-style having clause, `gbsortby` sorts the groups.
  */
-import type { SelectGroupAggregate } from "../../../server/src/language/select/ast";
-import type { WhereClause, WhereTerm, WhereValue } from "../../../server/src/language/where/ast";
+import type { SelectGroupAggregate } from "../../server/src/language/select/ast";
+import type { WhereClause, WhereTerm, WhereValue } from "../../server/src/language/where/ast";
 import type { ApiRequest } from "../http/types";
 import { queryValue } from "../http/types";
 import type { AttributeDef, Row } from "../model/types";

@@ -3,8 +3,8 @@
  * `*` null tests, `in`, ALN not-in, dot paths and scoped terms through relationships (a term
  * holds when some related row matches), and bind values. Terms are ANDed, or ORed with opmodeor=1.
  */
-import type { NamePath } from "../../../server/src/language/common/queryAst";
-import type { ComparisonOperator, WhereClause, WhereComparison, WhereInTerm, WhereTerm, WhereValue } from "../../../server/src/language/where/ast";
+import type { NamePath } from "../../server/src/language/common/queryAst";
+import type { ComparisonOperator, WhereClause, WhereComparison, WhereInTerm, WhereTerm, WhereValue } from "../../server/src/language/where/ast";
 import type { AttributeDef, RelationshipDef, Row, Scalar } from "../model/types";
 import type { Store } from "../store/store";
 import { badValue, syntaxError, unknownAttribute } from "./errors";

@@ -1,7 +1,7 @@
 /** writes/: BULK (JSON API reference §15) and file import with preview (§25). */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { bulk, importFile } from "../writes/index";
+import { bulk, importFile } from "../../emulator/writes/index";
 import { apiRequest, woRow, writesFixture } from "./fixtures/writesFixture";
 
 type Item = { _responsemeta?: Record<string, string>; _responsedata?: { Error?: Record<string, unknown> } };

@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { Agent } from "node:http";
 import { after, before, describe, it } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../index";
-import { parseQuery, parseSegments } from "../http/query";
-import { MaximoError } from "../http/errors";
-import { parseCli } from "../control/cliOptions";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { parseQuery, parseSegments } from "../../emulator/http/query";
+import { MaximoError } from "../../emulator/http/errors";
+import { parseCli } from "../../emulator/control/cliOptions";
 import { apikeyHeader, assertMaximoError, send, type TestResponse } from "./support/testClient";
 
 describe("query and path decoding (servlet rules)", () => {

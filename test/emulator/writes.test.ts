@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { MaximoError } from "../http/errors";
-import { createMember, deleteMember, updateMember } from "../writes/index";
-import { etagOf } from "../store/etag";
+import { MaximoError } from "../../emulator/http/errors";
+import { createMember, deleteMember, updateMember } from "../../emulator/writes/index";
+import { etagOf } from "../../emulator/store/etag";
 import { apiRequest, woRow, writesFixture } from "./fixtures/writesFixture";
 
 function rejects(work: () => unknown, status: number, reasonCode: string): MaximoError {

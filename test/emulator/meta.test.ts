@@ -4,12 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildMetadata } from "../data/metadata";
-import { defaultOptions, type Emulator } from "../emulator";
-import { MaximoError } from "../http/errors";
-import type { ApiRequest, Reply } from "../http/types";
-import { apimeta, jsonSchema, requireObjectStructure } from "../meta/index";
-import { Store } from "../store/store";
+import { buildMetadata } from "../../emulator/data/metadata";
+import { defaultOptions, type Emulator } from "../../emulator/emulator";
+import { MaximoError } from "../../emulator/http/errors";
+import type { ApiRequest, Reply } from "../../emulator/http/types";
+import { apimeta, jsonSchema, requireObjectStructure } from "../../emulator/meta/index";
+import { Store } from "../../emulator/store/store";
 
 const contextRoot = "http://127.0.0.1:9/maximo";
 const metadata = buildMetadata();

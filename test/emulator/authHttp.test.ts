@@ -4,7 +4,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startEmulator, type EmulatorHandle } from "../index";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 
 let emu: EmulatorHandle;
 before(async () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { getMember, queryCollection, renderMember } from "../query/index";
+import { getMember, queryCollection, renderMember } from "../../emulator/query/index";
 import { bodyOf, contextRoot, queryEmulator, request, woCollection, woMember } from "./fixtures/queryFixture";
 
 async function members(query: Array<[string, string]>, lean = true): Promise<Array<Record<string, unknown>>> {

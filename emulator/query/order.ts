@@ -2,7 +2,7 @@
  * oslc.orderBy (reference §7): every attribute signed (`+` ascending, `-` descending; the parser
  * rejects unsigned ones), persistent attributes of the main object only.
  */
-import type { OrderByClause } from "../../../server/src/language/orderby/ast";
+import type { OrderByClause } from "../../server/src/language/orderby/ast";
 import type { Row } from "../model/types";
 import type { Store } from "../store/store";
 import { syntaxError, unknownAttribute } from "./errors";
