@@ -1,5 +1,9 @@
 // Entry point of the command-line runner (bin `maximo`): wiring only.
 import { runCli } from "./cli/main";
+import { terminalSafe } from "./cli/terminalText";
+import { endQuietlyOnClosedPipe } from "./cli/closedPipe";
+
+endQuietlyOnClosedPipe([process.stdout, process.stderr]);
 
 // Progress is drawn on stderr, and only when it is a terminal (never in CI logs or pipes).
 const progress = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[2K${text}`) : undefined;
@@ -12,7 +16,7 @@ runCli(
 ).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`maximo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(terminalSafe(`maximo: ${error instanceof Error ? error.message : String(error)}`) + "\n");
     process.exitCode = 1;
   },
 );

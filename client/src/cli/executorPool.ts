@@ -5,6 +5,8 @@ import { createExecutor, type Executor } from "../http/executor";
 
 export class ExecutorPool {
   private readonly executors = new Map<string, Executor>();
+  /** Connection problems already told in this run: a file of 40 requests says it once, not 40 times. */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly set: ConnectionSet,
@@ -12,19 +14,28 @@ export class ExecutorPool {
     private readonly log: (text: string) => void,
   ) {}
 
-  /** The connection a request uses: its `# @connection`, else the default; throws a sentence when there is none. */
+  /**
+   * The connection a request uses: its `# @connection`, else the default. Throws a sentence when
+   * there is none; the same problem a second time is a short reference to the first.
+   */
   connection(wanted: string | undefined): ConnectionConfig {
     const name = wanted ?? this.set.defaultName;
     if (name === undefined) {
-      throw new Error(
+      throw this.problem(
         this.set.connections.size === 0
           ? "No connection is configured; pass --connection URL (with MAXIMO_APIKEY or MAXIMO_USER/MAXIMO_PASSWORD), set MAXIMO_URL, or add maximo.connections.json."
           : `No default connection; add "default" to ${this.set.file ?? "maximo.connections.json"}, pass --connection NAME, or use # @connection.`,
       );
     }
     const connection = this.set.connections.get(name);
-    if (!connection) throw new Error(`The request asks for connection "${name}", which is not configured; known: ${[...this.set.connections.keys()].join(", ") || "none"}.`);
+    if (!connection) throw this.problem(`The request asks for connection "${name}", which is not configured; known: ${[...this.set.connections.keys()].join(", ") || "none"}.`);
     return connection;
+  }
+
+  private problem(sentence: string): Error {
+    if (this.told.has(sentence)) return new Error("Not sent: the same connection problem as in the first request that failed above.");
+    this.told.add(sentence);
+    return new Error(sentence);
   }
 
   executor(connection: ConnectionConfig): Executor {

@@ -4,14 +4,18 @@ import { checkCommand } from "./checkCommand";
 import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
 import { deployCommand } from "./deployCommand";
 import { extractCommand } from "./extractCommand";
+import { terminalSafe } from "./terminalText";
+import { version } from "../../../package.json";
 
 export const USAGE = `Usage:
+  maximo --version                                  print the version
   maximo parse FILE                                 print the requests of a .maximo file as JSON
   maximo check FILE|DIR... [--format text|json] [--schemas DIR]
                                                     print diagnostics; exit 1 on any error
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
-             [--all-pages] [--out DIR] [--verbose] [--insecure]
-                                                    send the requests; exit 1 when any fails
+             [--all-pages] [--out DIR] [--junit FILE] [--verbose] [--insecure]
+                                                    send the requests; exit 1 when any fails;
+                                                    --junit writes a JUnit XML report for CI
   maximo deploy FILE... [--connection NAME|URL] [--force] [--insecure]
                                                     deploy automation scripts (.py, .jy, .js) with
                                                     their scriptConfig; refused on read-only connections
@@ -28,19 +32,25 @@ export const USAGE = `Usage:
 /** What the CLI reads from its process; tests pass their own. */
 export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">>;
 
-/** Runs the CLI; resolves to the exit code (2 for a usage or file error). */
+/**
+ * Runs the CLI; resolves to the exit code (2 for a usage or file error). Everything it prints
+ * passes through `terminalSafe`: names, messages and headers come from files and servers.
+ */
 export async function runCli(
   argv: readonly string[],
-  out: (text: string) => void,
-  err: (text: string) => void,
+  rawOut: (text: string) => void,
+  rawErr: (text: string) => void,
   environment: CliEnvironment = {},
 ): Promise<number> {
+  const out = (text: string) => rawOut(terminalSafe(text));
+  const err = (text: string) => rawErr(terminalSafe(text));
+  const progress = environment.progress;
   const io = (): RunIo => ({
     out,
     err,
     env: environment.env ?? process.env,
     cwd: environment.cwd ?? process.cwd(),
-    ...(environment.progress ? { progress: environment.progress } : {}),
+    ...(progress ? { progress: (text: string) => progress(terminalSafe(text)) } : {}),
   });
   try {
     const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS]));
@@ -55,6 +65,9 @@ export async function runCli(
         return await deployCommand(args, io());
       case "extract":
         return await extractCommand(args, io());
+      case "--version":
+        out(version);
+        return 0;
       case undefined:
       case "help":
       case "--help":

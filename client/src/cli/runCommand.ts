@@ -1,8 +1,9 @@
 /**
  * `maximo run FILE... [--name N] [--connection NAME|URL] [--env NAME] [--all-pages] [--out DIR]
- * [--verbose] [--insecure]`: sends the requests, prints one line each and `N passed, N failed`;
- * exit 1 when any request fails.
+ * [--junit FILE] [--verbose] [--insecure]`: sends the requests, prints one line each and
+ * `N passed, N failed`; exit 1 when any request fails.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
 import { redact } from "../http/redact";
@@ -11,9 +12,10 @@ import { ExecutorPool } from "./executorPool";
 import { expandMaximoFiles } from "./files";
 import { readMaximoFile } from "./readMaximoFile";
 import { runFile } from "./runFile";
+import { junitXml, type FileRun } from "./junitReport";
 import { outcomeLines, type RequestOutcome } from "./runReport";
 
-export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out"] as const;
+export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out", "junit"] as const;
 const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure"]);
 
 export interface RunIo {
@@ -54,26 +56,39 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
   const print = (line: string) => io.out(redact(line, secrets()));
 
   const outcomes: RequestOutcome[] = [];
+  const fileRuns: FileRun[] = [];
+  // The executors forget their secrets (session cookies, tokens) when closed; the report still needs them masked.
+  let heldSecrets: string[] = [];
   try {
     for (const file of files) {
       const display = relative(io.cwd, file) || file;
-      outcomes.push(
-        ...(await runFile(file, display, readMaximoFile(file), text("name"), {
-          pool,
-          allPages: args.options.has("all-pages"),
-          verbose: args.options.has("verbose"),
-          env: io.env,
-          workspaceDir: workspaceOf(file),
-          ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
-          ...optional("envName", text("env")),
-          secrets,
-          report: (outcome) => outcomeLines(outcome).forEach(print),
-          progress: (line) => io.progress?.(redact(line, secrets())),
-        })),
-      );
+      const startedAt = new Date();
+      const started = performance.now();
+      const fileOutcomes = await runFile(file, display, readMaximoFile(file), text("name"), {
+        pool,
+        allPages: args.options.has("all-pages"),
+        verbose: args.options.has("verbose"),
+        env: io.env,
+        workspaceDir: workspaceOf(file),
+        ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
+        ...optional("envName", text("env")),
+        secrets,
+        report: (outcome) => outcomeLines(outcome).forEach(print),
+        progress: (line) => io.progress?.(redact(line, secrets())),
+      });
+      outcomes.push(...fileOutcomes);
+      fileRuns.push({ file: display, outcomes: fileOutcomes, durationMs: performance.now() - started, startedAt });
     }
   } finally {
+    heldSecrets = secrets();
     pool.close();
+  }
+
+  const junit = text("junit");
+  if (junit !== undefined) {
+    const path = resolve(io.cwd, junit);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, junitXml(fileRuns, (line) => redact(line, [...heldSecrets, ...secrets()])));
   }
 
   const name = text("name");

@@ -73,6 +73,8 @@ export async function runFile(filePath: string, displayPath: string, document: M
     const line = document.positionAt(request.request.line.start).line;
     const outcome: RequestOutcome = {
       label: `${displayPath}:${line + 1}${request.name ? ` ${request.name}` : ""}`,
+      ...(request.name ? { name: request.name } : {}),
+      line: line + 1,
       method: request.request.methodName,
       expectations: [],
       passed: false,

@@ -10,6 +10,9 @@ export interface ExpectationResult {
 export interface RequestOutcome {
   /** `file:line name`. */
   label: string;
+  /** The request's `# @name` (or `###` title), and its 1-based line, for reports. */
+  name?: string;
+  line: number;
   method: string;
   status?: number;
   statusText?: string;
@@ -48,19 +51,23 @@ export function outcomeLines(outcome: RequestOutcome): string[] {
     const failed = outcome.expectations.length - passed;
     parts.push(failed === 0 ? `✓ ${passed}` : `✓ ${passed} ✗ ${failed}`);
   }
-  const lines = [parts.join("  ")];
-  if (outcome.error) lines.push(`    ${outcome.error}`);
+  return [parts.join("  "), ...failureLines(outcome).map((line) => `    ${line}`), ...outcome.notes.map((note) => `    ${note}`)];
+}
+
+/** Why a request failed, or what the server said: the error, failed expectations, a Maximo error. */
+export function failureLines(outcome: RequestOutcome): string[] {
+  const lines: string[] = [];
+  if (outcome.error) lines.push(outcome.error);
   for (const expectation of outcome.expectations) {
-    if (!expectation.passed) lines.push(`    ✗ ${expectation.text}${expectation.detail ? `: ${expectation.detail}` : ""}`);
+    if (!expectation.passed) lines.push(`✗ ${expectation.text}${expectation.detail ? `: ${expectation.detail}` : ""}`);
   }
   const error = outcome.maximoError;
   if (error) {
     // Maximo often starts the message with the code itself ("BMXAA8727E - The record ...").
     const message = error.reasonCode && error.message.startsWith(error.reasonCode) ? error.message.slice(error.reasonCode.length).replace(/^\s*-\s*/, "") : error.message;
-    lines.push(`    ${error.reasonCode || `HTTP ${error.statusCode}`}: ${message}`);
-    if (error.explanation) lines.push(`    ${error.explanation}`);
+    lines.push(`${error.reasonCode || `HTTP ${error.statusCode}`}: ${message}`);
+    if (error.explanation) lines.push(error.explanation);
   }
-  lines.push(...outcome.notes.map((note) => `    ${note}`));
   return lines;
 }
 
