@@ -1,5 +1,6 @@
 /**
- * Schema diagnostics that name the right spelling: `schema.unknown-attribute` (did-you-mean)
+ * Schema diagnostics that name the right spelling: `schema.unknown-attribute` and
+ * `schema.unknown-object-structure` (did-you-mean, at hint severity from the pack too)
  * and `schema.unknown-saved-query` (the exact-case name). The replacement comes from the
  * diagnostic's `data.suggestion` when set, else from its message; the
  * diagnostic's range is the misspelt name.
@@ -7,7 +8,7 @@
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import { quickFix } from "./quickFix";
 
-const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query"]);
+const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query", "schema.unknown-object-structure"]);
 // "Did you mean `x`?" (did-you-mean) and "... case-sensitive: use `X`." (saved query case).
 const DID_YOU_MEAN = /(?:did you mean|: use) `([^`]+)`/i;
 
