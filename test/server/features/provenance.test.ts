@@ -17,11 +17,14 @@ import { applyWorkspaceEdit, uri } from "../navigation/fixture";
 const packOnly = createSchemaStore({ packDir });
 const serverCache = createSchemaStore({ cacheDirs: [packDir], packDir: `${packDir}/none` });
 
-function diagnostics(text: string, schemas: SchemaStore): Diagnostic[] {
-  return getSchemaDiagnostics(parseDocument(text), schemas);
+/** A diagnostic with its message as text (LSP allows markup; ours are plain). */
+type Found = Omit<Diagnostic, "message"> & { message: string };
+
+function diagnostics(text: string, schemas: SchemaStore): Found[] {
+  return getSchemaDiagnostics(parseDocument(text), schemas).map((d) => ({ ...d, message: typeof d.message === "string" ? d.message : d.message.value }));
 }
 
-function one(text: string, schemas: SchemaStore, code: string): Diagnostic {
+function one(text: string, schemas: SchemaStore, code: string): Found {
   const found = diagnostics(text, schemas).filter((d) => d.code === code);
   assert.equal(found.length, 1, JSON.stringify(diagnostics(text, schemas)));
   return found[0]!;

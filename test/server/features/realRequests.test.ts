@@ -26,7 +26,7 @@ function diagnosticsOf(file: string, schemas: SchemaStore) {
     line: d.range.start.line + 1,
     code: String(d.code),
     severity: d.severity,
-    message: d.message,
+    message: typeof d.message === "string" ? d.message : d.message.value,
   }));
 }
 

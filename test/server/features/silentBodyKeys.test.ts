@@ -16,11 +16,15 @@ import { applyWorkspaceEdit, uri } from "../navigation/fixture";
 const schemas = createSchemaStore({ packDir });
 const SILENT = new Set(["maximo.lean-prefixed-key", "maximo.body-key-case"]);
 
-function silent(text: string): Array<Diagnostic & { text: string }> {
+function silent(text: string): Array<Omit<Diagnostic, "message"> & { message: string; text: string }> {
   const document = parseDocument(text);
   return getSchemaDiagnostics(document, schemas)
     .filter((d) => SILENT.has(String(d.code)))
-    .map((d) => ({ ...d, text: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)) }));
+    .map((d) => ({
+      ...d,
+      message: typeof d.message === "string" ? d.message : d.message.value,
+      text: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)),
+    }));
 }
 
 /** Applies every quick fix offered for the silent-failure diagnostics, one at a time. */
