@@ -122,6 +122,12 @@ test("did-you-mean quick fixes still work at hint severity (pack only)", () => {
   const [fixOs] = getCodeActions(parseDocument(structure), uri, hintOs.range, [hintOs]);
   assert.equal(applyWorkspaceEdit(structure, fixOs!.edit), "GET os/mxapiwodetail?lean=1");
 
+  const body = 'POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"descripion": "Pump"}';
+  const hintKey = one(body, packOnly, "schema.unknown-body-key");
+  assert.equal(hintKey.severity, DiagnosticSeverity.Hint);
+  const [fixKey] = getCodeActions(parseDocument(body), uri, hintKey.range, [hintKey]);
+  assert.equal(applyWorkspaceEdit(body, fixKey!.edit), 'POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"description": "Pump"}');
+
   const query = "GET os/mxapiwodetail?savedQuery=assignedwolist";
   const hintQuery = one(query, packOnly, "schema.unknown-saved-query");
   assert.equal(hintQuery.severity, DiagnosticSeverity.Hint);
