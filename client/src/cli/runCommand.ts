@@ -1,7 +1,7 @@
 /**
  * `maximo run FILE... [--name N] [--connection NAME|URL] [--env NAME] [--all-pages] [--out DIR]
- * [--junit FILE] [--verbose] [--insecure]`: sends the requests, prints one line each and
- * `N passed, N failed`; exit 1 when any request fails.
+ * [--junit FILE] [--verbose] [--insecure] [--server-log]`: sends the requests, prints one line
+ * each and `N passed, N failed`; exit 1 when any request fails.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
@@ -16,7 +16,7 @@ import { junitXml, type FileRun } from "./junitReport";
 import { outcomeLines, type RequestOutcome } from "./runReport";
 
 export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out", "junit"] as const;
-const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure"]);
+const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure", "server-log"]);
 
 export interface RunIo {
   out(text: string): void;
@@ -68,6 +68,7 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
         pool,
         allPages: args.options.has("all-pages"),
         verbose: args.options.has("verbose"),
+        serverLog: args.options.has("server-log"),
         env: io.env,
         workspaceDir: workspaceOf(file),
         ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
@@ -80,6 +81,8 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
       fileRuns.push({ file: display, outcomes: fileOutcomes, durationMs: performance.now() - started, startedAt });
     }
   } finally {
+    // Thread logging is never left on: off on every server this run turned it on.
+    await pool.stopCaptures();
     heldSecrets = secrets();
     pool.close();
   }

@@ -27,6 +27,8 @@ export interface RequestOutcome {
   passed: boolean;
   /** Extra lines (verbose headers, output files). */
   notes: string[];
+  /** `--server-log` / `# @server-log`: the server's thread-log lines this request caused. */
+  serverLog?: string[];
 }
 
 export function formatSize(bytes: number): string {
@@ -51,7 +53,13 @@ export function outcomeLines(outcome: RequestOutcome): string[] {
     const failed = outcome.expectations.length - passed;
     parts.push(failed === 0 ? `✓ ${passed}` : `✓ ${passed} ✗ ${failed}`);
   }
-  return [parts.join("  "), ...failureLines(outcome).map((line) => `    ${line}`), ...outcome.notes.map((note) => `    ${note}`)];
+  const lines = [parts.join("  "), ...failureLines(outcome).map((line) => `    ${line}`), ...outcome.notes.map((note) => `    ${note}`)];
+  // Server log lines carry whatever the server logged; main.ts escapes control characters in every printed line.
+  if (outcome.serverLog) {
+    lines.push(outcome.serverLog.length === 0 ? "    server log: no lines" : `    server log (${outcome.serverLog.length} line${outcome.serverLog.length === 1 ? "" : "s"}):`);
+    lines.push(...outcome.serverLog.map((line) => `      ${line}`));
+  }
+  return lines;
 }
 
 /** Why a request failed, or what the server said: the error, failed expectations, a Maximo error. */
