@@ -3,6 +3,7 @@ import { bundleStartedAt } from "./extension/loadClock";
 import type { ExtensionContext } from "vscode";
 import type { Connections, ResponsePresenter } from "./extension/contracts";
 import { createConnections } from "./extension/connections/index";
+import { createEnvironments } from "./extension/environments/index";
 import { createOutputLog } from "./extension/log";
 import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
@@ -35,7 +36,8 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   languageClient.startWhenNeeded();
   const connections = createConnections(context, log);
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
-  const history = registerRequests(context, { connections, presenter: responses, log });
+  const environments = createEnvironments(context, { connections, log });
+  const history = registerRequests(context, { connections, environments, presenter: responses, log });
   // A panel VS Code restores after a reload shows its response again, from history.
   responses.setRestorer(async (id) => {
     const model = await history.get(id);

@@ -12,7 +12,7 @@ import { scanPageInfo } from "../../http/responseInfo";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
-import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
+import type { Connections, Environments, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import type { HistoryStore } from "../history/historyStore";
 import { curlFor } from "./curlCommand";
 import { offerAdvice } from "./adviceNotification";
@@ -30,6 +30,7 @@ export interface RequestLocator {
 
 export interface RunnerDeps {
   connections: Connections;
+  environments: Environments;
   presenter: ResponsePresenter;
   history: HistoryStore;
   log: Log;
@@ -191,6 +192,8 @@ export class RequestRunner {
       filePath: document.uri.fsPath,
       workspaceDir: folder,
       processEnv: process.env,
+      // The environment picked in the status bar (maximo.env.json or REST Client's setting), over $shared.
+      environment: () => this.deps.environments.forDocument(document.uri),
       // A chained `{{name.response...}}` runs that request first, through the same checks.
       runNamed: async (name) => {
         const index = parsed.requests.findIndex((request) => request.name === name);
