@@ -9,7 +9,8 @@
 import { credentialVariable, SECRET_QUERY_VARIABLES } from "../http/credentialVariables";
 import { processEnv, type ImportedRequest } from "./importedRequest";
 import { makeConnectionRelative } from "./connectionRelative";
-import { secretFieldsReplaced } from "./secretFields";
+import { looksSecret } from "../environments/secretNames";
+import { secretFieldsReplaced, secretVariableName } from "./secretFields";
 
 /** Options without a value that change nothing in the request. */
 const IGNORED_FLAGS = new Set([
@@ -243,11 +244,14 @@ function basicAuth(request: ImportedRequest, user: string): void {
 export function hideSecrets(request: ImportedRequest): void {
   const used = new Set<string>();
   request.headers = request.headers.map(([name, value]) => {
-    const credential = credentialVariable(name, value);
     // A {{variable}} holds no secret in this file: its definition is dealt with where it stands.
-    if (!credential || value.includes("{{")) return [name, value];
-    used.add(credential.variable);
-    return [name, `${credential.prefix}${processEnv(credential.variable)}`];
+    if (value.includes("{{")) return [name, value];
+    const credential = credentialVariable(name, value);
+    // Other secret-named headers (x-api-key, x-auth-token, ...) too.
+    const variable = credential?.variable ?? (looksSecret(name) ? secretVariableName(name) : undefined);
+    if (variable === undefined) return [name, value];
+    used.add(variable);
+    return [name, `${credential?.prefix ?? ""}${processEnv(variable)}`];
   });
   request.url = request.url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
     const variable = SECRET_QUERY_VARIABLES.get(name.toLowerCase());

@@ -71,20 +71,31 @@ function requestLine(method: string, url: string): string[] {
   return [`${method} ${url.slice(0, question)}?${params[0]}`, ...params.slice(1).map((param) => `    &${param}`)];
 }
 
-/** `key=value` with the value percent-decoded when the decoded text reads back the same (no `%`, `&`, `#`, `{{`, edge spaces). */
+/**
+ * `key=value` with the value percent-decoded when the decoded text reads back the same (no `%`,
+ * `&`, `#`, braces, edge spaces); `{{variables}}` in it stay as written.
+ */
 function readableParam(param: string): string {
   const eq = param.indexOf("=");
   if (eq < 0) return param;
   const key = param.slice(0, eq);
-  const value = param.slice(eq + 1);
-  if (value.includes("{{")) return param;
-  let decoded: string;
-  try {
-    // `+` is a space, as the servlet container in front of Maximo reads it.
-    decoded = decodeURIComponent(value.replace(/\+/g, " "));
-  } catch {
-    return param;
+  const parts = param.slice(eq + 1).split(/(\{\{[^{}]*\}\})/);
+  const decoded: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 1) {
+      decoded.push(parts[i]!);
+      continue;
+    }
+    let text: string;
+    try {
+      // `+` is a space, as the servlet container in front of Maximo reads it.
+      text = decodeURIComponent(parts[i]!.replace(/\+/g, " "));
+    } catch {
+      return param;
+    }
+    if (/[%&#\r\n\t{}]/.test(text)) return param;
+    decoded.push(text);
   }
-  if (/[%&#\r\n\t]|\{\{|\}\}/.test(decoded) || decoded !== decoded.trim()) return param;
-  return `${key}=${decoded}`;
+  const value = decoded.join("");
+  return value !== value.trim() ? param : `${key}=${value}`;
 }

@@ -9,6 +9,7 @@
 import { looksSecret } from "../environments/secretNames";
 import { finishImport, type ImportOptions } from "./curlImport";
 import { processEnv, type ImportedFile, type ImportedRequest } from "./importedRequest";
+import { secretVariableName } from "./secretFields";
 
 type Json = Record<string, unknown>;
 
@@ -55,14 +56,6 @@ export function postmanToFile(collection: unknown, options: ImportOptions = {}):
   return { notes, variables, requests };
 }
 
-/** The environment variable a secret collection variable is read from: MAXIMO_APIKEY, MAXIMO_PASSWORD, ... */
-function secretVariableName(key: string): string {
-  if (/api[-_]?key/i.test(key)) return "MAXIMO_APIKEY";
-  if (/passw(or)?d|pwd/i.test(key)) return "MAXIMO_PASSWORD";
-  if (/^(access_?|bearer_?|auth_?)?token$/i.test(key)) return "MAXIMO_TOKEN";
-  return `MAXIMO_${key.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}`;
-}
-
 function walk(items: readonly KeyValue[], folders: readonly string[], inheritedAuth: unknown, out: ImportedRequest[], options: ImportOptions): void {
   for (const entry of items) {
     const item = entry as Json;
@@ -78,7 +71,7 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
   const notes: string[] = [];
   const description = text(isObject(source.description) ? source.description.content : source.description).split(/\r?\n/)[0]?.trim();
   if (description) notes.push(description);
-  const request: ImportedRequest = { name, notes, method: (text(source.method) || "GET").toUpperCase(), url: urlOf(source.url), headers: [] };
+  const request: ImportedRequest = { name, notes, method: (text(source.method) || "GET").toUpperCase(), url: urlOf(source.url, notes), headers: [] };
   for (const header of list(source.header)) {
     if (header.key && !header.disabled) request.headers.push([header.key, text(header.value)]);
   }
@@ -90,7 +83,7 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
   return finishImport(request, options);
 }
 
-function urlOf(url: unknown): string {
+function urlOf(url: unknown, notes: string[]): string {
   if (typeof url === "string") return url;
   if (!isObject(url)) return "";
   let raw = text(url.raw);
@@ -104,6 +97,7 @@ function urlOf(url: unknown): string {
   for (const variable of list(url.variable)) {
     if (!variable.key) continue;
     const value = text(variable.value);
+    if (!value) notes.push(`The Postman path variable :${variable.key} has no value: add "@${variable.key} = ..." above.`);
     raw = raw.replace(new RegExp(`/:${variable.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/?#]|$)`), `/${value || `{{${variable.key}}}`}`);
   }
   return raw;

@@ -117,12 +117,13 @@ test("a browser's Copy as cURL: $'...' body, cookies and a bearer token left to 
     `  -H 'authorization: Bearer eyJhbGciOi.secret.sig' \\`,
     `  -b 'JSESSIONID=0000abcSESSION; LtpaToken2=ltpaSECRET' \\`,
     `  -H 'csrftoken: csrfSECRET' \\`,
+    `  -H 'x-api-key: xapiSECRET' \\`,
     `  --data-raw $'{"description":"Leak\\\\nin bay 4","password":"formSECRET"}' \\`,
     `  -sSL --compressed -o /dev/null -w '%{http_code}'`,
   ].join("\n");
   const { text } = importRequests(command);
-  assertNoSecret(text, ["eyJhbGciOi.secret.sig", "0000abcSESSION", "ltpaSECRET", "csrfSECRET", "formSECRET"]);
-  const env = { MAXIMO_TOKEN: "T", MAXIMO_COOKIE: "C", MAXIMO_CSRFTOKEN: "X", MAXIMO_PASSWORD: "P" };
+  assertNoSecret(text, ["eyJhbGciOi.secret.sig", "0000abcSESSION", "ltpaSECRET", "csrfSECRET", "formSECRET", "xapiSECRET"]);
+  const env = { MAXIMO_TOKEN: "T", MAXIMO_COOKIE: "C", MAXIMO_CSRFTOKEN: "X", MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K" };
   const [request] = await readBack(text, env);
   // A bearer token is not a connection's sign-in: the URL stays absolute.
   assert.equal(request!.target, "https://mas.example.test/maximo/oslc/os/mxapisr");
@@ -130,8 +131,9 @@ test("a browser's Copy as cURL: $'...' body, cookies and a bearer token left to 
   assert.equal(header(request!, "authorization"), "Bearer T");
   assert.equal(header(request!, "cookie"), "C");
   assert.equal(header(request!, "csrftoken"), "X");
+  assert.equal(header(request!, "x-api-key"), "K");
   assert.deepEqual(JSON.parse(String(request!.body)), { description: "Leak\nin bay 4", password: "P" });
-  assert.match(text, /# Credentials are read from MAXIMO_COOKIE, MAXIMO_CSRFTOKEN, MAXIMO_PASSWORD, MAXIMO_TOKEN/);
+  assert.match(text, /# Credentials are read from MAXIMO_APIKEY, MAXIMO_COOKIE, MAXIMO_CSRFTOKEN, MAXIMO_PASSWORD, MAXIMO_TOKEN/);
 });
 
 test("-I, --json, unknown options named, a $ prompt, and non-curl lines skipped", async () => {

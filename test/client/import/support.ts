@@ -5,9 +5,12 @@ import { parseDocument } from "../../../server/src/language/maximo/api";
 import type { ResolvedRequest } from "../../../client/src/http/types";
 import { createResolver } from "../../../client/src/variables";
 
-/** Every request of `text`, resolved with `processEnv`; fails on any parse error. */
-export async function readBack(text: string, processEnv: Record<string, string> = {}): Promise<ResolvedRequest[]> {
-  const document = parseDocument(text);
+/**
+ * Every request of `text`, resolved with `processEnv` and, as `@name = value` lines put before
+ * it, `variables` (what a user adds where the import says so); fails on any parse error.
+ */
+export async function readBack(text: string, processEnv: Record<string, string> = {}, variables: Record<string, string> = {}): Promise<ResolvedRequest[]> {
+  const document = parseDocument(Object.entries(variables).map(([name, value]) => `@${name} = ${value}\n`).join("") + text);
   const errors = document.diagnostics().filter((d) => d.severity === "error");
   assert.deepEqual(errors.map((d) => d.message), [], `the imported text parses without errors:\n${text}`);
   const resolver = createResolver({
