@@ -1,5 +1,5 @@
 /**
- * Send, Send all pages, Send All in file and Copy as curl: resolve the request, pick its
+ * Send, Send all pages, Send All in file and Copy as curl / fetch / Python: resolve the request, pick its
  * connection, ask before a write on a read-only connection, send with a cancellable progress
  * notification, then show the response, keep it in history and log one redacted line.
  */
@@ -14,7 +14,8 @@ import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
 import type { Connections, Environments, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import type { HistoryStore } from "../history/historyStore";
-import { curlFor } from "./curlCommand";
+import { exportFor, type ExportFormat } from "./curlCommand";
+import { EXPORT_COMMANDS } from "./exportCommands";
 import { offerAdvice } from "./adviceNotification";
 import { adviseError, adviseStatus } from "./failureAdvice";
 import { combinePages } from "./pageCombiner";
@@ -87,7 +88,7 @@ export class RequestRunner {
     else void vscode.window.showInformationMessage(message);
   }
 
-  async copyAsCurl(locator?: RequestLocator): Promise<void> {
+  async copyAs(format: ExportFormat, locator?: RequestLocator): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
     try {
@@ -96,8 +97,8 @@ export class RequestRunner {
       const connection = await this.deps.connections.choose(resolved.directives.connection);
       if (!connection) return;
       const executor = this.deps.connections.executor(connection);
-      await vscode.env.clipboard.writeText(curlFor(buildOutgoing(connection, resolved), connection, executor.secrets()));
-      void vscode.window.showInformationMessage("Copied the request as curl; credentials are read from $MAXIMO_* environment variables.");
+      await vscode.env.clipboard.writeText(exportFor(format, buildOutgoing(connection, resolved), connection, executor.secrets()));
+      void vscode.window.showInformationMessage(`Copied the request as ${EXPORT_COMMANDS[format].label}; credentials are read from MAXIMO_* environment variables.`);
     } catch (error) {
       void offerAdvice(this.deps, adviseError(error, undefined), "error");
     }
