@@ -4,6 +4,7 @@ import type { ExtensionContext } from "vscode";
 import type { Connections, ResponsePresenter } from "./extension/contracts";
 import { createConnections } from "./extension/connections/index";
 import { createEnvironments } from "./extension/environments/index";
+import { registerImport } from "./extension/import/index";
 import { createOutputLog } from "./extension/log";
 import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
@@ -45,6 +46,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses });
+  registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
