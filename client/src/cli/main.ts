@@ -9,7 +9,8 @@ import { importCommand, IMPORT_VALUE_OPTIONS, readStdin } from "./importCommand"
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
   maximo check FILE|DIR... [--format text|json] [--schemas DIR]
-                                                    print diagnostics; exit 1 on any error
+                                                    print diagnostics; exit 1 on any error (schemas:
+                                                    the shipped pack, --schemas DIR a server's saved cache)
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
              [--all-pages] [--out DIR] [--verbose] [--insecure]
                                                     send the requests; exit 1 when any fails
