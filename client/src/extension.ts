@@ -9,6 +9,7 @@ import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
+import { registerExplorer } from "./extension/explorer/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
@@ -42,6 +43,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses });
+  registerExplorer(context, { connections, schemaCache, log });
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 
