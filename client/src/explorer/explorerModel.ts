@@ -136,12 +136,12 @@ export class ExplorerModel {
         const fetched = await this.host.fetchSchema(scope.connection, structure);
         cache.forget(structure);
         read = await cache.schema(structure);
-        if (!fetched.ok) note = `fetching its schema failed: ${fetched.reason}`;
+        if (!fetched.ok) note = `the server's schema was not fetched: ${fetched.reason}`;
       }
       if (read.ok) return { schema: read.value, provenance: "server", file: cache.schemaFile(structure) };
       note ??= read.missing
         ? scope.active
-          ? "the server's schema is not cached"
+          ? "the server's schema is not cached; Refresh fetches it"
           : "the server's schema is not cached; select the connection to fetch it"
         : `the cached schema is unusable (${read.reason})`;
     }
@@ -193,7 +193,7 @@ export class ExplorerModel {
   private async structureNodes(node: ConnectionNode): Promise<ExplorerNode[]> {
     const list = await this.structureList(node.scope);
     const nodes: ExplorerNode[] = [];
-    if (list.note) nodes.push(this.message(node.scope, `${scopeId(node.scope)}/!source`, "From the offline pack", list.note, "info", !node.scope.active));
+    if (list.note) nodes.push(this.message(node.scope, `${scopeId(node.scope)}/!source`, "From the offline pack", list.note, "info", true));
     for (const entry of list.entries) {
       if (!this.filter.matches(entry)) continue;
       nodes.push({
@@ -219,14 +219,14 @@ export class ExplorerModel {
     const nodes: ExplorerNode[] = [];
     const base = structureId(node.scope, node.name);
     if (answer.schema && answer.provenance === "pack" && node.scope.connection !== undefined) {
-      nodes.push(this.message(node.scope, `${base}/!source`, "From the offline pack", answer.note ? `${answer.note}; ${PACK_NOTE}` : PACK_NOTE, "info", !node.scope.active));
+      nodes.push(this.message(node.scope, `${base}/!source`, "From the offline pack", answer.note ? `${answer.note}; ${PACK_NOTE}` : PACK_NOTE, "info", true));
     }
     if (node.savedQueries.length > 0) {
       nodes.push({ kind: "savedQueries", id: `${base}/?queries`, scope: node.scope, structure: node.name, queries: node.savedQueries });
     }
     if (!answer.schema) {
       const text = node.scope.active ? "Schema not available" : "Not cached — select the connection to fetch";
-      nodes.push(this.message(node.scope, `${base}/!missing`, text, answer.note, node.scope.active ? "warning" : "info", !node.scope.active));
+      nodes.push(this.message(node.scope, `${base}/!missing`, text, answer.note, node.scope.active ? "warning" : "info", true));
       return nodes;
     }
     nodes.push(...levelNodes(node.scope, node.name, [], answer.schema, answer.provenance));
@@ -249,7 +249,7 @@ export class ExplorerModel {
       const read = await cache.apimeta();
       if (read.ok) return { entries: sortedEntries(read.value), provenance: "server" };
       note = read.missing
-        ? `the server's apimeta is not cached yet${scope.active ? "" : "; select the connection to fetch it"}`
+        ? `the server's apimeta is not cached yet; ${scope.active ? "Refresh fetches it" : "select the connection to fetch it"}`
         : `the cached apimeta is unusable (${read.reason})`;
       note += `; ${PACK_NOTE}`;
     }
@@ -269,8 +269,10 @@ export class ExplorerModel {
     return source;
   }
 
-  private message(scope: Scope, id: string, text: string, detail: string | undefined, severity: MessageNode["severity"], selectConnection = false): MessageNode {
-    return { kind: "message", id, scope, text, detail, severity, selectConnection: selectConnection && scope.connection !== undefined ? true : undefined };
+  /** With `fetches`, clicking the row fetches: selecting the connection, or refreshing it when it is the active one. */
+  private message(scope: Scope, id: string, text: string, detail: string | undefined, severity: MessageNode["severity"], fetches = false): MessageNode {
+    const action = !fetches || scope.connection === undefined ? undefined : scope.active ? "refresh" : "selectConnection";
+    return { kind: "message", id, scope, text, detail, severity, action };
   }
 
   private get files(): ExplorerFiles {

@@ -18,8 +18,8 @@ export interface ItemView {
   icon: string;
   /** Attribute rows have a checkbox: ticked attributes make New Request's `oslc.select`. */
   checked?: boolean;
-  /** A message row that selects its connection when clicked. */
-  selectsConnection?: string;
+  /** A message row's click: select the named connection, or refresh the active one's schemas. */
+  action?: { kind: "selectConnection"; connection: string } | { kind: "refresh" };
 }
 
 export function itemView(node: ExplorerNode, ticked = false): ItemView {
@@ -131,7 +131,12 @@ export function itemView(node: ExplorerNode, ticked = false): ItemView {
         collapsible: "none",
         contextValue: "message",
         icon: node.severity === "warning" ? "warning" : "info",
-        selectsConnection: node.selectConnection ? node.scope.connection : undefined,
+        action:
+          node.action === "refresh"
+            ? { kind: "refresh" }
+            : node.action === "selectConnection" && node.scope.connection !== undefined
+              ? { kind: "selectConnection", connection: node.scope.connection }
+              : undefined,
       };
   }
 }

@@ -76,8 +76,8 @@ export interface MessageNode extends NodeBase {
   text: string;
   detail?: string;
   severity: "info" | "warning";
-  /** Selecting the connection fetches what is missing. */
-  selectConnection?: boolean;
+  /** What clicking it does: select its connection, or refresh the active one's schemas (both fetch what is missing). */
+  action?: "selectConnection" | "refresh";
 }
 
 export type ExplorerNode = ConnectionNode | StructureNode | SavedQueriesNode | SavedQueryNode | ChildObjectNode | AttributeNode | MessageNode;

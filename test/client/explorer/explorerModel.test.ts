@@ -166,7 +166,7 @@ test("connections: the active one first; a cached apimeta is the server's list, 
   const first = packList[0] as MessageNode;
   assert.equal(first.kind, "message");
   assert.equal(first.text, "From the offline pack");
-  assert.equal(first.selectConnection, true, "clicking it selects the connection, which fetches its schemas");
+  assert.equal(first.action, "selectConnection", "clicking it selects the connection, which fetches its schemas");
   assert.deepEqual(labels(packList.slice(1)), packNames);
 });
 
@@ -183,7 +183,8 @@ test("a cached schema is the server's; a structure it lacks falls back to the pa
   const wo = await explorer.children(await structure(explorer, prod!, "mxapiwodetail"));
   assert.equal(wo[0]!.kind, "message");
   assert.equal((wo[0] as MessageNode).text, "From the offline pack");
-  assert.match((wo[0] as MessageNode).detail ?? "", /not cached/);
+  assert.match((wo[0] as MessageNode).detail ?? "", /not cached; Refresh fetches it/);
+  assert.equal((wo[0] as MessageNode).action, "refresh", "for the active connection, clicking it refreshes its schemas");
   assert.ok(wo.some((node) => node.kind === "attribute" && node.attribute.name === "wonum" && node.provenance === "pack"));
 });
 
@@ -213,7 +214,7 @@ test("offline: a failed fetch shows the pack's schema with the reason, or says t
   const [prod] = (await explorer.children()) as ConnectionNode[];
   const wo = await explorer.children(await structure(explorer, prod!, "mxapiwodetail"));
   assert.equal((wo[0] as MessageNode).text, "From the offline pack");
-  assert.match((wo[0] as MessageNode).detail ?? "", /fetching its schema failed: connect ECONNREFUSED/);
+  assert.match((wo[0] as MessageNode).detail ?? "", /the server's schema was not fetched: connect ECONNREFUSED/);
   const inventory = await explorer.children(await structure(explorer, prod!, "mxapiinventory"));
   const message = inventory.find((node): node is MessageNode => node.kind === "message")!;
   assert.equal(message.text, "Schema not available");
@@ -235,7 +236,7 @@ test("a connection that is not active is never fetched for: not cached — selec
   const inventory = await explorer.children(await structure(explorer, prod, "mxapiinventory"));
   const message = inventory.find((node): node is MessageNode => node.kind === "message")!;
   assert.equal(message.text, "Not cached — select the connection to fetch");
-  assert.equal(message.selectConnection, true);
+  assert.equal(message.action, "selectConnection");
   assert.equal(fetches, 0);
 });
 

@@ -8,7 +8,7 @@ import { itemView, type ItemView } from "../../explorer/itemView";
 import type { ExplorerNode } from "../../explorer/nodes";
 import type { Log } from "../contracts";
 import { CONNECTION_COMMANDS } from "../connections/commandIds";
-import { EXPLORER_VIEW, FILTERED_CONTEXT } from "./commandIds";
+import { EXPLORER_COMMANDS, EXPLORER_VIEW, FILTERED_CONTEXT } from "./commandIds";
 
 const COLLAPSIBLE: Record<ItemView["collapsible"], vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -73,9 +73,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     item.contextValue = view.contextValue;
     item.iconPath = new vscode.ThemeIcon(view.icon);
     if (view.checked !== undefined) item.checkboxState = view.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-    if (view.selectsConnection !== undefined) {
-      item.command = { command: CONNECTION_COMMANDS.select, title: "Select Connection", arguments: [view.selectsConnection] };
-    }
+    if (view.action?.kind === "selectConnection") item.command = { command: CONNECTION_COMMANDS.select, title: "Select Connection", arguments: [view.action.connection] };
+    if (view.action?.kind === "refresh") item.command = { command: EXPLORER_COMMANDS.refresh, title: "Refresh" };
     return item;
   }
 

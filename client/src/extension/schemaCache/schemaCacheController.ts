@@ -104,7 +104,7 @@ export class SchemaCacheController implements vscode.Disposable {
   async ensureSchema(connection: ExtensionConnection, name: string): Promise<{ ok: true } | { ok: false; reason: string }> {
     const current = this.current;
     if (!current || current.connection.name !== connection.name) return { ok: false, reason: `"${connection.name}" is not the active connection` };
-    if (!(await this.connections.hasSecret(current.connection))) return { ok: false, reason: `the secret of "${connection.name}" has not been entered yet` };
+    if (!(await this.connections.hasSecret(current.connection))) return { ok: false, reason: `the password or API key of "${connection.name}" has not been entered yet (Refresh asks for it)` };
     const generation = this.generation;
     const report = await this.track(current.fetcher.ensureSchemas([name]));
     if (report.fetched.length > 0) await this.notify([current.fetcher.folder], generation);
