@@ -8,6 +8,7 @@ import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
+import { registerLocalEmulator } from "./extension/localEmulator/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 import { registerExplorer } from "./extension/explorer/index";
 
@@ -43,6 +44,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses });
+  context.subscriptions.push(registerLocalEmulator(context, connections, log));
   registerExplorer(context, { connections, schemaCache, log });
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
