@@ -1,6 +1,8 @@
 /**
- * How a node shows in the tree, without VS Code: label, description, Markdown tooltip, icon,
- * menu context and checkbox. The editor side copies these fields onto a `vscode.TreeItem`.
+ * How a node shows in the tree, without VS Code: label, description, icon, menu context and
+ * checkbox; the Markdown tooltip separately, built only when the row is hovered (a level of
+ * 1,000 attributes must not build 1,000 tooltips). The editor side copies these onto a
+ * `vscode.TreeItem`.
  */
 import type { AttributeInfo } from "../../../server/src/schema/types";
 import type { ExplorerNode, Provenance } from "./nodes";
@@ -9,8 +11,6 @@ export interface ItemView {
   id: string;
   label: string;
   description?: string;
-  /** Markdown; server text in it is escaped. */
-  tooltip?: string;
   collapsible: "none" | "collapsed" | "expanded";
   /** The `viewItem` of package.json's menus. */
   contextValue: string;
@@ -26,97 +26,35 @@ export function itemView(node: ExplorerNode, ticked = false): ItemView {
   switch (node.kind) {
     case "connection": {
       const count = `${node.count} object structure${node.count === 1 ? "" : "s"}`;
-      const source = node.provenance === "server" ? "server schemas" : "offline pack";
       if (node.scope.connection === undefined) {
-        return {
-          id: node.id,
-          label: "Offline schema pack",
-          description: `no connection · ${count}`,
-          tooltip: `The offline schema pack: ${count}, built from the local emulator, not from your server. Add a connection to browse your server's object structures.`,
-          collapsible: "expanded",
-          contextValue: "connection.pack",
-          icon: "package",
-        };
+        return { id: node.id, label: "Offline schema pack", description: `no connection · ${count}`, collapsible: "expanded", contextValue: "connection.pack", icon: "package" };
       }
-      const name = escapeMarkdown(node.scope.connection);
+      const source = node.provenance === "server" ? "server schemas" : "offline pack";
       return {
         id: node.id,
         label: node.scope.connection,
         description: `${node.scope.active ? "active · " : ""}${source} · ${count}`,
-        tooltip: [`**${name}**${node.scope.active ? " (active connection)" : ""}`, provenanceLine(node.provenance, node.scope.connection), node.note ? escapeMarkdown(capitalise(node.note)) : undefined]
-          .filter(Boolean)
-          .join("\n\n"),
         collapsible: node.scope.active ? "expanded" : "collapsed",
         contextValue: "connection",
         icon: node.scope.active ? "vm-active" : "vm-outline",
       };
     }
     case "structure":
-      return {
-        id: node.id,
-        label: node.name,
-        description: node.description,
-        tooltip: [
-          `**${escapeMarkdown(node.name.toUpperCase())}**`,
-          node.description ? escapeMarkdown(node.description) : undefined,
-          node.appName ? `Application: ${escapeMarkdown(node.appName)}` : undefined,
-          node.savedQueries.length > 0 ? `${node.savedQueries.length} saved quer${node.savedQueries.length === 1 ? "y" : "ies"}` : undefined,
-          provenanceLine(node.provenance, node.scope.connection),
-        ]
-          .filter(Boolean)
-          .join("\n\n"),
-        collapsible: "collapsed",
-        contextValue: "structure",
-        icon: "symbol-class",
-      };
+      return { id: node.id, label: node.name, description: node.description, collapsible: "collapsed", contextValue: "structure", icon: "symbol-class" };
     case "savedQueries":
-      return {
-        id: node.id,
-        label: "Saved queries",
-        description: String(node.queries.length),
-        tooltip: "The saved queries apimeta lists for this structure (`savedQuery=NAME`, case-sensitive).",
-        collapsible: "collapsed",
-        contextValue: "savedQueries",
-        icon: "list-filter",
-      };
+      return { id: node.id, label: "Saved queries", description: String(node.queries.length), collapsible: "collapsed", contextValue: "savedQueries", icon: "list-filter" };
     case "savedQuery":
-      return {
-        id: node.id,
-        label: node.query.name,
-        description: node.query.title,
-        tooltip: [
-          `**${escapeMarkdown(node.query.name)}**`,
-          node.query.title ? escapeMarkdown(node.query.title) : undefined,
-          [node.query.isPublic === false ? "private" : node.query.isPublic ? "public" : undefined, node.query.javaMethod ? "query method" : undefined].filter(Boolean).join(" · ") || undefined,
-        ]
-          .filter(Boolean)
-          .join("\n\n"),
-        collapsible: "none",
-        contextValue: "savedQuery",
-        icon: "filter",
-      };
+      return { id: node.id, label: node.query.name, description: node.query.title, collapsible: "none", contextValue: "savedQuery", icon: "filter" };
     case "childObject": {
       const attribute = node.attribute;
       const joins = [attribute.objectName, attribute.relation ? `via ${attribute.relation}` : undefined].filter(Boolean).join(" ");
-      return {
-        id: node.id,
-        label: attribute.name,
-        description: `child object${joins ? ` · ${joins}` : ""}`,
-        tooltip: [`**${escapeMarkdown(node.path.join("."))}**`, attribute.child?.description ?? attribute.title, attribute.remarks]
-          .filter((line): line is string => Boolean(line))
-          .map((line, index) => (index === 0 ? line : escapeMarkdown(line)))
-          .join("\n\n"),
-        collapsible: "collapsed",
-        contextValue: "childObject",
-        icon: "type-hierarchy-sub",
-      };
+      return { id: node.id, label: attribute.name, description: `child object${joins ? ` · ${joins}` : ""}`, collapsible: "collapsed", contextValue: "childObject", icon: "type-hierarchy-sub" };
     }
     case "attribute":
       return {
         id: node.id,
         label: node.attribute.name,
         description: attributeDescription(node.attribute),
-        tooltip: attributeTooltip(node.path, node.attribute, node.key, node.provenance),
         collapsible: "none",
         contextValue: "attribute",
         icon: node.key ? "key" : "symbol-field",
@@ -127,7 +65,6 @@ export function itemView(node: ExplorerNode, ticked = false): ItemView {
         id: node.id,
         label: node.text,
         description: node.detail,
-        tooltip: node.detail ? escapeMarkdown(`${node.text}: ${node.detail}.`) : undefined,
         collapsible: "none",
         contextValue: "message",
         icon: node.severity === "warning" ? "warning" : "info",
@@ -138,6 +75,48 @@ export function itemView(node: ExplorerNode, ticked = false): ItemView {
               ? { kind: "selectConnection", connection: node.scope.connection }
               : undefined,
       };
+  }
+}
+
+/** The row's Markdown tooltip (server text escaped): title, remarks, facts, and where it comes from. */
+export function itemTooltip(node: ExplorerNode): string | undefined {
+  const lines = (...parts: Array<string | undefined>) => parts.filter((part): part is string => Boolean(part)).join("\n\n");
+  switch (node.kind) {
+    case "connection": {
+      if (node.scope.connection === undefined) {
+        return `The offline schema pack: ${node.count} object structures, built from the local emulator, not from your server. Add a connection to browse your server's object structures.`;
+      }
+      return lines(
+        `**${escapeMarkdown(node.scope.connection)}**${node.scope.active ? " (active connection)" : ""}`,
+        provenanceLine(node.provenance, node.scope.connection),
+        node.note ? escapeMarkdown(capitalise(node.note)) : undefined,
+      );
+    }
+    case "structure":
+      return lines(
+        `**${escapeMarkdown(node.name.toUpperCase())}**`,
+        node.description ? escapeMarkdown(node.description) : undefined,
+        node.appName ? `Application: ${escapeMarkdown(node.appName)}` : undefined,
+        node.savedQueries.length > 0 ? `${node.savedQueries.length} saved quer${node.savedQueries.length === 1 ? "y" : "ies"}` : undefined,
+        provenanceLine(node.provenance, node.scope.connection),
+      );
+    case "savedQueries":
+      return "The saved queries apimeta lists for this structure (`savedQuery=NAME`, case-sensitive).";
+    case "savedQuery":
+      return lines(
+        `**${escapeMarkdown(node.query.name)}**`,
+        node.query.title ? escapeMarkdown(node.query.title) : undefined,
+        [node.query.isPublic === false ? "private" : node.query.isPublic ? "public" : undefined, node.query.javaMethod ? "query method" : undefined].filter(Boolean).join(" · ") || undefined,
+      );
+    case "childObject": {
+      const attribute = node.attribute;
+      const about = attribute.child?.description ?? attribute.title;
+      return lines(`**${escapeMarkdown(node.path.join("."))}**`, about ? escapeMarkdown(about) : undefined, attribute.remarks ? escapeMarkdown(attribute.remarks) : undefined);
+    }
+    case "attribute":
+      return attributeTooltip(node.path, node.attribute, node.key, node.provenance);
+    case "message":
+      return node.detail ? escapeMarkdown(`${node.text}: ${node.detail}.`) : undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from "vscode";
 import type { ExplorerModel } from "../../explorer/explorerModel";
-import { itemView, type ItemView } from "../../explorer/itemView";
+import { itemTooltip, itemView, type ItemView } from "../../explorer/itemView";
 import type { ExplorerNode } from "../../explorer/nodes";
 import type { Log } from "../contracts";
 import { CONNECTION_COMMANDS } from "../connections/commandIds";
@@ -69,12 +69,18 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const item = new vscode.TreeItem(view.label, COLLAPSIBLE[view.collapsible]);
     item.id = view.id;
     item.description = view.description;
-    item.tooltip = view.tooltip === undefined ? undefined : new vscode.MarkdownString(view.tooltip);
     item.contextValue = view.contextValue;
     item.iconPath = new vscode.ThemeIcon(view.icon);
     if (view.checked !== undefined) item.checkboxState = view.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     if (view.action?.kind === "selectConnection") item.command = { command: CONNECTION_COMMANDS.select, title: "Select Connection", arguments: [view.action.connection] };
     if (view.action?.kind === "refresh") item.command = { command: EXPLORER_COMMANDS.refresh, title: "Refresh" };
+    return item;
+  }
+
+  /** Tooltips are built when a row is hovered, not for every row of a level. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    const tooltip = itemTooltip(node);
+    if (tooltip !== undefined) item.tooltip = new vscode.MarkdownString(tooltip);
     return item;
   }
 
