@@ -2,8 +2,8 @@
 // activity bar's Maximo container, the active connection with its object structures (from the
 // offline pack until the connection's schemas are fetched, and said so), a structure expanded to
 // its attributes, two ticked, New Request → an untitled .maximo editor with the generated GET; then,
-// once the connection's key is entered, the server's own schema fetched on expand, and Run Saved
-// Query sending through Send to the response panel.
+// once the connection's key is entered, the server's own schema fetched on expand, Run Saved
+// Query sending through Send to the response panel, and the structure filter.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Locator, Page } from "playwright-core";
@@ -95,7 +95,7 @@ async function editorText(page: Page): Promise<string> {
   );
 }
 
-test("explorer: expand a structure, tick attributes, New Request opens the GET; Run Saved Query sends it", { timeout: 300_000 }, async (t) => {
+test("explorer: expand a structure, tick attributes, New Request opens the GET; Run Saved Query sends it; the filter", { timeout: 300_000 }, async (t) => {
   const emulator = await startEmulatorProcess();
   try {
     const settings = {
@@ -178,6 +178,16 @@ test("explorer: expand a structure, tick attributes, New Request opens the GET; 
       const sent = (await emulator.requests()).filter((request) => /os\/mxapiwodetail/i.test(request.path) && /savedQuery=APPROVEWORK/.test(request.query ?? request.path));
       assert.equal(sent.length, 1, "one GET with savedQuery=APPROVEWORK");
       assert.match(sent[0]!.query ?? sent[0]!.path, /oslc\.select=status%2Cwonum|oslc\.select=status,wonum/);
+
+      // Filter Object Structures… from the view's title bar: only matching structures, the filter
+      // in the view's message; Clear Filter brings the others back.
+      await page.locator(".part.sidebar .title-actions .action-label[aria-label^='Filter Object Structures']").click();
+      await answerQuickInput(page, "wo detail");
+      await page.locator(".part.sidebar").getByText('Object structures whose name, description or application contain "wo detail"').waitFor();
+      await waitForRow(page, "mxwodetail");
+      await row(page, "mxapiasset").waitFor({ state: "detached" });
+      await page.locator(".part.sidebar .title-actions .action-label[aria-label^='Clear Object Structure Filter']").click();
+      await waitForRow(page, "mxapiasset");
     });
   } finally {
     await emulator.stop();
