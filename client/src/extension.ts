@@ -13,6 +13,7 @@ import { registerScripts } from "./extension/scripts/index";
 import { registerLocalEmulator } from "./extension/localEmulator/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 import { ServerLogController } from "./extension/serverLog/serverLogCaptures";
+import { registerExplorer } from "./extension/explorer/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
@@ -51,6 +52,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   registerScripts(context, { connections, log, responses, serverLog });
   registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
+  registerExplorer(context, { connections, schemaCache, log });
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 
