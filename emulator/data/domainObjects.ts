@@ -45,7 +45,8 @@ export function synonymdomainMbo(): MboDef {
   return {
     name: "synonymdomain",
     description: "Synonym Domain Values",
-    keys: ["domainid", "value"],
+    // MXAPISYNONYMDOMAIN's pk, in the order real rest ids encode it (recorded answers).
+    keys: ["domainid", "maxvalue", "orgid", "siteid", "value"],
     uniqueId: "synonymdomainid",
     attributes: [
       uniqueIdAttr("synonymdomainid"),
@@ -66,7 +67,7 @@ export function alndomainMbo(): MboDef {
   return {
     name: "alndomain",
     description: "ALN Domain Values",
-    keys: ["domainid", "value"],
+    keys: ["domainid", "orgid", "siteid", "value"],
     uniqueId: "alndomainid",
     attributes: [
       uniqueIdAttr("alndomainid"),
@@ -85,7 +86,7 @@ export function numericdomainMbo(): MboDef {
   return {
     name: "numericdomain",
     description: "Numeric Domain Values",
-    keys: ["domainid", "value"],
+    keys: ["domainid", "orgid", "siteid", "value"],
     uniqueId: "numericdomainid",
     attributes: [
       uniqueIdAttr("numericdomainid"),

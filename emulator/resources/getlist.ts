@@ -13,7 +13,7 @@ import type { Emulator } from "../emulator";
 import { MaximoError } from "../http/errors";
 import type { ApiRequest, Reply } from "../http/types";
 import type { Row } from "../model/types";
-import { queryCollection } from "../query/index";
+import { getMember, queryCollection } from "../query/index";
 import type { MemberTarget } from "./targets";
 
 export const getlistPrefix = "getlist~";
@@ -39,7 +39,8 @@ function valueTable(emulator: Emulator, domainId: string): "synonymdomain" | "al
   return undefined;
 }
 
-export function getlist(request: ApiRequest, emulator: Emulator, member: MemberTarget, sub: string, apiHref: string): Reply {
+/** `sub` is `getlist~{attr}`; `valueId` the `{position}-{unique id}` of one listed value. */
+export function getlist(request: ApiRequest, emulator: Emulator, member: MemberTarget, sub: string, valueId: string | undefined): Reply {
   const name = sub.slice(getlistPrefix.length).toLowerCase();
   const def = emulator.store.mbo(member.mbo);
   const attribute = def.attributes.find((a) => a.name === name);
@@ -61,14 +62,19 @@ export function getlist(request: ApiRequest, emulator: Emulator, member: MemberT
     return rows.filter((r) => r.value !== current && allowed.includes(String(r.maxvalue)));
   };
 
-  // Each value's own href: its row under MXAPIDOMAIN, so following it works.
-  const domainRow = store.lookup("maxdomain", ["domainid"], [domainId])[0];
-  const domainHref = domainRow ? `${apiHref}/os/mxapidomain/${store.restId("maxdomain", domainRow)}/${table}` : undefined;
+  // Recorded answers name each value `{list href}/{position}-{unique id}` (`getlist~craft/0-123`).
+  const uniqueId = store.mbo(table).uniqueId;
   const href = `${member.href}/${sub}`;
+  if (valueId !== undefined) {
+    const match = /^\d+-(\d+)$/.exec(valueId);
+    const row = match ? base().find((r) => String(r[uniqueId]) === match[1]) : undefined;
+    if (!row) throw new MaximoError(404, "BMXAA8727E", `The value ${valueId} is not in the list ${sub} of this record.`);
+    return getMember(request, emulator, { os: member.os, mbo: table, row, href: `${href}/${valueId}` });
+  }
   return queryCollection(request, emulator, {
     mbo: table,
     base,
     href,
-    memberHref: (row: Row) => `${domainHref ?? href}/${store.restId(table, row)}`,
+    memberHref: (row: Row, position: number) => `${href}/${position}-${String(row[uniqueId])}`,
   });
 }

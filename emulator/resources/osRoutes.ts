@@ -66,9 +66,9 @@ export async function osRoute(request: ApiRequest, emulator: Emulator): Promise<
     return doclinks(request, emulator, member, request.segments.slice(4));
   }
   if (subName.startsWith(getlistPrefix)) {
-    if (subId !== undefined) throw platformErrors.notFound(request.rawPath);
+    if (rest.length > 0) throw platformErrors.notFound(request.rawPath);
     if (method !== "GET") throw notAllowed(request);
-    return getlist(request, emulator, member, sub, apiHref(request));
+    return getlist(request, emulator, member, sub, subId);
   }
   const child = os.children.find((c) => c.name === subName);
   if (child) {

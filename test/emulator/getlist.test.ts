@@ -50,8 +50,8 @@ test("reference §10: getlist~status of a WAPPR work order lists the states it m
   assert.equal(appr.defaults, true);
   assert.match(appr._rowstamp, /^\d+$/);
   assert.ok(typeof appr.synonymdomainid === "number");
-  // Each value's href is its row under MXAPIDOMAIN, and following it answers that row.
-  assert.match(appr.href, new RegExp(`^${emu.url}/api/os/mxapidomain/_[^/]+/synonymdomain/_`));
+  // Recorded real answers name each value `{list href}/{position}-{unique id}`; following it answers the value.
+  assert.equal(appr.href, `${wo}/getlist~status/${body.member.indexOf(appr)}-${appr.synonymdomainid}`);
   const followed = await get(appr.href);
   assert.equal(followed.status, 200);
   assert.equal(followed.body.value, "APPR");
@@ -108,7 +108,7 @@ test("reference §4.1 namespaced form: getlist on the oslc root writes spi: keys
   const { status, body } = await get(`${oslcHref}/getlist~status`, { "oslc.select": "spi:value,spi:description", "oslc.where": 'spi:value="APPR"' });
   assert.equal(status, 200);
   assert.deepEqual(body["rdfs:member"].map((m: Record<string, string>) => [m["spi:value"], m["spi:description"]]), [["APPR", "Approved"]]);
-  assert.ok(body["rdfs:member"][0]["rdf:about"].startsWith(`${emu.url}/oslc/os/mxapidomain/`));
+  assert.ok(body["rdfs:member"][0]["rdf:about"].startsWith(`${oslcHref}/getlist~status/0-`));
 });
 
 test("reference §10: ALN and numeric domains answer ALNDOMAIN / NUMERICDOMAIN rows (no maxvalue)", async () => {
