@@ -117,3 +117,9 @@ test("a value list changes only through Maximo's domain administration: the stru
   });
   assert.equal(response.status, 405);
 });
+
+test("reference §5.2 domaininternalwhere over a synonym domain: status=OPERATING matches every OPERATING synonym", async () => {
+  const { body } = await get("api/os/mxapiasset", { "oslc.select": "status", domaininternalwhere: "status=OPERATING", "oslc.pageSize": "1000" });
+  const statuses = new Set(body.member.map((m: { status: string }) => m.status));
+  assert.deepEqual([...statuses].sort(), ["ACTIVE", "LIMITEDUSE", "OPERATING"]);
+});
