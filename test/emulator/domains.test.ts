@@ -123,3 +123,15 @@ test("reference §5.2 domaininternalwhere over a synonym domain: status=OPERATIN
   const statuses = new Set(body.member.map((m: { status: string }) => m.status));
   assert.deepEqual([...statuses].sort(), ["ACTIVE", "LIMITEDUSE", "OPERATING"]);
 });
+
+test("a write outside an ALN or numeric domain is refused like a synonym value (BMXAA4190E)", async () => {
+  const post = (os: string, body: object) =>
+    fetch(`${emu.url}/api/os/${os}?lean=1`, { method: "POST", headers: { apikey: "emulator-apikey", "content-type": "application/json" }, body: JSON.stringify(body) });
+  const asset = await post("mxapiasset", { assetnum: "DOMTEST1", siteid: "BEDFORD", assettype: "SPACESHIP" });
+  assert.equal(asset.status, 400);
+  assert.equal(((await asset.json()) as any).Error.reasonCode, "BMXAA4190E");
+  assert.equal((await post("mxapiasset", { assetnum: "DOMTEST2", siteid: "BEDFORD", assettype: "FLEET" })).status, 201);
+  const sr = await post("mxapisr", { description: "priority 9", reportedpriority: 9 });
+  assert.equal(sr.status, 400);
+  assert.match(((await sr.json()) as any).Error.message, /9 is not in the value list/);
+});
