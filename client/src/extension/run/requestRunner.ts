@@ -164,7 +164,7 @@ export class RequestRunner {
       actions.nextPage = () =>
         this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
           const template = buildOutgoing(executor.connection, resolved);
-          const next = await executor.send(nextPageRequest(nextHref, response, template), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
+          const next = await executor.send(nextPageRequest(nextHref, response, template, executor.connection), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
           this.logResponse(meta.title, next);
           const shown = this.shown(executor, resolved, next, meta, page + 1);
           this.deps.presenter.show(shown.model, shown.actions);
