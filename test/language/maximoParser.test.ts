@@ -178,10 +178,11 @@ test("body: < file, <@ file and <@encoding file parts", () => {
   assert.equal(only("POST os/x\n\n<xml>\n</xml>\n").body?.parts[0]?.kind, "text");
 });
 
-test("body: lines that look like headers or request lines are body text after the blank line", () => {
-  const request = only("POST os/x\n\nAccept: json\nGET os/y\n");
+test("body: lines that look like headers are body text after the blank line", () => {
+  const request = only("POST os/x\n\nAccept: json\nget os/y\nGET\n");
   assert.equal(request.headers.length, 0);
-  assert.equal(request.body?.text, "Accept: json\nGET os/y");
+  // A lower-case method or a method alone is not a request line (httpyac's rule).
+  assert.equal(request.body?.text, "Accept: json\nget os/y\nGET");
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -168,6 +168,23 @@ export const FileRefLine = createToken({
   pattern: re(String.raw`[ \t]*<(?:@[\w-]*)?(?:[ \t]${REST})?${EOL_OR_END}`),
   line_breaks: true,
 });
+/** `< ./file.json` right after the headers, without the blank line (httpyac reads it as the body). */
+export const FileRefStart = createToken({
+  name: "FileRefStart",
+  pattern: re(String.raw`[ \t]*<(?:@[\w-]*)?(?:[ \t]${REST})?${EOL_OR_END}`),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
+/**
+ * A line right after the headers that starts like a body (`{`, `[`, `<xml>`): the body begins
+ * there, blank line or not, as httpyac reads it. `{{` lines stay scripts or headers.
+ */
+export const BodyStartLine = createToken({
+  name: "BodyStartLine",
+  pattern: re(String.raw`[ \t]*(?:\{(?!\{)|\[|<(?=[^@ \t\r\n]))${REST}${EOL}?`),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
 export const BodyLine = createToken({ name: "BodyLine", pattern: Lexer.NA });
 
 /**
@@ -350,8 +367,8 @@ export const lexerDefinition = {
     [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
     [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
     [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
-    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, HeaderLine, MalformedHeaderLine],
-    [Mode.headers]: [BlankToBody, ...commonLineStart, HeaderLine, MalformedHeaderLine],
+    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
+    [Mode.headers]: [BlankToBody, ...commonLineStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
     [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, FileRefLine, OtherBodyLine],
     [Mode.scriptBraces]: [ScriptCloseBraces, ScriptLine],
     [Mode.scriptPercent]: [ScriptClosePercent, ScriptLine],
@@ -363,7 +380,7 @@ export const allTokenTypes: TokenType[] = [
   BlankLine, ScriptOpen, ScriptClose, PathText, Question, Amp,
   SeparatorLine, DirectiveLine, CommentLine, VariableLine, HttpyacLine, HandlerLine,
   ScriptOpenBraces, ScriptOpenPercent, ScriptCloseBraces, ScriptClosePercent, ScriptLine,
-  ByteOrderMark, FileRefLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
+  ByteOrderMark, FileRefLine, FileRefStart, BodyStartLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
   HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
   ContinuationStart, HeaderLine, MalformedHeaderLine,
 ];
