@@ -107,7 +107,10 @@ async function resolveRequest(
   const query: ResolvedRequest["query"] = [];
   for (const param of request.url.query) {
     const key = await fill(param.key, param.key.decoded);
-    query.push(param.value ? { key, value: await fill(param.value, param.value.decoded) } : { key });
+    if (!param.value) query.push({ key });
+    // A value written percent-encoded is sent as written, variables filled in.
+    else if (param.encoded) query.push({ key, value: await fill(param.value), encoded: true });
+    else query.push({ key, value: await fill(param.value, param.value.decoded) });
   }
   const headers: ResolvedRequest["headers"] = [];
   for (const header of request.headers) headers.push([await fill(header.name), await fill(header.value)]);

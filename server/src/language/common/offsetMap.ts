@@ -4,9 +4,15 @@ import type { OffsetMapper } from "./types";
  * Builds decoded text and a mapper back to the source for a run of text that may hold
  * percent-escapes (`%22` -> `"`). Multi-byte UTF-8 sequences (`%C3%A9`) decode to one character
  * whose offset maps to the first escape. Malformed escapes are kept literally.
- * Variable references `{{...}}` are kept as written (never decoded).
+ * Variable references `{{...}}` are kept as written (never decoded). With `plusAsSpace`, a `+`
+ * outside them is a space, as in a query written the way browsers and curl encode it.
  */
-export function percentDecode(source: string, base = 0): { text: string; map: OffsetMapper } {
+export function percentDecode(source: string, base = 0, options: { plusAsSpace?: boolean } = {}): { text: string; map: OffsetMapper } {
+  if (options.plusAsSpace && source.indexOf("+") >= 0) {
+    // `+` is a space in a query written form-encoded (the servlet container decodes it so);
+    // one character for one, so offsets map as they are.
+    source = plusToSpace(source);
+  }
   if (source.indexOf("%") < 0) {
     return { text: source, map: (i) => base + i };
   }
@@ -72,4 +78,45 @@ function hexByte(source: string, at: number): number | undefined {
   if (source.charCodeAt(at) !== 0x25 || at + 3 > source.length) return undefined;
   const hex = source.slice(at + 1, at + 3);
   return /^[0-9a-fA-F]{2}$/.test(hex) ? parseInt(hex, 16) : undefined;
+}
+
+/** `+` outside `{{...}}` as a space. */
+function plusToSpace(source: string): string {
+  let out = "";
+  let at = 0;
+  while (at < source.length) {
+    const open = source.indexOf("{{", at);
+    const end = open < 0 ? source.length : open;
+    out += source.slice(at, end).replace(/\+/g, " ");
+    if (open < 0) break;
+    const close = source.indexOf("}}", open + 2);
+    const stop = close < 0 ? source.length : close + 2;
+    out += source.slice(open, stop);
+    at = stop;
+  }
+  return out;
+}
+
+/**
+ * Whether a query value is written percent-encoded, as browsers and curl write it
+ * (`status%3D%22APPR%22+and+siteid%3D%22BEDFORD%22`): it holds an escape and no character
+ * such an encoder would have escaped (a blank or a double quote). Then `+` is a space, and
+ * the value is sent as written. A value written readable (`status="APPR"`, `+wonum`) is not.
+ */
+export function isWrittenEncoded(value: string): boolean {
+  let hasEscape = false;
+  let at = 0;
+  while (at < value.length) {
+    const c = value.charCodeAt(at);
+    if (c === 0x7b /* { */ && value.charCodeAt(at + 1) === 0x7b) {
+      const close = value.indexOf("}}", at + 2);
+      if (close < 0) return false;
+      at = close + 2;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 34 /* " */) return false;
+    if (c === 0x25 /* % */ && /^[0-9A-Fa-f]{2}$/.test(value.slice(at + 1, at + 3))) hasEscape = true;
+    at++;
+  }
+  return hasEscape;
 }

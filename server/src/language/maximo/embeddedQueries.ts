@@ -28,7 +28,7 @@ export function embeddedQueries(tree: BlockTree): readonly EmbeddedQuery[] {
 /** The decoded value of a parameter, with a map from its offsets to block-relative ones. */
 export function embeddedSource(param: QueryParamNode): EmbeddedSource | undefined {
   if (!param.value) return undefined;
-  return percentDecode(param.value.text, param.value.start);
+  return percentDecode(param.value.text, param.value.start, { plusAsSpace: param.encoded === true });
 }
 
 /** `lean=1` on the request: the server wants bare lower-case names. */
