@@ -16,9 +16,11 @@ import { loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./
 import { Evaluation, type ResolverContext } from "./evaluation";
 import { FileVariables } from "./fileVariables";
 import { originOf } from "./origins";
+import type { PromptProvider } from "./prompts";
 
 export { VariableError } from "./errors";
 export { evaluateExpectations, type ExpectationResult } from "./expectations";
+export type { PromptProvider } from "./prompts";
 
 export interface ResolverOptions {
   document: MaximoDocument;
@@ -33,6 +35,10 @@ export interface ResolverOptions {
   runNamed: (name: string) => Promise<ExecutedResponse>;
   /** The clock of `$timestamp`, `$datetime`, ... (tests fix it). */
   now?: () => Date;
+  /** Asks for `{{$input}}`, `{{$password}}`, `{{$pick}}` (VS Code); without it they fail with a sentence (the CLI). */
+  prompt?: PromptProvider;
+  /** Where `-askonce` answers are kept (default: for this resolver only). */
+  answers?: Map<string, string>;
 }
 
 export interface Resolver {
@@ -67,6 +73,8 @@ export function createResolver(options: ResolverOptions): Resolver {
         const texts = (name: string) => [env.selected.get(name), env.shared.get(name)].filter((t): t is string => t !== undefined);
         return new RequestGraph(document, fileVariables, texts);
       })),
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    answers: options.answers ?? new Map(),
     hasResponse: (name) => responses.has(name),
     // One run per name: every request that needs `wo` reads the same response.
     response: (name) => {
