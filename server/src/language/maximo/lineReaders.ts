@@ -181,6 +181,7 @@ export function bodyText(ctx: Children, text: string, span: { start: number; end
   const inside = (t: IToken) => t.startOffset > span.start && t.startOffset < span.end;
   const skipped =
     tokens(ctx.CommentLine).some(inside) ||
+    tokens(ctx.VariableLine).some(inside) ||
     tokens(ctx.DirectiveLine).some(inside) ||
     tokens(ctx.HttpyacLine).some(inside) ||
     tokens(ctx.HandlerLine).some(inside) ||

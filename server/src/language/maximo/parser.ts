@@ -10,7 +10,7 @@
  *   requestLine := Indent? ((Method | PathText) (PathText | Ws)* query? | query) HttpVersion? LineEnd?
  *   query       := Question (QueryParam | Amp | Ws)*
  *   continuation:= ContinuationStart (QueryParam | Amp | Ws)* HttpVersion? LineEnd?
- *   body        := (BlankToBody | BodyStartLine | FileRefStart) (BodyLine | BlankLine | FileRefLine | CommentLine | DirectiveLine
+ *   body        := (BlankToBody | BodyStartLine | FileRefStart) (BodyLine | BlankLine | FileRefLine | VariableLine | CommentLine | DirectiveLine
  *                | HttpyacLine | HandlerLine | script)*
  *   script      := ScriptOpen ScriptLine* ScriptClose?
  *
@@ -147,6 +147,7 @@ export class BlockParser extends CstParser {
           { ALT: () => this.CONSUME(T.BodyLine) },
           { ALT: () => this.CONSUME(T.BlankLine) },
           { ALT: () => this.CONSUME(T.FileRefLine) },
+          { ALT: () => this.CONSUME(T.VariableLine) },
           { ALT: () => this.CONSUME(T.CommentLine) },
           { ALT: () => this.CONSUME(T.DirectiveLine) },
           { ALT: () => this.CONSUME(T.HttpyacLine) },
