@@ -143,7 +143,7 @@ async function resolveRequest(
   if (entry.name !== undefined) resolved.name = entry.name;
   if (request.body) {
     const contentType = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
-    resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType) });
+    resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType), form: /application\/x-www-form-urlencoded/i.test(contentType) });
   }
   return resolved;
 }
