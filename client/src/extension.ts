@@ -9,6 +9,7 @@ import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
 import { registerLocalEmulator } from "./extension/localEmulator/index";
+import { registerHttpFiles } from "./extension/httpFiles/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
@@ -44,6 +45,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   });
   registerScripts(context, { connections, log, responses });
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
+  context.subscriptions.push(registerHttpFiles(context, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 
