@@ -50,7 +50,7 @@ const encodeWritten = encoder("A-Za-z0-9\\-_.~!*,:/=()'@$+", true);
 /** A parameter's value as the server reads it (a value written encoded, decoded). */
 export function readableQueryValue(parameter: ResolvedRequest["query"][number] | undefined): string | undefined {
   if (parameter?.value === undefined || !parameter.encoded) return parameter?.value;
-  return percentDecode(parameter.value, 0, { plusAsSpace: true }).text;
+  return percentDecode(parameter.value, 0, true).text;
 }
 
 export function encodeQuery(query: ResolvedRequest["query"]): string {

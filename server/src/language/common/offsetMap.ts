@@ -4,16 +4,11 @@ import type { OffsetMapper } from "./types";
  * Builds decoded text and a mapper back to the source for a run of text that may hold
  * percent-escapes (`%22` -> `"`). Multi-byte UTF-8 sequences (`%C3%A9`) decode to one character
  * whose offset maps to the first escape. Malformed escapes are kept literally.
- * Variable references `{{...}}` are kept as written (never decoded). With `plusAsSpace`, a `+`
- * outside them is a space, as in a query written the way browsers and curl encode it.
+ * Variable references `{{...}}` are kept as written (never decoded). With `plusAsSpace`, `+`
+ * decodes to a space, as the servlet container reads a form-encoded query string.
  */
-export function percentDecode(source: string, base = 0, options: { plusAsSpace?: boolean } = {}): { text: string; map: OffsetMapper } {
-  if (options.plusAsSpace && source.indexOf("+") >= 0) {
-    // `+` is a space in a query written form-encoded (the servlet container decodes it so);
-    // one character for one, so offsets map as they are.
-    source = plusToSpace(source);
-  }
-  if (source.indexOf("%") < 0) {
+export function percentDecode(source: string, base = 0, plusAsSpace = false): { text: string; map: OffsetMapper } {
+  if (source.indexOf("%") < 0 && !(plusAsSpace && source.indexOf("+") >= 0)) {
     return { text: source, map: (i) => base + i };
   }
   let text = "";
@@ -43,7 +38,7 @@ export function percentDecode(source: string, base = 0, options: { plusAsSpace?:
         continue;
       }
     }
-    text += source[i];
+    text += plusAsSpace && source.charCodeAt(i) === 0x2b /* + */ ? " " : source[i];
     starts.push(i);
     i++;
   }
@@ -78,23 +73,6 @@ function hexByte(source: string, at: number): number | undefined {
   if (source.charCodeAt(at) !== 0x25 || at + 3 > source.length) return undefined;
   const hex = source.slice(at + 1, at + 3);
   return /^[0-9a-fA-F]{2}$/.test(hex) ? parseInt(hex, 16) : undefined;
-}
-
-/** `+` outside `{{...}}` as a space. */
-function plusToSpace(source: string): string {
-  let out = "";
-  let at = 0;
-  while (at < source.length) {
-    const open = source.indexOf("{{", at);
-    const end = open < 0 ? source.length : open;
-    out += source.slice(at, end).replace(/\+/g, " ");
-    if (open < 0) break;
-    const close = source.indexOf("}}", open + 2);
-    const stop = close < 0 ? source.length : close + 2;
-    out += source.slice(open, stop);
-    at = stop;
-  }
-  return out;
 }
 
 /**

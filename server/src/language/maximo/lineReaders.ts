@@ -79,7 +79,7 @@ export function readParam(token: IToken, s: BuildState, continuation: boolean): 
   const valueText = image.slice(valueStart, valueEnd);
   const encoded = isWrittenEncoded(valueText);
   const value: DecodedTextNode = encoded
-    ? { start: start + valueStart, end: start + valueEnd, text: valueText, decoded: percentDecode(valueText, 0, { plusAsSpace: true }).text }
+    ? { start: start + valueStart, end: start + valueEnd, text: valueText, decoded: percentDecode(valueText, 0, true).text }
     : decodedNode(valueText, start + valueStart);
   s.scanner.scan(value.start, value.end, s.expressions);
   const spanStart = keyEnd > 0 ? start : start + eq;
