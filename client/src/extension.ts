@@ -3,6 +3,8 @@ import { bundleStartedAt } from "./extension/loadClock";
 import type { ExtensionContext } from "vscode";
 import type { Connections, ResponsePresenter } from "./extension/contracts";
 import { createConnections } from "./extension/connections/index";
+import { createEnvironments } from "./extension/environments/index";
+import { registerImport } from "./extension/import/index";
 import { createOutputLog } from "./extension/log";
 import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
@@ -40,13 +42,15 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
   const serverLog = new ServerLogController(context, connections, log);
   context.subscriptions.push(serverLog);
-  const history = registerRequests(context, { connections, presenter: responses, log, serverLog });
+  const environments = createEnvironments(context, { connections, log });
+  const history = registerRequests(context, { connections, environments, presenter: responses, log, serverLog });
   // A panel VS Code restores after a reload shows its response again, from history.
   responses.setRestorer(async (id) => {
     const model = await history.get(id);
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses, serverLog });
+  registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
   context.subscriptions.push(registerHttpFiles(context, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };

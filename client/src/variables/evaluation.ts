@@ -28,8 +28,8 @@ export interface ResolverContext {
   response(name: string): Promise<ExecutedResponse>;
   /** Asks `{{$input ...}}` and its kin; absent where nobody can answer (the CLI). */
   prompt?: PromptProvider;
-  /** `-askonce` answers, kept as long as the host keeps the map. */
-  answers: Map<string, string>;
+  /** `-askonce` answers, kept as long as the host keeps the map (without one, for this request). */
+  answers?: Map<string, string>;
 }
 
 /** Where a text stands, for lookups and messages. */
@@ -109,7 +109,7 @@ export class Evaluation {
   }
 
   private envValue(environment: Environment, layer: Layer, name: string, line: number, fail: Fail): Promise<string> {
-    const where = `${ENV_FILE} "${layer === "shared" ? "$shared" : environment.name}"`;
+    const where = `${environment.label ?? ENV_FILE} "${layer === "shared" ? "$shared" : environment.name}"`;
     const text = this.layer(environment, layer).get(name)!;
     return this.cached(`${layer}:${name}`, name, fail, () => this.text(text, { line: () => line, where }));
   }
@@ -144,7 +144,7 @@ export class Evaluation {
     if (spec.notRun) throw fail(e.inner.text, spec.notRun.replace(/\.$/, ""));
     if (spec.asks) {
       try {
-        return await askFor(e.inner.text, spec.asks, this.context.prompt, this.context.answers);
+        return await askFor(e.inner.text, spec.asks, this.context.prompt, (this.context.answers ??= new Map()));
       } catch (error) {
         throw fail(e.inner.text, error instanceof Error ? error.message : String(error));
       }
