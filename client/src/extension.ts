@@ -11,6 +11,7 @@ import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
 import { registerLocalEmulator } from "./extension/localEmulator/index";
+import { registerHttpFiles } from "./extension/httpFiles/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 import { ServerLogController } from "./extension/serverLog/serverLogCaptures";
 import { registerExplorer } from "./extension/explorer/index";
@@ -53,6 +54,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
   registerExplorer(context, { connections, schemaCache, log });
+  context.subscriptions.push(registerHttpFiles(context, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 

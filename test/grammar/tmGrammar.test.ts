@@ -242,6 +242,36 @@ describe("{{...}} expressions", () => {
     doc.has(line, "}}", "punctuation.definition.template-expression.end.maximo");
   });
 
+  test("httpyac's and REST Client's system variables are known, not invalid", () => {
+    for (const written of ["$aadToken new", "$aadV2Token appOnly", "$oidcAccessToken", "$input Work order", "$input-askonce Site", "$password Key", "$pick Site $value: A,B", "$random.integer(1, 9)", "$random.email"]) {
+      const t = lines(`X-A: {{${written}}}`);
+      const word = written.split(/[ (]/)[0]!.slice(1);
+      t.has("X-A", word, "variable.language.system-variable.maximo");
+      t.hasNo("X-A", word, "invalid");
+    }
+  });
+
+  test("an upper-case method line after the headers or the body starts a request without ###", () => {
+    const t = lines("GET os/a\nAccept: application/json\nPOST os/b\n\n{}\nDELETE os/b/1\nget os/c\n");
+    t.has("POST os/b", "POST", "keyword.control.http.maximo");
+    t.hasNo("POST os/b", "POST", "meta.header");
+    t.has("DELETE os/b/1", "DELETE", "keyword.control.http.maximo");
+    t.hasNo("DELETE os/b/1", "DELETE", "meta.body");
+    // A lower-case word in a body is body text (httpyac's rule).
+    t.hasNo("get os/c", "get os/c", "keyword.control.http");
+  });
+
+  test("a body that starts like one right after the headers is a body, not a header", () => {
+    const json = lines('POST os/x\nContent-Type: application/json\n{"a": 1}\n');
+    assert.ok(json.line('{"a"').tokens.every((token) => token.scopes.includes("meta.embedded.block.json")), describeLine(json.line('{"a"')));
+    const xml = lines("POST script/X\nContent-Type: text/xml\n<a>{{v}}</a>\n");
+    xml.has("<a>", "v", "variable.other.readwrite.maximo");
+    xml.has("<a>", "<a>", "meta.body.text.maximo");
+    xml.hasNo("<a>", "<a>", "meta.header");
+    const file = lines("POST os/x\n< ./body.json\n");
+    file.has("./body.json", "<", "keyword.other.file-reference.maximo");
+  });
+
   test("system variables with their arguments; an unknown one is invalid", () => {
     doc.has("X-Request-Id", "$", "punctuation.definition.variable.maximo");
     doc.has("X-When", "datetime", "variable.language.system-variable.maximo");

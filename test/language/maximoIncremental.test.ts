@@ -98,13 +98,38 @@ test("incremental: splitting a request with ### parses the two halves only; join
   assert.equal(splitDoc.stats.parsedBlocks, 2);
   assert.deepEqual(observable(splitDoc), observable(parseDocument(split)));
 
-  // Removing one `#` of a separator joins its block to the one before.
+  // Removing one `#` of a separator: `POST` after a complete request still starts a request
+  // (httpyac's rule), taking the comment lines right above it along; only that block changes.
   const sep = text.indexOf("### request 30");
-  const joined = text.slice(0, sep) + text.slice(sep + 1);
-  const joinedDoc = updateDocument(doc, joined);
+  const unseparated = text.slice(0, sep) + text.slice(sep + 1);
+  const unseparatedDoc = updateDocument(doc, unseparated);
+  assert.equal(unseparatedDoc.blocks.length, doc.blocks.length);
+  assert.equal(unseparatedDoc.stats.parsedBlocks, 1);
+  assert.equal(unseparatedDoc.requests[30]!.name, "r30");
+  assert.deepEqual(observable(unseparatedDoc), observable(parseDocument(unseparated)));
+
+  // A request line that is not a method line (a bare URL) does not start a request: it joins.
+  const bare = unseparated.replace("# @name r30\nPOST os/mxapiwodetail", "# @name r30\nos/mxapiwodetail");
+  const joinedDoc = updateDocument(unseparatedDoc, bare);
   assert.equal(joinedDoc.blocks.length, doc.blocks.length - 1);
   assert.equal(joinedDoc.stats.parsedBlocks, 1);
-  assert.deepEqual(observable(joinedDoc), observable(parseDocument(joined)));
+  assert.deepEqual(observable(joinedDoc), observable(parseDocument(bare)));
+});
+
+test("incremental: a request line without ### splits again when an edit above it changes what it follows", () => {
+  const text = "GET os/a\nAccept: json\n\n# @name b\nGET os/b\n\nPOST os/c\n\n{}\n\n###\nGET os/d\n";
+  const doc = parseDocument(text);
+  assert.deepEqual(doc.requests.map((r) => r.request.url.text), ["os/a", "os/b", "os/c", "os/d"]);
+  assert.equal(doc.requests[1]!.name, "b");
+  // Commenting out the first request line: `Accept: json` becomes the first request (a bare URL)...
+  const commented = text.replace("GET os/a", "# GET os/a");
+  const next = updateDocument(doc, commented);
+  assert.deepEqual(observable(next), observable(parseDocument(commented)));
+  // ... and removing it too leaves `GET os/b` as the first request of the section.
+  const removed = commented.replace("Accept: json\n", "");
+  const after = updateDocument(next, removed);
+  assert.deepEqual(observable(after), observable(parseDocument(removed)));
+  assert.deepEqual(after.requests.map((r) => r.request.url.text), ["os/b", "os/c", "os/d"]);
 });
 
 test("incremental: typing at a block boundary re-parses only the block whose text changed", () => {

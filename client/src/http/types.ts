@@ -12,8 +12,12 @@ export interface ResolvedRequest {
   method: string;
   /** The URL before `?`, as written with variables filled in: `os/mxapiasset` or absolute. */
   target: string;
-  /** Query parameters in order, values readable (decoded), variables filled in. */
-  query: Array<{ key: string; value?: string }>;
+  /**
+   * Query parameters in order, values readable (decoded), variables filled in; a value marked
+   * `encoded` is written percent-encoded (`+` for a space, as browsers and curl write it) and
+   * goes on the wire as written.
+   */
+  query: Array<{ key: string; value?: string; encoded?: boolean }>;
   /** Header lines in order, variables filled in. */
   headers: Array<[name: string, value: string]>;
   body?: string | Buffer;

@@ -3,6 +3,7 @@
  * servlet container, which decodes `+` in a query as a space: `oslc.orderBy=+reportdate` must be
  * sent as `%2Breportdate` (JSON API reference §7 "Sorting", §17.3 `gbsortby`).
  */
+import { percentDecode } from "../../../server/src/language/common";
 import { apiRootUrl, type ConnectionConfig } from "../connections/types";
 import { contextRootUrl, isContextRootRelative, resolveMaximoHref } from "./maximoHref";
 import type { OutgoingRequest, ResolvedRequest } from "./types";
@@ -41,8 +42,22 @@ export function encodeQueryKey(key: string): string {
   return encodeKey(key);
 }
 
+/**
+ * A value written percent-encoded goes as written: its escapes and `+` stay (no double
+ * encoding); only what cannot stand in a query (a blank a variable brought in, say) is escaped.
+ */
+const encodeWritten = encoder("A-Za-z0-9\\-_.~!*,:/=()'@$+", true);
+
+/** A parameter's value as the server reads it (a value written encoded, decoded). */
+export function readableQueryValue(parameter: ResolvedRequest["query"][number] | undefined): string | undefined {
+  if (parameter?.value === undefined || !parameter.encoded) return parameter?.value;
+  return percentDecode(parameter.value, 0, true).text;
+}
+
 export function encodeQuery(query: ResolvedRequest["query"]): string {
-  return query.map(({ key, value }) => (value === undefined ? encodeQueryKey(key) : `${encodeQueryKey(key)}=${encodeQueryValue(value)}`)).join("&");
+  return query
+    .map(({ key, value, encoded }) => (value === undefined ? encodeQueryKey(key) : `${encodeQueryKey(key)}=${encoded ? encodeWritten(value) : encodeQueryValue(value)}`))
+    .join("&");
 }
 
 const absoluteUrl = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -16,12 +16,15 @@ export interface BodyOptions {
   readFile: ReadFile;
   /** Multipart bodies join their parts with CRLF, as the format requires. */
   multipart: boolean;
+  /** A form (`application/x-www-form-urlencoded`) may be written one `&key=value` per line. */
+  form?: boolean;
 }
 
 export async function resolveBody(body: BodyNode, evaluation: Evaluation, options: BodyOptions): Promise<string | Buffer> {
   const { document } = options;
   if (body.parts.every((part) => part.kind === "text")) {
-    return evaluation.text(body.text, originOf(document, body.start, body.text));
+    const text = await evaluation.text(body.text, originOf(document, body.start, body.text));
+    return options.form ? joinFormLines(text) : text;
   }
   const only = body.parts.length === 1 ? body.parts[0] : undefined;
   if (only?.kind === "file") return readPart(only, evaluation, options);
@@ -60,3 +63,15 @@ async function readPart(part: BodyFilePart, evaluation: Evaluation, options: Bod
   return encoding === "utf8" || encoding === "utf-8" ? filled : Buffer.from(filled, encoding);
 }
 
+
+/**
+ * A form written over several lines (`name=alice` then `&password=secret`) is one line on the
+ * wire, blanks around `=` and `&` dropped, as REST Client and httpyac send it.
+ */
+export function joinFormLines(text: string): string {
+  if (!/[\r\n]/.test(text)) return text;
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.split("=").map((t) => t.trim()).join("=").split("&").map((t) => t.trim()).join("&"))
+    .join("");
+}

@@ -11,6 +11,7 @@ import type { RequestGraph } from "./dependencies";
 import { ENV_FILE, type Environment } from "./envSources";
 import { VariableError } from "./errors";
 import type { FileVariables } from "./fileVariables";
+import { askFor, type PromptProvider } from "./prompts";
 import { systemValue } from "./systemValues";
 import { substitute } from "./template";
 
@@ -25,6 +26,10 @@ export interface ResolverContext {
   graph(): Promise<RequestGraph>;
   hasResponse(name: string): boolean;
   response(name: string): Promise<ExecutedResponse>;
+  /** Asks `{{$input ...}}` and its kin; absent where nobody can answer (the CLI). */
+  prompt?: PromptProvider;
+  /** `-askonce` answers, kept as long as the host keeps the map (without one, for this request). */
+  answers?: Map<string, string>;
 }
 
 /** Where a text stands, for lookups and messages. */
@@ -136,6 +141,14 @@ export class Evaluation {
     if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_LIST})`);
     const problem = spec.checkArgs(e.args);
     if (problem) throw fail(e.inner.text, problem.replace(/\.$/, ""));
+    if (spec.notRun) throw fail(e.inner.text, spec.notRun.replace(/\.$/, ""));
+    if (spec.asks) {
+      try {
+        return await askFor(e.inner.text, spec.asks, this.context.prompt, (this.context.answers ??= new Map()));
+      } catch (error) {
+        throw fail(e.inner.text, error instanceof Error ? error.message : String(error));
+      }
+    }
     if (e.name === "$processEnv" || e.name === "$dotenv") {
       // `%NAME`: the name to read is the value of the variable NAME (REST Client).
       const key = args[0]!.startsWith("%") ? await this.variable(args[0]!.slice(1), origin, origin.line(e.start), fail) : args[0]!;

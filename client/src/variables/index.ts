@@ -16,10 +16,12 @@ import { loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./
 import { Evaluation, type ResolverContext } from "./evaluation";
 import { FileVariables } from "./fileVariables";
 import { originOf } from "./origins";
+import type { PromptProvider } from "./prompts";
 
 export { VariableError } from "./errors";
 export type { Environment } from "./envSources";
 export { evaluateExpectations, type ExpectationResult } from "./expectations";
+export type { PromptProvider } from "./prompts";
 
 export interface ResolverOptions {
   document: MaximoDocument;
@@ -36,6 +38,10 @@ export interface ResolverOptions {
   runNamed: (name: string) => Promise<ExecutedResponse>;
   /** The clock of `$timestamp`, `$datetime`, ... (tests fix it). */
   now?: () => Date;
+  /** Asks for `{{$input}}`, `{{$password}}`, `{{$pick}}` (VS Code); without it they fail with a sentence (the CLI). */
+  prompt?: PromptProvider;
+  /** Where `-askonce` answers are kept (default: for this resolver only). */
+  answers?: Map<string, string>;
 }
 
 export interface Resolver {
@@ -70,6 +76,8 @@ export function createResolver(options: ResolverOptions): Resolver {
         const texts = (name: string) => [env.selected.get(name), env.shared.get(name)].filter((t): t is string => t !== undefined);
         return new RequestGraph(document, fileVariables, texts);
       })),
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    answers: options.answers ?? new Map(),
     hasResponse: (name) => responses.has(name),
     // One run per name: every request that needs `wo` reads the same response.
     response: (name) => {
@@ -110,7 +118,10 @@ async function resolveRequest(
   const query: ResolvedRequest["query"] = [];
   for (const param of request.url.query) {
     const key = await fill(param.key, param.key.decoded);
-    query.push(param.value ? { key, value: await fill(param.value, param.value.decoded) } : { key });
+    if (!param.value) query.push({ key });
+    // A value written percent-encoded is sent as written, variables filled in.
+    else if (param.encoded) query.push({ key, value: await fill(param.value), encoded: true });
+    else query.push({ key, value: await fill(param.value, param.value.decoded) });
   }
   const headers: ResolvedRequest["headers"] = [];
   for (const header of request.headers) headers.push([await fill(header.name), await fill(header.value)]);
@@ -136,7 +147,7 @@ async function resolveRequest(
   if (entry.name !== undefined) resolved.name = entry.name;
   if (request.body) {
     const contentType = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
-    resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType) });
+    resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType), form: /application\/x-www-form-urlencoded/i.test(contentType) });
   }
   return resolved;
 }

@@ -1,6 +1,7 @@
 /**
  * Values of the system variables that need nothing but the clock and randomness: `$guid`,
- * `$uuid`, `$timestamp`, `$isoTimestamp`, `$datetime`, `$localDatetime`, `$randomInt`.
+ * `$uuid`, `$timestamp`, `$isoTimestamp`, `$datetime`, `$localDatetime`, `$randomInt`, and
+ * httpyac's `$random.*`.
  * (`$processEnv` and `$dotenv` read the environment; the evaluation handles them.)
  * Arguments were checked against SYSTEM_VARIABLES before these run.
  */
@@ -27,9 +28,45 @@ export function systemValue(name: string, args: readonly string[], now: Date): s
     case "$localDatetime":
       return formatNamed(offsetFrom(now, args, 1), args[0]!, true);
     case "$randomInt":
-      // REST Client's range: min inclusive, max exclusive.
-      return String(randomInt(Number(args[0]), Number(args[1])));
+      // REST Client's range: min inclusive, max exclusive; without one, httpyac's 0 to 1000.
+      return args.length === 0 ? String(randomInt(0, 1000)) : String(randomInt(Number(args[0]), Number(args[1])));
+    case "$random.uuid":
+      return randomUUID();
+    case "$random.integer": {
+      const [min, max] = rangeOf(args);
+      return String(min === max ? min : randomInt(min, max));
+    }
+    case "$random.float": {
+      const [min, max] = rangeOf(args);
+      return String(min + Math.random() * (max - min));
+    }
+    case "$random.alphabetic":
+      return randomFrom(LETTERS, lengthOf(args));
+    case "$random.alphanumeric":
+      return randomFrom(`${LETTERS}0123456789_`, lengthOf(args));
+    case "$random.hexadecimal":
+      return randomFrom("0123456789abcdef", lengthOf(args));
+    case "$random.email":
+      return `${randomFrom(LETTERS.toLowerCase().slice(0, 26), 8)}@example.com`;
     default:
       return undefined;
   }
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** `(1, 10)` of httpyac's `$random.integer(1, 10)`, lower bound first. */
+function rangeOf(args: readonly string[]): [number, number] {
+  const [a, b] = args.join(" ").replace(/[()\s]/g, "").split(",").map(Number) as [number, number];
+  return a <= b ? [a, b] : [b, a];
+}
+
+function lengthOf(args: readonly string[]): number {
+  return Number(args.join("").replace(/[()\s]/g, ""));
+}
+
+function randomFrom(alphabet: string, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(0, alphabet.length)];
+  return out;
 }

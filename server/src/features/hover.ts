@@ -60,7 +60,8 @@ function valueHover(
   markdown: (value: string, start: number, end: number) => Hover,
 ): Hover | undefined {
   const value = param.value!;
-  const encoded = encodeURIComponent(value.decoded);
+  // A value written percent-encoded goes as written; a readable one is encoded by the runner.
+  const encoded = param.encoded ? value.text : encodeURIComponent(value.decoded);
   const wire = `Sent as \`${param.key.decoded}=${encoded}\``;
   const route = queryParamRoute(param.key.decoded);
   if (store && os && route && route.language !== "domain") {

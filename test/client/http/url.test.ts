@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
-import { buildOutgoing, buildUrl, encodeQueryValue } from "../../../client/src/http/url";
+import { buildOutgoing, buildUrl, encodeQuery, encodeQueryValue, readableQueryValue } from "../../../client/src/http/url";
 import { apikeyConnection, request, testExecutor } from "./support";
 
 describe("buildUrl", () => {
@@ -38,6 +38,18 @@ describe("buildUrl", () => {
   for (const [value, encoded] of table) {
     test(`encodes ${JSON.stringify(value)} as ${encoded}`, () => assert.equal(encodeQueryValue(value), encoded));
   }
+
+  test("a value written percent-encoded (as browsers and curl write it) goes as written: + and escapes kept, no double encoding", () => {
+    const written = "status%3D%22APPR%22+and+siteid%3D%22BEDFORD%22";
+    const url = buildUrl(connection, { target: "os/mxapiwodetail", query: [{ key: "oslc.where", value: written, encoded: true }, { key: "oslc.orderBy", value: "%2Bwonum", encoded: true }] });
+    assert.equal(url.search, `?oslc.where=${written}&oslc.orderBy=%2Bwonum`);
+    // The servlet container reads it back as the readable value.
+    assert.equal(url.searchParams.get("oslc.where"), 'status="APPR" and siteid="BEDFORD"');
+    // A blank a variable brought into such a value is escaped, the rest stays.
+    assert.equal(encodeQuery([{ key: "q", value: "site%3D%22A B%22+x", encoded: true }]), "q=site%3D%22A%20B%22+x");
+    assert.equal(readableQueryValue({ key: "q", value: "a%2Cb+c", encoded: true }), "a,b c");
+    assert.equal(readableQueryValue({ key: "q", value: "+wonum" }), "+wonum");
+  });
 
   test("keys and bare keys; the URL keeps the encoding as built", () => {
     const url = buildUrl(connection, { target: "os/mxapiwodetail", query: [{ key: "lean", value: "1" }, { key: "oslc.orderBy", value: "+wonum" }, { key: "collectioncount" }] });

@@ -273,3 +273,13 @@ test("directives map to the request: @connection, @all-pages, @timeout, @no-redi
   const titled = await resolverFor("### Approved orders\nGET os/x\n").resolver.resolve(0);
   assert.equal(titled.name, "Approved orders");
 });
+
+test("a query value written percent-encoded is resolved as written (variables filled in) and marked encoded; readable ones are decoded", async () => {
+  const { resolver } = resolverFor("@site = BEDFORD\nGET os/mxapiwodetail?oslc.where=status%3D%22APPR%22+and+siteid%3D%22{{site}}%22&oslc.orderBy=+wonum&oslc.select=wonum%2Cstatus\n");
+  const resolved = await resolver.resolve(0);
+  assert.deepEqual(resolved.query, [
+    { key: "oslc.where", value: "status%3D%22APPR%22+and+siteid%3D%22BEDFORD%22", encoded: true },
+    { key: "oslc.orderBy", value: "+wonum" },
+    { key: "oslc.select", value: "wonum%2Cstatus", encoded: true },
+  ]);
+});

@@ -25,6 +25,8 @@ test("a child attribute after rel. and inside rel{ in oslc.select", () => {
 
 test("a query value without an attribute under the cursor shows how it is sent", () => {
   assert.equal(hover('GET os/mxapiwodetail?oslc.where=status="A P|PR+1"'), "Sent as `oslc.where=status%3D%22A%20PPR%2B1%22`");
+  // Written percent-encoded (as browsers and curl write it): sent as written, + stays a space.
+  assert.equal(hover("GET os/mxapiwodetail?oslc.where=status%3D%22A|PPR%22+and+x%3D1"), "Sent as `oslc.where=status%3D%22APPR%22+and+x%3D1`");
 });
 
 test("query parameter and header names show their docs", () => {

@@ -23,6 +23,7 @@ import { combinePages } from "./pageCombiner";
 import { requestIndexAt, requestTitle } from "./requestAt";
 import { toResponseModel } from "./responseModel";
 import { describeWrite, isWrite } from "./writeDescription";
+import { EditorPrompts } from "./editorPrompts";
 
 /** The CodeLens argument: a request line of a document. */
 export interface RequestLocator {
@@ -52,7 +53,15 @@ interface RunContext {
 class NotSent extends Error {}
 
 export class RequestRunner {
+  /** Asks httpyac's `{{$input}}` / `{{$password}}` / `{{$pick}}` questions. */
+  private readonly prompts = new EditorPrompts();
+
   constructor(private readonly deps: RunnerDeps) {}
+
+  /** What responses and curl commands redact: the connection's secrets and password answers. */
+  private secrets(executor: Executor): string[] {
+    return [...executor.secrets(), ...this.prompts.secrets()];
+  }
 
   async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
     const target = await this.locate(locator);
@@ -100,7 +109,7 @@ export class RequestRunner {
       const connection = await this.deps.connections.choose(resolved.directives.connection);
       if (!connection) return;
       const executor = this.deps.connections.executor(connection);
-      await vscode.env.clipboard.writeText(exportFor(format, buildOutgoing(connection, resolved), connection, executor.secrets()));
+      await vscode.env.clipboard.writeText(exportFor(format, buildOutgoing(connection, resolved), connection, this.secrets(executor)));
       void vscode.window.showInformationMessage(`Copied the request as ${EXPORT_COMMANDS[format].label}; credentials are read from MAXIMO_* environment variables.`);
     } catch (error) {
       void offerAdvice(this.deps, adviseError(error, undefined), "error");
@@ -157,7 +166,7 @@ export class RequestRunner {
 
   /** A response and its Next page / All pages actions, which keep following from it. */
   private shown(executor: Executor, resolved: ResolvedRequest, response: ExecutedResponse, meta: ModelMeta, page: number): Shown {
-    const model = toResponseModel(response, resolved, { ...meta, secrets: executor.secrets(), page });
+    const model = toResponseModel(response, resolved, { ...meta, secrets: this.secrets(executor), page });
     const actions: ResponseActions = {};
     const nextHref = model.paging?.hasNext ? scanPageInfo(response.bytes)?.nextHref : undefined;
     if (nextHref !== undefined) {
@@ -183,7 +192,7 @@ export class RequestRunner {
   private async allPages(executor: Executor, resolved: ResolvedRequest, signal: AbortSignal, meta: ModelMeta): Promise<Shown> {
     const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }));
     this.logResponse(`${meta.title} (${combined.pages} pages)`, combined.response);
-    const model = toResponseModel(combined.response, resolved, { ...meta, secrets: executor.secrets() });
+    const model = toResponseModel(combined.response, resolved, { ...meta, secrets: this.secrets(executor) });
     if (combined.response.status < 300) model.paging = { page: combined.pages, pageCount: combined.pages, totalCount: combined.members, hasNext: false, allPages: true };
     return { model, actions: {} };
   }
@@ -205,6 +214,8 @@ export class RequestRunner {
       filePath: document.uri.fsPath,
       workspaceDir: folder,
       processEnv: process.env,
+      prompt: this.prompts,
+      answers: this.prompts.answers,
       // The environment picked in the status bar (maximo.env.json or REST Client's setting), over $shared.
       environment: () => this.deps.environments.forDocument(document.uri),
       // A chained `{{name.response...}}` runs that request first, through the same checks.

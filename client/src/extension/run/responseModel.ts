@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { headerValue } from "../../http/response";
 import { redact, redactHeaders } from "../../http/redact";
 import { scanPageInfo } from "../../http/responseInfo";
+import { readableQueryValue } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import type { ResponseModel } from "../contracts";
 
@@ -59,7 +60,7 @@ export function toResponseModel(response: ExecutedResponse, resolved: Pick<Resol
  * nested `rel{...}` or an aggregate makes the order the records' own.
  */
 export function selectOrder(query: ResolvedRequest["query"]): string[] | undefined {
-  const select = query.find((parameter) => parameter.key.toLowerCase() === "oslc.select")?.value;
+  const select = readableQueryValue(query.find((parameter) => parameter.key.toLowerCase() === "oslc.select"));
   if (select === undefined || /[*{}()]/.test(select)) return undefined;
   const names = select
     .split(",")

@@ -3,6 +3,7 @@
  * before any write and says what would change).
  */
 import type { ResolvedRequest } from "../../http/types";
+import { readableQueryValue } from "../../http/url";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -22,7 +23,7 @@ export function describeWrite(resolved: Pick<ResolvedRequest, "method" | "header
   const target = resolved.target.replace(/^https?:\/\/[^/]+/i, "");
   const objectStructure = /(?:^|\/)os\/([^/?]+)/i.exec(target)?.[1]?.toUpperCase();
   const what = objectStructure ? ` in ${objectStructure}` : "";
-  const action = resolved.query.find((parameter) => parameter.key === "action")?.value;
+  const action = readableQueryValue(resolved.query.find((parameter) => parameter.key === "action"));
   const bodySize = resolved.body === undefined ? 0 : typeof resolved.body === "string" ? Buffer.byteLength(resolved.body) : resolved.body.length;
   const body = bodySize > 0 ? ` with a ${bodySize}-byte body` : "";
   const line = `${resolved.method.toUpperCase()} ${target}${method !== resolved.method.toUpperCase() ? ` (x-method-override: ${method})` : ""}`;

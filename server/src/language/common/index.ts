@@ -1,2 +1,2 @@
 export * from "./types";
-export { percentDecode } from "./offsetMap";
+export { isWrittenEncoded, percentDecode } from "./offsetMap";

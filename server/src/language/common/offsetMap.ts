@@ -74,3 +74,27 @@ function hexByte(source: string, at: number): number | undefined {
   const hex = source.slice(at + 1, at + 3);
   return /^[0-9a-fA-F]{2}$/.test(hex) ? parseInt(hex, 16) : undefined;
 }
+
+/**
+ * Whether a query value is written percent-encoded, as browsers and curl write it
+ * (`status%3D%22APPR%22+and+siteid%3D%22BEDFORD%22`): it holds an escape and no character
+ * such an encoder would have escaped (a blank or a double quote). Then `+` is a space, and
+ * the value is sent as written. A value written readable (`status="APPR"`, `+wonum`) is not.
+ */
+export function isWrittenEncoded(value: string): boolean {
+  let hasEscape = false;
+  let at = 0;
+  while (at < value.length) {
+    const c = value.charCodeAt(at);
+    if (c === 0x7b /* { */ && value.charCodeAt(at + 1) === 0x7b) {
+      const close = value.indexOf("}}", at + 2);
+      if (close < 0) return false;
+      at = close + 2;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 34 /* " */) return false;
+    if (c === 0x25 /* % */ && /^[0-9A-Fa-f]{2}$/.test(value.slice(at + 1, at + 3))) hasEscape = true;
+    at++;
+  }
+  return hasEscape;
+}

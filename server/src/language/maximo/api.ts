@@ -14,6 +14,6 @@ export type { EmbeddedQuery } from "./embeddedQueries";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
-export { SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
+export { promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
 export { KNOWN_METHODS } from "./httpMethods";
 export { toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -111,6 +111,11 @@ export interface QueryParamNode extends Span {
   value?: DecodedTextNode;
   /** The parameter is written on a `?`/`&` continuation line. */
   continuation: boolean;
+  /**
+   * The value is written percent-encoded, as browsers and curl write it: `+` in it is a space
+   * (`decoded` has it so) and the runner sends it as written.
+   */
+  encoded?: true;
 }
 
 /** The URL on the request line (without continuation lines, version or trailing spaces). */

@@ -17,7 +17,7 @@ import { checkRequestLine } from "./lineChecks";
 import { bodyText, readComment, readFileRef, readHeader, readMalformedHeader, readParam, readToolLine, readVariable } from "./lineReaders";
 import { blockParser } from "./parser";
 import { decodedNode, readPath } from "./requestTarget";
-import { FileRefLine } from "./tokens";
+import { FileRefLine, FileRefStart } from "./tokens";
 
 const BaseVisitor = blockParser.getBaseCstVisitorConstructor<BuildState, void>();
 
@@ -193,15 +193,18 @@ class BlockBuilder extends BaseVisitor {
 
   body(ctx: Children, s: BuildState): void {
     this.lines(ctx, s);
-    const lines = tokens(ctx.BodyLine);
-    const files = tokens(ctx.FileRefLine);
+    // A body that starts without the blank line opens with one BodyStartLine or FileRefStart.
+    const startLine = tokens(ctx.BodyStartLine);
+    const startFile = tokens(ctx.FileRefStart);
+    const lines = startLine.length > 0 ? [...startLine, ...tokens(ctx.BodyLine)] : tokens(ctx.BodyLine);
+    const files = startFile.length > 0 ? [...startFile, ...tokens(ctx.FileRefLine)] : tokens(ctx.FileRefLine);
     const textAndFiles = files.length === 0 ? lines : mergeByOffset(lines, files);
     if (textAndFiles.length === 0) return;
     const parts: BodyPart[] = [];
     let runStart = -1;
     let runEnd = -1;
     for (const token of textAndFiles) {
-      if (token.tokenType !== FileRefLine) {
+      if (token.tokenType !== FileRefLine && token.tokenType !== FileRefStart) {
         // A run of body lines: its content lies between its first and last non-blank lines.
         const bounds = nonBlankLines(token);
         if (!bounds) continue;

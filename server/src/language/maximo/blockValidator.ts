@@ -1,6 +1,6 @@
 /**
- * Diagnostics of one block beyond its structure: `{{...}}` expressions, JSON bodies and the
- * embedded query languages. Computed on first use and kept per block tree (trees are
+ * Diagnostics of one block beyond its structure: `{{...}}` expressions, JSON bodies, the
+ * embedded query languages, and what httpyac would run that Maximo Workbench does not. Computed on first use and kept per block tree (trees are
  * immutable), so an edit re-checks only the blocks it touched.
  */
 import type { SyntaxDiagnostic } from "../common";
@@ -8,6 +8,7 @@ import type { BlockTree, ExpressionNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
 import { embeddedQueries } from "./embeddedQueries";
 import { checkJsonBody, isJsonBody } from "./jsonBody";
+import { notRunDiagnostics } from "./notRun";
 import { SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
 
 const cache = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
@@ -25,6 +26,7 @@ export function blockDiagnostics(tree: BlockTree): readonly SyntaxDiagnostic[] {
 function validate(tree: BlockTree): SyntaxDiagnostic[] {
   const out = tree.diagnostics.slice();
   for (const expression of tree.expressions) checkExpression(expression, out);
+  notRunDiagnostics(tree, out);
   const request = tree.request;
   // An unclosed `{{` already explains why the body cannot be read; a JSON error would repeat it.
   if (request && isJsonBody(request) && !hasUnterminatedIn(tree, request.body!)) {
@@ -65,4 +67,5 @@ function checkExpression(expression: ExpressionNode, out: SyntaxDiagnostic[]): v
   }
   const problem = spec.checkArgs(expression.args);
   if (problem) out.push(diagnostic("maximo.system-variable-arguments", expression.inner, problem));
+  else if (spec.notRun) out.push(diagnostic("maximo.system-variable-not-run", nameSpan, spec.notRun));
 }

@@ -1,6 +1,7 @@
 /**
  * The `maximo.*` diagnostics of the request file: one stable code per rule, each with one
  * severity. Error: the text cannot be sent as meant. Warning: it can, but is likely misread.
+ * Information: httpyac or REST Client syntax that is read correctly but not run here.
  *
  * Adding a diagnostic: add an entry here, raise it with `diagnostic(code, span, message)` from
  * the builder or a validator, and add a fixture case in test/fixtures/maximo.
@@ -30,6 +31,12 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.json-invalid": { severity: "error", summary: "A JSON body is not valid JSON (`{{...}}` placeholders are allowed)." },
   "maximo.file-ref-missing-path": { severity: "error", summary: "A `<` body line names no file." },
   "maximo.script-unterminated": { severity: "error", summary: "A script block (`{{` or `> {%`) is not closed before the next request." },
+  // httpyac and REST Client features that are read but not run: said, not flagged as wrong.
+  "maximo.script-not-run": { severity: "information", summary: "An httpyac script block or a response handler: Maximo Workbench does not run scripts." },
+  "maximo.assertion-not-run": { severity: "information", summary: "An httpyac `??` assertion: Maximo Workbench checks `# @expect` lines instead." },
+  "maximo.output-not-written": { severity: "information", summary: "An httpyac `>>` / `<>` line: Maximo Workbench does not write or compare response files." },
+  "maximo.directive-not-run": { severity: "information", summary: "An httpyac directive Maximo Workbench does not act on (`@ref`, `@import`, `@loop`, ...)." },
+  "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client sign-in variable (`$aadToken`, ...) Maximo Workbench cannot fill in." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type MaximoCode = keyof typeof MAXIMO_DIAGNOSTICS;

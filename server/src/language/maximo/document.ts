@@ -1,7 +1,7 @@
 /**
  * The incremental document model of a `.maximo` file.
  *
- * A document is a list of blocks (cut at `###` lines), each an immutable tree with spans
+ * A document is a list of blocks (cut at `###` lines and at request lines after a request), each an immutable tree with spans
  * relative to the block start. `updateDocument` finds the changed region of the text (common
  * prefix and suffix), re-parses only the blocks it touches, and reuses every other tree as it
  * is, moved to its new offset and line. Line/character positions come from the blocks' line
@@ -234,7 +234,10 @@ export function updateDocument(previous: MaximoDocument, text: string): MaximoDo
   // The region must start at a separator line (or the file start); if the edit removed one,
   // the lines join the block before.
   while (first > 0 && !isSeparatorLine(text, blocks[first]!.offset)) first--;
-  const last = previous.blockIndexAt(oldChangeEnd);
+  let last = previous.blockIndexAt(oldChangeEnd);
+  // Blocks that start at a request line without `###` exist because of the lines before them
+  // (a request above); the region runs on to the next `###` so they are split again.
+  while (last + 1 < blocks.length && !isSeparatorLine(old, blocks[last + 1]!.offset)) last++;
 
   const regionStart = blocks[first]!.offset;
   const regionEnd = blocks[last]!.end + delta;

@@ -34,8 +34,8 @@ export function embeddedQueries(tree: BlockTree): readonly EmbeddedQuery[] {
  */
 export function embeddedSource(param: QueryParamNode): EmbeddedSource | undefined {
   if (!param.value) return undefined;
-  const encoded = /%[0-9A-Fa-f]{2}/.test(param.value.text);
-  return percentDecode(param.value.text, param.value.start, encoded);
+  // The parser marks a value written percent-encoded (`QueryParamNode.encoded`, `isWrittenEncoded`).
+  return percentDecode(param.value.text, param.value.start, param.encoded === true);
 }
 
 /** `lean=1` on the request: the server wants bare lower-case names. */

@@ -10,7 +10,8 @@ import { EMPTY, orEmpty } from "./empty";
 
 const CHAINED = /^([A-Za-z_][\w-]*)\.(response|request)(?:\.([A-Za-z]+))?(.*)$/s;
 const NAME_PART = /^[A-Za-z_][\w-]*$/;
-const SYSTEM_NAME = /^\$[\w.]*/;
+/** `$guid`, `$random.integer`, `$shared.host`; httpyac's `$input-askonce` is one name. */
+const SYSTEM_NAME = /^\$[\w.]*(?:-askonce)?/;
 
 export class ExpressionScanner {
   private nextOpen = -2;

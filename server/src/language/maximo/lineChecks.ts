@@ -8,7 +8,7 @@ import { COMMON_METHODS, KNOWN_METHODS } from "./httpMethods";
 export function malformedHeaderMessage(line: string, afterHeader: boolean): string {
   const first = line.charAt(0);
   if (looksLikeRequestLine(line)) {
-    return "This line is read as a header of the request above and it is not `Name: value`. To start another request, put a `###` line before it.";
+    return "This line is read as a header of the request above and it is not `Name: value`. To start another request, write its method in upper case or put a `###` line before it.";
   }
   if (first === "{" || first === "[" || first === "<" || first === '"') {
     return "This line is read as a header and it is not `Name: value`. Put a blank line between the headers and the body.";

@@ -4,6 +4,7 @@
  * scans it for `{{...}}` and reports what is wrong with it.
  */
 import type { IToken } from "chevrotain";
+import { isWrittenEncoded, percentDecode } from "../common";
 import type { BodyFilePart, BodyPart, DecodedTextNode, HeaderNode, QueryParamNode } from "./ast";
 import { content, type BuildState, type RequestDraft } from "./buildState";
 import { lineEnd, mergeByOffset, nodes, tokens, type Children } from "./cstAccess";
@@ -75,10 +76,16 @@ export function readParam(token: IToken, s: BuildState, continuation: boolean): 
   if (eq < 0) return { start: key.start, end: key.end, key, continuation };
   const valueStart = trimStart(image, eq + 1, image.length);
   const valueEnd = trimEnd(image, valueStart, image.length);
-  const value: DecodedTextNode = decodedNode(image.slice(valueStart, valueEnd), start + valueStart);
+  const valueText = image.slice(valueStart, valueEnd);
+  const encoded = isWrittenEncoded(valueText);
+  const value: DecodedTextNode = encoded
+    ? { start: start + valueStart, end: start + valueEnd, text: valueText, decoded: percentDecode(valueText, 0, true).text }
+    : decodedNode(valueText, start + valueStart);
   s.scanner.scan(value.start, value.end, s.expressions);
   const spanStart = keyEnd > 0 ? start : start + eq;
-  return { start: spanStart, end: Math.max(value.end, start + eq + 1), key, equals: { start: start + eq, end: start + eq + 1 }, value, continuation };
+  const param: QueryParamNode = { start: spanStart, end: Math.max(value.end, start + eq + 1), key, equals: { start: start + eq, end: start + eq + 1 }, value, continuation };
+  if (encoded) param.encoded = true;
+  return param;
 }
 
 function trimStart(text: string, start: number, end: number): number {
@@ -174,6 +181,7 @@ export function bodyText(ctx: Children, text: string, span: { start: number; end
   const inside = (t: IToken) => t.startOffset > span.start && t.startOffset < span.end;
   const skipped =
     tokens(ctx.CommentLine).some(inside) ||
+    tokens(ctx.VariableLine).some(inside) ||
     tokens(ctx.DirectiveLine).some(inside) ||
     tokens(ctx.HttpyacLine).some(inside) ||
     tokens(ctx.HandlerLine).some(inside) ||

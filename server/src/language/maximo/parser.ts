@@ -10,7 +10,7 @@
  *   requestLine := Indent? ((Method | PathText) (PathText | Ws)* query? | query) HttpVersion? LineEnd?
  *   query       := Question (QueryParam | Amp | Ws)*
  *   continuation:= ContinuationStart (QueryParam | Amp | Ws)* HttpVersion? LineEnd?
- *   body        := BlankToBody (BodyLine | BlankLine | FileRefLine | CommentLine | DirectiveLine
+ *   body        := (BlankToBody | BodyStartLine | FileRefStart) (BodyLine | BlankLine | FileRefLine | VariableLine | CommentLine | DirectiveLine
  *                | HttpyacLine | HandlerLine | script)*
  *   script      := ScriptOpen ScriptLine* ScriptClose?
  *
@@ -35,6 +35,7 @@ export class BlockParser extends CstParser {
   private requestTargets?: Alternatives;
   private queryParts?: Alternatives;
   private continuationParts?: Alternatives;
+  private bodyStarts?: Alternatives;
   private bodyLines?: Alternatives;
 
   constructor() {
@@ -133,13 +134,20 @@ export class BlockParser extends CstParser {
   });
 
   private readonly body = this.RULE("body", () => {
-    this.CONSUME(T.BlankToBody);
+    this.OR2(
+      (this.bodyStarts ??= [
+        { ALT: () => this.CONSUME(T.BlankToBody) },
+        { ALT: () => this.CONSUME(T.BodyStartLine) },
+        { ALT: () => this.CONSUME(T.FileRefStart) },
+      ]),
+    );
     this.MANY(() => {
       this.OR(
         (this.bodyLines ??= [
           { ALT: () => this.CONSUME(T.BodyLine) },
           { ALT: () => this.CONSUME(T.BlankLine) },
           { ALT: () => this.CONSUME(T.FileRefLine) },
+          { ALT: () => this.CONSUME(T.VariableLine) },
           { ALT: () => this.CONSUME(T.CommentLine) },
           { ALT: () => this.CONSUME(T.DirectiveLine) },
           { ALT: () => this.CONSUME(T.HttpyacLine) },

@@ -11,6 +11,10 @@ export interface SystemVariableSpec {
   description: string;
   /** A sentence saying what is wrong with the arguments, or undefined when they are fine. */
   checkArgs(args: readonly TextNode[]): string | undefined;
+  /** Asks the user for the value when the request is sent (VS Code asks; the CLI cannot). */
+  asks?: "input" | "password" | "pick";
+  /** Why Maximo Workbench cannot give this variable a value (REST Client signs in to Azure for it). */
+  notRun?: string;
 }
 
 const OFFSET_UNITS = new Set(["y", "Q", "M", "w", "d", "h", "m", "s", "ms"]);
@@ -49,6 +53,65 @@ function datetime(name: string) {
   };
 }
 
+/** The arguments written together: `(1, 10)` of `$random.integer(1, 10)`. */
+function joined(args: readonly TextNode[]): string {
+  return args.map((arg) => arg.text).join(" ");
+}
+
+/** httpyac's `$random.integer(min, max)` and `$random.float(min, max)`. */
+function range(name: string) {
+  return (args: readonly TextNode[]) => {
+    const match = /^\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/.exec(joined(args));
+    return match ? undefined : `${name} takes a range in parentheses: write \`{{${name}(1, 100)}}\`.`;
+  };
+}
+
+/** httpyac's `$random.alphabetic(length)` and its kin. */
+function length(name: string) {
+  return (args: readonly TextNode[]) =>
+    /^\(\s*\d+\s*\)$/.test(joined(args)) ? undefined : `${name} takes a length in parentheses: write \`{{${name}(10)}}\`.`;
+}
+
+/**
+ * The question and default of httpyac's `{{$input Work order number $value: 1001}}` (also
+ * `$prompt`, `$password`, `$pick`), from the expression's inner text.
+ */
+export function promptParts(inner: string): { name: string; question: string; value?: string } {
+  const name = /^\$[\w.]*(?:-askonce)?/.exec(inner)?.[0] ?? "";
+  const rest = inner.slice(name.length);
+  const at = rest.indexOf("$value:");
+  const question = (at < 0 ? rest : rest.slice(0, at)).trim();
+  return at < 0 ? { name, question } : { name, question, value: rest.slice(at + "$value:".length).trim() };
+}
+
+function prompt(name: string, asks: "input" | "password" | "pick"): SystemVariableSpec {
+  const pick = asks === "pick";
+  return {
+    name,
+    usage: pick ? `{{${name} question $value: a,b,c}}` : `{{${name} question [$value: default]}}`,
+    description: pick
+      ? "asks to pick one of the listed values when the request is sent (httpyac)"
+      : `asks for ${asks === "password" ? "a secret" : "a value"} when the request is sent${name.endsWith("-askonce") ? ", once per session" : ""} (httpyac)`,
+    asks,
+    checkArgs: (args) => {
+      const parts = promptParts(`${name} ${joined(args)}`);
+      if (!parts.question) return `${name} asks a question: write \`{{${name} Work order number}}\`.`;
+      if (pick && !parts.value) return `${name} needs the values to pick from: write \`{{${name} Site $value: BEDFORD,NASHUA}}\`.`;
+      return undefined;
+    },
+  };
+}
+
+function notRun(name: string, usage: string, description: string): SystemVariableSpec {
+  return {
+    name,
+    usage,
+    description,
+    checkArgs: () => undefined,
+    notRun: `REST Client signs in to Azure AD or an OpenID provider for ${name}; Maximo Workbench does not, so a request using it is not sent. Authenticate with the connection (status bar) or put a token in \`{{$processEnv TOKEN}}\`.`,
+  };
+}
+
 const specs: SystemVariableSpec[] = [
   { name: "$guid", usage: "{{$guid}}", description: "a new UUID v4", checkArgs: noArgs("$guid") },
   { name: "$uuid", usage: "{{$uuid}}", description: "a new UUID v4 (httpyac's name for $guid)", checkArgs: noArgs("$uuid") },
@@ -73,12 +136,13 @@ const specs: SystemVariableSpec[] = [
   },
   {
     name: "$randomInt",
-    usage: "{{$randomInt min max}}",
-    description: "a random integer from min (inclusive) to max (exclusive)",
+    usage: "{{$randomInt [min max]}}",
+    description: "a random integer from min (inclusive) to max (exclusive); without a range, from 0 to 1000 (httpyac)",
     checkArgs: (args) => {
       const [min, max] = args;
+      if (args.length === 0) return undefined;
       if (args.length !== 2 || !INTEGER.test(min!.text) || !INTEGER.test(max!.text)) {
-        return "$randomInt takes two whole numbers, the minimum and the (exclusive) maximum: write `{{$randomInt 1 100}}`.";
+        return "$randomInt takes two whole numbers, the minimum and the (exclusive) maximum: write `{{$randomInt 1 100}}` (or `{{$randomInt}}` for 0 to 1000).";
       }
       if (Number(min!.text) >= Number(max!.text)) {
         return `$randomInt needs a minimum below the maximum: ${min!.text} is not below ${max!.text}.`;
@@ -88,6 +152,27 @@ const specs: SystemVariableSpec[] = [
   },
   { name: "$processEnv", usage: "{{$processEnv NAME}}", description: "an environment variable of the runner", checkArgs: oneName("$processEnv") },
   { name: "$dotenv", usage: "{{$dotenv NAME}}", description: "a variable from the .env file next to the request file", checkArgs: oneName("$dotenv") },
+  // httpyac's (JetBrains') random values.
+  { name: "$random.uuid", usage: "{{$random.uuid}}", description: "a new UUID v4 (httpyac)", checkArgs: noArgs("$random.uuid") },
+  { name: "$random.integer", usage: "{{$random.integer(min, max)}}", description: "a random integer from min to max (exclusive) (httpyac)", checkArgs: range("$random.integer") },
+  { name: "$random.float", usage: "{{$random.float(min, max)}}", description: "a random number from min to max (httpyac)", checkArgs: range("$random.float") },
+  { name: "$random.alphabetic", usage: "{{$random.alphabetic(length)}}", description: "random letters (httpyac)", checkArgs: length("$random.alphabetic") },
+  { name: "$random.alphanumeric", usage: "{{$random.alphanumeric(length)}}", description: "random letters, digits and _ (httpyac)", checkArgs: length("$random.alphanumeric") },
+  { name: "$random.hexadecimal", usage: "{{$random.hexadecimal(length)}}", description: "random hexadecimal digits (httpyac)", checkArgs: length("$random.hexadecimal") },
+  { name: "$random.email", usage: "{{$random.email}}", description: "a random e-mail address (httpyac)", checkArgs: noArgs("$random.email") },
+  // httpyac's questions, asked when the request is sent.
+  prompt("$input", "input"),
+  prompt("$input-askonce", "input"),
+  prompt("$prompt", "input"),
+  prompt("$prompt-askonce", "input"),
+  prompt("$password", "password"),
+  prompt("$password-askonce", "password"),
+  prompt("$pick", "pick"),
+  prompt("$pick-askonce", "pick"),
+  // REST Client's sign-ins.
+  notRun("$aadToken", "{{$aadToken [new] [public|cn|de|us|ppe] [<domain|tenantId>] [aud:<domain|tenantId>]}}", "an Azure AD token (REST Client; not available here)"),
+  notRun("$aadV2Token", "{{$aadV2Token [new] [appOnly] [scopes:<scope[,]>] [tenantid:<domain|tenantId>] [clientid:<clientId>]}}", "a Microsoft identity platform token (REST Client; not available here)"),
+  notRun("$oidcAccessToken", "{{$oidcAccessToken [new] [<clientId:...>] ...}}", "an OpenID Connect access token (REST Client; not available here)"),
 ];
 
 export const SYSTEM_VARIABLES: ReadonlyMap<string, SystemVariableSpec> = new Map(specs.map((spec) => [spec.name, spec]));

@@ -112,6 +112,17 @@ export const VariableLine = createToken({
   pattern: re(String.raw`[ \t]*@${REST}${EOL}?`),
   line_breaks: true,
 });
+/**
+ * `@name = value` inside a body: httpyac reads it as a variable wherever it stands (e.g.
+ * `@id = {{created.response.body.id}}` after a request). Only with a name and `=`, so body
+ * text that starts with `@` stays text.
+ */
+export const BodyVariableLine = createToken({
+  name: "BodyVariableLine",
+  pattern: re(String.raw`[ \t]*@[^\s=:{}]+[ \t]*:?=${REST}${EOL}?`),
+  line_breaks: true,
+  categories: [VariableLine],
+});
 /** httpyac lines that are not body text: `?? assertion`, `>> file`, `>>! file`, `<> file`. */
 export const HttpyacLine = createToken({
   name: "HttpyacLine",
@@ -168,6 +179,23 @@ export const FileRefLine = createToken({
   pattern: re(String.raw`[ \t]*<(?:@[\w-]*)?(?:[ \t]${REST})?${EOL_OR_END}`),
   line_breaks: true,
 });
+/** `< ./file.json` right after the headers, without the blank line (httpyac reads it as the body). */
+export const FileRefStart = createToken({
+  name: "FileRefStart",
+  pattern: re(String.raw`[ \t]*<(?:@[\w-]*)?(?:[ \t]${REST})?${EOL_OR_END}`),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
+/**
+ * A line right after the headers that starts like a body (`{`, `[`, `<xml>`): the body begins
+ * there, blank line or not, as httpyac reads it. `{{` lines stay scripts or headers.
+ */
+export const BodyStartLine = createToken({
+  name: "BodyStartLine",
+  pattern: re(String.raw`[ \t]*(?:\{(?!\{)|\[|<(?=[^@ \t\r\n]))${REST}${EOL}?`),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
 export const BodyLine = createToken({ name: "BodyLine", pattern: Lexer.NA });
 
 /**
@@ -179,8 +207,19 @@ function isPlainBodyLine(text: string, at: number): boolean {
   let c = text.charCodeAt(i);
   while (c === 32 || c === 9) c = text.charCodeAt(++i);
   if (c === 35 /* # */ || c === 60 /* < */ || c === 62 /* > */) return false;
+  if (c === 64 /* @ */ && isVariableAt(text, i)) return false;
   const next = text.charCodeAt(i + 1);
   return !((c === 47 /* / */ && next === 47) || (c === 63 /* ? */ && next === 63) || (c === 123 /* { */ && next === 123));
+}
+
+/** `@name =` or `@name :=` at `at` (what BodyVariableLine matches). */
+function isVariableAt(text: string, at: number): boolean {
+  let i = at + 1;
+  for (let c = text.charCodeAt(i); c === c && c > 32 && c !== 61 && c !== 58 && c !== 123 && c !== 125; c = text.charCodeAt(++i));
+  if (i === at + 1) return false;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (text.charCodeAt(i) === 58 /* : */) i++;
+  return text.charCodeAt(i) === 61 /* = */;
 }
 
 /** The start of the line after the one at `at` (the end of the text on the last line). */
@@ -350,9 +389,9 @@ export const lexerDefinition = {
     [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
     [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
     [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
-    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, HeaderLine, MalformedHeaderLine],
-    [Mode.headers]: [BlankToBody, ...commonLineStart, HeaderLine, MalformedHeaderLine],
-    [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, FileRefLine, OtherBodyLine],
+    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
+    [Mode.headers]: [BlankToBody, ...commonLineStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
+    [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, BodyVariableLine, FileRefLine, OtherBodyLine],
     [Mode.scriptBraces]: [ScriptCloseBraces, ScriptLine],
     [Mode.scriptPercent]: [ScriptClosePercent, ScriptLine],
   },
@@ -361,9 +400,9 @@ export const lexerDefinition = {
 /** Every token type, categories included (the parser needs them all). */
 export const allTokenTypes: TokenType[] = [
   BlankLine, ScriptOpen, ScriptClose, PathText, Question, Amp,
-  SeparatorLine, DirectiveLine, CommentLine, VariableLine, HttpyacLine, HandlerLine,
+  SeparatorLine, DirectiveLine, CommentLine, VariableLine, BodyVariableLine, HttpyacLine, HandlerLine,
   ScriptOpenBraces, ScriptOpenPercent, ScriptCloseBraces, ScriptClosePercent, ScriptLine,
-  ByteOrderMark, FileRefLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
+  ByteOrderMark, FileRefLine, FileRefStart, BodyStartLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
   HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
   ContinuationStart, HeaderLine, MalformedHeaderLine,
 ];

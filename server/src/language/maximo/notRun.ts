@@ -1,0 +1,81 @@
+/**
+ * What httpyac (and REST Client) files may hold that Maximo Workbench reads but does not run:
+ * script blocks, response handlers, `??` assertions, `>>` output files and some directives.
+ * Each is said once, as information, so a file written for httpyac opens without errors and
+ * its author knows what will not happen here.
+ */
+import type { SyntaxDiagnostic } from "../common";
+import type { BlockTree, DirectiveNode } from "./ast";
+import { diagnostic } from "./diagnosticCodes";
+
+/** Directives that change what httpyac sends or when; the others are notes, titles, options. */
+const DIRECTIVES: Record<string, (args: string) => string> = {
+  ref: (name) =>
+    `httpyac runs \`${name || "the named request"}\` before this one; Maximo Workbench runs a named request only when a \`{{${name || "name"}.response...}}\` reference needs it.`,
+  forceRef: (name) =>
+    `httpyac always runs \`${name || "the named request"}\` before this one; Maximo Workbench runs a named request only when a \`{{${name || "name"}.response...}}\` reference needs it.`,
+  import: (file) =>
+    `httpyac reads the requests and variables of \`${file || "another file"}\`; Maximo Workbench does not import files: define the variables here or in maximo.env.json.`,
+  loop: () => "httpyac sends this request once per loop turn; Maximo Workbench sends it once.",
+  sleep: () => "httpyac waits before sending this request; Maximo Workbench sends it right away.",
+  disabled: () => "httpyac skips this request; Maximo Workbench sends it when you ask.",
+};
+
+export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): void {
+  for (const script of tree.scripts) {
+    if (!script.terminated) continue; // maximo.script-unterminated says more
+    const lineEnd = firstLineEnd(tree.text, script.start, script.end);
+    const what = script.kind === "httpyac" ? "this script block" : "this response handler";
+    out.push(
+      diagnostic(
+        "maximo.script-not-run",
+        trimmed(tree.text, script.start, lineEnd),
+        `httpyac runs ${what}; Maximo Workbench does not run scripts, so the request is sent without it. Use \`@name = value\` variables and \`# @expect\` lines instead.`,
+      ),
+    );
+  }
+  for (const line of tree.toolLines) {
+    const span = trimmed(tree.text, line.start, line.end);
+    const text = tree.text.slice(span.start, span.end);
+    if (text.startsWith("??")) {
+      out.push(
+        diagnostic(
+          "maximo.assertion-not-run",
+          span,
+          "httpyac checks `??` assertions; Maximo Workbench does not: write `# @expect status 200` or `# @expect body.member.length > 0` above the request to have it checked.",
+        ),
+      );
+    } else if (text.startsWith(">>") || text.startsWith("<>")) {
+      out.push(
+        diagnostic(
+          "maximo.output-not-written",
+          span,
+          text.startsWith("<>")
+            ? "httpyac compares the response with this file; Maximo Workbench does not."
+            : "httpyac writes the response to this file; Maximo Workbench does not here (the CLI's `maximo run --out DIR` writes responses).",
+        ),
+      );
+    } else {
+      out.push(diagnostic("maximo.script-not-run", span, "httpyac runs this response handler; Maximo Workbench does not run scripts, so the request is sent without it."));
+    }
+  }
+  for (const directive of tree.directives) directiveNotRun(directive, out);
+}
+
+function directiveNotRun(directive: DirectiveNode, out: SyntaxDiagnostic[]): void {
+  // httpyac reads `@force-ref` as `forceRef`.
+  const explain = DIRECTIVES[directive.name.text.replace(/-(.)/g, (_, c: string) => c.toUpperCase())];
+  if (explain) out.push(diagnostic("maximo.directive-not-run", directive.name, explain(directive.args?.text ?? "")));
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start, end };
+}
