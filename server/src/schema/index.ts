@@ -6,10 +6,12 @@ export { parseJsonSchema } from "./jsonSchemaParser";
 export type {
   ApiMetaEntry,
   AttributeInfo,
+  ListValue,
   ObjectSchema,
   SavedQuery,
   SchemaFileSystem,
   SchemaStore,
   SchemaStoreOptions,
   SchemaWarning,
+  ValueList,
 } from "./types";

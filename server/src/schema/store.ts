@@ -6,6 +6,7 @@
 import { attributeAtPath } from "./attributePath";
 import { defaultPackDir, nodeFiles } from "./nodeFiles";
 import { SchemaFolder } from "./schemaFolder";
+import { valueListLookup, type ValueListLookup } from "./valueLists";
 import type { ApiMetaEntry, SchemaFileSystem, SchemaStore, SchemaStoreOptions, SchemaWarning } from "./types";
 
 export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
@@ -16,6 +17,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   const dirs = [...(options.cacheDirs ?? []), options.packDir ?? defaultPackDir()];
   let warnings: SchemaWarning[] = [];
   let folders: SchemaFolder[] = [];
+  let valueLists: ValueListLookup;
   let generation = 0;
 
   const reportBadFile = (file: string, reason: string) => {
@@ -27,6 +29,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   const open = () => {
     warnings = [];
     folders = dirs.map((dir) => new SchemaFolder(dir, files, reportBadFile));
+    valueLists = valueListLookup(dirs, dirs[dirs.length - 1]!, files, reportBadFile);
   };
   open();
 
@@ -64,6 +67,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
       const schema = objectStructure(os);
       return schema ? attributeAtPath(schema, segments) : undefined;
     },
+    valueList: (os, attribute) => valueLists(os, attribute),
     warnings() {
       // apimeta is small and decides the names: check it so its corruption shows up front.
       for (const folder of folders) folder.apimeta();

@@ -1,13 +1,14 @@
 /**
- * Schema diagnostics that name the right spelling: `schema.unknown-attribute` (did-you-mean)
- * and `schema.unknown-saved-query` (the exact-case name). The replacement comes from the
+ * Schema diagnostics that name the right spelling: `schema.unknown-attribute` (did-you-mean),
+ * `schema.unknown-saved-query` (the exact-case name) and the value-list ones
+ * (`schema.unknown-value`, `schema.internal-value`: the listed value). The replacement comes from the
  * diagnostic's `data.suggestion` when set, else from its message; the
  * diagnostic's range is the misspelt name.
  */
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import { quickFix } from "./quickFix";
 
-const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query"]);
+const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query", "schema.unknown-value", "schema.internal-value"]);
 // "Did you mean `x`?" (did-you-mean) and "... case-sensitive: use `X`." (saved query case).
 const DID_YOU_MEAN = /(?:did you mean|: use) `([^`]+)`/i;
 

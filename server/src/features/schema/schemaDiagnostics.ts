@@ -16,6 +16,8 @@ import { checkQueryAttributes } from "./queryAttributeChecks";
 import { checkQueryParams, checkSavedQuery } from "./queryParamChecks";
 import { osTarget } from "./requestTarget";
 import { checkUndefinedVariables } from "./variableChecks";
+import { schemaViewFor } from "./getlistTarget";
+import { checkValueLists } from "./valueListChecks";
 
 export { SCHEMA_DIAGNOSTICS, type SchemaCode } from "./schemaCodes";
 
@@ -34,11 +36,14 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const target = osTarget(request);
   if (target) {
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
-    const schema = schemas.objectStructure(target.name);
+    // A `getlist~attr` request queries domain records, not the object structure.
+    const view = schemaViewFor(request, schemas);
+    const schema = view.objectStructure(target.name);
     if (schema) {
       found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0));
       const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
       if (body) found.push(...checkBody(request, target, schema, body, isLean(request.url.query)));
+      found.push(...checkValueLists(embeddedQueries(tree), request, target.name, view, body));
     }
   }
   return found;

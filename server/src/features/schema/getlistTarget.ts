@@ -1,0 +1,111 @@
+/**
+ * `GET os/{os}/{id}/getlist~{attr}` (reference §10) answers with "a serialized version of the
+ * synonymdomain MBO", not with the object structure: its `oslc.select` and `oslc.where` name the
+ * domain record's attributes (`value`, `maxvalue`, `description`, `defaults`, `valueid` ...).
+ * `getlistView` is a schema store that says so for one such request: the object structure's
+ * schema is the domain record's, `value` has the attribute's list and `maxvalue` its internal
+ * values, so completion, hover and the checks need no special case.
+ */
+import type { RequestNode } from "../../language/maximo/api";
+import type { AttributeInfo, ListValue, ObjectSchema, SchemaStore, ValueList } from "../../schema";
+import { valueList } from "../../schema/valueListParser";
+
+/** The attribute after `getlist~` in the URL (lower case), when the request reads a list. */
+export function getlistAttribute(request: RequestNode): string | undefined {
+  for (const segment of request.url.segments) {
+    const match = /^getlist~([\w.]+)$/i.exec(segment.decoded);
+    if (match) return match[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+/** The store as a `getlist~` request sees it; the store itself for any other request. */
+export function schemaViewFor(request: RequestNode, store: SchemaStore): SchemaStore {
+  const attribute = getlistAttribute(request);
+  if (!attribute) return store;
+  // One view per store and attribute, so what is derived from its schemas is built once.
+  let views = viewsByStore.get(store);
+  if (!views || views.generation !== store.generation()) {
+    views = { generation: store.generation(), byAttribute: new Map() };
+    viewsByStore.set(store, views);
+  }
+  let view = views.byAttribute.get(attribute);
+  if (!view) {
+    view = getlistView(store, attribute);
+    views.byAttribute.set(attribute, view);
+  }
+  return view;
+}
+
+const viewsByStore = new WeakMap<SchemaStore, { generation: number; byAttribute: Map<string, SchemaStore> }>();
+
+const attribute = (name: string, subType: string, title: string, extra: Partial<AttributeInfo> = {}): [string, AttributeInfo] => [
+  name,
+  { name, type: subType === "YORN" ? "boolean" : subType === "INTEGER" || subType === "BIGINT" ? "integer" : "string", subType, title, required: false, hasList: false, ...extra },
+];
+
+/** SYNONYMDOMAIN, ALNDOMAIN and NUMERICDOMAIN records share these (the union of the three). */
+function domainRecordSchema(name: string, source: string): ObjectSchema {
+  return {
+    name,
+    objectName: "SYNONYMDOMAIN",
+    title: "Domain value",
+    description: "A value of the attribute's domain, as getlist~ serializes it",
+    pk: ["valueid"],
+    source,
+    attributes: new Map([
+      attribute("value", "ALN", "Value", { remarks: "What a request writes (the external value of a synonym domain)." }),
+      attribute("maxvalue", "UPPER", "Internal value", { remarks: "A synonym domain's internal value, which Maximo's logic tests." }),
+      attribute("description", "ALN", "Description"),
+      attribute("defaults", "YORN", "Default synonym", { remarks: "Whether this synonym is the default of its internal value." }),
+      attribute("valueid", "ALN", "Value id", { remarks: "`DOMAINID|VALUE`." }),
+      attribute("domainid", "UPPER", "Domain"),
+      attribute("siteid", "UPPER", "Site"),
+      attribute("orgid", "UPPER", "Organization"),
+      attribute("langcode", "UPPER", "Language"),
+      attribute("hasld", "YORN", "Has long description"),
+      attribute("synonymdomainid", "BIGINT", "Synonym domain id"),
+      attribute("alndomainid", "BIGINT", "ALN domain id"),
+      attribute("numericdomainid", "BIGINT", "Numeric domain id"),
+      attribute("href", "ALN", "Link"),
+      attribute("_rowstamp", "ALN", "Row stamp"),
+    ]),
+  };
+}
+
+export function getlistView(store: SchemaStore, listAttribute: string): SchemaStore {
+  const schemas = new Map<string, ObjectSchema>();
+  const recordSchema = (os: string) => {
+    const key = os.toLowerCase();
+    let schema = schemas.get(key);
+    if (!schema) {
+      schema = domainRecordSchema(`getlist~${listAttribute}`, store.objectStructure(key)?.source ?? "");
+      schemas.set(key, schema);
+    }
+    return schema;
+  };
+  const internalValues = new WeakMap<ValueList, ValueList>();
+  return {
+    ...store,
+    objectStructure: (os) => recordSchema(os),
+    savedQueries: () => [],
+    attributeAtPath: (os, segments) => (segments.length === 1 ? recordSchema(os).attributes.get(segments[0]!.toLowerCase()) : undefined),
+    valueList(os, attributeName) {
+      const list = store.valueList(os, listAttribute);
+      if (!list) return undefined;
+      const name = attributeName.toLowerCase();
+      if (name === "value") return list;
+      if (name !== "maxvalue" || !list.synonym) return undefined;
+      let internal = internalValues.get(list);
+      if (!internal) {
+        const values: ListValue[] = [...list.byMaxvalue.keys()].map((maxvalue) => {
+          const description = list.byMaxvalue.get(maxvalue)!.description;
+          return description === undefined ? { value: maxvalue } : { value: maxvalue, description };
+        });
+        internal = valueList(values, { os: list.os, attribute: `${list.attribute} (internal values)`, source: list.source, fromPack: list.fromPack });
+        internalValues.set(list, internal);
+      }
+      return internal;
+    },
+  };
+}
