@@ -42,7 +42,8 @@ export function getHover(doc: MaximoDocument, offset: number, store: SchemaStore
   const body = request.body;
   if (body && store && os && offset >= body.start && offset <= body.end) {
     const lineStart = offset - doc.positionAt(offset).character;
-    const line = doc.text.slice(lineStart, doc.offsetAt({ line: doc.positionAt(offset).line + 1, character: 0 }));
+    const lineEnd = doc.text.indexOf("\n", offset);
+    const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd + 1);
     const value = bodyValueHover(doc, body.start, offset, lineStart, line, store, os);
     if (value) return markdown(value.markdown, value.start, value.end);
     for (const match of line.matchAll(/"(?:spi:)?([\w]+)"\s*:/g)) {

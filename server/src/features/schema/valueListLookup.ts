@@ -62,7 +62,8 @@ export function matchValue(target: ListTarget, text: string): ValueMatch {
 
 /**
  * A value for a mistaken one: the one described by it (`APPROVED` → `APPR`, "Approved"), one it
- * starts with or that starts with it, then the closest spelling of a value or a description.
+ * starts with or that starts with it, one it abbreviates, then the closest spelling of a value or
+ * a description.
  */
 export function nearestValue(list: ValueList, text: string): ListValue | undefined {
   const wanted = text.trim().toLowerCase();
@@ -74,11 +75,24 @@ export function nearestValue(list: ValueList, text: string): ListValue | undefin
     if (value.length >= 2 && (wanted.startsWith(value) || value.startsWith(wanted)) && (!prefixed || value.length > prefixed.value.length)) prefixed = entry;
   }
   if (prefixed) return prefixed;
+  // Codes abbreviate what they mean: `WAPPR` for WAITAPPR, `COMP` for COMPLETED.
+  let abbreviation: ListValue | undefined;
+  for (const entry of list.values) {
+    const value = entry.value.toLowerCase();
+    if (value.length >= 3 && value[0] === wanted[0] && isSubsequence(value, wanted) && (!abbreviation || value.length > abbreviation.value.length)) abbreviation = entry;
+  }
+  if (abbreviation) return abbreviation;
   const byValue = closest(text, list.values.map((e) => e.value));
   if (byValue !== undefined) return list.byValue.get(byValue);
   const descriptions = new Map(list.values.filter((e) => e.description).map((e) => [e.description!, e]));
   const byDescription = closest(text, descriptions.keys());
   return byDescription !== undefined ? descriptions.get(byDescription) : undefined;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of long) if (c === short[at]) at++;
+  return at === short.length;
 }
 
 /**
