@@ -4,9 +4,9 @@
  * built once per list and quoting, in the server's order, with the description as detail and a
  * synonym's internal value where it differs: a 2,000-value list answers within milliseconds.
  */
-import { CompletionItemKind, MarkupKind, type CompletionItem } from "vscode-languageserver";
+import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
 import type { SchemaStore, ValueList } from "../../schema";
-import { internalNote, listTarget, listValueMarkdown, type ListTarget } from "../schema/valueListLookup";
+import { internalNote, listTarget, type ListTarget } from "../schema/valueListLookup";
 import type { ItemSource } from "./completionList";
 import { outsideStrings, segmentsOf } from "./queryValueCompletion";
 
@@ -32,9 +32,9 @@ export function valueItems(target: ListTarget, quoting: Quoting, json = false): 
         kind: CompletionItemKind.EnumMember,
         sortText: String(index).padStart(5, "0"),
       };
+      // The detail says it all (hover has the long form): no per-item documentation to send.
       const detail = [entry.description, note].filter(Boolean).join(" · ");
       if (detail) item.detail = detail;
-      if (note) item.documentation = { kind: MarkupKind.Markdown, value: listValueMarkdown(entry, target) };
       if (quoting === "quoted") item.insertText = `"${written}"`;
       else if (quoting === "list") item.insertText = `["${written}"]`;
       else if (written !== entry.value) item.insertText = written;
