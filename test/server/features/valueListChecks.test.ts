@@ -124,6 +124,10 @@ test("getlist~attr: select and where name the domain record's attributes, and va
     ["schema.unknown-value", "APPROVED"],
   ]);
   assert.match(found[0]!.message, /`getlist~status` has no attribute `wonum`/);
+  // Through a child object: the child's list.
+  const craft = check('GET os/mxapiwodetail/_QkVERk9SRC8xMDAx/wplabor/0-1/getlist~craft?oslc.where=value="MECHANIC"');
+  assert.deepEqual(craft.map((d) => [d.code, d.text]), [["schema.unknown-value", "MECHANIC"]]);
+  assert.match(craft[0]!.message, /Did you mean `MECH`/);
   // The object structure's own query is unchanged.
   assert.deepEqual(check('GET os/mxapiwodetail?oslc.select=wonum&oslc.where=wonum="1001"'), []);
 });

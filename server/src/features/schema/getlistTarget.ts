@@ -10,13 +10,20 @@ import type { RequestNode } from "../../language/maximo/api";
 import type { AttributeInfo, ListValue, ObjectSchema, SchemaStore, ValueList } from "../../schema";
 import { valueList } from "../../schema/valueListParser";
 
-/** The attribute after `getlist~` in the URL (lower case), when the request reads a list. */
+/**
+ * The list key of a `getlist~` request (lower case): the attribute after `getlist~`, behind the
+ * child objects the path walks (`os/mxapiwodetail/{id}/wplabor/{id}/getlist~craft` →
+ * `wplabor.craft`, the key of `lists/<os>/wplabor.craft.json`).
+ */
 export function getlistAttribute(request: RequestNode): string | undefined {
-  for (const segment of request.url.segments) {
-    const match = /^getlist~([\w.]+)$/i.exec(segment.decoded);
-    if (match) return match[1]!.toLowerCase();
-  }
-  return undefined;
+  const segments = request.url.segments;
+  const at = segments.findIndex((s) => /^getlist~[\w.]+$/i.test(s.decoded));
+  if (at < 0) return undefined;
+  const os = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
+  const children: string[] = [];
+  // os/{name}/{id}/{child}/{id}/.../getlist~attr: every other segment after the id is a child.
+  if (os >= 0) for (let i = os + 3; i < at; i += 2) children.push(segments[i]!.decoded.toLowerCase());
+  return [...children, segments[at]!.decoded.slice("getlist~".length).toLowerCase()].join(".");
 }
 
 /** The store as a `getlist~` request sees it; the store itself for any other request. */
