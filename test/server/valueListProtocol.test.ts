@@ -32,9 +32,14 @@ test("LSP over stdio: unknown-value warning, value completion and hover; a new l
 
   const list = (await lsp.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: text.indexOf('""') + 1 } })) as {
     items: Array<{ label: string; detail?: string }>;
+    itemDefaults?: { data?: unknown };
   };
   assert.deepEqual(list.items.map((i) => i.label), statusList.member.map((m) => m.value));
-  assert.equal(list.items.find((i) => i.label === "CAN")?.detail, "Canceled");
+  // With VS Code's capabilities the answer's shared data rides in itemDefaults; the client
+  // sends it back on resolve, which adds the description.
+  const can = list.items.find((i) => i.label === "CAN")!;
+  const resolved = (await lsp.connection.sendRequest("completionItem/resolve", { ...can, data: list.itemDefaults?.data })) as { detail?: string };
+  assert.equal(resolved.detail, "Canceled");
 
   const hover = (await lsp.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: text.indexOf('"APPR"') + 2 } })) as { contents: { value: string } };
   assert.match(hover.contents.value, /\*\*APPR\*\* — Approved/);

@@ -6,6 +6,8 @@ import assert from "node:assert/strict";
 import type { CompletionItem } from "vscode-languageserver";
 import { getCompletions } from "../../../server/src/features/completion/index";
 import { getHover } from "../../../server/src/features/hover";
+import { resolveAttributeItem } from "../../../server/src/features/completion/attributeItems";
+import { resolveValueItem } from "../../../server/src/features/completion/valueItems";
 import { listsFolder } from "../schema/valueListFixture";
 import { withCursor } from "./setup";
 
@@ -18,6 +20,7 @@ function complete(...lines: string[]): CompletionItem[] {
 }
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 const newText = (item: CompletionItem | undefined) => (item?.textEdit && "newText" in item.textEdit ? item.textEdit.newText : undefined);
+const documentation = (item: CompletionItem) => (typeof item.documentation === "object" ? item.documentation.value : "");
 const STATUSES = ["WAPPR", "APPR", "FLDAPPR", "AWSCHED", "INPRG", "COMP", "CLOSE", "CAN"];
 
 function hover(...lines: string[]): string | undefined {
@@ -30,11 +33,18 @@ test("inside a where string: the listed values in the server's order, with descr
   const items = complete('GET os/mxapiwodetail?oslc.where=status="|"');
   assert.deepEqual(labels(items), STATUSES);
   const appr = items.find((i) => i.label === "APPR")!;
-  assert.equal(appr.detail, "Approved");
   assert.equal(newText(appr), "APPR");
+  // The description comes on resolve (it would more than double the answer's bytes).
+  assert.equal(appr.detail, undefined);
+  assert.equal(resolveValueItem(appr).detail, "Approved");
+  assert.match(documentation(resolveValueItem(appr)), /\*\*APPR\*\* — Approved/);
   // A synonym whose internal value differs says so.
-  const field = items.find((i) => i.label === "FLDAPPR")!;
+  const field = resolveValueItem(items.find((i) => i.label === "FLDAPPR")!);
   assert.equal(field.detail, "Approved in the field · internal value APPR");
+  assert.match(documentation(field), /internal value `APPR`/);
+  // Attribute items still resolve as attributes.
+  const attribute = complete("GET os/mxapiwodetail?oslc.where=sta|").find((i) => i.label === "status")!;
+  assert.match(documentation(resolveValueItem(resolveAttributeItem(attribute))), /\*\*status\*\*/);
   // The word typed so far is replaced.
   const typed = complete('GET os/mxapiwodetail?oslc.where=siteid="BEDFORD" and status="IN|');
   const inprg = typed.find((i) => i.label === "INPRG");
@@ -59,6 +69,7 @@ test("after a where operator the values come quoted, after the type's template; 
   assert.equal(items[0]!.label, '""');
   assert.deepEqual(labels(items.slice(1)), STATUSES);
   assert.equal(newText(items.find((i) => i.label === "APPR")), '"APPR"');
+  assert.equal(resolveValueItem(items.find((i) => i.label === "APPR")!).detail, "Approved");
   assert.equal(newText(complete("GET os/mxapiwodetail?oslc.where=status in |").find((i) => i.label === "APPR")), '["APPR"]');
   assert.equal(newText(complete('GET os/mxapiwodetail?oslc.where=status in ["APPR",|').find((i) => i.label === "CAN")), '"CAN"');
 });

@@ -52,7 +52,9 @@ export function queryValueItems(store: SchemaStore, input: QueryValueInput): Ite
       const templates = valueTemplates(attribute, inList);
       // Listed values, quoted, after `=`, `!=` and `in`; never after `<`, `>`.
       const target = operator[2] === undefined || operator[2] === "=" || operator[2] === "!=" ? listTarget(store, os, [...path, ...segmentsOf(name)]) : undefined;
-      return { items: target ? [...templates, ...valueItems(target, inList ? "list" : "quoted").items] : templates };
+      if (!target) return { items: templates };
+      const values = valueItems(target, inList ? "list" : "quoted");
+      return { items: [...templates, ...values.items], data: values.data };
     }
     // `status in ["APPR", |`: the next listed value, quoted.
     const inList = IN_LIST_NEXT.exec(scan.text);

@@ -1,12 +1,12 @@
 /**
  * Completion of listed values: inside a where string (`status="|"`, `status in ["APPR",|`,
  * `status!="[APPR,|`), after a where operator (quoted), and as a JSON body value. Items are
- * built once per list and quoting, in the server's order, with the description as detail and a
- * synonym's internal value where it differs: a 2,000-value list answers within milliseconds.
+ * built once per list and quoting, in the server's order; the description and a synonym's
+ * internal value come on resolve: a 2,000-value list answers within milliseconds.
  */
-import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
+import { CompletionItemKind, MarkupKind, type CompletionItem } from "vscode-languageserver";
 import type { SchemaStore, ValueList } from "../../schema";
-import { internalNote, listTarget, type ListTarget } from "../schema/valueListLookup";
+import { internalNote, listTarget, listValueMarkdown, type ListTarget } from "../schema/valueListLookup";
 import type { ItemSource } from "./completionList";
 import { outsideStrings, segmentsOf } from "./queryValueCompletion";
 
@@ -14,6 +14,43 @@ import { outsideStrings, segmentsOf } from "./queryValueCompletion";
 export type Quoting = "bare" | "quoted" | "list";
 
 const cache = new WeakMap<ValueList, Map<string, ItemSource>>();
+
+/**
+ * Descriptions go on `completionItem/resolve`, as attribute documentation does: with them a
+ * 100-item answer was 2.5 times the bytes, and the answer time grew with it. Every item of a
+ * list carries the same `data` (once, in `itemDefaults.data`): `value-list:<n>`.
+ */
+const targetsById = new Map<number, WeakRef<ListTarget>>();
+const dataOfList = new WeakMap<ValueList, string>();
+// Keeps each registered target alive exactly as long as its list.
+const targetOfList = new WeakMap<ValueList, ListTarget>();
+let nextListId = 0;
+const DATA_PREFIX = "value-list:";
+
+function listData(target: ListTarget): string {
+  let data = dataOfList.get(target.list);
+  if (data === undefined) {
+    if (targetsById.size > 10_000) {
+      for (const [key, ref] of targetsById) if (!ref.deref()) targetsById.delete(key);
+    }
+    const id = nextListId++;
+    data = `${DATA_PREFIX}${id}`;
+    dataOfList.set(target.list, data);
+    targetOfList.set(target.list, target);
+    targetsById.set(id, new WeakRef(target));
+  }
+  return data;
+}
+
+/** Adds the description (detail) and the value's facts (documentation) to a value item. */
+export function resolveValueItem(item: CompletionItem): CompletionItem {
+  if (typeof item.data !== "string" || !item.data.startsWith(DATA_PREFIX)) return item;
+  const target = targetsById.get(Number(item.data.slice(DATA_PREFIX.length)))?.deref();
+  const entry = target?.list.byValue.get(item.label);
+  if (!target || !entry) return item;
+  const detail = [entry.description, internalNote(entry)].filter(Boolean).join(" · ");
+  return { ...item, ...(detail ? { detail } : {}), documentation: { kind: MarkupKind.Markdown, value: listValueMarkdown(entry, target) } };
+}
 
 export function valueItems(target: ListTarget, quoting: Quoting, json = false): ItemSource {
   let byQuoting = cache.get(target.list);
@@ -26,21 +63,17 @@ export function valueItems(target: ListTarget, quoting: Quoting, json = false): 
   if (!source) {
     const items = target.list.values.map((entry, index): CompletionItem => {
       const written = json ? JSON.stringify(entry.value).slice(1, -1) : entry.value;
-      const note = internalNote(entry);
       const item: CompletionItem = {
         label: entry.value,
         kind: CompletionItemKind.EnumMember,
         sortText: String(index).padStart(5, "0"),
       };
-      // The detail says it all (hover has the long form): no per-item documentation to send.
-      const detail = [entry.description, note].filter(Boolean).join(" · ");
-      if (detail) item.detail = detail;
       if (quoting === "quoted") item.insertText = `"${written}"`;
       else if (quoting === "list") item.insertText = `["${written}"]`;
       else if (written !== entry.value) item.insertText = written;
       return item;
     });
-    source = { items };
+    source = { items, data: listData(target) };
     byQuoting.set(key, source);
   }
   return source;
