@@ -96,6 +96,11 @@ export interface ValueList {
   source: string;
   /** Read from the offline pack (built from the emulator), not from a server's cache. */
   fromPack: boolean;
+  /**
+   * One record's `getlist~` answer (its hrefs say so), not a whole domain read through
+   * MXAPIDOMAIN / MXAPISYNONYMDOMAIN: for a status, only the states that record may move to.
+   */
+  fromRecord: boolean;
 }
 
 export interface SchemaWarning {

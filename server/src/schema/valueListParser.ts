@@ -22,7 +22,20 @@ export function parseValueList(text: string, at: { os: string; attribute: string
     if (entry) values.push(entry);
   }
   if (members.length > 0 && values.length === 0) return { ok: false, reason: "not a value list (no member has a `value`)" };
-  return { ok: true, value: valueList(values, at) };
+  return { ok: true, value: valueList(values, { ...at, fromRecord: isGetlistAnswer(json.value, members) }) };
+}
+
+/** The set's own href (or its first member's) names a `getlist~` path. */
+function isGetlistAnswer(answer: unknown, members: unknown[]): boolean {
+  const hrefs: unknown[] = [];
+  if (isRecord(answer)) {
+    hrefs.push(field(answer, "href"), field(answer, "about"));
+    const info = field(answer, "responseInfo");
+    if (isRecord(info)) hrefs.push(field(info, "href"));
+  }
+  const first = members[0];
+  if (isRecord(first)) hrefs.push(field(first, "href"), field(first, "about"));
+  return hrefs.some((href) => typeof href === "string" && /\/getlist~/i.test(href));
 }
 
 function membersOf(value: unknown): unknown[] | undefined {
@@ -54,7 +67,7 @@ function scalar(value: unknown): string | undefined {
   return undefined;
 }
 
-export function valueList(values: ListValue[], at: { os: string; attribute: string; source: string; fromPack: boolean }): ValueList {
+export function valueList(values: ListValue[], at: { os: string; attribute: string; source: string; fromPack: boolean; fromRecord: boolean }): ValueList {
   const byValue = new Map<string, ListValue>();
   const byUpperValue = new Map<string, ListValue>();
   const byMaxvalue = new Map<string, ListValue>();
@@ -74,5 +87,6 @@ export function valueList(values: ListValue[], at: { os: string; attribute: stri
     synonym: byMaxvalue.size > 0,
     source: at.source,
     fromPack: at.fromPack,
+    fromRecord: at.fromRecord,
   };
 }

@@ -9,7 +9,7 @@ import { schemaDiagnostics, getSchemaDiagnostics } from "../../../server/src/fea
 import { getCodeActions } from "../../../server/src/features/codeActions";
 import { applyWorkspaceEdit, uri } from "../navigation/fixture";
 import { createSchemaStore } from "../../../server/src/schema/index";
-import { listsFolder } from "../schema/valueListFixture";
+import { listsFolder, recordStatusList } from "../schema/valueListFixture";
 
 const folder = listsFolder();
 after(folder.remove);
@@ -141,4 +141,19 @@ test("a list only the offline pack has may hint, never warn", (t) => {
   const found = schemaDiagnostics(document, store).filter((d) => d.code === "schema.unknown-value");
   assert.deepEqual(found.map((d) => d.severity), ["hint"]);
   assert.match(found[0]!.message, /offline schemas list only the emulator's values/);
+});
+
+test("one record's getlist~status answer (the states it may move to) may only hint; another attribute's getlist warns", (t) => {
+  const record = listsFolder({ "lists/mxapiwodetail/status.json": JSON.stringify(recordStatusList) });
+  t.after(record.remove);
+  const document = parseDocument('GET os/mxapiwodetail?oslc.where=status="WAPPR" and status!="APPROVED" and wplabor.craft="PLUMBER"');
+  const found = schemaDiagnostics(document, record.store).filter((d) => d.code === "schema.unknown-value");
+  assert.deepEqual(found.map((d) => [d.severity, document.text.slice(d.span.start, d.span.end)]), [
+    ["hint", "WAPPR"],
+    ["hint", "APPROVED"],
+    ["warning", "PLUMBER"],
+  ]);
+  assert.match(found[1]!.message, /not among the statuses the saved `getlist~status` answer lists\. Did you mean `APPR` \(Approved\)\?.*states one record may move to/);
+  assert.equal(record.store.valueList("mxapiwodetail", "status")?.fromRecord, true);
+  assert.equal(folder.store.valueList("mxapiwodetail", "status")?.fromRecord, false);
 });

@@ -1,25 +1,30 @@
 /**
- * A cache folder with value lists as a server answers `getlist~attr` (reference §10: a serialized
- * synonymdomain MBO set, lean): WOSTATUS for `status` with two synonyms of APPR and one internal
- * value (WSCH) written only through a synonym; crafts for the child attribute `wplabor.craft`;
- * and `cxshift`, a mixed-case ALN attribute the cached schema adds, with its own list.
+ * A cache folder with value lists, each a server's lean answer (reference §10: a serialized
+ * synonymdomain MBO set): the whole WOSTATUS domain for `status`, with two synonyms of APPR and
+ * one internal value (WSCH) written only through a synonym; `getlist~craft` for the child
+ * attribute `wplabor.craft`; and `cxshift`, a mixed-case ALN attribute the cached schema adds.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSchemaStore, type SchemaStore } from "../../../server/src/schema/index";
 import { cacheFolder, packDir } from "./fixtures";
 
-const href = "http://127.0.0.1:7001/maximo/oslc/os/mxapiwodetail/_QkVERk9SRC8xMDAx/getlist~status";
+const base = "http://127.0.0.1:7001/maximo/oslc/os";
 
-/** A member as the lean answer carries it. */
-function member(value: string, description: string, maxvalue?: string, defaults = true) {
+/**
+ * WOSTATUS read whole, as IBM's mobile apps read it (PRODUCT.md):
+ * `os/mxapisynonymdomain?oslc.where=domainid="WOSTATUS"&internalvalues=1`, lean.
+ */
+function member(value: string, description: string, maxvalue: string, defaults = true) {
   return {
     value,
-    ...(maxvalue !== undefined ? { maxvalue, defaults } : {}),
+    maxvalue,
+    defaults,
     description,
+    domainid: "WOSTATUS",
     valueid: `WOSTATUS|${value}`,
     _rowstamp: String(1000 + value.length),
-    href: `${href}/${encodeURIComponent(value)}`,
+    href: `${base}/mxapisynonymdomain/_V09TVEFUVVN8${value}`,
   };
 }
 
@@ -34,10 +39,19 @@ export const statusList = {
     member("CLOSE", "Closed", "CLOSE"),
     member("CAN", "Canceled", "CAN"),
   ],
-  href,
-  responseInfo: { href },
+  href: `${base}/mxapisynonymdomain`,
+  responseInfo: { href: `${base}/mxapisynonymdomain?oslc.where=domainid%3D%22WOSTATUS%22&internalvalues=1&lean=1` },
 };
 
+/** What `getlist~status` of one WAPPR work order answers (reference §10): the states it may move to. */
+const recordHref = `${base}/mxapiwodetail/_QkVERk9SRC8xMDAx/getlist~status`;
+export const recordStatusList = {
+  member: ["APPR", "INPRG", "COMP", "CLOSE", "CAN"].map((value, i) => ({ value, maxvalue: value, defaults: true, description: statusList.member.find((m) => m.value === value)!.description, href: `${recordHref}/${i}-${100 + i}` })),
+  href: recordHref,
+  responseInfo: { href: `${recordHref}?lean=1` },
+};
+
+const href = `${base}/mxapiwodetail/_QkVERk9SRC8xMDAx/wplabor/0-1/getlist~craft`;
 export const craftList = { member: ["ELECT", "MECH", "PIPEFIT"].map((v) => ({ value: v, description: `${v[0]}${v.slice(1).toLowerCase()} craft` })), href };
 export const shiftList = { member: [{ value: "Day", description: "Day shift" }, { value: "Night", description: "Night shift" }], href };
 

@@ -109,7 +109,7 @@ export function getlistView(store: SchemaStore, listAttribute: string): SchemaSt
           const description = list.byMaxvalue.get(maxvalue)!.description;
           return description === undefined ? { value: maxvalue } : { value: maxvalue, description };
         });
-        internal = valueList(values, { os: list.os, attribute: `${list.attribute} (internal values)`, source: list.source, fromPack: list.fromPack });
+        internal = valueList(values, { os: list.os, attribute: `${list.attribute} (internal values)`, source: list.source, fromPack: list.fromPack, fromRecord: list.fromRecord });
         internalValues.set(list, internal);
       }
       return internal;

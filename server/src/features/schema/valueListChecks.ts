@@ -4,7 +4,8 @@
  * bodies (BULK items and nested children too) against the attribute's saved value list. Only
  * attributes with a list file are checked; variables, bind values, `*`, wildcard patterns and
  * strings-only (numbers are left alone) keep it quiet. A list from the offline pack (built from
- * the emulator, not the user's server) may only hint that it does not list a value.
+ * the emulator, not the user's server) may only hint that it does not list a value, and so may a
+ * record's `getlist~status` answer (the states that one record may move to, reference §10).
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { NamePath } from "../../language/common/queryAst";
@@ -15,7 +16,7 @@ import type { SchemaStore } from "../../schema";
 import { CHILD_PARAM } from "../completion/queryValueCompletion";
 import type { JsonNode } from "./jsonBodyTree";
 import { schemaDiagnostic } from "./schemaCodes";
-import { isCheckableValue, listTarget, matchValue, type ListTarget } from "./valueListLookup";
+import { isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
 
 type Report = (d: SyntaxDiagnostic) => void;
 
@@ -142,12 +143,18 @@ function check(text: string, span: Span, target: ListTarget, where: "where" | "b
   else if (match.nearest) advice = ` Did you mean \`${match.nearest.value}\`${described(match.nearest)}?`;
   else advice = ` It lists ${sample(target)}.`;
   const found = schemaDiagnostic("schema.unknown-value", span, `\`${text}\` is not in the value list of ${name}.${advice}`);
-  if (!target.list.fromPack) {
+  if (target.list.fromPack) {
+    // The pack knows the emulator's values, not the user's server's: never more than a hint.
+    report({ ...found, severity: "hint", message: `${found.message} (The offline schemas list only the emulator's values; connect to your server to check against its own list.)` });
+  } else if (isStateList(target.list)) {
+    report({
+      ...found,
+      severity: "hint",
+      message: `\`${text}\` is not among the statuses the saved \`getlist~status\` answer lists.${advice} (That answer holds the states one record may move to, so a valid status can be missing from it; a whole domain read through MXAPISYNONYMDOMAIN is checked strictly.)`,
+    });
+  } else {
     report(found);
-    return;
   }
-  // The pack knows the emulator's values, not the user's server's: never more than a hint.
-  report({ ...found, severity: "hint", message: `${found.message} (The offline schemas list only the emulator's values; connect to your server to check against its own list.)` });
 }
 
 function described(entry: { description?: string }): string {

@@ -37,6 +37,14 @@ function step(schema: ObjectSchema, name: string): AttributeInfo | undefined {
   return undefined;
 }
 
+/**
+ * A record's `getlist~status` answer lists the states that record may move to (reference §10),
+ * not every status: a value it lacks may still be valid.
+ */
+export function isStateList(list: ValueList): boolean {
+  return list.fromRecord && /(^|\.)status$/.test(list.attribute);
+}
+
 /** The server upper-cases what is written to an UPPER attribute, so case does not matter there. */
 export function isUpperCaseOnly(attribute: AttributeInfo): boolean {
   return attribute.subType?.toUpperCase() === "UPPER";
