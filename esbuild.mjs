@@ -10,7 +10,7 @@ const programs = [
   { in: "client/src/extension.ts", out: "extension", external: ["vscode"] },
   { in: "server/src/server.ts", out: "server", external: [] },
   { in: "client/src/cli.ts", out: "cli", external: [], banner: "#!/usr/bin/env node" },
-  { in: "test/emulator/main.ts", out: "emulator", external: [] },
+  { in: "emulator/main.ts", out: "emulator", external: [] },
 ];
 
 const contexts = await Promise.all([

@@ -8,6 +8,7 @@ import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
+import { registerLocalEmulator } from "./extension/localEmulator/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
@@ -42,6 +43,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses });
+  context.subscriptions.push(registerLocalEmulator(context, connections, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 

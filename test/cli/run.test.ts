@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../client/src/cli/main";
-import { startEmulator, type EmulatorHandle } from "../emulator/index";
-import { defaultOptions } from "../emulator/emulator";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { defaultOptions } from "../../emulator/emulator";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const PASSWORD = "Tr0ub4dor-cli-pass";

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { runCli } from "../../client/src/cli/main";
-import { defaultOptions } from "../emulator/emulator";
-import { startEmulator, type EmulatorHandle } from "../emulator/index";
+import { defaultOptions } from "../../emulator/emulator";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const PASSWORD = "s3cret-Pass-for-sweep";

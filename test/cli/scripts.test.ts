@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../emulator/index";
-import { defaultOptions } from "../emulator/emulator";
+import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { defaultOptions } from "../../emulator/emulator";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const cli = join(root, "dist", "cli.js");

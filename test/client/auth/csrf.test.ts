@@ -5,7 +5,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { createAuthenticator } from "../../../client/src/auth/index";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { call, connectionTo, emulatorSecrets, logged, nodeFetch, outgoing } from "./support";
 
 let emu: EmulatorHandle;

@@ -8,7 +8,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { createAuthenticator } from "../../../client/src/auth/index";
 import type { AuthFetch } from "../../../client/src/auth/types";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { connectionTo, emulatorSecrets, logged, MemorySecrets, nodeFetch, outgoing, whoami } from "./support";
 
 let emu: EmulatorHandle;

@@ -8,7 +8,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { createAuthenticator } from "../../../client/src/auth/index";
 import { createOAuthAuthenticator } from "../../../client/src/auth/oauth";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { connectionTo, emulatorSecrets, errorOf, logged, MemorySecrets, nodeFetch, whoami } from "./support";
 
 let emu: EmulatorHandle;

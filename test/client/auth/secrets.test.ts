@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createAuthenticator } from "../../../client/src/auth/index";
 import type { AuthType } from "../../../client/src/connections/types";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { call, connectionTo, emulatorSecrets, errorOf, leakedSecrets, MemorySecrets, nodeFetch, outgoing, whoami } from "./support";
 
 let emu: EmulatorHandle;

@@ -8,7 +8,7 @@ import { request as httpRequest } from "node:http";
 import type { AuthFetch, Authenticator } from "../../../client/src/auth/types";
 import type { AuthType, ConnectionConfig, SecretKind, SecretSource } from "../../../client/src/connections/types";
 import type { OutgoingRequest } from "../../../client/src/http/types";
-import type { EmulatorHandle } from "../../emulator/index";
+import type { EmulatorHandle } from "../../../emulator/index";
 
 export type WireResponse = Awaited<ReturnType<AuthFetch>>;
 

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import type { ConnectionConfig, SecretSource } from "../../../client/src/connections/types";
 import { testConnection } from "../../../client/src/extension/connections/connectionTest";
 import { createExecutor } from "../../../client/src/http/executor";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 
 let emu: EmulatorHandle;
 before(async () => {

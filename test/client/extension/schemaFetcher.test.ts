@@ -16,7 +16,7 @@ import { apimetaFile, connectionFolder, schemaFile } from "../../../client/src/e
 import { SchemaFetcher } from "../../../client/src/extension/schemaCache/schemaFetcher";
 import { SchemaFolder } from "../../../server/src/schema/schemaFolder";
 import { nodeFiles } from "../../../server/src/schema/nodeFiles";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 
 let emu: EmulatorHandle;
 let scratch: string;

@@ -1,7 +1,7 @@
 /** Maximo errors reported with their reason code, message and a hint (JSON API reference §11 ETag, §29 duplicates). */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { parseMaximoError } from "../../../client/src/http/maximoError";
 import { request, testExecutor } from "./support";
 

@@ -1,7 +1,7 @@
 /** All pages: follows responseInfo.nextPage (JSON API reference §8) over the seeded work orders. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { nextPageHref, pages } from "../../../client/src/http/paging";
 import { request, testExecutor } from "./support";
 

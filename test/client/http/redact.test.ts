@@ -1,7 +1,7 @@
 /** Secrets never leave in logs, errors or curl export (PRODUCT.md "Rules of the house"). */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { toCurl } from "../../../client/src/http/curl";
 import { redact } from "../../../client/src/http/redact";
 import { TransportError, type OutgoingRequest } from "../../../client/src/http/types";

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import type { ConnectionConfig, SecretSource } from "../../../client/src/connections/types";
 import { createExecutor } from "../../../client/src/http/executor";
 import { toCurl } from "../../../client/src/http/curl";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { assertNoSecret, request } from "./support";
 
 const password = "maxadmin";

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { retryAfterMs, retryDelayMs, defaultRetryPolicy } from "../../../client/src/http/retry";
 import { TransportError } from "../../../client/src/http/types";
 import { request, testExecutor } from "./support";

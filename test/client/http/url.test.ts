@@ -1,7 +1,7 @@
 /** URL building and query encoding (JSON API reference §7 "Sorting": the `+` must be encoded; §17.3 `gbsortby`). */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { buildOutgoing, buildUrl, encodeQueryValue } from "../../../client/src/http/url";
 import { apikeyConnection, request, testExecutor } from "./support";
 

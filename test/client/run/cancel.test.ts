@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import http from "node:http";
 import { after, before, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { TransportError } from "../../../client/src/http/types";
 import { request, testExecutor } from "../http/support";
 

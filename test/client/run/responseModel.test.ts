@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
 import { scanPageInfo } from "../../../client/src/http/responseInfo";
 import { nextPageHref } from "../../../client/src/http/paging";
 import { selectOrder, toResponseModel } from "../../../client/src/extension/run/responseModel";

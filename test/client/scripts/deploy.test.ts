@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import type { EmulatorHandle } from "../../emulator/index";
+import type { EmulatorHandle } from "../../../emulator/index";
 import { headline } from "../../../client/src/scripts/deployReport";
 import type { ScriptApi } from "../../../client/src/scripts/scriptApi";
 import { jsScript, launchPointNames, launchPointVars, pyScript, scriptEmulator, scriptRow, workspace, writes, type Workspace } from "./support";

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import type { EmulatorHandle } from "../../emulator/index";
+import type { EmulatorHandle } from "../../../emulator/index";
 import { extractScripts, type ExtractContext } from "../../../client/src/scripts/extract";
 import { headline } from "../../../client/src/scripts/deployReport";
 import { parseParameters, runScript } from "../../../client/src/scripts/runScript";

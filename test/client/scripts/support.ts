@@ -7,8 +7,8 @@ import type { DeployContext, DeployInput, DeployOutcome } from "../../../client/
 import { deployScript } from "../../../client/src/scripts/deploy";
 import { ScriptApi } from "../../../client/src/scripts/scriptApi";
 import { BackedStateStore, fileId, memoryBackend, serverKey, type ScriptStateStore } from "../../../client/src/scripts/scriptState";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
-import type { LoggedRequest } from "../../emulator/control/requestLog";
+import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
+import type { LoggedRequest } from "../../../emulator/control/requestLog";
 import { apikeyConnection, apikeySecrets } from "../http/support";
 
 /** A small seed: the scripts are what matter here. */
