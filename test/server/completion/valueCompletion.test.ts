@@ -97,6 +97,14 @@ test("getlist~attr: select and where complete the domain record's attributes, an
   assert.deepEqual(labels(complete('GET os/mxapiwodetail/_QkVERk9SRC8xMDAx/getlist~status?oslc.where=maxvalue="|"')), ["WAPPR", "APPR", "WSCH", "INPRG", "COMP", "CLOSE", "CAN"]);
 });
 
+test("domaininternalwhere completes a synonym domain's internal values, each once", () => {
+  const internal = ["WAPPR", "APPR", "WSCH", "INPRG", "COMP", "CLOSE", "CAN"];
+  assert.deepEqual(labels(complete("GET os/mxapiwodetail?domaininternalwhere=status=|")), internal);
+  const next = complete("GET os/mxapiwodetail?domaininternalwhere=status!=APPR,W|");
+  assert.deepEqual(labels(next), internal);
+  assert.equal(resolveValueItem(next.find((i) => i.label === "WSCH")!).detail, "Awaiting scheduling");
+});
+
 test("hover on a listed value: its description, and a synonym's internal value", () => {
   const where = hover('GET os/mxapiwodetail?oslc.where=status="AP|PR"')!;
   assert.match(where, /\*\*APPR\*\* — Approved/);

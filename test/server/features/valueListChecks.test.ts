@@ -157,3 +157,16 @@ test("one record's getlist~status answer (the states it may move to) may only hi
   assert.equal(record.store.valueList("mxapiwodetail", "status")?.fromRecord, true);
   assert.equal(folder.store.valueList("mxapiwodetail", "status")?.fromRecord, false);
 });
+
+test("domaininternalwhere (reference §5.2) takes internal values: a synonym value names its internal one, a misspelling the nearest", () => {
+  assert.deepEqual(valueCodes("GET os/mxapiwodetail?domaininternalwhere=status!=APPR,WSCH,{{st}}"), []);
+  const found = valueCodes("GET os/mxapiwodetail?domaininternalwhere=status=FLDAPPR,INPROG");
+  assert.deepEqual(found.map((d) => [d.severity, d.text]), [
+    ["warning", "FLDAPPR"],
+    ["warning", "INPROG"],
+  ]);
+  assert.match(found[0]!.message, /`FLDAPPR` is a synonym value of `status`, not an internal value.*use `APPR`/);
+  assert.match(found[1]!.message, /`INPROG` is not in the internal values of `status`\. Did you mean `INPRG`/);
+  // Not a synonym domain: nothing to say.
+  assert.deepEqual(valueCodes("GET os/mxapiwodetail?domaininternalwhere=wplabor.craft=PLUMBER"), []);
+});

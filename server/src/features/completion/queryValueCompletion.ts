@@ -10,7 +10,7 @@ import type { AttributeInfo, SchemaStore } from "../../schema";
 import { attributeItems, schemaAtPath } from "./attributeItems";
 import type { ItemSource } from "./completionList";
 import { listTarget } from "../schema/valueListLookup";
-import { valueItems, whereStringValueItems } from "./valueItems";
+import { internalValueItems, valueItems, whereStringValueItems } from "./valueItems";
 
 export interface QueryValueInput {
   key: string;
@@ -35,7 +35,8 @@ export function queryValueItems(store: SchemaStore, input: QueryValueInput): Ite
     return { items };
   }
   const route = queryParamRoute(key);
-  if (!route || route.language === "domain") return undefined;
+  if (route?.language === "domain") return internalValueItems(store, os, input.valuePrefix);
+  if (!route) return undefined;
   const child = CHILD_PARAM.exec(key);
   const base = child && !/^oslc\./i.test(key) ? child[1]!.toLowerCase().split(".") : [];
 

@@ -1,12 +1,13 @@
 /**
  * Completion of listed values: inside a where string (`status="|"`, `status in ["APPR",|`,
- * `status!="[APPR,|`), after a where operator (quoted), and as a JSON body value. Items are
+ * `status!="[APPR,|`), after a where operator (quoted), as a JSON body value, and the internal
+ * values of a synonym domain in `domaininternalwhere`. Items are
  * built once per list and quoting, in the server's order; the description and a synonym's
  * internal value come on resolve: a 2,000-value list answers within milliseconds.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from "vscode-languageserver";
 import type { SchemaStore, ValueList } from "../../schema";
-import { internalNote, listTarget, listValueMarkdown, type ListTarget } from "../schema/valueListLookup";
+import { internalNote, internalValueList, listTarget, listValueMarkdown, type ListTarget } from "../schema/valueListLookup";
 import type { ItemSource } from "./completionList";
 import { outsideStrings, segmentsOf } from "./queryValueCompletion";
 
@@ -116,4 +117,12 @@ export function whereStringValueItems(store: SchemaStore, os: string, base: stri
   const spot = whereStringSpot(valuePrefix);
   const target = spot ? listTarget(store, os, [...base, ...spot.path]) : undefined;
   return target ? valueItems(target, "bare") : undefined;
+}
+
+/** `domaininternalwhere=status!=APPR,|` (reference §5.2): the synonym domain's internal values, bare. */
+export function internalValueItems(store: SchemaStore, os: string, valuePrefix: string): ItemSource | undefined {
+  const match = /^\s*([\w.:]+)\s*!?=[^=]*$/.exec(valuePrefix);
+  const target = match ? listTarget(store, os, segmentsOf(match[1]!)) : undefined;
+  const internal = target ? internalValueList(target.list) : undefined;
+  return target && internal ? valueItems({ attribute: target.attribute, list: internal }, "bare") : undefined;
 }

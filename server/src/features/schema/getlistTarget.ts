@@ -7,8 +7,8 @@
  * values, so completion, hover and the checks need no special case.
  */
 import type { RequestNode } from "../../language/maximo/api";
-import type { AttributeInfo, ListValue, ObjectSchema, SchemaStore, ValueList } from "../../schema";
-import { valueList } from "../../schema/valueListParser";
+import type { AttributeInfo, ObjectSchema, SchemaStore } from "../../schema";
+import { internalValueList } from "./valueListLookup";
 
 /**
  * The list key of a `getlist~` request (lower case): the attribute after `getlist~`, behind the
@@ -91,7 +91,6 @@ export function getlistView(store: SchemaStore, listAttribute: string): SchemaSt
     }
     return schema;
   };
-  const internalValues = new WeakMap<ValueList, ValueList>();
   return {
     ...store,
     objectStructure: (os) => recordSchema(os),
@@ -102,17 +101,7 @@ export function getlistView(store: SchemaStore, listAttribute: string): SchemaSt
       if (!list) return undefined;
       const name = attributeName.toLowerCase();
       if (name === "value") return list;
-      if (name !== "maxvalue" || !list.synonym) return undefined;
-      let internal = internalValues.get(list);
-      if (!internal) {
-        const values: ListValue[] = [...list.byMaxvalue.keys()].map((maxvalue) => {
-          const description = list.byMaxvalue.get(maxvalue)!.description;
-          return description === undefined ? { value: maxvalue } : { value: maxvalue, description };
-        });
-        internal = valueList(values, { os: list.os, attribute: `${list.attribute} (internal values)`, source: list.source, fromPack: list.fromPack, fromRecord: list.fromRecord });
-        internalValues.set(list, internal);
-      }
-      return internal;
+      return name === "maxvalue" ? internalValueList(list) : undefined;
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `schema.unknown-value` and `schema.internal-value`: literal values in `oslc.where` (`=`, `!=`,
  * `in [...]`, the not-in `!="[A,B]"`, child `<mbo>.<rel>.where`, scoped `rel{...}`) and in JSON
- * bodies (BULK items and nested children too) against the attribute's saved value list. Only
+ * bodies (BULK items and nested children too) against the attribute's saved value list, and the
+ * internal values of `domaininternalwhere` against the synonym domain's internal values. Only
  * attributes with a list file are checked; variables, bind values, `*`, wildcard patterns and
  * strings-only (numbers are left alone) keep it quiet. A list from the offline pack (built from
  * the emulator, not the user's server) may only hint that it does not list a value, and so may a
@@ -12,11 +13,12 @@ import type { NamePath } from "../../language/common/queryAst";
 import { embeddedSource, type EmbeddedQuery } from "../../language/maximo/embeddedQueries";
 import type { QueryParamNode, RequestNode } from "../../language/maximo/api";
 import type { WhereClause, WhereStringValue, WhereValue } from "../../language/where/ast";
+import type { DomainFilter } from "../../language/domain/ast";
 import type { SchemaStore } from "../../schema";
 import { CHILD_PARAM } from "../completion/queryValueCompletion";
 import type { JsonNode } from "./jsonBodyTree";
 import { schemaDiagnostic } from "./schemaCodes";
-import { isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
+import { internalValueList, isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
 
 type Report = (d: SyntaxDiagnostic) => void;
 
@@ -31,6 +33,9 @@ export function checkValueLists(queries: readonly EmbeddedQuery[], request: Requ
     // `oslc.where`, or a child collection's `<mbo>.<rel>.where` (paths start at the child).
     const base = lower === "oslc.where" ? [] : child && child[2]!.toLowerCase() === "where" && !lower.startsWith("oslc.") ? child[1]!.toLowerCase().split(".") : undefined;
     if (base) whereClause(query.parse.ast, base, { param: query.param, os, store, report });
+  }
+  for (const query of queries) {
+    if (query.parse.language === "domain" && query.param.key.decoded.toLowerCase() === "domaininternalwhere") internalValues(query.parse.ast, os, store, report);
   }
   const action = request.url.query.some((p) => p.key.decoded.toLowerCase() === "action");
   if (body && !action) bodyValues(body, [], os, store, report);
@@ -104,6 +109,31 @@ function innerSpan(value: WhereStringValue, from: number, to: number, param: Que
   return value.span;
 }
 
+/** `domaininternalwhere=status!=APPR,INPRG` (reference §5.2) takes a synonym domain's internal values. */
+function internalValues(filter: DomainFilter, os: string, store: SchemaStore, report: Report): void {
+  const path = filter.attribute ? namesOf(filter.attribute) : undefined;
+  const target = path ? listTarget(store, os, path) : undefined;
+  const internal = target ? internalValueList(target.list) : undefined;
+  if (!target || !internal) return;
+  for (const value of filter.values) {
+    if (value.template || !isCheckableValue(value.value)) continue;
+    const inInternal = matchValue({ attribute: target.attribute, list: internal }, value.value);
+    if (inInternal.kind === "listed") continue;
+    const external = matchValue(target, value.value);
+    if (external.kind === "listed" && external.entry.maxvalue !== undefined) {
+      report(
+        schemaDiagnostic(
+          "schema.unknown-value",
+          value.span,
+          `\`${value.value}\` is a synonym value of \`${target.attribute.name}\`, not an internal value, which is what \`domaininternalwhere\` takes: use \`${external.entry.maxvalue}\`.`,
+        ),
+      );
+      continue;
+    }
+    check(value.value, value.span, { attribute: target.attribute, list: internal }, "where", report, `the internal values of \`${target.attribute.name}\``);
+  }
+}
+
 function bodyValues(node: JsonNode, path: string[], os: string, store: SchemaStore, report: Report): void {
   if (node.type === "array") {
     for (const item of node.children ?? []) bodyValues(item, path, os, store, report);
@@ -128,7 +158,7 @@ function bodyValues(node: JsonNode, path: string[], os: string, store: SchemaSto
   }
 }
 
-function check(text: string, span: Span, target: ListTarget, where: "where" | "body", report: Report): void {
+function check(text: string, span: Span, target: ListTarget, where: "where" | "body", report: Report, listName = `the value list of \`${target.attribute.name}\``): void {
   if (target.list.values.length === 0 || !isCheckableValue(text)) return;
   const match = matchValue(target, text);
   const name = `\`${target.attribute.name}\``;
@@ -142,7 +172,7 @@ function check(text: string, span: Span, target: ListTarget, where: "where" | "b
   if (match.nearest && match.caseOnly) advice = ` ${name} is not upper-case only and listed values are case-sensitive: did you mean \`${match.nearest.value}\`${described(match.nearest)}?`;
   else if (match.nearest) advice = ` Did you mean \`${match.nearest.value}\`${described(match.nearest)}?`;
   else advice = ` It lists ${sample(target)}.`;
-  const found = schemaDiagnostic("schema.unknown-value", span, `\`${text}\` is not in the value list of ${name}.${advice}`);
+  const found = schemaDiagnostic("schema.unknown-value", span, `\`${text}\` is not in ${listName}.${advice}`);
   if (target.list.fromPack) {
     // The pack knows the emulator's values, not the user's server's: never more than a hint.
     report({ ...found, severity: "hint", message: `${found.message} (The offline schemas list only the emulator's values; connect to your server to check against its own list.)` });

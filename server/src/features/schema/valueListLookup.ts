@@ -6,6 +6,7 @@
  * (`asset.status`) has no list here.
  */
 import type { AttributeInfo, ListValue, ObjectSchema, SchemaStore, ValueList } from "../../schema";
+import { valueList } from "../../schema/valueListParser";
 import { closest } from "./didYouMean";
 
 export interface ListTarget {
@@ -135,4 +136,21 @@ export function listValueMarkdown(entry: ListValue, target: ListTarget): string 
   }
   lines.push("", target.list.fromPack ? "From the offline schemas' value list (the emulator's values)." : "From the connection's saved value list (a `getlist~` answer, reference §10).");
   return lines.join("\n");
+}
+
+const internalLists = new WeakMap<ValueList, ValueList>();
+
+/**
+ * A synonym domain's internal values as a list of their own (each once, described by its
+ * default synonym): what `maxvalue` and `domaininternalwhere` take. Undefined for other domains.
+ */
+export function internalValueList(list: ValueList): ValueList | undefined {
+  if (!list.synonym) return undefined;
+  let internal = internalLists.get(list);
+  if (!internal) {
+    const values: ListValue[] = [...list.byMaxvalue].map(([maxvalue, entry]) => (entry.description === undefined ? { value: maxvalue } : { value: maxvalue, description: entry.description }));
+    internal = valueList(values, { os: list.os, attribute: list.attribute, source: list.source, fromPack: list.fromPack, fromRecord: list.fromRecord });
+    internalLists.set(list, internal);
+  }
+  return internal;
 }
