@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startLsp, VSCODE_COMPLETION_CAPABILITIES, type Publication } from "./lspProcess";
+import { startLsp, VSCODE_COMPLETION_CAPABILITIES } from "./lspProcess";
 import { listsFolder, statusList } from "./schema/valueListFixture";
 
 const uri = "file:///work/values.maximo";
@@ -18,10 +18,6 @@ test("LSP over stdio: unknown-value warning, value completion and hover; a new l
     lsp.close();
     folder.remove();
   });
-  const next = async (count: number): Promise<Publication> => {
-    while (lsp.published.length <= count) await new Promise((resolve) => setTimeout(resolve, 10));
-    return lsp.published[count]!;
-  };
   await lsp.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [folder.dir] });
   await lsp.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
   const first = await lsp.publication(uri, 1);
@@ -44,10 +40,11 @@ test("LSP over stdio: unknown-value warning, value completion and hover; a new l
   const hover = (await lsp.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: text.indexOf('"APPR"') + 2 } })) as { contents: { value: string } };
   assert.match(hover.contents.value, /\*\*APPR\*\* — Approved/);
 
-  // The client saves a newer answer that has APPROVED and says the folder changed.
-  const count = lsp.published.length;
+  // The client saves a newer answer that has APPROVED and says the folder changed; the next
+  // version is checked against it (messages are handled in order).
   writeFileSync(join(folder.dir, "lists", "mxapiwodetail", "status.json"), JSON.stringify({ member: [...statusList.member, { value: "APPROVED", maxvalue: "APPR", description: "Approved (long)" }] }));
   await lsp.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [folder.dir] });
-  const second = await next(count);
+  await lsp.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+  const second = await lsp.publication(uri, 2);
   assert.deepEqual(second.diagnostics.filter((d) => d.code === "schema.unknown-value"), []);
 });
