@@ -30,7 +30,7 @@ test("check --schemas DIR: an unlisted value is a warning naming the nearest; li
   // Warnings only: the exit code stays 0.
   assert.equal(result.status, 0, result.stderr + result.stdout);
   const found = JSON.parse(result.stdout) as Array<{ code: string; severity: string; line: number; character: number; message: string }>;
-  const values = found.filter((d) => d.code === "schema.unknown-value");
+  const values = found.filter((d) => d.code === "schema.unlisted-value");
   assert.deepEqual(values.map((d) => [d.severity, d.line, d.character]), [
     ["warning", 1, 47],
     ["warning", 6, 65],
@@ -39,5 +39,5 @@ test("check --schemas DIR: an unlisted value is a warning naming the nearest; li
   assert.match(values[1]!.message, /`PLUMBER` is not in the value list of `craft`/);
 
   const text = spawnSync(process.execPath, [join(root, "dist", "cli.js"), "check", file, "--schemas", folder.dir], { encoding: "utf8" });
-  assert.match(text.stdout, /requests\.maximo:2:48 warning schema\.unknown-value `APPROVED` is not in the value list/);
+  assert.match(text.stdout, /requests\.maximo:2:48 warning schema\.unlisted-value `APPROVED` is not in the value list/);
 });

@@ -11,7 +11,7 @@ import { listsFolder, statusList } from "./schema/valueListFixture";
 const uri = "file:///work/values.maximo";
 const text = ['GET os/mxapiwodetail?oslc.where=status="APPROVED" and status in ["APPR",""]', ""].join("\n");
 
-test("LSP over stdio: unknown-value warning, value completion and hover; a new list file re-checks", async (t) => {
+test("LSP over stdio: unlisted-value warning, value completion and hover; a new list file re-checks", async (t) => {
   const folder = listsFolder();
   const lsp = await startLsp(VSCODE_COMPLETION_CAPABILITIES);
   t.after(() => {
@@ -21,7 +21,7 @@ test("LSP over stdio: unknown-value warning, value completion and hover; a new l
   await lsp.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [folder.dir] });
   await lsp.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
   const first = await lsp.publication(uri, 1);
-  const values = first.diagnostics.filter((d) => d.code === "schema.unknown-value");
+  const values = first.diagnostics.filter((d) => d.code === "schema.unlisted-value");
   assert.equal(values.length, 1);
   assert.deepEqual(values[0]!.range.start, { line: 0, character: 40 });
   assert.match(values[0]!.message, /Did you mean `APPR`/);
@@ -46,5 +46,5 @@ test("LSP over stdio: unknown-value warning, value completion and hover; a new l
   await lsp.connection.sendNotification("maximo/schemaFoldersChanged", { folders: [folder.dir] });
   await lsp.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
   const second = await lsp.publication(uri, 2);
-  assert.deepEqual(second.diagnostics.filter((d) => d.code === "schema.unknown-value"), []);
+  assert.deepEqual(second.diagnostics.filter((d) => d.code === "schema.unlisted-value"), []);
 });

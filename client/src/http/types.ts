@@ -25,6 +25,8 @@ export interface RequestDirectives {
   allPages: boolean;
   timeoutMs?: number;
   noRedirect: boolean;
+  /** `# @server-log`: capture the server's thread log for this request (reference §23). */
+  serverLog?: boolean;
 }
 
 /** What goes on the wire (http/ builds it from a ResolvedRequest and a connection). */

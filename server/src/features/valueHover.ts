@@ -1,7 +1,7 @@
 /**
  * Hover on a listed value, in a where string (`status="APPR"`, `in [...]`, `!="[A,B]"`) or as a
  * JSON body value: its description, and a synonym's internal value. Values the list does not
- * have get no hover here: `schema.unknown-value` says what it knows.
+ * have get no hover here: `schema.unlisted-value` says what it knows.
  */
 import { percentDecode } from "../language/common";
 import { queryParamRoute } from "../language/embedded";

@@ -10,6 +10,7 @@ export type {
   ObjectSchema,
   SavedQuery,
   SchemaFileSystem,
+  SchemaOrigin,
   SchemaStore,
   SchemaStoreOptions,
   SchemaWarning,

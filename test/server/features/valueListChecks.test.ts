@@ -1,4 +1,4 @@
-// Value lists in checks: `schema.unknown-value` (nearest value, quick fix) and
+// Value lists in checks: `schema.unlisted-value` (nearest value, quick fix) and
 // `schema.internal-value` in oslc.where and JSON bodies, from a cache folder's `lists/` files
 // (each a `getlist~attr` answer, reference §10); what never warns; getlist~ paths query domain
 // records (reference §10), not the object structure.
@@ -19,11 +19,11 @@ function check(text: string) {
   return schemaDiagnostics(document, folder.store).map((d) => ({ code: d.code, severity: d.severity, message: d.message, text: document.text.slice(d.span.start, d.span.end) }));
 }
 
-const valueCodes = (text: string) => check(text).filter((d) => d.code === "schema.unknown-value" || d.code === "schema.internal-value");
+const valueCodes = (text: string) => check(text).filter((d) => d.code === "schema.unlisted-value" || d.code === "schema.internal-value");
 
 test("a where value not in the list: a warning on the value, naming the nearest listed one", () => {
   const found = valueCodes('GET os/mxapiwodetail?oslc.where=status="APPROVED"');
-  assert.deepEqual(found.map((d) => [d.code, d.severity, d.text]), [["schema.unknown-value", "warning", "APPROVED"]]);
+  assert.deepEqual(found.map((d) => [d.code, d.severity, d.text]), [["schema.unlisted-value", "warning", "APPROVED"]]);
   assert.match(found[0]!.message, /`APPROVED` is not in the value list of `status`\. Did you mean `APPR` \(Approved\)\?/);
   // A misspelling finds its value by spelling; a description by its words.
   assert.match(valueCodes('GET os/mxapiwodetail?oslc.where=status="INPROG"')[0]!.message, /Did you mean `INPRG`/);
@@ -93,7 +93,7 @@ test("JSON bodies: plain, namespaced, nested children and BULK items", () => {
 test("the quick fix replaces the value with the nearest listed one, in the query and in a body", () => {
   const text = 'GET os/mxapiwodetail?oslc.where=status="APPROVED" and wplabor{craft="MECHANIC"}\n\n###\nPOST os/mxapiwodetail?lean=1\n\n{"status": "COMPLETE"}\n';
   const document = parseDocument(text);
-  const diagnostics = getSchemaDiagnostics(document, folder.store).filter((d) => d.code === "schema.unknown-value");
+  const diagnostics = getSchemaDiagnostics(document, folder.store).filter((d) => d.code === "schema.unlisted-value");
   assert.equal(diagnostics.length, 3);
   let fixed = text;
   // Last first, so earlier ranges stay right.
@@ -109,7 +109,7 @@ test("the quick fix replaces the value with the nearest listed one, in the query
 test("a percent-encoded where value is flagged and fixed on its encoded text", () => {
   const text = "GET os/mxapiwodetail?oslc.where=status%3D%22APPROVED%22\n";
   const document = parseDocument(text);
-  const [diagnostic] = getSchemaDiagnostics(document, folder.store).filter((d) => d.code === "schema.unknown-value");
+  const [diagnostic] = getSchemaDiagnostics(document, folder.store).filter((d) => d.code === "schema.unlisted-value");
   assert.ok(diagnostic);
   assert.equal(text.slice(document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end)), "APPROVED");
   assert.equal(applyWorkspaceEdit(text, getCodeActions(document, uri, diagnostic.range, [diagnostic])[0]!.edit), "GET os/mxapiwodetail?oslc.where=status%3D%22APPR%22\n");
@@ -121,12 +121,12 @@ test("getlist~attr: select and where name the domain record's attributes, and va
   const found = check('GET os/mxapiwodetail/_QkVERk9SRC8xMDAx/getlist~status?oslc.select=value,wonum&oslc.where=value="APPROVED" and siteid="BEDFORD"');
   assert.deepEqual(found.map((d) => [d.code, d.text]), [
     ["schema.unknown-attribute", "wonum"],
-    ["schema.unknown-value", "APPROVED"],
+    ["schema.unlisted-value", "APPROVED"],
   ]);
   assert.match(found[0]!.message, /`getlist~status` has no attribute `wonum`/);
   // Through a child object: the child's list.
   const craft = check('GET os/mxapiwodetail/_QkVERk9SRC8xMDAx/wplabor/0-1/getlist~craft?oslc.where=value="MECHANIC"');
-  assert.deepEqual(craft.map((d) => [d.code, d.text]), [["schema.unknown-value", "MECHANIC"]]);
+  assert.deepEqual(craft.map((d) => [d.code, d.text]), [["schema.unlisted-value", "MECHANIC"]]);
   assert.match(craft[0]!.message, /Did you mean `MECH`/);
   // The object structure's own query is unchanged.
   assert.deepEqual(check('GET os/mxapiwodetail?oslc.select=wonum&oslc.where=wonum="1001"'), []);
@@ -138,7 +138,7 @@ test("a list only the offline pack has may hint, never warn", (t) => {
   // The same folder used as the pack: what the shipped pack (built from the emulator) knows.
   const store = createSchemaStore({ cacheDirs: [], packDir: pack.dir });
   const document = parseDocument('GET os/mxapiwodetail?oslc.where=status="CUSTOM1"');
-  const found = schemaDiagnostics(document, store).filter((d) => d.code === "schema.unknown-value");
+  const found = schemaDiagnostics(document, store).filter((d) => d.code === "schema.unlisted-value");
   assert.deepEqual(found.map((d) => d.severity), ["hint"]);
   assert.match(found[0]!.message, /offline schemas list only the emulator's values/);
 });
@@ -147,7 +147,7 @@ test("one record's getlist~status answer (the states it may move to) may only hi
   const record = listsFolder({ "lists/mxapiwodetail/status.json": JSON.stringify(recordStatusList) });
   t.after(record.remove);
   const document = parseDocument('GET os/mxapiwodetail?oslc.where=status="WAPPR" and status!="APPROVED" and wplabor.craft="PLUMBER"');
-  const found = schemaDiagnostics(document, record.store).filter((d) => d.code === "schema.unknown-value");
+  const found = schemaDiagnostics(document, record.store).filter((d) => d.code === "schema.unlisted-value");
   assert.deepEqual(found.map((d) => [d.severity, document.text.slice(d.span.start, d.span.end)]), [
     ["hint", "WAPPR"],
     ["hint", "APPROVED"],

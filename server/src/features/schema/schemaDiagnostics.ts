@@ -9,6 +9,7 @@ import type { BlockTree } from "../../language/maximo/ast";
 import type { DocumentDiagnostic, MaximoDocument } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { checkBody } from "./bodyChecks";
+import { checkBodyKeys } from "./bodyKeyChecks";
 import { checkBulkBody } from "./bulkChecks";
 import { bodyTree } from "./jsonBodyTree";
 import { checkHttpPatch, checkObjectStructure } from "./methodChecks";
@@ -36,14 +37,21 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const target = osTarget(request);
   if (target) {
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
-    // A `getlist~attr` request queries domain records, not the object structure.
+    const lean = isLean(request.url.query);
+    const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
+    // Key spelling (prefix with lean=1, upper case) is ignored by any server: no schema needed.
+    if (body) found.push(...checkBodyKeys(request, body, lean));
+    // A `getlist~attr` request queries domain records (getlistTarget.ts); any other path below a
+    // member addresses a list or child collection that no schema here describes.
     const view = schemaViewFor(request, schemas);
-    const schema = view.objectStructure(target.name);
+    const getlist = view !== schemas;
+    const schema = getlist ? view.objectStructure(target.name) : target.belowMember ? undefined : schemas.objectStructure(target.name);
     if (schema) {
-      found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0));
-      const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
-      if (body) found.push(...checkBody(request, target, schema, body, isLean(request.url.query)));
-      found.push(...checkValueLists(embeddedQueries(tree), request, target.name, view, body));
+      // A getlist~ path's domain record is as sure as the structure it hangs from.
+      const origin = schemas.objectStructureOrigin(target.name) ?? "pack";
+      found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0, origin));
+      if (body && !getlist) found.push(...checkBody(request, target, schema, body, lean, origin));
+      found.push(...checkValueLists(embeddedQueries(tree), request, target.name, view, getlist ? undefined : body));
     }
   }
   return found;

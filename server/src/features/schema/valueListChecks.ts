@@ -1,5 +1,5 @@
 /**
- * `schema.unknown-value` and `schema.internal-value`: literal values in `oslc.where` (`=`, `!=`,
+ * `schema.unlisted-value` and `schema.internal-value`: literal values in `oslc.where` (`=`, `!=`,
  * `in [...]`, the not-in `!="[A,B]"`, child `<mbo>.<rel>.where`, scoped `rel{...}`) and in JSON
  * bodies (BULK items and nested children too) against the attribute's saved value list, and the
  * internal values of `domaininternalwhere` against the synonym domain's internal values. Only
@@ -17,7 +17,7 @@ import type { DomainFilter } from "../../language/domain/ast";
 import type { SchemaStore } from "../../schema";
 import { CHILD_PARAM } from "../completion/queryValueCompletion";
 import type { JsonNode } from "./jsonBodyTree";
-import { schemaDiagnostic } from "./schemaCodes";
+import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
 import { internalValueList, isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
 
 type Report = (d: SyntaxDiagnostic) => void;
@@ -123,7 +123,7 @@ function internalValues(filter: DomainFilter, os: string, store: SchemaStore, re
     if (external.kind === "listed" && external.entry.maxvalue !== undefined) {
       report(
         schemaDiagnostic(
-          "schema.unknown-value",
+          "schema.unlisted-value",
           value.span,
           `\`${value.value}\` is a synonym value of \`${target.attribute.name}\`, not an internal value, which is what \`domaininternalwhere\` takes: use \`${external.entry.maxvalue}\`.`,
         ),
@@ -172,10 +172,10 @@ function check(text: string, span: Span, target: ListTarget, where: "where" | "b
   if (match.nearest && match.caseOnly) advice = ` ${name} is not upper-case only and listed values are case-sensitive: did you mean \`${match.nearest.value}\`${described(match.nearest)}?`;
   else if (match.nearest) advice = ` Did you mean \`${match.nearest.value}\`${described(match.nearest)}?`;
   else advice = ` It lists ${sample(target)}.`;
-  const found = schemaDiagnostic("schema.unknown-value", span, `\`${text}\` is not in ${listName}.${advice}`);
+  const found = schemaDiagnostic("schema.unlisted-value", span, `\`${text}\` is not in ${listName}.${advice}`);
   if (target.list.fromPack) {
     // The pack knows the emulator's values, not the user's server's: never more than a hint.
-    report({ ...found, severity: "hint", message: `${found.message} (The offline schemas list only the emulator's values; connect to your server to check against its own list.)` });
+    report({ ...found, severity: "hint", message: `${found.message} (The offline schemas list only the emulator's values. ${CONNECT_ADVICE})` });
   } else if (isStateList(target.list)) {
     report({
       ...found,
