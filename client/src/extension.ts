@@ -3,6 +3,8 @@ import { bundleStartedAt } from "./extension/loadClock";
 import type { ExtensionContext } from "vscode";
 import type { Connections, ResponsePresenter } from "./extension/contracts";
 import { createConnections } from "./extension/connections/index";
+import { createEnvironments } from "./extension/environments/index";
+import { registerImport } from "./extension/import/index";
 import { createOutputLog } from "./extension/log";
 import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
@@ -11,6 +13,7 @@ import { registerScripts } from "./extension/scripts/index";
 import { registerLocalEmulator } from "./extension/localEmulator/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 import { ServerLogController } from "./extension/serverLog/serverLogCaptures";
+import { registerExplorer } from "./extension/explorer/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
@@ -39,14 +42,17 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
   const serverLog = new ServerLogController(context, connections, log);
   context.subscriptions.push(serverLog);
-  const history = registerRequests(context, { connections, presenter: responses, log, serverLog });
+  const environments = createEnvironments(context, { connections, log });
+  const history = registerRequests(context, { connections, environments, presenter: responses, log, serverLog });
   // A panel VS Code restores after a reload shows its response again, from history.
   responses.setRestorer(async (id) => {
     const model = await history.get(id);
     return model ? { model } : undefined;
   });
   registerScripts(context, { connections, log, responses, serverLog });
+  registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
+  registerExplorer(context, { connections, schemaCache, log });
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 

@@ -3,13 +3,45 @@
  * Maximo allows. Values follow Maximo's shipped domains; external values equal internal ones
  * unless a site renamed them, which the demo data does not do.
  */
-import type { SynonymDomainDef, SynonymValue } from "../model/types";
+import type { SynonymDomainDef, SynonymValue, ValueListDomainDef } from "../model/types";
 
-/** [value, description] pairs; the first one is the default. Internal value = external. */
-function synonyms(domainId: string, values: Array<[string, string]>): SynonymDomainDef {
+/** MAXDOMAIN.DESCRIPTION of each domain, as Maximo ships it. */
+const domainDescriptions: Record<string, string> = {
+  WOSTATUS: "Work Order Status",
+  LOCASSETSTATUS: "Location and Asset Status",
+  SRSTATUS: "Service Request Status",
+  POSTATUS: "Purchase Order Status",
+  AUTOSCRIPTSTATUS: "Automation Script Status",
+  PERSONSTATUS: "Person Status",
+  MAXUSERSTATUS: "User Status",
+  WOCLASS: "Work Order Class",
+  LOCTYPE: "Location Type",
+  LAUNCHPOINTTYPE: "Script Launch Point Type",
+  SCRIPTVARTYPE: "Script Variable Type",
+  VARBINDINGTYPE: "Script Variable Binding Type",
+  URLTYPE: "Attachment URL Type",
+  ASSETTYPE: "Asset Type",
+  TICKETPRIORITY: "Ticket Priority",
+};
+
+/**
+ * [value, description] pairs; the first one is the value a new record starts with. Internal
+ * value = external unless a third element names it, so each value is its internal value's default (SYNONYMDOMAIN.DEFAULTS).
+ */
+function synonyms(domainId: string, values: Array<[string, string] | [string, string, string]>): SynonymDomainDef {
   return {
     domainId,
-    values: values.map(([value, description], i): SynonymValue => ({ value, maxvalue: value, description, defaults: i === 0 })),
+    description: domainDescriptions[domainId] ?? domainId,
+    values: values.map(([value, description, maxvalue]): SynonymValue => ({ value, maxvalue: maxvalue ?? value, description, defaults: true })),
+  };
+}
+
+/** [value, description, maxvalue, defaults] rows, for a domain whose values are synonyms of fewer internal values. */
+function synonymsOf(domainId: string, values: Array<[string, string, string, boolean]>): SynonymDomainDef {
+  return {
+    domainId,
+    description: domainDescriptions[domainId] ?? domainId,
+    values: values.map(([value, description, maxvalue, defaults]): SynonymValue => ({ value, maxvalue, description, defaults })),
   };
 }
 
@@ -27,16 +59,19 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
       ["CAN", "Canceled"],
       ["HISTEDIT", "Edited in History"],
     ]),
-    synonyms("LOCASSETSTATUS", [
-      ["NOT READY", "Not Ready"],
-      ["OPERATING", "Operating"],
-      ["ACTIVE", "Active"],
-      ["BROKEN", "Broken"],
-      ["LIMITEDUSE", "Limited Use"],
-      ["MISSING", "Missing"],
-      ["SEALED", "Sealed"],
-      ["IMPORTED", "Imported"],
-      ["DECOMMISSIONED", "Decommissioned"],
+    // As a recorded MAS answer shows it: four internal values, the other statuses synonyms of
+    // OPERATING or DECOMMISSIONED (`defaults` false: not their internal value's default).
+    synonymsOf("LOCASSETSTATUS", [
+      ["NOT READY", "Not Ready", "NOT READY", true],
+      ["OPERATING", "Operating", "OPERATING", true],
+      ["ACTIVE", "Active", "OPERATING", false],
+      ["LIMITEDUSE", "Limited Use", "OPERATING", false],
+      ["BROKEN", "Broken", "DECOMMISSIONED", false],
+      ["INACTIVE", "Inactive", "DECOMMISSIONED", false],
+      ["MISSING", "Missing", "DECOMMISSIONED", false],
+      ["SEALED", "Sealed", "DECOMMISSIONED", false],
+      ["IMPORTED", "Imported from building model", "IMPORTED", true],
+      ["DECOMMISSIONED", "Decommissioned", "DECOMMISSIONED", true],
     ]),
     synonyms("SRSTATUS", [
       ["NEW", "New"],
@@ -59,9 +94,10 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
       ["CAN", "Canceled"],
     ]),
     synonyms("AUTOSCRIPTSTATUS", [
-      ["Draft", "Draft"],
-      ["Active", "Active"],
-      ["Inactive", "Inactive"],
+      // Mixed-case values over upper-case internal values, as Maximo ships this domain.
+      ["Draft", "Draft", "DRAFT"],
+      ["Active", "Active", "ACTIVE"],
+      ["Inactive", "Inactive", "INACTIVE"],
     ]),
     synonyms("PERSONSTATUS", [
       ["ACTIVE", "Active"],
@@ -112,11 +148,44 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
   ];
 }
 
+/** ALN domains: plain value lists without internal values (ALNDOMAIN). */
+export function buildAlnDomains(): ValueListDomainDef[] {
+  return [
+    {
+      domainId: "ASSETTYPE",
+      description: domainDescriptions.ASSETTYPE,
+      values: [
+        { value: "FACILITIES", description: "Facilities" },
+        { value: "FLEET", description: "Fleet" },
+        { value: "IT", description: "Information Technology" },
+        { value: "PRODUCTION", description: "Production" },
+      ],
+    },
+  ];
+}
+
+/** Numeric domains (NUMERICDOMAIN): TICKETPRIORITY is the one service requests are bound to. */
+export function buildNumericDomains(): ValueListDomainDef[] {
+  return [
+    {
+      domainId: "TICKETPRIORITY",
+      description: domainDescriptions.TICKETPRIORITY,
+      values: [
+        { value: 1, description: "Urgent" },
+        { value: 2, description: "High" },
+        { value: 3, description: "Medium" },
+        { value: 4, description: "Low" },
+      ],
+    },
+  ];
+}
+
 /** The work order states a record can still leave through CHANGESTATUS. */
 const woOpenTargets = ["WSCH", "WMATL", "WPCOND", "INPRG", "COMP", "CLOSE"];
 
 /**
- * Allowed status changes, internal value → internal values. CLOSE and CAN are final; once work
+ * Allowed status changes, internal value → internal values; a change between two synonyms of
+ * the same internal value (ACTIVE → LIMITEDUSE) is always allowed. CLOSE and CAN are final; once work
  * has started (INPRG) or finished (COMP) a work order can no longer be canceled or reapproved.
  */
 export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
@@ -142,11 +211,13 @@ export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
     ["CANCELLED", []],
     ["HISTEDIT", []],
   ]);
-  const assetStates = ["NOT READY", "OPERATING", "ACTIVE", "BROKEN", "LIMITEDUSE", "MISSING", "SEALED", "IMPORTED"];
-  const asset = new Map<string, string[]>(
-    [...assetStates.map((s): [string, string[]] => [s, [...assetStates.filter((t) => t !== s), "DECOMMISSIONED"]]),
-      ["DECOMMISSIONED", []]],
-  );
+  // Keyed by internal value: a DECOMMISSIONED asset (BROKEN, MISSING ... too) stays so.
+  const asset = new Map<string, string[]>([
+    ["NOT READY", ["OPERATING", "DECOMMISSIONED"]],
+    ["OPERATING", ["NOT READY", "DECOMMISSIONED"]],
+    ["IMPORTED", ["NOT READY", "OPERATING", "DECOMMISSIONED"]],
+    ["DECOMMISSIONED", []],
+  ]);
   const po = new Map<string, string[]>([
     ["WAPPR", ["APPR", "HOLD", "CAN"]],
     ["APPR", ["INPRG", "HOLD", "CLOSE", "CAN", "PNDREV"]],
@@ -158,9 +229,9 @@ export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
     ["CAN", []],
   ]);
   const script = new Map<string, string[]>([
-    ["Draft", ["Active", "Inactive"]],
-    ["Active", ["Draft", "Inactive"]],
-    ["Inactive", ["Draft", "Active"]],
+    ["DRAFT", ["ACTIVE", "INACTIVE"]],
+    ["ACTIVE", ["DRAFT", "INACTIVE"]],
+    ["INACTIVE", ["DRAFT", "ACTIVE"]],
   ]);
   return new Map([
     ["WOSTATUS", wo],

@@ -230,5 +230,28 @@ export function buildObjectStructures(): ObjectStructureDef[] {
       appName: "AUTOSCRIPT",
       searchAttributes: ["autoscript", "description"],
     },
+    {
+      // Value lists as IBM's MAS mobile apps read them (PRODUCT.md): `mxapidomain/{id}/synonymdomain`.
+      name: "mxapidomain",
+      description: "Maximo API for Domains",
+      mbo: "maxdomain",
+      children: [child("synonymdomain", "synonymdomain"), child("alndomain", "alndomain"), child("numericdomain", "numericdomain")],
+      savedQueries: [],
+      appName: "DOMAINADM",
+      searchAttributes: ["domainid", "description"],
+      readOnly: true,
+    },
+    {
+      // `mxapisynonymdomain?oslc.where=domainid="WOSTATUS"` (PRODUCT.md). MOBILEDOMAIN is the saved
+      // query IBM's mobile apps send with it (recorded answers); here it keeps every value.
+      name: "mxapisynonymdomain",
+      description: "Maximo API for Synonymdomain",
+      mbo: "synonymdomain",
+      children: [],
+      savedQueries: [query("MOBILEDOMAIN", "Synonym domain values for the mobile applications", 'domainid="*"')],
+      appName: "DOMAINADM",
+      searchAttributes: ["domainid", "value", "description"],
+      readOnly: true,
+    },
   ];
 }

@@ -4,6 +4,7 @@ import { checkCommand } from "./checkCommand";
 import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
 import { deployCommand } from "./deployCommand";
 import { extractCommand } from "./extractCommand";
+import { importCommand, IMPORT_VALUE_OPTIONS, readStdin } from "./importCommand";
 
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
@@ -19,6 +20,10 @@ export const USAGE = `Usage:
   maximo extract [NAME...] [--connection NAME|URL] [--out DIR] [--force] [--insecure]
                                                     write server scripts (all without NAME) to DIR
                                                     (default: scripts) with their scriptConfig
+  maximo import FILE|- [--out FILE] [--force] [--absolute]
+                                                    curl command(s) or a Postman collection (v2.1)
+                                                    as .maximo text; secrets left to $MAXIMO_* or
+                                                    the connection (--absolute keeps full URLs)
   Exit codes: 0 success; 1 a request, deploy or extract failed (or was refused); 2 usage or
   file error; 3 deploy: the server copy changed since the last pull or deploy (nothing written;
   --force overwrites it after a backup to .maximo/backups), extract: a local file with other
@@ -27,7 +32,7 @@ export const USAGE = `Usage:
   MAXIMO_APIKEY, or MAXIMO_USER and MAXIMO_PASSWORD, or MAXIMO_CLIENT_ID and MAXIMO_CLIENT_SECRET.`;
 
 /** What the CLI reads from its process; tests pass their own. */
-export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">>;
+export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">> & { stdin?: () => Promise<string> };
 
 /** Runs the CLI; resolves to the exit code (2 for a usage or file error). */
 export async function runCli(
@@ -44,7 +49,7 @@ export async function runCli(
     ...(environment.progress ? { progress: environment.progress } : {}),
   });
   try {
-    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS]));
+    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS, ...IMPORT_VALUE_OPTIONS]));
     switch (args.command) {
       case "parse":
         return parseCommand(args, out);
@@ -56,6 +61,8 @@ export async function runCli(
         return await deployCommand(args, io());
       case "extract":
         return await extractCommand(args, io());
+      case "import":
+        return await importCommand(args, { out, err, cwd: environment.cwd ?? process.cwd(), stdin: environment.stdin ?? (() => readStdin()) });
       case undefined:
       case "help":
       case "--help":

@@ -6,6 +6,7 @@ import type * as vscode from "vscode";
 import type { ConnectionConfig } from "../connections/types";
 import type { Executor } from "../http/executor";
 import type { Captured } from "../serverLog/capture";
+import type { Environment } from "../variables/envSources";
 import type { ResponseMeta } from "../../webview/protocol";
 
 /** A connection from the `maximo.connections` setting. */
@@ -38,6 +39,21 @@ export interface Connections extends vscode.Disposable {
   confirmWrite(connection: ExtensionConnection, change: string): Promise<boolean>;
   /** Forgets the stored secret so the next use asks again (the error action "Re-enter password"). */
   reenterSecret(connection: ExtensionConnection): Promise<void>;
+  /** Every secret value stored or in use (never asks): what must never be shown, e.g. in a hover. */
+  secretValues(): Promise<readonly string[]>;
+}
+
+/** The environments of `maximo.env.json` (or REST Client's setting) and the one requests use. */
+export interface Environments {
+  /** The active environment or the environments changed. */
+  readonly onDidChange: vscode.Event<void>;
+  /** The active environment's name; undefined when only `$shared` applies. */
+  active(): string | undefined;
+  /**
+   * What a request of the document reads: the active environment of its folder over `$shared`.
+   * Throws an Error whose message is a sentence when the folder's maximo.env.json is broken.
+   */
+  forDocument(uri: vscode.Uri): Promise<Environment>;
 }
 
 /** One line per event in the "Maximo" output channel; secrets are masked before writing. */

@@ -3,6 +3,7 @@
  * replaced by an environment-variable placeholder so the command itself holds no secret.
  */
 import type { OutgoingRequest } from "./types";
+import { credentialVariable, SECRET_QUERY_VARIABLES } from "./credentialVariables";
 import { redact } from "./redact";
 
 /** Single-quotes for POSIX shells; a `'` inside becomes `'\''`. */
@@ -16,33 +17,18 @@ function withPlaceholder(prefix: string, variable: string): string {
 }
 
 function headerArgument(name: string, value: string): string {
-  switch (name) {
-    case "apikey":
-      return withPlaceholder("apikey: ", "MAXIMO_APIKEY");
-    case "maxauth":
-      return withPlaceholder("maxauth: ", "MAXIMO_MAXAUTH");
-    case "authorization": {
-      const scheme = /^\s*(\S+)\s/.exec(value)?.[1] ?? "Bearer";
-      const variable = /^basic$/i.test(scheme) ? "MAXIMO_BASIC" : "MAXIMO_TOKEN";
-      return withPlaceholder(`Authorization: ${scheme} `, variable);
-    }
-    case "cookie":
-      return withPlaceholder("Cookie: ", "MAXIMO_COOKIE");
-    case "csrftoken":
-      return withPlaceholder("csrftoken: ", "MAXIMO_CSRFTOKEN");
-    case "proxy-authorization":
-      return withPlaceholder("Proxy-Authorization: ", "MAXIMO_PROXY_AUTH");
-    default:
-      return shellQuote(`${name}: ${value}`);
-  }
+  const credential = credentialVariable(name, value);
+  return credential ? withPlaceholder(`${credential.header}: ${credential.prefix}`, credential.variable) : shellQuote(`${name}: ${value}`);
 }
 
 /** The URL with any `apikey=` (or other secret) query value swapped for a placeholder. */
 function urlArgument(url: URL): string {
-  const secretParams = ["apikey", "access_token", "_lpwd"];
-  const hidden = secretParams.filter((name) => url.searchParams.has(name));
-  if (hidden.length === 0) return shellQuote(url.href);
-  const text = url.href.replace(/([?&])(apikey|access_token|_lpwd)=[^&#]*/gi, (_m, sep: string, name: string) => `${sep}${name}=\u0000${name.toLowerCase() === "apikey" ? "MAXIMO_APIKEY" : "MAXIMO_TOKEN"}\u0000`);
+  const hidden = [...url.searchParams.keys()].some((name) => SECRET_QUERY_VARIABLES.has(name.toLowerCase()));
+  if (!hidden) return shellQuote(url.href);
+  const text = url.href.replace(/([?&])([^=&#]+)=[^&#]*/g, (whole, sep: string, name: string) => {
+    const variable = SECRET_QUERY_VARIABLES.get(name.toLowerCase());
+    return variable ? `${sep}${name}=\u0000${variable}\u0000` : whole;
+  });
   // Quote the literal parts, leave the placeholders for the shell to expand.
   return text.split("\u0000").map((part, i) => (i % 2 === 1 ? `"$${part}"` : part === "" ? "" : shellQuote(part))).join("");
 }

@@ -14,6 +14,8 @@ export interface Environment {
   shared: ReadonlyMap<string, string>;
   name?: string;
   file: string;
+  /** Where the environments are defined, for messages (default `maximo.env.json`). */
+  label?: string;
 }
 
 /** Reads a file, or undefined when it does not exist. */

@@ -104,7 +104,7 @@ export class Evaluation {
   }
 
   private envValue(environment: Environment, layer: Layer, name: string, line: number, fail: Fail): Promise<string> {
-    const where = `${ENV_FILE} "${layer === "shared" ? "$shared" : environment.name}"`;
+    const where = `${environment.label ?? ENV_FILE} "${layer === "shared" ? "$shared" : environment.name}"`;
     const text = this.layer(environment, layer).get(name)!;
     return this.cached(`${layer}:${name}`, name, fail, () => this.text(text, { line: () => line, where }));
   }

@@ -18,6 +18,7 @@ import { FileVariables } from "./fileVariables";
 import { originOf } from "./origins";
 
 export { VariableError } from "./errors";
+export type { Environment } from "./envSources";
 export { evaluateExpectations, type ExpectationResult } from "./expectations";
 
 export interface ResolverOptions {
@@ -26,6 +27,8 @@ export interface ResolverOptions {
   workspaceDir: string;
   /** An environment of `maximo.env.json`; without it only `$shared` applies. */
   envName?: string;
+  /** The environment to use instead of reading `maximo.env.json` by `envName` (the editor's picker). */
+  environment?: () => Promise<Environment>;
   processEnv: Record<string, string | undefined>;
   /** For `< ./file` bodies, `maximo.env.json` and `.env` (default: the file system). */
   readFile?: ReadFile;
@@ -60,7 +63,7 @@ export function createResolver(options: ResolverOptions): Resolver {
     processEnv: options.processEnv,
     now: options.now ?? (() => new Date()),
     fileVariables,
-    environment: () => (environment ??= loadEnvironment(readFile, options.workspaceDir, options.envName)),
+    environment: () => (environment ??= options.environment ? options.environment() : loadEnvironment(readFile, options.workspaceDir, options.envName)),
     dotenv: () => (dotenv ??= loadDotenv(readFile, [dirname(options.filePath), options.workspaceDir])),
     graph: () =>
       (graph ??= context.environment().then((env) => {

@@ -121,6 +121,14 @@ export class ConnectionManager implements Connections {
     this.executors.drop(connection.name);
   }
 
+  async secretValues(): Promise<readonly string[]> {
+    for (const connection of this.settings.connections) {
+      const kind = secretKindOf(connection.auth);
+      if (kind) await this.secrets.peek(connection.name, kind);
+    }
+    return [...this.secrets.values(), ...this.executors.secrets()];
+  }
+
   /** Stores the connection's secret (the kind its sign-in needs); the next request uses it. */
   async storeSecret(connection: ExtensionConnection, value: string): Promise<void> {
     const kind = secretKindOf(connection.auth);

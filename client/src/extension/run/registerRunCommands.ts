@@ -1,6 +1,8 @@
-/** The request commands: the server's CodeLens ids, the keybinding's Send, Send All and Show Log. */
+/** The request commands: the server's CodeLens ids, the keybinding's Send, Send All, Copy as curl / fetch / Python and Show Log. */
 import * as vscode from "vscode";
 import type { Log } from "../contracts";
+import type { ExportFormat } from "./curlCommand";
+import { EXPORT_COMMANDS } from "./exportCommands";
 import type { RequestLocator, RequestRunner } from "./requestRunner";
 
 function locatorOf(argument: unknown): RequestLocator | undefined {
@@ -14,7 +16,9 @@ export function registerRunCommands(context: vscode.ExtensionContext, runner: ()
     vscode.commands.registerCommand("maximo.send", async (argument?: unknown) => (await runner()).send(locatorOf(argument))),
     vscode.commands.registerCommand("maximo.sendAllPages", async (argument?: unknown) => (await runner()).send(locatorOf(argument), { allPages: true })),
     vscode.commands.registerCommand("maximo.sendAll", async (argument?: unknown) => (await runner()).sendAll(argument instanceof vscode.Uri ? argument.toString() : undefined)),
-    vscode.commands.registerCommand("maximo.copyAsCurl", async (argument?: unknown) => (await runner()).copyAsCurl(locatorOf(argument))),
+    ...(Object.keys(EXPORT_COMMANDS) as ExportFormat[]).map((format) =>
+      vscode.commands.registerCommand(EXPORT_COMMANDS[format].id, async (argument?: unknown) => (await runner()).copyAs(format, locatorOf(argument))),
+    ),
     vscode.commands.registerCommand("maximo.showLog", () => log.show()),
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Send, Send all pages, Send All in file and Copy as curl: resolve the request, pick its
+ * Send, Send all pages, Send All in file and Copy as curl / fetch / Python: resolve the request, pick its
  * connection, ask before a write on a read-only connection, send with a cancellable progress
  * notification, then show the response, keep it in history and log one redacted line.
  */
@@ -12,10 +12,11 @@ import { scanPageInfo } from "../../http/responseInfo";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
-import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter, ServerLogCaptures } from "../contracts";
+import type { Connections, Environments, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter, ServerLogCaptures } from "../contracts";
 import { codeHints } from "../../serverLog/logLines";
 import type { HistoryStore } from "../history/historyStore";
-import { curlFor } from "./curlCommand";
+import { exportFor, type ExportFormat } from "./curlCommand";
+import { EXPORT_COMMANDS } from "./exportCommands";
 import { offerAdvice } from "./adviceNotification";
 import { adviseError, adviseStatus } from "./failureAdvice";
 import { combinePages } from "./pageCombiner";
@@ -31,6 +32,7 @@ export interface RequestLocator {
 
 export interface RunnerDeps {
   connections: Connections;
+  environments: Environments;
   /** Server-log capture; absent in hosts without it. */
   serverLog?: ServerLogCaptures;
   presenter: ResponsePresenter;
@@ -89,7 +91,7 @@ export class RequestRunner {
     else void vscode.window.showInformationMessage(message);
   }
 
-  async copyAsCurl(locator?: RequestLocator): Promise<void> {
+  async copyAs(format: ExportFormat, locator?: RequestLocator): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
     try {
@@ -98,8 +100,8 @@ export class RequestRunner {
       const connection = await this.deps.connections.choose(resolved.directives.connection);
       if (!connection) return;
       const executor = this.deps.connections.executor(connection);
-      await vscode.env.clipboard.writeText(curlFor(buildOutgoing(connection, resolved), connection, executor.secrets()));
-      void vscode.window.showInformationMessage("Copied the request as curl; credentials are read from $MAXIMO_* environment variables.");
+      await vscode.env.clipboard.writeText(exportFor(format, buildOutgoing(connection, resolved), connection, executor.secrets()));
+      void vscode.window.showInformationMessage(`Copied the request as ${EXPORT_COMMANDS[format].label}; credentials are read from MAXIMO_* environment variables.`);
     } catch (error) {
       void offerAdvice(this.deps, adviseError(error, undefined), "error");
     }
@@ -162,7 +164,7 @@ export class RequestRunner {
       actions.nextPage = () =>
         this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
           const template = buildOutgoing(executor.connection, resolved);
-          const next = await executor.send(nextPageRequest(nextHref, response, template), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
+          const next = await executor.send(nextPageRequest(nextHref, response, template, executor.connection), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
           this.logResponse(meta.title, next);
           const shown = this.shown(executor, resolved, next, meta, page + 1);
           this.deps.presenter.show(shown.model, shown.actions);
@@ -203,6 +205,8 @@ export class RequestRunner {
       filePath: document.uri.fsPath,
       workspaceDir: folder,
       processEnv: process.env,
+      // The environment picked in the status bar (maximo.env.json or REST Client's setting), over $shared.
+      environment: () => this.deps.environments.forDocument(document.uri),
       // A chained `{{name.response...}}` runs that request first, through the same checks.
       runNamed: async (name) => {
         const index = parsed.requests.findIndex((request) => request.name === name);

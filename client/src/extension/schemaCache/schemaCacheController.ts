@@ -97,6 +97,22 @@ export class SchemaCacheController implements vscode.Disposable {
     return result;
   }
 
+  /**
+   * One structure's schema for the active connection, fetched when it is not cached (the
+   * explorer expanding a structure). Never asks for a secret; tells the server when it fetched.
+   */
+  async ensureSchema(connection: ExtensionConnection, name: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const current = this.current;
+    if (!current || current.connection.name !== connection.name) return { ok: false, reason: `"${connection.name}" is not the active connection` };
+    if (!(await this.connections.hasSecret(current.connection))) return { ok: false, reason: `the password or API key of "${connection.name}" has not been entered yet (Refresh asks for it)` };
+    const generation = this.generation;
+    const report = await this.track(current.fetcher.ensureSchemas([name]));
+    if (report.fetched.length > 0) await this.notify([current.fetcher.folder], generation);
+    if (report.failed.length > 0) return { ok: false, reason: report.failed[0]!.reason };
+    if (report.skipped.length > 0) return { ok: false, reason: `the server does not list ${name} (apimeta), or does not serve its schema` };
+    return { ok: true };
+  }
+
   dispose(): void {
     clearTimeout(this.editTimer);
     this.generation++;

@@ -1,0 +1,14 @@
+/**
+ * Which variables hold secrets, judged by name, so a hover (or anything else shown) never prints
+ * their values: `apikey`, `password`, `client_secret`, `token`, `MAXIMO_PASSWORD`, `authToken`, ...
+ */
+const SECRET_NAME = /api[-_.]?key|passw(?:or)?d|\bpwd|pwd\b|secret|token|maxauth|credential|cookie|session[-_]?id|private[-_]?key/i;
+
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** True when `value` holds one of the known secret values (those shorter than 3 characters are ignored, as redact does). */
+export function containsKnownSecret(value: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => secret.length >= 3 && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
+}

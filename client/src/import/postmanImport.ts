@@ -1,0 +1,190 @@
+/**
+ * A Postman collection (v2.1, and v2.0 which has the same shape for what is read here) as a
+ * .maximo file: folders become the path in each `###` name (`Work orders / Create`), `{{var}}`
+ * stays as written, collection variables become `@var = value` lines, and the auth of a request
+ * (its own, else its folder's, else the collection's) becomes headers whose secrets are left to
+ * `{{$processEnv MAXIMO_*}}` or to a variable, never copied. A Maximo API URL with an API key,
+ * basic or maxauth sign-in is written relative to the connection, which signs in.
+ */
+import { looksSecret } from "../environments/secretNames";
+import { finishImport, type ImportOptions } from "./curlImport";
+import { processEnv, type ImportedFile, type ImportedRequest } from "./importedRequest";
+import { secretVariableName } from "./secretFields";
+
+type Json = Record<string, unknown>;
+
+interface KeyValue {
+  key?: string;
+  value?: unknown;
+  disabled?: boolean;
+  type?: string;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function list(value: unknown): KeyValue[] {
+  return Array.isArray(value) ? value.filter(isObject).map((entry) => entry as KeyValue) : [];
+}
+
+function text(value: unknown): string {
+  return value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** True for a parsed JSON value that looks like a Postman collection. */
+export function isPostmanCollection(value: unknown): boolean {
+  return isObject(value) && isObject(value.info) && Array.isArray(value.item);
+}
+
+/** Throws a sentence when the value is not a collection. */
+export function postmanToFile(collection: unknown, options: ImportOptions = {}): ImportedFile {
+  if (!isPostmanCollection(collection)) throw new Error('This JSON is not a Postman collection: it needs "info" and "item" (export it from Postman as Collection v2.1).');
+  const root = collection as Json;
+  const info = root.info as Json;
+  const notes = [`Imported from the Postman collection "${text(info.name)}".`];
+  const schema = text(info.schema);
+  if (schema && !/v2\.[01]/.test(schema)) notes.push(`Its schema is ${schema}; this importer reads v2.1 (and v2.0).`);
+  const variables: Array<[string, string]> = [];
+  for (const variable of list(root.variable)) {
+    if (!variable.key || variable.disabled) continue;
+    const secret = variable.type === "secret" || looksSecret(variable.key);
+    variables.push([variable.key, secret ? processEnv(secretVariableName(variable.key)) : text(variable.value)]);
+  }
+  const requests: ImportedRequest[] = [];
+  walk(list(root.item), [], root.auth, requests, options);
+  return { notes, variables, requests };
+}
+
+function walk(items: readonly KeyValue[], folders: readonly string[], inheritedAuth: unknown, out: ImportedRequest[], options: ImportOptions): void {
+  for (const entry of items) {
+    const item = entry as Json;
+    const name = text(item.name);
+    const auth = item.auth ?? inheritedAuth;
+    if (Array.isArray(item.item)) walk(list(item.item), [...folders, name], auth, out, options);
+    else if (item.request !== undefined) out.push(requestOf(item, [...folders, name].filter((part) => part !== "").join(" / "), auth, options));
+  }
+}
+
+function requestOf(item: Json, name: string, inheritedAuth: unknown, options: ImportOptions): ImportedRequest {
+  const source = typeof item.request === "string" ? { url: item.request } : isObject(item.request) ? item.request : {};
+  const notes: string[] = [];
+  const description = text(isObject(source.description) ? source.description.content : source.description).split(/\r?\n/)[0]?.trim();
+  if (description) notes.push(description);
+  const request: ImportedRequest = { name, notes, method: (text(source.method) || "GET").toUpperCase(), url: urlOf(source.url, notes), headers: [] };
+  for (const header of list(source.header)) {
+    if (header.key && !header.disabled) request.headers.push([header.key, text(header.value)]);
+  }
+  applyAuth(request, source.auth ?? inheritedAuth);
+  applyBody(request, source.body);
+  if (list(item.event).some((event) => isObject(event) && Array.isArray((event as Json & { script?: Json }).script?.exec))) {
+    notes.push("Its Postman scripts (pre-request, tests) were not converted: use # @expect lines for checks.");
+  }
+  return finishImport(request, options);
+}
+
+function urlOf(url: unknown, notes: string[]): string {
+  if (typeof url === "string") return url;
+  if (!isObject(url)) return "";
+  let raw = text(url.raw);
+  if (!raw) {
+    const host = Array.isArray(url.host) ? url.host.map(text).join(".") : text(url.host);
+    const path = Array.isArray(url.path) ? url.path.map(text).join("/") : text(url.path);
+    const query = list(url.query).filter((q) => !q.disabled && q.key).map((q) => (q.value === undefined || q.value === null ? q.key! : `${q.key}=${text(q.value)}`));
+    raw = `${url.protocol ? `${text(url.protocol)}://` : ""}${host}${path ? `/${path}` : ""}${query.length ? `?${query.join("&")}` : ""}`;
+  }
+  // Postman's path variables (`/:id`) take their value, or become a {{variable}} of the same name.
+  for (const variable of list(url.variable)) {
+    if (!variable.key) continue;
+    const value = text(variable.value);
+    if (!value) notes.push(`The Postman path variable :${variable.key} has no value: add "@${variable.key} = ..." above.`);
+    raw = raw.replace(new RegExp(`/:${variable.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/?#]|$)`), `/${value || `{{${variable.key}}}`}`);
+  }
+  return raw;
+}
+
+/** A value the file may keep: a reference to a variable (`{{apikey}}`), which holds no secret itself. */
+function isReference(value: string): boolean {
+  return /^\{\{[^{}]+\}\}$/.test(value.trim());
+}
+
+function authParams(auth: Json, type: string): Map<string, string> {
+  const params = auth[type];
+  const out = new Map<string, string>();
+  // v2.1 lists `[{key, value}]`; v2.0 wrote an object.
+  if (Array.isArray(params)) for (const entry of list(params)) if (entry.key) out.set(entry.key, text(entry.value));
+  if (isObject(params)) for (const [key, value] of Object.entries(params)) out.set(key, text(value));
+  return out;
+}
+
+function applyAuth(request: ImportedRequest, auth: unknown): void {
+  if (!isObject(auth)) return;
+  const type = text(auth.type);
+  const params = authParams(auth, type);
+  const secret = (value: string, variable: string) => (isReference(value) ? value : processEnv(variable));
+  switch (type) {
+    case "noauth":
+    case "":
+      return;
+    case "apikey": {
+      const key = params.get("key") || "apikey";
+      const value = secret(params.get("value") ?? "", "MAXIMO_APIKEY");
+      if (params.get("in") === "query") request.url += `${request.url.includes("?") ? "&" : "?"}${key}=${value}`;
+      else request.headers.push([key, value]);
+      return;
+    }
+    case "basic": {
+      const user = params.get("username") ?? "";
+      request.user = user;
+      request.headers.push(["Authorization", `Basic ${processEnv("MAXIMO_BASIC")}`]);
+      request.notes.push(`Signed in as "${user}" (Postman basic auth): set MAXIMO_BASIC to the base64 of USER:PASSWORD (the password was not copied).`);
+      return;
+    }
+    case "bearer":
+      request.headers.push(["Authorization", `Bearer ${secret(params.get("token") ?? "", "MAXIMO_TOKEN")}`]);
+      return;
+    default:
+      request.notes.push(`Postman auth "${type}" was not converted: use a connection (Maximo: Add Connection) that signs in this way.`);
+  }
+}
+
+function applyBody(request: ImportedRequest, body: unknown): void {
+  if (!isObject(body) || body.disabled === true) return;
+  const hasType = request.headers.some(([name]) => name.toLowerCase() === "content-type");
+  const setType = (type: string) => {
+    if (!hasType) request.headers.push(["Content-Type", type]);
+  };
+  switch (text(body.mode)) {
+    case "raw": {
+      const raw = text(body.raw);
+      if (raw === "") return;
+      const options = isObject(body.options) && isObject(body.options.raw) ? text(body.options.raw.language) : "";
+      if (options === "json") setType("application/json");
+      else if (options === "xml") setType("application/xml");
+      request.body = { kind: "text", text: raw };
+      return;
+    }
+    case "urlencoded": {
+      const pairs = list(body.urlencoded).filter((p) => p.key && !p.disabled);
+      // Values with {{variables}} stay as written: the runner fills them in before sending.
+      const encode = (value: string) => (value.includes("{{") ? value : encodeURIComponent(value));
+      request.body = { kind: "text", text: pairs.map((p) => `${encode(p.key!)}=${encode(text(p.value))}`).join("&") };
+      setType("application/x-www-form-urlencoded");
+      return;
+    }
+    case "file": {
+      const src = isObject(body.file) ? text(body.file.src) : "";
+      if (src) request.body = { kind: "file", path: src };
+      return;
+    }
+    case "graphql": {
+      const graphql = isObject(body.graphql) ? body.graphql : {};
+      request.body = { kind: "text", text: JSON.stringify({ query: text(graphql.query), variables: graphql.variables ? JSON.parse(text(graphql.variables) || "{}") : undefined }) };
+      setType("application/json");
+      return;
+    }
+    case "formdata":
+      request.notes.push("Its form-data (multipart) body was not converted: write the multipart body by hand.");
+      return;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Secret fields in a request body (`"password": "x"` in JSON, `j_password=x` in a form) swapped
+ * for `{{$processEnv MAXIMO_*}}`, so an imported body never holds a credential.
+ */
+import { processEnv } from "./importedRequest";
+
+const FIELD_VARIABLES: ReadonlyMap<string, string> = new Map([
+  ["password", "MAXIMO_PASSWORD"],
+  ["passwd", "MAXIMO_PASSWORD"],
+  ["j_password", "MAXIMO_PASSWORD"],
+  ["_lpwd", "MAXIMO_PASSWORD"],
+  ["apikey", "MAXIMO_APIKEY"],
+  ["api_key", "MAXIMO_APIKEY"],
+  ["access_token", "MAXIMO_TOKEN"],
+  ["refresh_token", "MAXIMO_REFRESH_TOKEN"],
+  ["id_token", "MAXIMO_TOKEN"],
+  ["client_secret", "MAXIMO_CLIENT_SECRET"],
+]);
+
+export function secretFieldsReplaced(text: string): { text: string; variables: string[] } {
+  const variables = new Set<string>();
+  const swap = (name: string) => {
+    const variable = FIELD_VARIABLES.get(name.toLowerCase());
+    if (variable) variables.add(variable);
+    return variable;
+  };
+  let out = text.replace(/("([A-Za-z_]+)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (whole, key: string, name: string, value: string) => {
+    const variable = value.includes("{{") ? undefined : swap(name);
+    return variable ? `${key}"${processEnv(variable)}"` : whole;
+  });
+  // A form body: `a=1&password=x`; only when the text looks like one (no braces or line breaks).
+  if (/^[^\s{[<"]+=/.test(out.trim()) && !out.trim().includes("\n")) {
+    out = out.replace(/(^|&)([^=&]+)=([^&]*)/g, (whole, sep: string, name: string, value: string) => {
+      const variable = value.includes("{{") ? undefined : swap(decodeURIComponentSafe(name));
+      return variable ? `${sep}${name}=${processEnv(variable)}` : whole;
+    });
+  }
+  return { text: out, variables: [...variables] };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
+/** The environment variable a secret-named value is left to: MAXIMO_APIKEY, MAXIMO_PASSWORD, MAXIMO_TOKEN, else MAXIMO_<NAME>. */
+export function secretVariableName(name: string): string {
+  if (/api[-_]?key/i.test(name)) return "MAXIMO_APIKEY";
+  if (/passw(or)?d|pwd/i.test(name)) return "MAXIMO_PASSWORD";
+  if (/^(x[-_])?(access[-_]?|bearer[-_]?|auth[-_]?)?token$/i.test(name)) return "MAXIMO_TOKEN";
+  return `MAXIMO_${name.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}`;
+}

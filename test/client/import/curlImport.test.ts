@@ -1,0 +1,164 @@
+// curl command lines as users paste them (from the guides, browsers' "Copy as cURL", terminals)
+// turned into .maximo requests: read back through the parser and resolver, what would be sent
+// matches what curl sends, and no secret from the command reaches the text.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { importRequests, looksLikeCurl } from "../../../client/src/import";
+import { splitShell } from "../../../client/src/import/shellWords";
+import { assertNoSecret, header, readBack } from "./support";
+
+test("sh quoting: single, double with escapes, backslashes, $'...', line continuations, several commands", () => {
+  const parsed = splitShell(
+    [
+      `curl 'a b' "c \\"d\\" \\$HOME \\\\" e\\ f \\`,
+      `  $'g\\nh\\'i' "x"'y'z '' # a comment`,
+      `curl -H 'It'\\''s: here' u; curl v`,
+    ].join("\n"),
+  );
+  assert.equal(parsed.problem, undefined);
+  assert.deepEqual(parsed.commands, [
+    ["curl", "a b", 'c "d" $HOME \\', "e f", "g\nh'i", "xyz", ""],
+    ["curl", "-H", "It's: here", "u"],
+    ["curl", "v"],
+  ]);
+  assert.match(splitShell("curl 'open").problem ?? "", /single quote/);
+  assert.match(splitShell('curl "open').problem ?? "", /double quote/);
+});
+
+test("reference §3-style GET with an apikey header: relative to the connection, query readable, key gone", async () => {
+  const command = `curl -s -H 'apikey: hx3k9w2qp7' 'https://maximo.example.com/maximo/api/os/mxapiwodetail?lean=1&oslc.select=wonum,status&oslc.where=status%3D%22APPR%22+and+siteid%3D%22BEDFORD%22&oslc.orderBy=%2Bwonum'`;
+  const { text, format, requests } = importRequests(command);
+  assert.equal(format, "curl");
+  assert.equal(requests, 1);
+  assertNoSecret(text, ["hx3k9w2qp7"]);
+  assert.match(text, /^# Sent through a connection to https:\/\/maximo\.example\.com\/maximo \(auth apikey, API root api\)/m);
+  const [request] = await readBack(text);
+  assert.equal(request!.method, "GET");
+  assert.equal(request!.target, "os/mxapiwodetail");
+  assert.deepEqual(request!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "wonum,status" },
+    { key: "oslc.where", value: 'status="APPR" and siteid="BEDFORD"' },
+    { key: "oslc.orderBy", value: "+wonum" },
+  ]);
+  assert.equal(header(request!, "apikey"), undefined, "the connection signs in, not a header");
+  assert.match(text, /&oslc\.where=status="APPR" and siteid="BEDFORD"/, "the query is written readable");
+});
+
+test("--absolute keeps the server and leaves the key to $MAXIMO_APIKEY", async () => {
+  const { text } = importRequests(`curl -H 'apikey: hx3k9w2qp7' https://maximo.example.com/maximo/api/whoami`, { connectionRelative: false });
+  assertNoSecret(text, ["hx3k9w2qp7"]);
+  const [request] = await readBack(text, { MAXIMO_APIKEY: "from-env" });
+  assert.equal(request!.target, "https://maximo.example.com/maximo/api/whoami");
+  assert.equal(header(request!, "apikey"), "from-env");
+  assert.match(text, /# Credentials are read from MAXIMO_APIKEY/);
+});
+
+test("-X POST with -H and --data-raw JSON (a quote inside): the body is sent as JSON, pretty-printed", async () => {
+  const command = [
+    `curl -X POST 'http://127.0.0.1:9080/maximo/oslc/os/mxapiwodetail?lean=1' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -H "properties: wonum,status" \\`,
+    `  --data-raw '{"siteid":"BEDFORD","description":"Pump'\\''s seal leaks"}'`,
+  ].join("\n");
+  const { text } = importRequests(command);
+  const [request] = await readBack(text);
+  assert.equal(request!.method, "POST");
+  assert.equal(request!.target, "http://127.0.0.1:9080/maximo/oslc/os/mxapiwodetail");
+  assert.equal(header(request!, "properties"), "wonum,status");
+  assert.deepEqual(JSON.parse(String(request!.body)), { siteid: "BEDFORD", description: "Pump's seal leaks" });
+});
+
+test("-d implies POST and a form body; several -d join with &; -d @file becomes a body file", async () => {
+  const [form] = await readBack(importRequests(`curl http://127.0.0.1:9/x -d a=1 -d 'b=two words'`).text);
+  assert.equal(form!.method, "POST");
+  assert.equal(form!.body, "a=1&b=two words");
+  assert.equal(header(form!, "content-type"), "application/x-www-form-urlencoded");
+
+  const file = importRequests(`curl -X POST -H 'Content-Type: application/json' --data-binary @payloads/wo.json http://127.0.0.1:9/maximo/oslc/os/mxapiwodetail`).text;
+  assert.match(file, /^< \.\/payloads\/wo\.json$/m);
+  const plain = importRequests(`curl -d @body.txt http://127.0.0.1:9/x`).text;
+  assert.match(plain, /^< \.\/body\.txt$/m);
+  assert.match(plain, /without its line breaks/, "the -d newline stripping difference is said");
+});
+
+test("--data-urlencode in its forms, with -G into the query", async () => {
+  const [post] = await readBack(importRequests(`curl http://127.0.0.1:9/x --data-urlencode 'comment=a b&c=d' --data-urlencode '=x/y' --data-urlencode plain`).text);
+  assert.equal(post!.body, "comment=a%20b%26c%3Dd&x%2Fy&plain");
+
+  const [get] = await readBack(importRequests(`curl -G 'http://127.0.0.1:9/maximo/oslc/os/mxapiasset' --data-urlencode 'oslc.where=assetnum="11450"' -d lean=1`).text);
+  assert.equal(get!.method, "GET");
+  assert.equal(get!.body, undefined);
+  assert.deepEqual(get!.query, [
+    { key: "oslc.where", value: 'assetnum="11450"' },
+    { key: "lean", value: "1" },
+  ]);
+});
+
+test("-u user:password never writes the password: MAXIMO_BASIC, or the connection for a Maximo URL", async () => {
+  const other = importRequests(`curl -u 'wilson:pa$$w0rd!' https://api.example.test/v1/things`).text;
+  assertNoSecret(other, ["pa$$w0rd!"]);
+  const [request] = await readBack(other, { MAXIMO_BASIC: "d2lsc29uOnB3" });
+  assert.equal(header(request!, "authorization"), "Basic d2lsc29uOnB3");
+  assert.match(other, /Signed in as "wilson"/);
+
+  const maximo = importRequests(`curl --user maxadmin:maxadmin1 --url 'https://mx.example.test/maximo/oslc/os/mxapiasset?lean=1'`).text;
+  assertNoSecret(maximo, ["maxadmin1"]);
+  assert.match(maximo, /auth basic, user "maxadmin", API root oslc/);
+  const [relative] = await readBack(maximo);
+  assert.equal(relative!.target, "os/mxapiasset");
+  assert.equal(header(relative!, "authorization"), undefined);
+});
+
+test("a browser's Copy as cURL: $'...' body, cookies and a bearer token left to variables, clustered flags", async () => {
+  const command = [
+    `curl 'https://mas.example.test/maximo/oslc/os/mxapisr?lean=1' \\`,
+    `  -H 'accept: application/json' \\`,
+    `  -H 'authorization: Bearer eyJhbGciOi.secret.sig' \\`,
+    `  -b 'JSESSIONID=0000abcSESSION; LtpaToken2=ltpaSECRET' \\`,
+    `  -H 'csrftoken: csrfSECRET' \\`,
+    `  -H 'x-api-key: xapiSECRET' \\`,
+    `  --data-raw $'{"description":"Leak\\\\nin bay 4","password":"formSECRET"}' \\`,
+    `  -sSL --compressed -o /dev/null -w '%{http_code}'`,
+  ].join("\n");
+  const { text } = importRequests(command);
+  assertNoSecret(text, ["eyJhbGciOi.secret.sig", "0000abcSESSION", "ltpaSECRET", "csrfSECRET", "formSECRET", "xapiSECRET"]);
+  const env = { MAXIMO_TOKEN: "T", MAXIMO_COOKIE: "C", MAXIMO_CSRFTOKEN: "X", MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K" };
+  const [request] = await readBack(text, env);
+  // A bearer token is not a connection's sign-in: the URL stays absolute.
+  assert.equal(request!.target, "https://mas.example.test/maximo/oslc/os/mxapisr");
+  assert.equal(request!.method, "POST");
+  assert.equal(header(request!, "authorization"), "Bearer T");
+  assert.equal(header(request!, "cookie"), "C");
+  assert.equal(header(request!, "csrftoken"), "X");
+  assert.equal(header(request!, "x-api-key"), "K");
+  assert.deepEqual(JSON.parse(String(request!.body)), { description: "Leak\nin bay 4", password: "P" });
+  assert.match(text, /# Credentials are read from MAXIMO_APIKEY, MAXIMO_COOKIE, MAXIMO_CSRFTOKEN, MAXIMO_PASSWORD, MAXIMO_TOKEN/);
+});
+
+test("-I, --json, unknown options named, a $ prompt, and non-curl lines skipped", async () => {
+  const text = importRequests(["$ curl -I http://127.0.0.1:9/maximo/oslc/whoami", "echo done", "curl --json '{\"a\":1}' --frobnicate http://127.0.0.1:9/y"].join("\n")).text;
+  const [head, json] = await readBack(text);
+  assert.equal(head!.method, "HEAD");
+  assert.equal(json!.method, "POST");
+  assert.equal(header(json!, "content-type"), "application/json");
+  assert.equal(header(json!, "accept"), "application/json");
+  assert.match(text, /# curl option --frobnicate was not converted\./);
+  assert.match(text, /# Skipped a command that is not curl: echo done/);
+});
+
+test("control characters from the command are written visibly, never raw", () => {
+  const { text } = importRequests(`curl -H $'X-Evil: \\e[31mred\\a' http://127.0.0.1:9/x`);
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(text), JSON.stringify(text));
+  assert.match(text, /X-Evil: \\x1b\[31mred\\x07/);
+});
+
+test("not curl, no URL, an unclosed quote: sentences", () => {
+  assert.throws(() => importRequests("wget http://x"), /No curl command found/);
+  assert.throws(() => importRequests("curl -s"), /has no URL/);
+  assert.throws(() => importRequests("curl 'http://x"), /single quote/);
+  assert.throws(() => importRequests('{"not":"postman"}'), /not a Postman collection/);
+  assert.equal(looksLikeCurl("  curl http://x"), true);
+  assert.equal(looksLikeCurl("$ curl http://x"), true);
+  assert.equal(looksLikeCurl("GET http://x"), false);
+});

@@ -1,0 +1,98 @@
+// A Postman collection (v2.1) with folders, variables, path variables, bodies and auth at the
+// collection, folder and request level, read back as the runner would send it; no secret of the
+// collection reaches the .maximo text.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { importRequests } from "../../../client/src/import";
+import { assertNoSecret, header, readBack } from "./support";
+
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+const COLLECTION = readFileSync(join(root, "test/fixtures/import/workorders.postman_collection.json"), "utf8");
+const SECRETS = ["pm-apikey-7f3k2", "pm-admin-pw-9q", "pm-form-pw-4x", "pm-basic-pw-2z", "pm-bearer-tok-8m"];
+const ENV = { MAXIMO_APIKEY: "key-from-env", MAXIMO_PASSWORD: "pw-from-env", MAXIMO_TOKEN: "tok-from-env" };
+
+test("folders become the path in each ### name, in collection order", () => {
+  const { text, format, requests } = importRequests(COLLECTION);
+  assert.equal(format, "postman");
+  assert.equal(requests, 6);
+  assert.deepEqual(
+    text.split("\n").filter((line) => line.startsWith("###")),
+    [
+      "### Work orders / Approved at site",
+      "### Work orders / Changes / Create",
+      "### Work orders / Changes / Change status",
+      "### Sign-in / Form login",
+      "### Sign-in / Whoami with basic",
+      "### Sign-in / Token call",
+    ],
+  );
+  assert.match(text, /^# Imported from the Postman collection "Maximo work orders"\./);
+});
+
+test("no secret of the collection is written: secret variables, auth values and body fields go to $processEnv", () => {
+  const { text } = importRequests(COLLECTION);
+  assertNoSecret(text, SECRETS);
+  assert.match(text, /^@apikey = \{\{\$processEnv MAXIMO_APIKEY\}\}$/m, "a variable of type secret");
+  assert.match(text, /^@adminPassword = \{\{\$processEnv MAXIMO_PASSWORD\}\}$/m, "a variable whose name says password");
+  assert.match(text, /^@baseUrl = https:\/\/maximo\.example\.com\/maximo\/api$/m);
+  assert.match(text, /^@site = BEDFORD$/m);
+  assert.doesNotMatch(text, /@unused/, "a disabled variable is left out");
+});
+
+test("variables stay {{var}}; the collection's apikey auth is inherited; query values read as sent", async () => {
+  const requests = await readBack(importRequests(COLLECTION).text, ENV, { id: "_MTAwMS9CRURGT1JE" });
+  const [approved, create, changeStatus] = requests;
+  assert.equal(approved!.method, "GET");
+  assert.equal(approved!.target, "https://maximo.example.com/maximo/api/os/mxapiwodetail");
+  assert.deepEqual(approved!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.where", value: 'status="APPR" and siteid="BEDFORD"' },
+    { key: "oslc.select", value: "wonum,description,status" },
+  ]);
+  assert.equal(header(approved!, "accept"), "application/json");
+  assert.equal(header(approved!, "x-debug"), undefined, "a disabled header is left out");
+  assert.equal(header(approved!, "apikey"), "key-from-env", "collection auth → apikey header → {{apikey}} → MAXIMO_APIKEY");
+
+  assert.equal(create!.method, "POST");
+  assert.equal(header(create!, "content-type"), "application/json");
+  assert.deepEqual(JSON.parse(String(create!.body)), { siteid: "BEDFORD", description: "Imported from Postman" });
+
+  // The :id path variable has no value: it becomes {{id}}, with a note saying to define it.
+  assert.equal(changeStatus!.target, "https://maximo.example.com/maximo/api/os/mxapiwodetail/_MTAwMS9CRURGT1JE");
+  assert.deepEqual(changeStatus!.query, [
+    { key: "lean", value: "1" },
+    { key: "action", value: "wsmethod:changeStatus" },
+  ]);
+  assert.equal(header(changeStatus!, "x-method-override"), "PATCH");
+});
+
+test("a folder's noauth stops inheritance; basic maps to a connection; bearer to MAXIMO_TOKEN; form fields hidden", async () => {
+  const { text } = importRequests(COLLECTION);
+  assert.match(text, /# The Postman path variable :id has no value: add "@id = \.\.\." above\./);
+  assert.match(text, /# Its Postman scripts \(pre-request, tests\) were not converted/);
+  const [, , , login, whoami, token] = await readBack(text, ENV, { id: "x" });
+  assert.equal(header(login!, "apikey"), undefined, "noauth on the folder");
+  assert.equal(login!.body, "j_username=maxadmin&j_password=pw-from-env&note=a%20b%26c");
+  assert.equal(header(login!, "content-type"), "application/x-www-form-urlencoded");
+
+  assert.equal(whoami!.target, "whoami", "relative to the connection, which signs in");
+  assert.equal(header(whoami!, "authorization"), undefined);
+  assert.match(text, /auth basic, user "maxadmin", API root oslc/);
+
+  assert.equal(header(token!, "authorization"), "Bearer tok-from-env");
+});
+
+test("v2.0-style auth objects and a request given as a bare URL string", async () => {
+  const collection = {
+    info: { name: "old", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" },
+    item: [{ name: "ping", request: "http://127.0.0.1:9/maximo/oslc/ping", auth: undefined }, { name: "key", request: { url: "http://127.0.0.1:9/other", auth: { type: "apikey", apikey: { key: "x-api-key", value: "v20-secret-1", in: "header" } } } }],
+  };
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["v20-secret-1"]);
+  const [ping, key] = await readBack(text, { MAXIMO_APIKEY: "k" });
+  assert.equal(ping!.method, "GET");
+  assert.equal(ping!.target, "http://127.0.0.1:9/maximo/oslc/ping");
+  assert.equal(header(key!, "x-api-key"), "k");
+});
