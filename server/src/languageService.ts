@@ -13,6 +13,7 @@ import { createSchemaStore, type SchemaStore } from "./schema";
 import { getSchemaDiagnostics, SchemaDiagnosticsCache, toLspDiagnostics } from "./features/schema/schemaDiagnostics";
 import { getCompletions, type CompletionAnswerOptions } from "./features/completion";
 import { resolveAttributeItem } from "./features/completion/attributeItems";
+import { resolveValueItem } from "./features/completion/valueItems";
 import { getHover } from "./features/hover";
 import { runInSlices, type Cancellation } from "./handlers/slicedRun";
 
@@ -107,7 +108,7 @@ export class LanguageService {
   }
 
   resolveCompletion(item: CompletionItem): CompletionItem {
-    return resolveAttributeItem(item);
+    return resolveValueItem(resolveAttributeItem(item));
   }
 
   hover(document: TextDocument, position: Position): Hover | null {

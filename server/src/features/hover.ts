@@ -1,6 +1,6 @@
 /**
- * Hover in `.maximo` files: an attribute's schema facts in query values and JSON body keys,
- * the docs of query parameters and headers, and the encoded form Maximo receives of a query value.
+ * Hover in `.maximo` files: an attribute's schema facts in query values and JSON body keys, a
+ * listed value's description (valueHover.ts), the docs of query parameters and headers, and the encoded form Maximo receives of a query value.
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import type { MaximoDocument, QueryParamNode } from "../language/maximo/api";
@@ -10,12 +10,16 @@ import { bodyContext, objectStructureOf } from "./completion/completionContext";
 import { HEADER_BY_NAME, QUERY_PARAM_BY_NAME, RELATION_WHERE_PARAM } from "./completion/maximoDocs";
 import { CHILD_PARAM, outsideStrings, segmentsOf } from "./completion/queryValueCompletion";
 import { queryParamRoute } from "../language/embedded";
+import { schemaViewFor } from "./schema/getlistTarget";
+import { bodyValueHover, whereValueHover } from "./valueHover";
 
 export function getHover(doc: MaximoDocument, offset: number, store: SchemaStore | undefined): Hover | undefined {
   const found = doc.requestAt(offset);
   if (!found) return undefined;
   const request = found.request;
   const os = objectStructureOf(request);
+  // A `getlist~attr` request queries domain records: its names and values are theirs.
+  if (store) store = schemaViewFor(request, store);
   const markdown = (value: string, start: number, end: number): Hover => ({
     contents: { kind: MarkupKind.Markdown, value },
     range: doc.rangeOf({ start, end }),
@@ -38,7 +42,10 @@ export function getHover(doc: MaximoDocument, offset: number, store: SchemaStore
   const body = request.body;
   if (body && store && os && offset >= body.start && offset <= body.end) {
     const lineStart = offset - doc.positionAt(offset).character;
-    const line = doc.text.slice(lineStart, doc.offsetAt({ line: doc.positionAt(offset).line + 1, character: 0 }));
+    const lineEnd = doc.text.indexOf("\n", offset);
+    const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd + 1);
+    const value = bodyValueHover(doc, body.start, offset, lineStart, line, store, os);
+    if (value) return markdown(value.markdown, value.start, value.end);
     for (const match of line.matchAll(/"(?:spi:)?([\w]+)"\s*:/g)) {
       const start = lineStart + match.index;
       if (offset < start || offset > start + match[0].length) continue;
@@ -71,6 +78,8 @@ function valueHover(
     let end = at;
     while (start > 0 && /[\w.:]/.test(raw[start - 1]!)) start--;
     while (end < raw.length && /\w/.test(raw[end]!)) end++;
+    const listed = whereValueHover(param, at, store, os);
+    if (listed) return markdown(`${listed.markdown}\n\n---\n${wire}`, value.start + listed.start, value.start + listed.end);
     const scan = outsideStrings(decodeURIComponentSafe(raw.slice(0, start)));
     if (end > start && scan) {
       const child = CHILD_PARAM.exec(param.key.decoded);

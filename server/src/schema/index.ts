@@ -6,6 +6,7 @@ export { parseJsonSchema } from "./jsonSchemaParser";
 export type {
   ApiMetaEntry,
   AttributeInfo,
+  ListValue,
   ObjectSchema,
   SavedQuery,
   SchemaFileSystem,
@@ -13,4 +14,5 @@ export type {
   SchemaStore,
   SchemaStoreOptions,
   SchemaWarning,
+  ValueList,
 } from "./types";

@@ -6,6 +6,7 @@
 import { attributeAtPath } from "./attributePath";
 import { defaultPackDir, nodeFiles } from "./nodeFiles";
 import { SchemaFolder } from "./schemaFolder";
+import { valueListLookup, type ValueListLookup } from "./valueLists";
 import type { ApiMetaEntry, SchemaFileSystem, SchemaOrigin, SchemaStore, SchemaStoreOptions, SchemaWarning } from "./types";
 
 export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
@@ -19,6 +20,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   const originOf = (index: number): SchemaOrigin | undefined => (index < 0 ? undefined : index < serverFolders ? "server" : "pack");
   let warnings: SchemaWarning[] = [];
   let folders: SchemaFolder[] = [];
+  let valueLists: ValueListLookup;
   let generation = 0;
 
   const reportBadFile = (file: string, reason: string) => {
@@ -30,6 +32,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   const open = () => {
     warnings = [];
     folders = dirs.map((dir) => new SchemaFolder(dir, files, reportBadFile));
+    valueLists = valueListLookup(dirs, dirs[dirs.length - 1]!, files, reportBadFile);
   };
   open();
 
@@ -62,6 +65,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
     objectStructureOrigin: (name) => originOf(schemaIndex(name)),
     savedQueriesOrigin: (os) => originOf(apimetaIndex(os)),
     hasServerApimeta: () => folders.slice(0, serverFolders).some((folder) => folder.apimeta() !== undefined),
+    valueList: (os, attribute) => valueLists(os, attribute),
     warnings() {
       // apimeta is small and decides the names: check it so its corruption shows up front.
       for (const folder of folders) folder.apimeta();

@@ -65,6 +65,44 @@ export interface ApiMetaEntry {
   savedQueries: SavedQuery[];
 }
 
+/** One value of a value list (a domain member): what a request writes, and what it means. */
+export interface ListValue {
+  /** What a request writes (`APPR`); for a synonym domain, the external value. */
+  value: string;
+  /** A synonym domain's internal value, which Maximo's logic tests (`APPR` for `APPROVED`). */
+  maxvalue?: string;
+  description?: string;
+  /** The default synonym of its internal value. */
+  defaults?: boolean;
+}
+
+/** The values of one attribute, from `lists/<os>/<attribute>.json` (see valueLists.ts). */
+export interface ValueList {
+  /** Lower case. */
+  os: string;
+  /** Lower-case property path: `status`, `wplabor.craft`. */
+  attribute: string;
+  /** In the server's order. */
+  values: ListValue[];
+  /** Exact value → its entry (the first, should a list repeat one). */
+  byValue: ReadonlyMap<string, ListValue>;
+  /** Upper-cased value → entry, for attributes the server upper-cases (UPPER). */
+  byUpperValue: ReadonlyMap<string, ListValue>;
+  /** Internal value → its default synonym (synonym domains only). */
+  byMaxvalue: ReadonlyMap<string, ListValue>;
+  /** Some member has a `maxvalue`: a synonym domain. */
+  synonym: boolean;
+  /** The file it was read from. */
+  source: string;
+  /** Read from the offline pack (built from the emulator), not from a server's cache. */
+  fromPack: boolean;
+  /**
+   * One record's `getlist~` answer (its hrefs say so), not a whole domain read through
+   * MXAPIDOMAIN / MXAPISYNONYMDOMAIN: for a status, only the states that record may move to.
+   */
+  fromRecord: boolean;
+}
+
 export interface SchemaWarning {
   /** The file at fault. */
   file: string;
@@ -104,6 +142,11 @@ export interface SchemaStore {
   savedQueries(os: string): SavedQuery[];
   /** Walks attributes and children (`wplabor`, or the relationship `showplanlabor`). */
   attributeAtPath(os: string, segments: readonly string[]): AttributeInfo | undefined;
+  /**
+   * The value list of an attribute (`status`) or child attribute path (`wplabor.craft`) of an
+   * object structure, case-insensitive; undefined when no folder has a usable list file.
+   */
+  valueList(os: string, attribute: string): ValueList | undefined;
   /** One per corrupt or partial file met so far (apimeta is always checked). Never throws. */
   warnings(): SchemaWarning[];
   /** Which kind of folder answered `objectStructure(name)`; undefined when none did. */

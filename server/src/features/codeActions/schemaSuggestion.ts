@@ -2,14 +2,15 @@
  * Schema diagnostics that name the right spelling: `schema.unknown-attribute` and
  * `schema.unknown-object-structure` (did-you-mean, at hint severity from the pack too)
  * and `schema.unknown-saved-query` (the exact-case name), `schema.unknown-body-key` (whose
- * range is the JSON key, quotes included, so the fix keeps them). The replacement comes from the
+ * range is the JSON key, quotes included, so the fix keeps them), and the value-list ones
+ * (`schema.unlisted-value`, `schema.internal-value`: the listed value). The replacement comes from the
  * diagnostic's `data.suggestion` when set, else from its message; the
  * diagnostic's range is the misspelt name.
  */
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import { quickFix } from "./quickFix";
 
-const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query", "schema.unknown-object-structure", "schema.unknown-body-key"]);
+const CODES = new Set(["schema.unknown-attribute", "schema.unknown-saved-query", "schema.unknown-object-structure", "schema.unknown-body-key", "schema.unlisted-value", "schema.internal-value"]);
 // "Did you mean `x`?" (did-you-mean) and "... case-sensitive: use `X`." (saved query case).
 const DID_YOU_MEAN = /(?:did you mean|: use) `([^`]+)`/i;
 

@@ -16,7 +16,9 @@ export type CompletionContext =
   | { kind: "headerName"; from: number }
   | { kind: "headerValue"; from: number; header: string }
   /** `path`: the keys of the enclosing child objects; `to` also covers a closing quote after the cursor. */
-  | { kind: "bodyKey"; from: number; to: number; os?: string; path: string[] };
+  | { kind: "bodyKey"; from: number; to: number; os?: string; path: string[] }
+  /** A JSON value of `key` (inside its string when `quoted`); `path` as for bodyKey. */
+  | { kind: "bodyValue"; from: number; os?: string; path: string[]; key: string; quoted: boolean };
 
 /** The object structure a request addresses: the segment after `os` (`/oslc/os/mxapiwodetail`). */
 export function objectStructureOf(request: RequestNode): string | undefined {
@@ -86,11 +88,16 @@ function decodeSafe(text: string): string {
   return percentDecode(text).text;
 }
 
-/** Key position inside a JSON body: after `{` or `,` in an object, outside strings. */
+/**
+ * Key position inside a JSON body (after `{` or `,` in an object, outside strings), or a value
+ * position (after `"key":`, or inside the string that follows it).
+ */
 export function bodyContext(text: string, bodyStart: number, offset: number, os: string | undefined): CompletionContext | undefined {
   const body = text.slice(bodyStart, offset);
   const stack: Array<{ key?: string; array: boolean }> = [];
   let pendingKey: string | undefined;
+  // The key whose value comes next: set by `:`, cleared by anything that is not white space.
+  let valueOf: string | undefined;
   let lastString: string | undefined;
   let expectKey = false;
   for (let i = 0; i < body.length; i++) {
@@ -99,36 +106,53 @@ export function bodyContext(text: string, bodyStart: number, offset: number, os:
       let j = i + 1;
       while (j < body.length && body[j] !== '"') j += body[j] === "\\" ? 2 : 1;
       if (j >= body.length) {
-        // An unterminated string: a key being typed only where a key is expected.
+        // An unterminated string: a value after `"key": `, or a key where a key is expected.
+        if (valueOf !== undefined && !body.slice(i + 1).includes("\n")) return valueContext(stack, valueOf, i + 1 + bodyStart, true, os);
         if (!expectKey || !/^[\w:]*$/.test(body.slice(i + 1))) return undefined;
         return keyContext(stack, i + bodyStart, text, offset, os);
       }
       lastString = body.slice(i + 1, j);
       i = j;
       expectKey = false;
+      valueOf = undefined;
     } else if (c === ":") {
       pendingKey = lastString;
+      valueOf = lastString;
     } else if (c === "{" || c === "[") {
+      valueOf = undefined;
       stack.push({ ...(pendingKey !== undefined ? { key: pendingKey } : {}), array: c === "[" });
       pendingKey = undefined;
       expectKey = c === "{";
     } else if (c === "}" || c === "]") {
       stack.pop();
       expectKey = false;
+      valueOf = undefined;
     } else if (c === ",") {
+      valueOf = undefined;
       expectKey = stack.at(-1)?.array === false;
       pendingKey = undefined;
     } else if (!/\s/.test(c)) {
       const word = /^[\w:]*$/.test(body.slice(i)) && expectKey;
       if (word) return keyContext(stack, i + bodyStart, text, offset, os);
       expectKey = false;
+      valueOf = undefined;
     }
   }
-  return expectKey ? keyContext(stack, offset, text, offset, os) : undefined;
+  if (expectKey) return keyContext(stack, offset, text, offset, os);
+  return valueOf !== undefined ? valueContext(stack, valueOf, offset, false, os) : undefined;
+}
+
+/** Keys of the enclosing objects, without `spi:` and without a BULK item's `_data`. */
+function pathOf(stack: ReadonlyArray<{ key?: string }>): string[] {
+  return stack.flatMap((s) => (s.key !== undefined && !s.key.startsWith("_") ? [s.key.replace(/^spi:/, "")] : []));
+}
+
+function valueContext(stack: Array<{ key?: string; array: boolean }>, key: string, from: number, quoted: boolean, os: string | undefined): CompletionContext {
+  return { kind: "bodyValue", from, path: pathOf(stack), key: key.replace(/^\w+:/, ""), quoted, ...(os ? { os } : {}) };
 }
 
 function keyContext(stack: Array<{ key?: string; array: boolean }>, from: number, text: string, offset: number, os: string | undefined): CompletionContext {
-  const path = stack.flatMap((s) => (s.key !== undefined ? [s.key.replace(/^spi:/, "")] : []));
+  const path = pathOf(stack);
   const to = text[offset] === '"' ? offset + 1 : offset;
   return { kind: "bodyKey", from, to, path, ...(os ? { os } : {}) };
 }

@@ -12,12 +12,17 @@ import { completionAnswer, type CompletionAnswerOptions, type ItemSource } from 
 import { completionContext, type CompletionContext } from "./completionContext";
 import { DIRECTIVES, HEADER_VALUES, HEADERS, QUERY_PARAMS, RELATION_WHERE_PARAM, type NamedDoc } from "./maximoDocs";
 import { queryValueItems } from "./queryValueCompletion";
+import { valueItems } from "./valueItems";
+import { listTarget } from "../schema/valueListLookup";
+import { schemaViewFor } from "../schema/getlistTarget";
 
 export type { CompletionAnswerOptions } from "./completionList";
 
 export function getCompletions(doc: MaximoDocument, offset: number, store: SchemaStore | undefined, options: CompletionAnswerOptions = {}): CompletionList {
   const context = completionContext(doc, offset);
-  const source = context ? itemsFor(doc, context, store) : undefined;
+  // A `getlist~attr` request queries domain records: its names and values are theirs.
+  const request = store && context ? doc.requestAt(offset)?.request : undefined;
+  const source = context ? itemsFor(doc, context, request && store ? schemaViewFor(request, store) : store) : undefined;
   if (!context || !source || source.items.length === 0) return { isIncomplete: false, items: [] };
   const to = context.kind === "bodyKey" ? context.to : offset;
   const range: Range = { start: doc.positionAt(context.from), end: doc.positionAt(to) };
@@ -44,6 +49,10 @@ function itemsFor(doc: MaximoDocument, context: CompletionContext, store: Schema
     case "bodyKey": {
       const schema = store && context.os ? schemaAtPath(store, context.os, context.path) : undefined;
       return schema ? bodyKeyItems(schema) : undefined;
+    }
+    case "bodyValue": {
+      const target = store && context.os ? listTarget(store, context.os, [...context.path, context.key]) : undefined;
+      return target ? valueItems(target, context.quoted ? "bare" : "quoted", true) : undefined;
     }
   }
 }

@@ -1,13 +1,16 @@
 /**
  * Completion inside embedded query values: attributes in `oslc.where`/`oslc.select`/
- * `oslc.orderBy` (after `rel.` and inside `rel{`), value templates after a where operator, and
- * saved query names after `savedQuery=`.
+ * `oslc.orderBy` (after `rel.` and inside `rel{`), value templates and listed values after a
+ * where operator, listed values inside a where string (valueItems.ts), and saved query names
+ * after `savedQuery=`.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from "vscode-languageserver";
 import { queryParamRoute } from "../../language/embedded";
 import type { AttributeInfo, SchemaStore } from "../../schema";
 import { attributeItems, schemaAtPath } from "./attributeItems";
 import type { ItemSource } from "./completionList";
+import { listTarget } from "../schema/valueListLookup";
+import { internalValueItems, valueItems, whereStringValueItems } from "./valueItems";
 
 export interface QueryValueInput {
   key: string;
@@ -17,6 +20,7 @@ export interface QueryValueInput {
 }
 
 export const CHILD_PARAM = /^[A-Za-z_]\w*\.([A-Za-z_][\w.]*)\.(where|orderby)$/i;
+const IN_LIST_NEXT = /([\w.:]+)\s+in\s*\[[^[\]]*,\s*$/i;
 const OPERATOR = /([\w.:]+)\s*(!=|>=|<=|=|>|<)\s*$|([\w.:]+)\s+in\s*\[?\s*$/i;
 
 export function queryValueItems(store: SchemaStore, input: QueryValueInput): ItemSource | undefined {
@@ -31,20 +35,32 @@ export function queryValueItems(store: SchemaStore, input: QueryValueInput): Ite
     return { items };
   }
   const route = queryParamRoute(key);
-  if (!route || route.language === "domain") return undefined;
+  if (route?.language === "domain") return internalValueItems(store, os, input.valuePrefix);
+  if (!route) return undefined;
   const child = CHILD_PARAM.exec(key);
   const base = child && !/^oslc\./i.test(key) ? child[1]!.toLowerCase().split(".") : [];
 
   const scan = outsideStrings(input.valuePrefix);
-  if (scan === undefined) return undefined;
+  if (scan === undefined) return route.language === "where" ? whereStringValueItems(store, os, base, input.valuePrefix) : undefined;
   const path = [...base, ...scan.braces.flatMap((b) => b.split("."))];
   if (route.language === "where") {
     const operator = OPERATOR.exec(scan.text);
     if (operator) {
       const name = operator[1] ?? operator[3]!;
       const attribute = store.attributeAtPath(os, [...path, ...segmentsOf(name)]);
-      return attribute ? { items: valueTemplates(attribute, operator[3] !== undefined && !operator[0].includes("[")) } : undefined;
+      if (!attribute) return undefined;
+      const inList = operator[3] !== undefined && !operator[0].includes("[");
+      const templates = valueTemplates(attribute, inList);
+      // Listed values, quoted, after `=`, `!=` and `in`; never after `<`, `>`.
+      const target = operator[2] === undefined || operator[2] === "=" || operator[2] === "!=" ? listTarget(store, os, [...path, ...segmentsOf(name)]) : undefined;
+      if (!target) return { items: templates };
+      const values = valueItems(target, inList ? "list" : "quoted");
+      return { items: [...templates, ...values.items], data: values.data };
     }
+    // `status in ["APPR", |`: the next listed value, quoted.
+    const inList = IN_LIST_NEXT.exec(scan.text);
+    const target = inList ? listTarget(store, os, [...path, ...segmentsOf(inList[1]!)]) : undefined;
+    if (target) return valueItems(target, "quoted");
   }
   const word = /[\w.:]*$/.exec(scan.text)![0];
   const segments = segmentsOf(word).slice(0, -1);

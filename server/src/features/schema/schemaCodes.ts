@@ -26,6 +26,8 @@ export const SCHEMA_DIAGNOSTICS = {
   "schema.bulk-shape": { severity: "error", summary: "An `x-method-override: BULK` body that is not an array of `_data`/`_meta` or `_action` items." },
   "schema.max-length": { severity: "error", summary: "A JSON string value is longer than the attribute's maxLength." },
   "schema.missing-required": { severity: "information", summary: "A create leaves out required attributes the server may not fill in itself." },
+  "schema.unlisted-value": { severity: "warning", summary: "A where or JSON body value is not in the attribute's saved value list (`lists/<os>/<attr>.json`); a hint when the list is the offline pack's or one record's `getlist~status` answer." },
+  "schema.internal-value": { severity: "hint", summary: "A where or JSON body value is a synonym domain's internal value (`maxvalue`) that no synonym writes as its value." },
   "schema.unknown-saved-query": { severity: "error", summary: "`savedQuery` names a query apimeta does not list for the object structure." },
   "maximo.query-param-case": { severity: "warning", summary: "A query parameter is spelled in the wrong case; Maximo silently ignores it." },
   "maximo.unknown-query-param": { severity: "warning", summary: "An `oslc.`-style query parameter Maximo does not know; it is silently ignored." },

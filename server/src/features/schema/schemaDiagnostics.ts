@@ -17,6 +17,8 @@ import { checkQueryAttributes } from "./queryAttributeChecks";
 import { checkQueryParams, checkSavedQuery } from "./queryParamChecks";
 import { osTarget } from "./requestTarget";
 import { checkUndefinedVariables } from "./variableChecks";
+import { schemaViewFor } from "./getlistTarget";
+import { checkValueLists } from "./valueListChecks";
 
 export { SCHEMA_DIAGNOSTICS, type SchemaCode } from "./schemaCodes";
 
@@ -39,11 +41,17 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
     const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
     // Key spelling (prefix with lean=1, upper case) is ignored by any server: no schema needed.
     if (body) found.push(...checkBodyKeys(request, body, lean));
-    const schema = target.belowMember ? undefined : schemas.objectStructure(target.name);
+    // A `getlist~attr` request queries domain records (getlistTarget.ts); any other path below a
+    // member addresses a list or child collection that no schema here describes.
+    const view = schemaViewFor(request, schemas);
+    const getlist = view !== schemas;
+    const schema = getlist ? view.objectStructure(target.name) : target.belowMember ? undefined : schemas.objectStructure(target.name);
     if (schema) {
+      // A getlist~ path's domain record is as sure as the structure it hangs from.
       const origin = schemas.objectStructureOrigin(target.name) ?? "pack";
       found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0, origin));
-      if (body) found.push(...checkBody(request, target, schema, body, lean, origin));
+      if (body && !getlist) found.push(...checkBody(request, target, schema, body, lean, origin));
+      found.push(...checkValueLists(embeddedQueries(tree), request, target.name, view, getlist ? undefined : body));
     }
   }
   return found;
