@@ -25,6 +25,8 @@ export interface RequestDirectives {
   allPages: boolean;
   timeoutMs?: number;
   noRedirect: boolean;
+  /** `# @verify`: read a single-record update back and compare the values sent (client/src/verify/). */
+  verify?: boolean;
 }
 
 /** What goes on the wire (http/ builds it from a ResolvedRequest and a connection). */
