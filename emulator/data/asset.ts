@@ -27,7 +27,7 @@ export function assetMbo(): MboDef {
       attr("statusdate", "DATETIME", 10, "Status Date", "Date and time the status was last changed.", { required: true }),
       attr("location", "UPPER", 12, "Location", "Location of the asset."),
       attr("parent", "UPPER", 25, "Parent", "Asset of which this asset is a child."),
-      attr("assettype", "UPPER", 15, "Type", "Type of asset, such as FACILITIES or FLEET."),
+      attr("assettype", "UPPER", 15, "Type", "Type of asset, such as FACILITIES or FLEET.", { domainId: "ASSETTYPE" }),
       attr("assettag", "ALN", 64, "Asset Tag", "Tag that physically identifies the asset."),
       attr("serialnum", "ALN", 64, "Serial #", "Serial number of the asset."),
       attr("manufacturer", "UPPER", 12, "Manufacturer", "Company that manufactured the asset."),

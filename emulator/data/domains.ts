@@ -3,13 +3,36 @@
  * Maximo allows. Values follow Maximo's shipped domains; external values equal internal ones
  * unless a site renamed them, which the demo data does not do.
  */
-import type { SynonymDomainDef, SynonymValue } from "../model/types";
+import type { SynonymDomainDef, SynonymValue, ValueListDomainDef } from "../model/types";
 
-/** [value, description] pairs; the first one is the default. Internal value = external. */
-function synonyms(domainId: string, values: Array<[string, string]>): SynonymDomainDef {
+/** MAXDOMAIN.DESCRIPTION of each domain, as Maximo ships it. */
+const domainDescriptions: Record<string, string> = {
+  WOSTATUS: "Work Order Status",
+  LOCASSETSTATUS: "Location and Asset Status",
+  SRSTATUS: "Service Request Status",
+  POSTATUS: "Purchase Order Status",
+  AUTOSCRIPTSTATUS: "Automation Script Status",
+  PERSONSTATUS: "Person Status",
+  MAXUSERSTATUS: "User Status",
+  WOCLASS: "Work Order Class",
+  LOCTYPE: "Location Type",
+  LAUNCHPOINTTYPE: "Script Launch Point Type",
+  SCRIPTVARTYPE: "Script Variable Type",
+  VARBINDINGTYPE: "Script Variable Binding Type",
+  URLTYPE: "Attachment URL Type",
+  ASSETTYPE: "Asset Type",
+  TICKETPRIORITY: "Ticket Priority",
+};
+
+/**
+ * [value, description] pairs; the first one is the value a new record starts with. Internal
+ * value = external unless a third element names it, so each value is its internal value's default (SYNONYMDOMAIN.DEFAULTS).
+ */
+function synonyms(domainId: string, values: Array<[string, string] | [string, string, string]>): SynonymDomainDef {
   return {
     domainId,
-    values: values.map(([value, description], i): SynonymValue => ({ value, maxvalue: value, description, defaults: i === 0 })),
+    description: domainDescriptions[domainId] ?? domainId,
+    values: values.map(([value, description, maxvalue]): SynonymValue => ({ value, maxvalue: maxvalue ?? value, description, defaults: true })),
   };
 }
 
@@ -59,9 +82,10 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
       ["CAN", "Canceled"],
     ]),
     synonyms("AUTOSCRIPTSTATUS", [
-      ["Draft", "Draft"],
-      ["Active", "Active"],
-      ["Inactive", "Inactive"],
+      // Mixed-case values over upper-case internal values, as Maximo ships this domain.
+      ["Draft", "Draft", "DRAFT"],
+      ["Active", "Active", "ACTIVE"],
+      ["Inactive", "Inactive", "INACTIVE"],
     ]),
     synonyms("PERSONSTATUS", [
       ["ACTIVE", "Active"],
@@ -112,6 +136,38 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
   ];
 }
 
+/** ALN domains: plain value lists without internal values (ALNDOMAIN). */
+export function buildAlnDomains(): ValueListDomainDef[] {
+  return [
+    {
+      domainId: "ASSETTYPE",
+      description: domainDescriptions.ASSETTYPE,
+      values: [
+        { value: "FACILITIES", description: "Facilities" },
+        { value: "FLEET", description: "Fleet" },
+        { value: "IT", description: "Information Technology" },
+        { value: "PRODUCTION", description: "Production" },
+      ],
+    },
+  ];
+}
+
+/** Numeric domains (NUMERICDOMAIN): TICKETPRIORITY is the one service requests are bound to. */
+export function buildNumericDomains(): ValueListDomainDef[] {
+  return [
+    {
+      domainId: "TICKETPRIORITY",
+      description: domainDescriptions.TICKETPRIORITY,
+      values: [
+        { value: 1, description: "Urgent" },
+        { value: 2, description: "High" },
+        { value: 3, description: "Medium" },
+        { value: 4, description: "Low" },
+      ],
+    },
+  ];
+}
+
 /** The work order states a record can still leave through CHANGESTATUS. */
 const woOpenTargets = ["WSCH", "WMATL", "WPCOND", "INPRG", "COMP", "CLOSE"];
 
@@ -158,9 +214,9 @@ export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
     ["CAN", []],
   ]);
   const script = new Map<string, string[]>([
-    ["Draft", ["Active", "Inactive"]],
-    ["Active", ["Draft", "Inactive"]],
-    ["Inactive", ["Draft", "Active"]],
+    ["DRAFT", ["ACTIVE", "INACTIVE"]],
+    ["ACTIVE", ["DRAFT", "INACTIVE"]],
+    ["INACTIVE", ["DRAFT", "ACTIVE"]],
   ]);
   return new Map([
     ["WOSTATUS", wo],

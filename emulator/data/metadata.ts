@@ -6,7 +6,8 @@ import type { MboDef, Metadata } from "../model/types";
 import { assetMbo, assetmeterMbo, lochierarchyMbo, locationsMbo } from "./asset";
 import { autoscriptMbo, autoscriptvarsMbo, launchpointvarsMbo, scriptlaunchpointMbo } from "./autoscript";
 import { doclinksMbo } from "./doclinks";
-import { buildStatusTransitions, buildSynonymDomains } from "./domains";
+import { buildAlnDomains, buildNumericDomains, buildStatusTransitions, buildSynonymDomains } from "./domains";
+import { alndomainMbo, maxdomainMbo, numericdomainMbo, synonymdomainMbo } from "./domainObjects";
 import { buildObjectStructures } from "./objectStructures";
 import { organizationMbo, siteMbo } from "./organization";
 import { maxuserMbo, personMbo } from "./person";
@@ -37,6 +38,10 @@ function buildMbos(): MboDef[] {
     scriptlaunchpointMbo(),
     autoscriptvarsMbo(),
     launchpointvarsMbo(),
+    maxdomainMbo(),
+    synonymdomainMbo(),
+    alndomainMbo(),
+    numericdomainMbo(),
   ];
 }
 
@@ -45,6 +50,8 @@ export function buildMetadata(): Metadata {
     mbos: new Map(buildMbos().map((m) => [m.name, m])),
     objectStructures: new Map(buildObjectStructures().map((os) => [os.name, os])),
     synonymDomains: new Map(buildSynonymDomains().map((d) => [d.domainId, d])),
+    alnDomains: new Map(buildAlnDomains().map((d) => [d.domainId, d])),
+    numericDomains: new Map(buildNumericDomains().map((d) => [d.domainId, d])),
     statusTransitions: buildStatusTransitions(),
   };
 }

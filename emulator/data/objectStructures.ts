@@ -230,5 +230,27 @@ export function buildObjectStructures(): ObjectStructureDef[] {
       appName: "AUTOSCRIPT",
       searchAttributes: ["autoscript", "description"],
     },
+    {
+      // Value lists as IBM's MAS mobile apps read them (PRODUCT.md): `mxapidomain/{id}/synonymdomain`.
+      name: "mxapidomain",
+      description: "Maximo API for Domains",
+      mbo: "maxdomain",
+      children: [child("synonymdomain", "synonymdomain"), child("alndomain", "alndomain"), child("numericdomain", "numericdomain")],
+      savedQueries: [],
+      appName: "DOMAINADM",
+      searchAttributes: ["domainid", "description"],
+      readOnly: true,
+    },
+    {
+      // `mxapisynonymdomain?oslc.where=domainid="WOSTATUS"` (PRODUCT.md).
+      name: "mxapisynonymdomain",
+      description: "Maximo API for Synonym Domains",
+      mbo: "synonymdomain",
+      children: [],
+      savedQueries: [],
+      appName: "DOMAINADM",
+      searchAttributes: ["domainid", "value", "description"],
+      readOnly: true,
+    },
   ];
 }

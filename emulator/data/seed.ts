@@ -4,6 +4,7 @@
  */
 import type { Store } from "../store/store";
 import { seedAssets } from "./seedAssets";
+import { seedDomains } from "./seedDomains";
 import { SeedRandom } from "./seedRandom";
 import { seedLocations, seedOrganizations, seedPeople } from "./seedReference";
 import { seedScripts } from "./seedScripts";
@@ -29,4 +30,6 @@ export function seedStore(store: Store, options: SeedOptions = {}): void {
   seedPurchaseOrders(store, random);
   seedDoclinks(store, random);
   seedScripts(store);
+  // Last, so the rowstamps of the rows seeded before domains existed stay as they were.
+  seedDomains(store);
 }

@@ -98,12 +98,22 @@ export interface SynonymValue {
   /** Internal value (`APPR`). */
   maxvalue: string;
   description: string;
+  /** SYNONYMDOMAIN.DEFAULTS: the default external value of its internal value. */
   defaults: boolean;
 }
 
 export interface SynonymDomainDef {
   domainId: string;
+  /** MAXDOMAIN.DESCRIPTION. */
+  description: string;
   values: SynonymValue[];
+}
+
+/** An ALN domain (ALNDOMAIN rows) or a numeric domain (NUMERICDOMAIN rows): a plain value list. */
+export interface ValueListDomainDef {
+  domainId: string;
+  description: string;
+  values: Array<{ value: string | number; description: string }>;
 }
 
 /** Scalar values a row holds: strings (dates as ISO strings), numbers, booleans, null. */
@@ -119,6 +129,8 @@ export interface Metadata {
   mbos: Map<string, MboDef>;
   objectStructures: Map<string, ObjectStructureDef>;
   synonymDomains: Map<string, SynonymDomainDef>;
+  alnDomains: Map<string, ValueListDomainDef>;
+  numericDomains: Map<string, ValueListDomainDef>;
   /** Allowed status changes per synonym domain: from internal value to internal values. */
   statusTransitions: Map<string, Map<string, string[]>>;
 }

@@ -128,8 +128,8 @@ export function queryCollection(request: ApiRequest, emulator: Emulator, target:
   }
 
   // Without oslc.select the members are links only (reference §4.1).
-  const member = (row: Row): Record<string, unknown> => {
-    const href = target.memberHref(row);
+  const member = (row: Row, index: number): Record<string, unknown> => {
+    const href = target.memberHref(row, page.start + index);
     return projection ? renderRecord(context, row, projection, href) : { [hrefKey(context)]: href };
   };
   const info = responseInfo(lean, links, page, queryValue(request, "collectioncount") === "1");
@@ -143,9 +143,9 @@ export function queryCollection(request: ApiRequest, emulator: Emulator, target:
 }
 
 /** `{"member":[` one member per chunk `],...}`: a large page is never one string. */
-function* streamMembers(memberKey: string, rows: readonly Row[], member: (row: Row) => Record<string, unknown>, tail: Record<string, unknown>): Generator<string> {
+function* streamMembers(memberKey: string, rows: readonly Row[], member: (row: Row, index: number) => Record<string, unknown>, tail: Record<string, unknown>): Generator<string> {
   yield `{${JSON.stringify(memberKey)}:[`;
-  for (let i = 0; i < rows.length; i++) yield (i === 0 ? "" : ",") + JSON.stringify(member(rows[i]));
+  for (let i = 0; i < rows.length; i++) yield (i === 0 ? "" : ",") + JSON.stringify(member(rows[i], i));
   yield `],${JSON.stringify(tail).slice(1)}`;
 }
 

@@ -5,12 +5,14 @@
  */
 import type { Emulator } from "../emulator";
 import { MaximoError } from "../http/errors";
+import { apiHref } from "../http/hrefs";
 import { platformErrors } from "../http/platformErrors";
 import { queryValue, type ApiRequest, type Reply } from "../http/types";
 import type { ObjectStructureDef, OsChildDef, Row } from "../model/types";
 import { requireObjectStructure } from "../meta/index";
 import { getMember, queryCollection } from "../query/index";
 import { bulk, canDelete, createMember, deleteMember, doclinks, importFile, updateMember } from "../writes/index";
+import { getlist, getlistPrefix } from "./getlist";
 import type { CollectionTarget, MemberTarget } from "./targets";
 
 type Method = "GET" | "POST" | "DELETE" | "PATCH" | "MERGE" | "BULK";
@@ -43,7 +45,7 @@ export async function osRoute(request: ApiRequest, emulator: Emulator): Promise<
   const [, rawName, id, sub, subId, ...rest] = request.segments;
   if (!rawName) throw platformErrors.notFound(request.rawPath);
   const os = resolveOs(emulator, rawName.toLowerCase());
-  const collectionHref = `${request.contextRoot}/${request.apiRoot}/os/${os.name}`;
+  const collectionHref = `${apiHref(request)}/os/${os.name}`;
   const method = methodOf(request);
 
   if (id === undefined) return collectionRoute(request, emulator, os, collectionHref, method);
@@ -62,6 +64,11 @@ export async function osRoute(request: ApiRequest, emulator: Emulator): Promise<
   if (subName === "doclinks") {
     if (method !== "GET") refuseReadOnly(request, os);
     return doclinks(request, emulator, member, request.segments.slice(4));
+  }
+  if (subName.startsWith(getlistPrefix)) {
+    if (rest.length > 0) throw platformErrors.notFound(request.rawPath);
+    if (method !== "GET") throw notAllowed(request);
+    return getlist(request, emulator, member, sub, subId);
   }
   const child = os.children.find((c) => c.name === subName);
   if (child) {
@@ -160,7 +167,7 @@ async function relationRoute(
   const responseOs = osName ?? queryValue(request, "responseos")?.toLowerCase();
   const renderOs = responseOs ? resolveOs(emulator, responseOs) : undefined;
   const href = `${parent.href}/${sub}`;
-  const osHref = renderOs ? `${request.contextRoot}/${request.apiRoot}/os/${renderOs.name}` : href;
+  const osHref = renderOs ? `${apiHref(request)}/os/${renderOs.name}` : href;
   return queryCollection(request, emulator, {
     os: renderOs,
     mbo: rel.target,

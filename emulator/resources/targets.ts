@@ -26,6 +26,9 @@ export interface CollectionTarget {
   base(): readonly Row[];
   /** Absolute href of the collection (no query string). */
   href: string;
-  /** Members' hrefs: the collection href + `/` + rest id, unless a parent anchors them. */
-  memberHref(row: Row): string;
+  /**
+   * Members' hrefs: the collection href + `/` + rest id, unless a parent anchors them.
+   * `position` is the row's 0-based place in the whole (filtered, ordered) result.
+   */
+  memberHref(row: Row, position: number): string;
 }

@@ -5,7 +5,7 @@
  */
 import { MaximoError } from "../http/errors";
 import type { MboDef, Metadata, RelationshipDef, Row, Scalar } from "../model/types";
-import { decodeRestId, encodeRestId } from "./restId";
+import { decodeRestId, encodeRestId, nullKeyValue } from "./restId";
 
 interface Table {
   def: MboDef;
@@ -93,7 +93,7 @@ export class Store {
   findByKey(mbo: string, keyValues: string[]): Row | undefined {
     const def = this.mbo(mbo);
     if (keyValues.length !== def.keys.length) return undefined;
-    return this.lookup(mbo, def.keys, keyValues)[0];
+    return this.lookup(mbo, def.keys, keyValues.map((v) => (v === nullKeyValue ? null : v)))[0];
   }
 
   findByRestId(mbo: string, restId: string): Row | undefined {

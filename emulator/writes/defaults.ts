@@ -47,7 +47,8 @@ export function applyInsertDefaults(context: WriteContext, def: MboDef, values: 
     } else if (attribute.required && attribute.maxType === "YORN") values[name] = false;
     else if (attribute.required && attribute.domainId) {
       const domain = emulator.metadata.synonymDomains.get(attribute.domainId);
-      const chosen = domain?.values.find((v) => v.defaults) ?? domain?.values[0];
+      // The domain lists a new record's value first (WAPPR, Draft ...).
+      const chosen = domain?.values[0];
       if (chosen) values[name] = chosen.value;
     }
   }

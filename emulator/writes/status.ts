@@ -57,7 +57,7 @@ export function changeStatus(context: WriteContext, mbo: string, row: Row, statu
   if (names.has("changedate")) changes.changedate = now;
   if (names.has("historyflag")) changes.historyflag = historyStatuses.includes(target);
   // An automation script runs only while Active (AUTOSCRIPT.ACTIVE follows the status).
-  if (mbo === "autoscript" && names.has("active")) changes.active = target === "Active";
+  if (mbo === "autoscript" && names.has("active")) changes.active = target === "ACTIVE";
   unit.update(mbo, row, changes);
   writeHistory(context, def, row, value, statusDate, typeof memo === "string" ? memo : null);
 }

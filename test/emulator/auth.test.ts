@@ -16,7 +16,7 @@ import type { Metadata } from "../../emulator/model/types";
 const contextRoot = "http://127.0.0.1:4711/maximo";
 
 function fakeEmulator(change: (o: EmulatorOptions) => void = () => {}) {
-  const metadata: Metadata = { mbos: new Map(), objectStructures: new Map(), synonymDomains: new Map(), statusTransitions: new Map() };
+  const metadata: Metadata = { mbos: new Map(), objectStructures: new Map(), synonymDomains: new Map(), alnDomains: new Map(), numericDomains: new Map(), statusTransitions: new Map() };
   const options = defaultOptions();
   change(options);
   const clock = { ms: 1_700_000_000_000 };
