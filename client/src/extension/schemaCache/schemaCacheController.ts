@@ -44,6 +44,7 @@ export class SchemaCacheController implements vscode.Disposable {
   private generation = 0;
   private readonly running = new Set<Promise<unknown>>();
   private editTimer: NodeJS.Timeout | undefined;
+  private usedPass: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -73,7 +74,7 @@ export class SchemaCacheController implements vscode.Disposable {
       if (this.editTimer) {
         clearTimeout(this.editTimer);
         this.editTimer = undefined;
-        this.track(this.fetchUsed());
+        this.queueUsedPass();
       }
       await Promise.allSettled([...this.running]);
     }
@@ -219,8 +220,13 @@ export class SchemaCacheController implements vscode.Disposable {
     clearTimeout(this.editTimer);
     this.editTimer = setTimeout(() => {
       this.editTimer = undefined;
-      this.track(this.fetchUsed());
+      this.queueUsedPass();
     }, EDIT_SETTLE_MS);
+  }
+
+  /** One pass at a time: a pass still reading the server would otherwise be overtaken by the next. */
+  private queueUsedPass(): void {
+    this.usedPass = this.track(this.usedPass.then(() => this.fetchUsed()).catch(() => undefined));
   }
 
   private usedNames(): string[] {

@@ -101,6 +101,8 @@ export class ValueListFetcher {
       }
       for (const attribute of wanted) {
         const key = `${os}/${attribute}`;
+        // Another call may have saved or been refused it while this one read the schema and member.
+        if (this.cached.has(key) || this.refused.has(key)) continue;
         const outcome = await this.once(key, () => this.download(member.href, os, attribute));
         if (outcome.ok) {
           this.cached.add(key);
