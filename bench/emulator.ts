@@ -6,10 +6,15 @@
  *   2. One very large collection (`mxapiwodetail`, every attribute, 31,000 work orders on one page): time to first
  *      byte, total time, bytes, and the emulator process's peak RSS growth, which stays far
  *      below the body size when the reply is streamed.
+ *   3. Seeding the store in-process: the default 5,200 work orders and four times as many; the
+ *      ratio shows the seed grows linearly (an O(n²) load would show about 16x).
  *   node bench/run.mjs emulator -- --clients 16 --seconds 3
  */
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { buildMetadata } from "../emulator/data/metadata";
+import { seedStore } from "../emulator/data/seed";
+import { Store } from "../emulator/store/store";
 import { option, startChild, startEmulatorChild } from "./lib/emulatorChild";
 
 const TARGET_GETS_PER_SECOND = 2000;
@@ -109,6 +114,16 @@ async function main(): Promise<void> {
   } finally {
     emulator.child.kill("SIGTERM");
   }
+  const seedMs = (workOrders: number) => {
+    const store = new Store(buildMetadata());
+    const started = performance.now();
+    seedStore(store, { workOrders });
+    return performance.now() - started;
+  };
+  seedMs(5200); // warm the JIT
+  const base = seedMs(5200);
+  const four = seedMs(20800);
+  console.log(`Seed in-process: 5,200 work orders ${base.toFixed(0)} ms, 20,800 work orders ${four.toFixed(0)} ms (${(four / base).toFixed(1)}x for 4x the data; linear is ~4x)`);
 }
 
 main().catch((error: unknown) => {

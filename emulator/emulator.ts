@@ -4,6 +4,7 @@
  */
 import type { Metadata } from "./model/types";
 import type { Store } from "./store/store";
+import type { ThreadLogs } from "./threadLog/threadLogs";
 import type { WritesState } from "./writes/state";
 
 export interface EmulatorCredentials {
@@ -58,4 +59,6 @@ export interface Emulator {
   now(): number;
   /** Transaction ids, attachment files and autonumbers (writes/state.ts); made on first write, cleared by a reset. */
   writes?: WritesState;
+  /** Thread logging per user (reference §23); made on first use, cleared by a reset. */
+  threadLogs?: ThreadLogs;
 }

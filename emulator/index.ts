@@ -74,6 +74,7 @@ export async function startEmulator(start: StartOptions = {}): Promise<EmulatorH
     reset: () => {
       emulator.store = freshStore(emulator);
       emulator.writes = undefined;
+      emulator.threadLogs = undefined;
       auth.reset();
       faults.clear();
       log.clear();

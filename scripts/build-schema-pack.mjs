@@ -28,7 +28,7 @@ function newestMtime(dir) {
 }
 
 // Rebuild when the bundle is missing or older than the emulator's sources.
-if (!existsSync(emulatorJs) || statSync(emulatorJs).mtimeMs < newestMtime(join(root, "test", "emulator"))) {
+if (!existsSync(emulatorJs) || statSync(emulatorJs).mtimeMs < newestMtime(join(root, "emulator"))) {
   const build = spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) throw new Error("node esbuild.mjs failed");
 }

@@ -8,7 +8,9 @@ import { ResponsePanel } from "./extension/response/responsePanel";
 import { registerRequests } from "./extension/run/index";
 import { MaximoLanguageClient } from "./language/languageClient";
 import { registerScripts } from "./extension/scripts/index";
+import { registerLocalEmulator } from "./extension/localEmulator/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
+import { ServerLogController } from "./extension/serverLog/serverLogCaptures";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
@@ -35,13 +37,16 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   languageClient.startWhenNeeded();
   const connections = createConnections(context, log);
   const schemaCache = createSchemaCache(context, connections, languageClient, log);
-  const history = registerRequests(context, { connections, presenter: responses, log });
+  const serverLog = new ServerLogController(context, connections, log);
+  context.subscriptions.push(serverLog);
+  const history = registerRequests(context, { connections, presenter: responses, log, serverLog });
   // A panel VS Code restores after a reload shows its response again, from history.
   responses.setRestorer(async (id) => {
     const model = await history.get(id);
     return model ? { model } : undefined;
   });
-  registerScripts(context, { connections, log, responses });
+  registerScripts(context, { connections, log, responses, serverLog });
+  context.subscriptions.push(registerLocalEmulator(context, connections, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }
 

@@ -47,6 +47,8 @@ export interface ResponseMeta {
   };
   selectOrder?: string[];
   receivedAt: number;
+  /** The server's thread-log lines this request caused (reference §23), redacted, with hints for their BMXAA codes. */
+  serverLog?: { lines: string[]; hints: Record<string, string> };
 }
 
 export type PagingAction = "nextPage" | "allPages";

@@ -36,6 +36,15 @@ function synonyms(domainId: string, values: Array<[string, string] | [string, st
   };
 }
 
+/** [value, description, maxvalue, defaults] rows, for a domain whose values are synonyms of fewer internal values. */
+function synonymsOf(domainId: string, values: Array<[string, string, string, boolean]>): SynonymDomainDef {
+  return {
+    domainId,
+    description: domainDescriptions[domainId] ?? domainId,
+    values: values.map(([value, description, maxvalue, defaults]): SynonymValue => ({ value, maxvalue, description, defaults })),
+  };
+}
+
 export function buildSynonymDomains(): SynonymDomainDef[] {
   return [
     synonyms("WOSTATUS", [
@@ -50,16 +59,19 @@ export function buildSynonymDomains(): SynonymDomainDef[] {
       ["CAN", "Canceled"],
       ["HISTEDIT", "Edited in History"],
     ]),
-    synonyms("LOCASSETSTATUS", [
-      ["NOT READY", "Not Ready"],
-      ["OPERATING", "Operating"],
-      ["ACTIVE", "Active"],
-      ["BROKEN", "Broken"],
-      ["LIMITEDUSE", "Limited Use"],
-      ["MISSING", "Missing"],
-      ["SEALED", "Sealed"],
-      ["IMPORTED", "Imported"],
-      ["DECOMMISSIONED", "Decommissioned"],
+    // As a recorded MAS answer shows it: four internal values, the other statuses synonyms of
+    // OPERATING or DECOMMISSIONED (`defaults` false: not their internal value's default).
+    synonymsOf("LOCASSETSTATUS", [
+      ["NOT READY", "Not Ready", "NOT READY", true],
+      ["OPERATING", "Operating", "OPERATING", true],
+      ["ACTIVE", "Active", "OPERATING", false],
+      ["LIMITEDUSE", "Limited Use", "OPERATING", false],
+      ["BROKEN", "Broken", "DECOMMISSIONED", false],
+      ["INACTIVE", "Inactive", "DECOMMISSIONED", false],
+      ["MISSING", "Missing", "DECOMMISSIONED", false],
+      ["SEALED", "Sealed", "DECOMMISSIONED", false],
+      ["IMPORTED", "Imported from building model", "IMPORTED", true],
+      ["DECOMMISSIONED", "Decommissioned", "DECOMMISSIONED", true],
     ]),
     synonyms("SRSTATUS", [
       ["NEW", "New"],
@@ -172,7 +184,8 @@ export function buildNumericDomains(): ValueListDomainDef[] {
 const woOpenTargets = ["WSCH", "WMATL", "WPCOND", "INPRG", "COMP", "CLOSE"];
 
 /**
- * Allowed status changes, internal value → internal values. CLOSE and CAN are final; once work
+ * Allowed status changes, internal value → internal values; a change between two synonyms of
+ * the same internal value (ACTIVE → LIMITEDUSE) is always allowed. CLOSE and CAN are final; once work
  * has started (INPRG) or finished (COMP) a work order can no longer be canceled or reapproved.
  */
 export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
@@ -198,11 +211,13 @@ export function buildStatusTransitions(): Map<string, Map<string, string[]>> {
     ["CANCELLED", []],
     ["HISTEDIT", []],
   ]);
-  const assetStates = ["NOT READY", "OPERATING", "ACTIVE", "BROKEN", "LIMITEDUSE", "MISSING", "SEALED", "IMPORTED"];
-  const asset = new Map<string, string[]>(
-    [...assetStates.map((s): [string, string[]] => [s, [...assetStates.filter((t) => t !== s), "DECOMMISSIONED"]]),
-      ["DECOMMISSIONED", []]],
-  );
+  // Keyed by internal value: a DECOMMISSIONED asset (BROKEN, MISSING ... too) stays so.
+  const asset = new Map<string, string[]>([
+    ["NOT READY", ["OPERATING", "DECOMMISSIONED"]],
+    ["OPERATING", ["NOT READY", "DECOMMISSIONED"]],
+    ["IMPORTED", ["NOT READY", "OPERATING", "DECOMMISSIONED"]],
+    ["DECOMMISSIONED", []],
+  ]);
   const po = new Map<string, string[]>([
     ["WAPPR", ["APPR", "HOLD", "CAN"]],
     ["APPR", ["INPRG", "HOLD", "CLOSE", "CAN", "PNDREV"]],

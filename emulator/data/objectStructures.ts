@@ -242,12 +242,13 @@ export function buildObjectStructures(): ObjectStructureDef[] {
       readOnly: true,
     },
     {
-      // `mxapisynonymdomain?oslc.where=domainid="WOSTATUS"` (PRODUCT.md).
+      // `mxapisynonymdomain?oslc.where=domainid="WOSTATUS"` (PRODUCT.md). MOBILEDOMAIN is the saved
+      // query IBM's mobile apps send with it (recorded answers); here it keeps every value.
       name: "mxapisynonymdomain",
-      description: "Maximo API for Synonym Domains",
+      description: "Maximo API for Synonymdomain",
       mbo: "synonymdomain",
       children: [],
-      savedQueries: [],
+      savedQueries: [query("MOBILEDOMAIN", "Synonym domain values for the mobile applications", 'domainid="*"')],
       appName: "DOMAINADM",
       searchAttributes: ["domainid", "value", "description"],
       readOnly: true,

@@ -8,6 +8,7 @@ import { apiHome } from "../resources/apiHome";
 import { osRoute } from "../resources/osRoutes";
 import { systemInfo } from "../resources/systemInfo";
 import { whoami } from "../resources/whoami";
+import { logRoute } from "../threadLog/logRoutes";
 import { runScript } from "../writes/scripts";
 import { platformErrors } from "./platformErrors";
 import type { ApiRequest, Handler, Reply } from "./types";
@@ -41,6 +42,8 @@ const routes: Route[] = [
       ["GET", "POST", "DELETE"].map((m) => [m, (request: ApiRequest, emulator: Emulator) => runScript(request, emulator, request.segments[1]!)]),
     ),
   },
+  // Thread logging (reference §23): log, log/enablelogs, log/enablealllogs, log/disablealllogs.
+  { match: (s) => first("log")(s) && s.length <= 2, methods: { GET: logRoute, POST: logRoute } },
   { match: (s) => first("os")(s) && s.length >= 2, methods: { GET: osRoute, POST: osRoute, DELETE: osRoute } },
 ];
 

@@ -14,3 +14,8 @@ export function relativeUris(request: Pick<ApiRequest, "query">): boolean {
 export function apiHref(request: Pick<ApiRequest, "query" | "contextRoot" | "apiRoot">): string {
   return relativeUris(request) ? request.apiRoot : `${request.contextRoot}/${request.apiRoot}`;
 }
+
+/** An HTTP header (Location, Link) stays absolute whatever the body's hrefs are. */
+export function absoluteHref(request: Pick<ApiRequest, "contextRoot">, href: string): string {
+  return /^https?:\/\//i.test(href) ? href : `${request.contextRoot}/${href}`;
+}

@@ -8,6 +8,7 @@ import type { Socket } from "node:net";
 import type { Emulator } from "../emulator";
 import type { FaultList } from "../control/faults";
 import type { RequestLog, LoggedRequest } from "../control/requestLog";
+import { traced } from "../threadLog/requestTrace";
 import { routeApi } from "./apiRoutes";
 import { authEndpointOf, type AuthHook } from "./authHook";
 import { errorBody, MaximoError } from "./errors";
@@ -184,7 +185,7 @@ async function dispatch(platform: Platform, request: ApiRequest, area: Area): Pr
       if (request.method === "PATCH" || request.method === "PUT") throw platformErrors.notImplemented(request.method);
       const { user, setCookies } = platform.auth.authenticate(request);
       request.user = user;
-      const reply = await routeApi(request, platform.emulator);
+      const reply = await traced(request, platform.emulator, () => routeApi(request, platform.emulator));
       return setCookies?.length ? { ...reply, cookies: [...setCookies, ...(reply.cookies ?? [])] } : reply;
     }
     case "other":

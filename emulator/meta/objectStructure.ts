@@ -6,6 +6,8 @@
  */
 import type { Emulator } from "../emulator";
 import { MaximoError } from "../http/errors";
+import { apiHref } from "../http/hrefs";
+import type { ApiRequest } from "../http/types";
 import type { ObjectStructureDef } from "../model/types";
 
 export function unknownObjectStructureError(name: string): MaximoError {
@@ -23,7 +25,7 @@ export function requireObjectStructure(emulator: Emulator, name: string): Object
   return os;
 }
 
-/** `http://host:port/maximo/oslc` or `.../api`, the base of every href the request gets back. */
-export function apiBase(request: { contextRoot: string; apiRoot: "oslc" | "api" }): string {
-  return `${request.contextRoot}/${request.apiRoot}`;
+/** `http://host:port/maximo/oslc` or `.../api` (`oslc` with relativeuri=1), the base of every href the request gets back. */
+export function apiBase(request: Pick<ApiRequest, "query" | "contextRoot" | "apiRoot">): string {
+  return apiHref(request);
 }

@@ -23,6 +23,7 @@ import { hrefKey, renderRecord, type RenderContext } from "./render";
 import { memberNode, mboInfo, rootNode, type OsNode } from "./schema";
 import { closeStableSet, openStableSet, readStableSet } from "./stablePaging";
 import { comparable } from "./values";
+import { traceCollectionSql, traceMemberSql } from "../threadLog/requestTrace";
 
 /** Pages with more members than this are streamed one member per chunk. */
 const streamThreshold = 100;
@@ -75,6 +76,7 @@ export function renderMember(request: ApiRequest, emulator: Emulator, target: Me
 
 /** A member GET: every persistent attribute and the child refs (§16.1), or what oslc.select asks. */
 export function getMember(request: ApiRequest, emulator: Emulator, target: MemberTarget): Reply {
+  traceMemberSql(request, emulator, target.mbo, target.row);
   const body = renderMember(request, emulator, target, queryValue(request, "oslc.select"));
   return jsonReply(body, 200, { ETag: etagOf(target.row) });
 }
@@ -89,6 +91,7 @@ export function queryCollection(request: ApiRequest, emulator: Emulator, target:
     rows = readStableSet(emulator, stableId, page0 === undefined ? 1 : Number.parseInt(page0, 10));
     stable = stableId;
   } else {
+    traceCollectionSql(request, emulator, target.mbo);
     const { predicates, index } = collectionFilters(request, filterContext(request, emulator), target.mbo, target.os);
     let base = target.base();
     // The whole table (not a relation's subset): start from the index's matches, in table order.

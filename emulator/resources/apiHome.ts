@@ -3,10 +3,11 @@
  * server's date, language and calendar.
  */
 import type { Emulator } from "../emulator";
+import { apiHref } from "../http/hrefs";
 import { jsonReply, type ApiRequest, type Reply } from "../http/types";
 
 export function apiHome(request: ApiRequest, emulator: Emulator): Reply {
-  const base = `${request.contextRoot}/${request.apiRoot}`;
+  const base = apiHref(request);
   const link = (path: string) => ({ href: `${base}/${path}` });
   return jsonReply({
     href: base,

@@ -7,7 +7,8 @@
  *
  * For a status attribute the list is the states the record can move to from its current one
  * (metadata `statusTransitions`, the rule changeStatus enforces): the current status and the
- * unreachable ones are left out. Every other domain-bound attribute lists its whole domain.
+ * unreachable ones are left out; other synonyms of the current internal value stay. Every
+ * other domain-bound attribute lists its whole domain.
  */
 import type { Emulator } from "../emulator";
 import { MaximoError } from "../http/errors";
@@ -59,7 +60,8 @@ export function getlist(request: ApiRequest, emulator: Emulator, member: MemberT
     const currentInternal = rows.find((r) => r.value === current)?.maxvalue ?? current;
     const allowed = transitions.get(String(currentInternal));
     if (!allowed) return rows;
-    return rows.filter((r) => r.value !== current && allowed.includes(String(r.maxvalue)));
+    // The rule changeStatus enforces: a reachable state, or another synonym of the current one.
+    return rows.filter((r) => r.value !== current && (r.maxvalue === currentInternal || allowed.includes(String(r.maxvalue))));
   };
 
   // Recorded answers name each value `{list href}/{position}-{unique id}` (`getlist~craft/0-123`).

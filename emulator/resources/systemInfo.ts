@@ -1,10 +1,11 @@
 /** `GET /oslc/systeminfo` (JSON API reference §3): the deployed instance's system information. */
 import type { Emulator } from "../emulator";
+import { apiHref } from "../http/hrefs";
 import { jsonReply, type ApiRequest, type Reply } from "../http/types";
 
 export function systemInfo(request: ApiRequest, emulator: Emulator): Reply {
   return jsonReply({
-    href: `${request.contextRoot}/${request.apiRoot}/systeminfo`,
+    href: `${apiHref(request)}/systeminfo`,
     appServer: "Maximo Workbench emulator",
     serverHostName: "127.0.0.1",
     version: "V9000-001",

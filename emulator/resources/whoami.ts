@@ -4,6 +4,7 @@
  */
 import type { Emulator } from "../emulator";
 import type { Row } from "../model/types";
+import { apiHref } from "../http/hrefs";
 import { jsonReply, type ApiRequest, type Reply } from "../http/types";
 
 function firstRow(emulator: Emulator, mbo: string, attribute: string, value: string | null | undefined): Row | undefined {
@@ -21,7 +22,7 @@ export function whoami(request: ApiRequest, emulator: Emulator): Reply {
   const org = firstRow(emulator, "organization", "orgid", orgId);
   const language = String(person?.language ?? "EN");
   return jsonReply({
-    href: `${request.contextRoot}/${request.apiRoot}/whoami`,
+    href: `${apiHref(request)}/whoami`,
     userName: request.user,
     loginID: String(maxuser?.loginid ?? request.user.toLowerCase()),
     userid: request.user,

@@ -9,6 +9,7 @@
  *   DELETE (or POST + x-method-override DELETE) doclinks/{id} → 204 (§16.4)
  * There is no update of an attachment (§16.3): delete and upload again.
  */
+import { absoluteHref } from "../http/hrefs";
 import type { Emulator } from "../emulator";
 import { jsonReply, type ApiRequest, type Reply } from "../http/types";
 import type { Row } from "../model/types";
@@ -102,7 +103,7 @@ function upload(request: ApiRequest, emulator: Emulator, target: MemberTarget, l
     }),
   );
   const id = String(link.doclinksid);
-  return { status: 201, headers: { location: `${listHref}/${id}`, link: `${listHref}/meta/${id}` } };
+  return { status: 201, headers: { location: absoluteHref(request, `${listHref}/${id}`), link: absoluteHref(request, `${listHref}/meta/${id}`) } };
 }
 
 /** `FILE/Attachments` → ["FILE", "Attachments"]; `Attachments` alone → [undefined, "Attachments"]. */

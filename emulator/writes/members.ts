@@ -3,6 +3,7 @@
  * CRUD): each a unit of work guarded by `transactionid` (§29) and, for updates and deletes, by
  * If-Match (a stale ETag → 412).
  */
+import { absoluteHref } from "../http/hrefs";
 import type { Emulator } from "../emulator";
 import { queryValue, type ApiRequest, type Reply } from "../http/types";
 import type { ObjectStructureDef, OsChildDef } from "../model/types";
@@ -24,7 +25,7 @@ export function createMember(request: ApiRequest, emulator: Emulator, os: Object
     const body = parseJsonObject(request);
     const row = UnitOfWork.run(emulator.store, (unit) => insertRecord({ request, emulator, unit }, os.mbo, os.children, body, {}));
     const target = rootTarget(emulator, os, collectionHref, row);
-    return memberReply(request, emulator, target, 201, { location: target.href });
+    return memberReply(request, emulator, target, 201, { location: absoluteHref(request, target.href) });
   });
 }
 

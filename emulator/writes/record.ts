@@ -14,6 +14,7 @@ import { writeErrors } from "./errors";
 import { changeStatus, hasStatusDomain } from "./status";
 import { isoNow } from "./state";
 import { coerceValue } from "./values";
+import { traceLaunchPoints } from "../threadLog/scriptTrace";
 
 export function insertRecord(context: WriteContext, mbo: string, children: OsChildDef[], body: JsonObject, inherited: Row): Row {
   const { emulator, request } = context;
@@ -39,6 +40,7 @@ export function insertRecord(context: WriteContext, mbo: string, children: OsChi
     }
   }
   const row = context.unit.insert(mbo, values);
+  traceLaunchPoints(request, emulator, mbo, row, "add");
   for (const [child, raw] of childValues) writeChildren(context, mbo, row, child, raw, "create");
   return row;
 }
@@ -84,6 +86,7 @@ export function updateRecord(context: WriteContext, mbo: string, children: OsChi
     }
     context.unit.update(mbo, row, changes);
   }
+  if (Object.keys(changes).length > 0 || newStatus !== undefined) traceLaunchPoints(request, emulator, mbo, row, "update");
   for (const [child, raw] of childValues) writeChildren(context, mbo, row, child, raw, merge ? "merge" : "patch");
   // Maximo applies a status sent in the body after the other attributes, through changeStatus.
   if (newStatus !== undefined) changeStatus(context, mbo, row, newStatus);
@@ -91,6 +94,7 @@ export function updateRecord(context: WriteContext, mbo: string, children: OsChi
 
 export function deleteRecord(context: WriteContext, mbo: string, children: OsChildDef[], row: Row): void {
   const { store } = context.emulator;
+  traceLaunchPoints(context.request, context.emulator, mbo, row, "delete");
   for (const child of children) {
     const relation = store.relationship(mbo, child.relation);
     if (!relation) continue;

@@ -6,6 +6,7 @@
  */
 import type { Emulator } from "../emulator";
 import { jsonReply, queryValue, type ApiRequest, type Reply } from "../http/types";
+import { scriptLog } from "../threadLog/scriptTrace";
 
 export type ScriptHandler = (request: ApiRequest, emulator: Emulator) => Reply;
 
@@ -14,12 +15,14 @@ function countOfWoAndSr(request: ApiRequest, emulator: Emulator): Reply {
   const site = queryValue(request, "site") ?? "";
   const wocount = emulator.store.lookup("workorder", ["siteid"], [site]).length;
   const srcount = emulator.store.lookup("sr", ["siteid"], [site]).length;
+  scriptLog(request, emulator, "COUNTOFWOANDSR", `site ${site}: ${wocount} work orders, ${srcount} service requests`);
   return jsonReply({ wocount, srcount, total: wocount + srcount });
 }
 
 /** The seeded MXWB_HELLO: `{"message": "Hello, NAME!", "user": USER}`, NAME from `?name=` or the user. */
-function hello(request: ApiRequest): Reply {
+function hello(request: ApiRequest, emulator: Emulator): Reply {
   const name = queryValue(request, "name") ?? request.user;
+  scriptLog(request, emulator, "MXWB_HELLO", `greeting ${name}`);
   return jsonReply({ message: `Hello, ${name}!`, user: request.user });
 }
 

@@ -9,11 +9,15 @@ import type { Emulator } from "../emulator";
 import type { ApiRequest, Reply } from "../http/types";
 import { writeErrors } from "./errors";
 import { scriptHandlers } from "./scriptHandlers";
+import { traceScriptCall } from "../threadLog/scriptTrace";
 
 export function runScript(request: ApiRequest, emulator: Emulator, name: string): Reply {
   const upper = name.toUpperCase();
   if (!emulator.store.findByKey("autoscript", [upper])) throw writeErrors.unknownScript(upper);
   const handler = scriptHandlers.get(upper);
-  if (!handler) return { status: 200, headers: { "x-emulator-script": "no-handler" }, body: { kind: "text", text: "", contentType: "text/plain" } };
-  return handler(request, emulator);
+  let reply: Reply = { status: 200, headers: { "x-emulator-script": "no-handler" }, body: { kind: "text", text: "", contentType: "text/plain" } };
+  traceScriptCall(request, emulator, upper, () => {
+    if (handler) reply = handler(request, emulator);
+  });
+  return reply;
 }

@@ -45,7 +45,8 @@ export function changeStatus(context: WriteContext, mbo: string, row: Row, statu
   }
   const currentInternal = internalValue(emulator, attribute.domainId, current) ?? current;
   const allowed = emulator.metadata.statusTransitions.get(attribute.domainId)?.get(currentInternal);
-  if (allowed && !allowed.includes(target)) {
+  // Another synonym of the same internal value (ACTIVE → LIMITEDUSE, both OPERATING) is no change of state.
+  if (allowed && target !== currentInternal && !allowed.includes(target)) {
     throw writeErrors.statusChange(def, label, value, `BMXAA4591E - The status cannot be changed from ${current} to ${value}.`);
   }
   const names = new Set(def.attributes.map((a) => a.name));

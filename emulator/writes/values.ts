@@ -21,7 +21,7 @@ export function coerceValue(emulator: Emulator, mbo: string, attribute: Attribut
     // A date's length in the metadata is its storage size, not a count of characters.
     if (!DATE_TYPES.has(attribute.maxType) && value.length > attribute.length) throw writeErrors.tooLong(attribute, mbo, attribute.length);
     checkDomain(emulator, attribute, value);
-  }
+  } else if (typeof value === "number") checkDomain(emulator, attribute, value);
   return value;
 }
 
@@ -87,11 +87,12 @@ function toBoolean(raw: string | number | boolean): boolean | undefined {
   return undefined;
 }
 
-/** Synonym domains only: the emulator keeps no ALN/numeric domain value lists. */
-function checkDomain(emulator: Emulator, attribute: AttributeDef, value: string): void {
+/** A value outside the attribute's synonym, ALN or numeric domain is refused, as Maximo refuses it. */
+function checkDomain(emulator: Emulator, attribute: AttributeDef, value: string | number): void {
   if (!attribute.domainId) return;
-  const domain = emulator.metadata.synonymDomains.get(attribute.domainId);
-  if (domain && !domain.values.some((v) => v.value === value)) throw writeErrors.notInValueList(attribute, value);
+  const { synonymDomains, alnDomains, numericDomains } = emulator.metadata;
+  const domain = synonymDomains.get(attribute.domainId) ?? alnDomains.get(attribute.domainId) ?? numericDomains.get(attribute.domainId);
+  if (domain && !domain.values.some((v: { value: string | number }) => v.value === value)) throw writeErrors.notInValueList(attribute, String(value));
 }
 
 /** The internal (MAXVALUE) of a synonym's external value, or undefined when not in the domain. */

@@ -50,3 +50,38 @@ test("check --schemas DIR: the same schema diagnostics as the language service",
     assert.ok(cli.some((d) => d.endsWith(` ${code}`)), `${code} in ${cli.join(", ")}`);
   }
 });
+
+test("check without --schemas uses the shipped pack, as the editor does: schema.* problems with the pack's severities (hints for names it does not list, no error)", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "check-pack-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "requests.maximo");
+  writeFileSync(
+    file,
+    [
+      'GET os/mxapiwodetail?lean=1&oslc.where=wopriority="1" and cxpermitnum="P1"&savedQuery=MYCUSTOMQUERY',
+      "",
+      "###",
+      "GET os/mxapiinventory?lean=1&oslc.select=itemnum,curbaltotal",
+      "",
+    ].join("\n"),
+  );
+  const cli = join(root, "dist", "cli.js");
+  const result = spawnSync(process.execPath, [cli, "check", file, "--format", "json"], { encoding: "utf8" });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  const found = (JSON.parse(result.stdout) as Array<{ code: string; severity: string; message: string }>).map((d) => `${d.code} ${d.severity}`).sort();
+  assert.deepEqual(found, [
+    "schema.unknown-attribute hint",
+    "schema.unknown-object-structure hint",
+    "schema.unknown-saved-query hint",
+    "schema.value-type warning",
+  ]);
+
+  // The same file against a server's saved schemas (the pack's files as a cache folder): errors, exit 1.
+  const schemas = join(dir, "schemas");
+  cpSync(join(root, "server", "schema-pack"), schemas, { recursive: true });
+  const withServer = spawnSync(process.execPath, [cli, "check", file, "--schemas", schemas], { encoding: "utf8" });
+  assert.equal(withServer.status, 1, withServer.stdout);
+  for (const code of ["schema.unknown-attribute", "schema.unknown-object-structure", "schema.unknown-saved-query", "schema.value-type"]) {
+    assert.match(withServer.stdout, new RegExp(`:\\d+:\\d+ error ${code.replace(".", "\\.")} `), code);
+  }
+});

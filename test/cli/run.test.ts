@@ -190,6 +190,39 @@ test("run: usage errors exit 2 (no file, unknown option, unknown connection)", a
   assert.match(unknown.stderr, /no connection "nowhere"/i);
 });
 
+test("run: relativeuri=1 (PRODUCT.md) — all pages fetched once each, and a chained relative href reaches the record", async () => {
+  const file = tempFile(
+    [
+      "### all",
+      "# @name all",
+      "# @all-pages",
+      'GET os/mxapiwodetail?lean=1&relativeuri=1&oslc.select=wonum&oslc.where=siteid="BEDFORD" and status="APPR"&oslc.pageSize=40&collectioncount=1',
+      "",
+      "### first",
+      "# @name first",
+      "GET os/mxapidomain?lean=1&relativeuri=1&oslc.where=domainid=\"WOSTATUS\"",
+      "",
+      "### values",
+      "# @expect status 200",
+      "# @expect body.member.length == 10",
+      "GET {{first.response.body.member[0].href}}/synonymdomain?lean=1&relativeuri=1&oslc.select=value",
+      "",
+    ].join("\n"),
+  );
+  emu.log.clear();
+  const result = await run([file, "--connection", emu.url]);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /^3 passed, 0 failed$/m);
+  const paths = emu.log.list().map((r) => `${r.path}?${r.query}`);
+  assert.ok(paths.every((p) => !p.includes("/oslc/os/oslc/") && !p.includes("/api/oslc/")), paths.join("\n"));
+  const pageRequests = paths.filter((p) => p.startsWith("/maximo/") && p.includes("/os/mxapiwodetail?"));
+  const pagenos = pageRequests.map((p) => /[?&]pageno=(\d+)/.exec(p)?.[1] ?? "1");
+  const total = /(\d+) members in (\d+) page/.exec(result.stdout);
+  assert.ok(total && Number(total[2]) > 1, result.stdout);
+  assert.deepEqual(pagenos, Array.from({ length: Number(total[2]) }, (_, i) => String(i + 1)));
+  assert.ok(paths.some((p) => /^\/maximo\/(oslc|api)\/os\/mxapidomain\/_V09TVEFUVVM-\/synonymdomain\?/.test(p)), paths.join("\n"));
+});
+
 test("run: --name runs one request and the named requests it chains to", async () => {
   const file = tempFile(
     ["### first", "# @name first", "GET os/mxapiwodetail?lean=1&oslc.select=wonum&oslc.pageSize=1", "", "### other", "GET whoami", "", "### second", "# @name second", "# @expect status 200", "GET {{first.response.body.member[0].href}}?lean=1", ""].join("\n"),

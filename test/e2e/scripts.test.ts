@@ -9,6 +9,7 @@ import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { languageLabel, withWorkbench } from "./harness";
+import { runCommand } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
 const NAME = "MXWB_E2E";
@@ -22,17 +23,6 @@ scriptConfig = """{
     "active": true
 }"""
 `;
-
-/** Runs a command by its palette title through Quick Open's `>` mode. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press("Control+P");
-  const quickInput = page.locator(".quick-input-widget");
-  await quickInput.waitFor({ state: "visible" });
-  await page.keyboard.type(`>${title}`);
-  // Rows may show the title without its category ("File: Refresh Explorer" reads "Refresh Explorer").
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: title.replace(/^[^:]+: /, "") }).first().waitFor();
-  await page.keyboard.press("Enter");
-}
 
 /** Answers the connection's one-time API key box (typed into the box itself, wherever focus is). */
 async function enterApikey(page: Page): Promise<void> {

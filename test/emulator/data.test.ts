@@ -1,5 +1,5 @@
 /**
- * The metadata is consistent with itself, and the seed is deterministic, fast, complete and
+ * The metadata is consistent with itself, and the seed is deterministic, complete and
  * true to the metadata (required fields filled, lengths and domains respected).
  */
 import assert from "node:assert/strict";
@@ -11,9 +11,8 @@ import { Store } from "../../emulator/store/store";
 
 const metadata = buildMetadata();
 const seeded = new Store(metadata);
-const seedStarted = performance.now();
+// How fast the seed is, and that it grows linearly, is measured by bench/emulator, not asserted here.
 seedStore(seeded);
-const seedMs = performance.now() - seedStarted;
 
 function attributeNames(meta: Metadata, mbo: string): Set<string> {
   return new Set(meta.mbos.get(mbo)!.attributes.map((a) => a.name));
@@ -57,8 +56,8 @@ test("every object structure child is reached by a relationship of its parent's 
   };
   for (const os of metadata.objectStructures.values()) {
     assert.ok(metadata.mbos.has(os.mbo), os.name);
-    // The value-list structures (MXAPIDOMAIN, MXAPISYNONYMDOMAIN) are read by domainid, without saved queries.
-    if (os.mbo !== "maxdomain" && os.mbo !== "synonymdomain") assert.ok(os.savedQueries.length >= 1, `${os.name} has saved queries`);
+    // MXAPIDOMAIN is read by domainid, without saved queries.
+    if (os.name !== "mxapidomain") assert.ok(os.savedQueries.length >= 1, `${os.name} has saved queries`);
     for (const name of os.searchAttributes) assert.ok(attributeNames(metadata, os.mbo).has(name), `${os.name} search ${name}`);
     check(os.mbo, os.children, os.name);
   }
@@ -89,10 +88,6 @@ test("the seed is deterministic: two seeded stores hold deep-equal rows", () => 
   const again = new Store(buildMetadata());
   seedStore(again);
   for (const mbo of metadata.mbos.keys()) assert.deepEqual(again.rows(mbo), seeded.rows(mbo), mbo);
-});
-
-test("the seed is fast enough to run for every emulator a test starts (an O(n²) load takes >10 s)", () => {
-  assert.ok(seedMs < 3000, `seeding took ${Math.round(seedMs)} ms`);
 });
 
 test("the seed holds the demo volumes the tests and the demo rely on", () => {

@@ -69,6 +69,28 @@ test("reference §10: the list follows the record's state (COMP only closes; CLO
   assert.deepEqual(fromClose.body.member, []);
 });
 
+test("reference §10 with synonyms: an ACTIVE asset (internal OPERATING) may move to other OPERATING synonyms and to reachable states", async () => {
+  const asset = await firstHref("mxapiasset", 'status="ACTIVE"');
+  const { body } = await get(`${asset}/getlist~status`, { "oslc.select": "value,maxvalue,defaults" });
+  const pairs = body.member.map((m: { value: string; maxvalue: string }) => `${m.value}:${m.maxvalue}`).sort();
+  assert.deepEqual(pairs, [
+    "BROKEN:DECOMMISSIONED", "DECOMMISSIONED:DECOMMISSIONED", "INACTIVE:DECOMMISSIONED", "LIMITEDUSE:OPERATING",
+    "MISSING:DECOMMISSIONED", "NOT READY:NOT READY", "OPERATING:OPERATING", "SEALED:DECOMMISSIONED",
+  ]);
+  assert.equal(body.member.find((m: { value: string }) => m.value === "LIMITEDUSE").defaults, false);
+  // The same rule as the status change itself: ACTIVE → LIMITEDUSE is allowed (reference §13 changeStatus).
+  const changed = await fetch(`${asset}?lean=1`, {
+    method: "POST",
+    headers: { apikey: "emulator-apikey", "x-method-override": "PATCH", "content-type": "application/json" },
+    body: JSON.stringify({ status: "LIMITEDUSE" }),
+  });
+  assert.ok(changed.status < 300, String(changed.status));
+  const broken = await firstHref("mxapiasset", 'status="BROKEN"');
+  const fromBroken = await get(`${broken}/getlist~status`, { "oslc.select": "value" });
+  // BROKEN is a DECOMMISSIONED synonym: only the other DECOMMISSIONED synonyms remain.
+  assert.deepEqual(fromBroken.body.member.map((m: { value: string }) => m.value).sort(), ["DECOMMISSIONED", "INACTIVE", "MISSING", "SEALED"]);
+});
+
 test("reference §10: a domain attribute that is not a status lists its whole domain (WOCLASS)", async () => {
   const wo = await firstHref("mxapiwodetail", 'status="WAPPR"');
   const { body } = await get(`${wo}/getlist~woclass`, { "oslc.select": "value,description" });

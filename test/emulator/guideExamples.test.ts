@@ -316,6 +316,21 @@ describe("JSON API reference", () => {
     assert.ok(child, "§10: oslc.select=* inlines the child object schemas");
   });
 
+  test("§10 getlist: GET /oslc/os/mxwodetail/{id}/getlist~status?oslc.select=* lists the status values for that work order's state, as synonymdomain rows", async () => {
+    const wo = await firstHref("mxwodetail", 'status="APPR"');
+    const list = await get(`${pathOf(wo)}/getlist~status`, { "oslc.select": "*" });
+    assert.equal(list.status, 200, list.text);
+    const body = list.json as Json;
+    const members = body["rdfs:member"] as Json[];
+    const values = members.map((m) => m["spi:value"]);
+    // APPR may go back to WAPPR, be scheduled, started, completed, closed or canceled — not to itself.
+    assert.deepEqual([...values].sort(), ["CAN", "CLOSE", "COMP", "INPRG", "WAPPR", "WMATL", "WPCOND", "WSCH"]);
+    const first = members[0]!;
+    for (const key of ["spi:value", "spi:maxvalue", "spi:description", "spi:domainid", "spi:valueid", "spi:defaults", "_rowstamp"]) assert.ok(key in first, key);
+    // "not an object structure": the set is the getlist path itself.
+    assert.equal(body["rdf:about"], `${wo}/getlist~status`);
+  });
+
   test("§11 create: 201 with a Location; the properties header returns the new record", async () => {
     const created = await post("oslc/os/mxasset", { assetnum: "GUIDE-A1", siteid: "BEDFORD", description: "my first asset" });
     assert.equal(created.status, 201, created.text);

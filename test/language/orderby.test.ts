@@ -38,9 +38,10 @@ test("every attribute needs a sign (BMXAA8744E), and a leading space hints at a 
   assert.match(spaced[0].message, /%2B/);
 });
 
-test("related attributes cannot sort (reference §7); gbsortby may sort on an aggregation", () => {
+test("related attributes: reference §7 calls them unsupported, recent servers sort by them: a warning; gbsortby may sort on an aggregation", () => {
   const result = parseOrderBy({ text: "-location.status" });
   assert.deepEqual(summary(result.diagnostics), ["orderby.related-attribute@1-16"]);
+  assert.equal(result.diagnostics[0]?.severity, "warning");
   assert.equal(result.ast.terms[0].path?.segments.length, 2);
   clean("-max.budgetcost,+siteid", { mode: "gbsortby" });
   assert.deepEqual(codes("-location.status", { mode: "gbsortby" }), ["orderby.related-attribute@1-16"]);

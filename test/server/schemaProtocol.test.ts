@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
@@ -14,7 +14,7 @@ const text = ["GET os/mxapiwodetail?oslc.pagesize=5&oslc.where=stauts=\"APPR\"",
 
 interface Published {
   uri: string;
-  diagnostics: Array<{ code: string; message: string; range: { start: { line: number; character: number } } }>;
+  diagnostics: Array<{ code: string; message: string; severity: number; range: { start: { line: number; character: number } } }>;
 }
 
 test("LSP over stdio: schema diagnostics are published and follow maximo/schemaFoldersChanged", async (t) => {
@@ -49,11 +49,22 @@ test("LSP over stdio: schema diagnostics are published and follow maximo/schemaF
   const attribute = first.diagnostics.find((d) => d.code === "schema.unknown-attribute")!;
   assert.deepEqual(attribute.range.start, { line: 0, character: 48 });
   assert.match(attribute.message, /Did you mean `status`/);
+  // The shipped pack alone is not the user's server (PRODUCT.md): what it does not list is a hint (LSP severity 4).
+  assert.deepEqual(first.diagnostics.filter((d) => d.code.startsWith("schema.unknown-")).map((d) => d.severity), [4, 4]);
 
   // The cache folder's apimeta knows mxcustomwo: after the reload it is no longer unknown.
   await connection.sendNotification("maximo/schemaFoldersChanged", { folders: [cache] });
   const second = await publication(1);
   assert.deepEqual(second.diagnostics.map((d) => d.code).sort(), ["maximo.query-param-case", "schema.unknown-attribute"]);
+  // mxapiwodetail's schema still comes from the pack: still a hint.
+  assert.equal(second.diagnostics.find((d) => d.code === "schema.unknown-attribute")?.severity, 4);
+
+  // Once the server's own schema of mxapiwodetail is cached, the misspelt attribute is an error.
+  mkdirSync(join(cache, "jsonschemas"));
+  cpSync(join(root, "server", "schema-pack", "jsonschemas", "mxapiwodetail.json"), join(cache, "jsonschemas", "mxapiwodetail.json"));
+  await connection.sendNotification("maximo/schemaFoldersChanged", { folders: [cache] });
+  const third = await publication(2);
+  assert.equal(third.diagnostics.find((d) => d.code === "schema.unknown-attribute")?.severity, 1);
 });
 
 test("LSP over stdio: the same folder announced again after its files changed re-checks an unchanged document", async (t) => {

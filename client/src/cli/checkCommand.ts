@@ -9,7 +9,12 @@ export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
 }
 
-/** `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error. */
+/**
+ * `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error.
+ * The shipped schema pack always answers, as in the editor; with the pack alone a name it does
+ * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
+ * user's server's own knowledge, whose `schema.unknown-*` are errors.
+ */
 export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${String(format)}`);
@@ -19,11 +24,10 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
-  const schemas = schemasDir === undefined ? undefined : createSchemaStore({ cacheDirs: [schemasDir] });
+  const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
   const found: FileDiagnostic[] = files.flatMap((file) => {
     const document = readMaximoFile(file);
     const summary = toParseSummary(document).diagnostics.map((d) => ({ file, ...d }));
-    if (!schemas) return summary;
     const fromSchemas = schemaDiagnostics(document, schemas).map(({ range: { start, end }, severity, code, message }) => ({
       file,
       ...{ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message },

@@ -2,9 +2,11 @@
 import type { ConnectionSet } from "../connections/load";
 import type { ConnectionConfig, SecretSource } from "../connections/types";
 import { createExecutor, type Executor } from "../http/executor";
+import { ServerLogCapture } from "../serverLog/capture";
 
 export class ExecutorPool {
   private readonly executors = new Map<string, Executor>();
+  private readonly captures = new Map<string, ServerLogCapture>();
 
   constructor(
     private readonly set: ConnectionSet,
@@ -34,6 +36,22 @@ export class ExecutorPool {
       this.executors.set(connection.name, executor);
     }
     return executor;
+  }
+
+  /** The connection's server-log capture (reference §23), made on first use; a refusal is said once. */
+  capture(connection: ConnectionConfig): ServerLogCapture {
+    let capture = this.captures.get(connection.name);
+    if (!capture) {
+      capture = new ServerLogCapture(this.executor(connection), { onRefused: (sentence) => this.log(`maximo: ${sentence}`) });
+      this.captures.set(connection.name, capture);
+    }
+    return capture;
+  }
+
+  /** Turns thread logging off on every server where this run turned it on. */
+  async stopCaptures(): Promise<void> {
+    await Promise.all([...this.captures.values()].map((capture) => capture.stop()));
+    this.captures.clear();
   }
 
   /** Every secret any executor holds, for redaction. */

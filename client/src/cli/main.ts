@@ -8,9 +8,10 @@ import { extractCommand } from "./extractCommand";
 export const USAGE = `Usage:
   maximo parse FILE                                 print the requests of a .maximo file as JSON
   maximo check FILE|DIR... [--format text|json] [--schemas DIR]
-                                                    print diagnostics; exit 1 on any error
+                                                    print diagnostics; exit 1 on any error (schemas:
+                                                    the shipped pack, --schemas DIR a server's saved cache)
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
-             [--all-pages] [--out DIR] [--verbose] [--insecure]
+             [--all-pages] [--out DIR] [--verbose] [--insecure] [--server-log]
                                                     send the requests; exit 1 when any fails
   maximo deploy FILE... [--connection NAME|URL] [--force] [--insecure]
                                                     deploy automation scripts (.py, .jy, .js) with

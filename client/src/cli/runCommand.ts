@@ -1,6 +1,6 @@
 /**
  * `maximo run FILE... [--name N] [--connection NAME|URL] [--env NAME] [--all-pages] [--out DIR]
- * [--verbose] [--insecure]`: sends the requests, prints one line each and `N passed, N failed`;
+ * [--verbose] [--insecure] [--server-log]`: sends the requests, prints one line each and `N passed, N failed`;
  * exit 1 when any request fails.
  */
 import { dirname, relative, resolve } from "node:path";
@@ -14,7 +14,7 @@ import { runFile } from "./runFile";
 import { outcomeLines, type RequestOutcome } from "./runReport";
 
 export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out"] as const;
-const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure"]);
+const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure", "server-log"]);
 
 export interface RunIo {
   out(text: string): void;
@@ -62,6 +62,7 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
           pool,
           allPages: args.options.has("all-pages"),
           verbose: args.options.has("verbose"),
+          serverLog: args.options.has("server-log"),
           env: io.env,
           workspaceDir: workspaceOf(file),
           ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
@@ -73,6 +74,8 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
       );
     }
   } finally {
+    // Thread logging is never left on: off on every server this run turned it on.
+    await pool.stopCaptures();
     pool.close();
   }
 

@@ -28,6 +28,8 @@ export interface RunSettings {
   progress(text: string): void;
   /** Current secrets, for the files --out writes. */
   secrets(): string[];
+  /** `--server-log`: every request's thread-log lines (reference §23). */
+  serverLog?: boolean;
 }
 
 interface Ran {
@@ -105,7 +107,20 @@ export async function runFile(filePath: string, displayPath: string, document: M
     }
     const executor = settings.pool.executor(connection);
     const allPages = settings.allPages || resolved.directives.allPages;
-    const response = allPages ? await sendAllPages(executor, resolved, index, name, outcome) : await executor.execute(resolved);
+    const sendIt = () => (allPages ? sendAllPages(executor, resolved, index, name, outcome) : executor.execute(resolved));
+    let response: ExecutedResponse;
+    if (settings.serverLog || resolved.directives.serverLog) {
+      const captured = await settings.pool.capture(connection).capture(sendIt);
+      response = captured.result;
+      if (captured.lines) {
+        outcome.serverLog = captured.lines;
+        if (settings.outDir) {
+          const log = requestFiles(settings.outDir, displayPath, index, name, "log").body;
+          writeFileSync(log, captured.lines.map((line) => `${line}\n`).join(""));
+          outcome.notes.push(`→ ${log}`);
+        }
+      }
+    } else response = await sendIt();
     outcome.status = response.status;
     outcome.statusText = response.statusText;
     if (!allPages) {

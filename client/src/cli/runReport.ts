@@ -24,6 +24,8 @@ export interface RequestOutcome {
   passed: boolean;
   /** Extra lines (verbose headers, output files). */
   notes: string[];
+  /** `--server-log` / `# @server-log`: the server's thread-log lines this request caused. */
+  serverLog?: string[];
 }
 
 export function formatSize(bytes: number): string {
@@ -61,6 +63,10 @@ export function outcomeLines(outcome: RequestOutcome): string[] {
     if (error.explanation) lines.push(`    ${error.explanation}`);
   }
   lines.push(...outcome.notes.map((note) => `    ${note}`));
+  if (outcome.serverLog) {
+    lines.push(outcome.serverLog.length === 0 ? "    server log: no lines" : `    server log (${outcome.serverLog.length} line${outcome.serverLog.length === 1 ? "" : "s"}):`);
+    lines.push(...outcome.serverLog.map((line) => `      ${escapeControls(line)}`));
+  }
   return lines;
 }
 
@@ -79,4 +85,9 @@ export function verboseLines(response: ExecutedResponse, redactHeaders: (h: Iter
 export function statusAccepted(status: number, expectations: readonly ExpectationResult[]): boolean {
   if (status < 400) return true;
   return expectations.some((e) => e.passed && /^status\b/.test(e.text));
+}
+
+/** Control characters (ESC, BEL, ...) shown escaped: text from a server never drives the terminal. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

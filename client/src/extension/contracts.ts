@@ -5,6 +5,7 @@
 import type * as vscode from "vscode";
 import type { ConnectionConfig } from "../connections/types";
 import type { Executor } from "../http/executor";
+import type { Captured } from "../serverLog/capture";
 import type { ResponseMeta } from "../../webview/protocol";
 
 /** A connection from the `maximo.connections` setting. */
@@ -13,6 +14,8 @@ export interface ExtensionConnection extends ConnectionConfig {
   colour?: string;
   /** Deploy automation scripts on save (refused for read-only connections). */
   deployOnSave?: boolean;
+  /** Capture the server's thread log beside every response (reference §23) from the start. */
+  serverLog?: boolean;
 }
 
 export interface Connections extends vscode.Disposable {
@@ -63,4 +66,12 @@ export interface ResponseActions {
 export interface ResponsePresenter extends vscode.Disposable {
   /** Shows a response in the panel (reusing it), replacing what it showed. */
   show(model: ResponseModel, actions?: ResponseActions): void;
+}
+
+/** Server-log capture per connection (reference §23): the toggle, and a request run with its log lines. */
+export interface ServerLogCaptures extends vscode.Disposable {
+  /** True when the toggle (or the connection's `serverLog` setting) captures for it. */
+  isOn(connection: ExtensionConnection): boolean;
+  /** Runs a request of `connection` and returns its result with the thread-log lines it caused. */
+  capture<T>(connection: ExtensionConnection, executor: Executor, run: () => Promise<T>, signal?: AbortSignal): Promise<Captured<T>>;
 }

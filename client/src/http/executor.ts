@@ -45,6 +45,8 @@ export interface Executor {
   send(outgoing: OutgoingRequest, options?: SendRawOptions): Promise<ExecutedResponse>;
   /** Every secret the executor holds or derived, for redaction. */
   secrets(): string[];
+  /** Counts the sessions this executor dropped to log in again (0 until the first re-login). */
+  loginGeneration?(): number;
   close(): void;
 }
 
@@ -69,6 +71,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const transport = createTransport({ ...options.transport, connection, log });
   authenticator = options.authenticator ? options.authenticator(transport.authFetch) : createAuthenticator(connection, options.secrets, transport.authFetch);
   const auth = authenticator;
+  let logins = 0;
 
   async function send(outgoing: OutgoingRequest, sendOptions: SendRawOptions = {}): Promise<ExecutedResponse> {
     const { signal } = sendOptions;
@@ -97,6 +100,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       auth.observe(request, answer);
       if (auth.isExpired({ status: answer.status, text: textForExpiryCheck(answer) })) {
         auth.invalidate();
+        logins++;
         if (safe && !reloggedIn) {
           reloggedIn = true;
           log(`${outgoing.method} ${outgoing.url.href}: the session expired (HTTP ${answer.status}); logging in again and repeating once.`);
@@ -134,5 +138,5 @@ export function createExecutor(options: ExecutorOptions): Executor {
     return send(outgoing, { signal: executeOptions.signal, timeoutMs: resolved.directives.timeoutMs, noRedirect: resolved.directives.noRedirect });
   }
 
-  return { connection, execute, send, secrets, close: () => transport.close() };
+  return { connection, execute, send, secrets, loginGeneration: () => logins, close: () => transport.close() };
 }

@@ -5,6 +5,8 @@
  */
 import type { Executor } from "./executor";
 import type { ExecutedResponse, OutgoingRequest, ResolvedRequest } from "./types";
+import type { ConnectionConfig } from "../connections/types";
+import { contextRootFor, resolveMaximoHref } from "./maximoHref";
 import { buildOutgoing } from "./url";
 
 export interface PagingOptions {
@@ -30,18 +32,13 @@ export function nextPageHref(body: unknown): string | undefined {
 }
 
 /**
- * The href on the connection's own origin: a server behind a reverse proxy may name its internal
- * host, and credentials must only ever go to the origin the user chose.
+ * The GET of the page `href` names, with the first request's headers (no body headers). A
+ * relative href (`relativeuri=1`: `oslc/os/...?pageno=2`) is resolved against the context root
+ * of the connection (maximoHref.ts), never against the previous page's path.
  */
-function onOrigin(href: string, previous: URL): URL {
-  const url = new URL(href, previous);
-  if (url.origin === previous.origin) return url;
-  return new URL(`${url.pathname}${url.search}`, previous.origin);
-}
-
-/** The GET of the page `href` names, with the first request's headers (no body headers). */
-export function nextPageRequest(href: string, previous: Pick<ExecutedResponse, "request">, template: OutgoingRequest): OutgoingRequest {
-  const next: OutgoingRequest = { method: "GET", url: onOrigin(href, previous.request.url), headers: new Map(template.headers) };
+export function nextPageRequest(href: string, previous: Pick<ExecutedResponse, "request">, template: OutgoingRequest, connection: Pick<ConnectionConfig, "url">): OutgoingRequest {
+  const url = resolveMaximoHref(href, contextRootFor(previous.request.url, connection));
+  const next: OutgoingRequest = { method: "GET", url, headers: new Map(template.headers) };
   next.headers.delete("content-type");
   next.headers.delete("transactionid");
   return next;
@@ -59,6 +56,6 @@ export async function* pages(executor: Pick<Executor, "connection" | "execute" |
     if (count >= maxPages) {
       throw new Error(`Stopped after ${maxPages} pages and the server still has more; raise the page limit or narrow the query (oslc.where, a larger oslc.pageSize).`);
     }
-    response = await executor.send(nextPageRequest(href, response, template), { signal: options.signal, timeoutMs: resolved.directives.timeoutMs });
+    response = await executor.send(nextPageRequest(href, response, template, executor.connection), { signal: options.signal, timeoutMs: resolved.directives.timeoutMs });
   }
 }

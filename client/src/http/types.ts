@@ -27,6 +27,8 @@ export interface RequestDirectives {
   noRedirect: boolean;
   /** `# @verify`: read a single-record update back and compare the values sent (client/src/verify/). */
   verify?: boolean;
+  /** `# @server-log`: capture the server's thread log for this request (reference §23). */
+  serverLog?: boolean;
 }
 
 /** What goes on the wire (http/ builds it from a ResolvedRequest and a connection). */

@@ -4,6 +4,7 @@
  * sent as `%2Breportdate` (JSON API reference §7 "Sorting", §17.3 `gbsortby`).
  */
 import { apiRootUrl, type ConnectionConfig } from "../connections/types";
+import { contextRootUrl, isContextRootRelative, resolveMaximoHref } from "./maximoHref";
 import type { OutgoingRequest, ResolvedRequest } from "./types";
 
 /** Bytes of one character as `%XX` escapes (UTF-8; a lone surrogate becomes U+FFFD, as Buffer writes it). */
@@ -46,13 +47,18 @@ export function encodeQuery(query: ResolvedRequest["query"]): string {
 
 const absoluteUrl = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** `os/mxapiasset` → `<api root>os/mxapiasset`; `/maximo/...` → from the server origin; absolute URLs kept. */
+/**
+ * `os/mxapiasset` → `<api root>os/mxapiasset`; `/maximo/...` → from the server origin; absolute
+ * URLs kept; `oslc/...` or `api/...` (an href a server wrote with `relativeuri=1`, used in a
+ * chained `{{x.response.body.member[0].href}}`) → from the context root (maximoHref.ts).
+ */
 export function buildUrl(connection: ConnectionConfig, resolved: Pick<ResolvedRequest, "target" | "query">): URL {
   const written = resolved.target.trim();
   const target = absoluteUrl.test(written) ? encodeAbsolute(written) : encodePath(written);
   let url: URL;
   if (absoluteUrl.test(target)) url = new URL(target);
   else if (target.startsWith("/")) url = new URL(target, new URL(connection.url).origin);
+  else if (isContextRootRelative(target)) url = resolveMaximoHref(target, contextRootUrl(connection));
   else url = new URL(target, apiRootUrl(connection));
   const search = encodeQuery(resolved.query);
   // Every character left in `search` is one the URL setter keeps as it is.

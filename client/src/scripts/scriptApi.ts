@@ -8,6 +8,7 @@
 import type { Executor } from "../http/executor";
 import { headerValue } from "../http/response";
 import type { ExecutedResponse, ResolvedRequest } from "../http/types";
+import { contextRootUrl, resolveMaximoHref } from "../http/maximoHref";
 import { nextPageHref, nextPageRequest } from "../http/paging";
 import { buildOutgoing } from "../http/url";
 import { memberSelect, parseServerScript, parseSummary, type ScriptSummary, type ServerScript } from "./serverScript";
@@ -96,11 +97,10 @@ export class ScriptApi {
     return response;
   }
 
-  /** An href the server gave, sent to the connection's own origin (a proxy may name its inside host). */
+  /** An href the server gave (absolute, or relative to the context root), on the connection's own origin. */
   private target(href: string): string {
-    const origin = new URL(this.executor.connection.url).origin;
-    const url = new URL(href, origin);
-    return `${origin}${url.pathname}`;
+    const url = resolveMaximoHref(href, contextRootUrl(this.executor.connection));
+    return `${url.origin}${url.pathname}`;
   }
 
   private fail(what: string | undefined, response: ExecutedResponse): never {
@@ -143,7 +143,7 @@ export class ScriptApi {
       const next = nextPageHref(body);
       if (next === undefined) return out;
       if (count >= 1000) throw new ScriptApiError("Listing the automation scripts stopped after 1,000 pages; the server keeps answering with more.");
-      page = await this.executor.send(nextPageRequest(next, page, template), this.signal ? { signal: this.signal } : {});
+      page = await this.executor.send(nextPageRequest(next, page, template, this.executor.connection), this.signal ? { signal: this.signal } : {});
     }
   }
 

@@ -14,12 +14,13 @@ import { JsonView } from "./jsonView";
 import { RawView } from "./rawView";
 import type { PageServices } from "./services";
 import { nextFrame, yieldToPage } from "./slicing";
+import { ServerLogView } from "./serverLogView";
 import { TableView } from "./tableView";
 
-type TabId = "table" | "json" | "raw" | "headers" | "timing";
+type TabId = "table" | "json" | "raw" | "headers" | "timing" | "serverLog";
 type ShowMessage = Extract<HostMessage, { type: "show" }>;
 
-const tabLabels: Record<TabId, string> = { table: "Table", json: "JSON", raw: "Raw", headers: "Headers", timing: "Timing" };
+const tabLabels: Record<TabId, string> = { table: "Table", json: "JSON", raw: "Raw", headers: "Headers", timing: "Timing", serverLog: "Server log" };
 /** Work per slice before the page gets the thread back. */
 const sliceMs = 8;
 
@@ -122,6 +123,8 @@ export class App {
     shown.tabs.set("raw", raw.element);
     shown.tabs.set("headers", headersView(meta));
     shown.tabs.set("timing", timing.element);
+    const serverLog = meta.serverLog ? new ServerLogView(meta.serverLog, meta.serverLog.hints, this.services) : undefined;
+    if (serverLog) shown.tabs.set("serverLog", serverLog.element);
     shown.activate.set("raw", () => raw.activate());
 
     const notices = el("div", "notices");
@@ -143,6 +146,11 @@ export class App {
       });
       tab.setAttribute("role", "tab");
       tab.dataset.tab = id;
+      if (id === "serverLog" && serverLog && serverLog.problems > 0) {
+        const badge = el("span", "tab-badge", String(serverLog.problems));
+        badge.title = `${serverLog.problems} warning or error line${serverLog.problems === 1 ? "" : "s"}`;
+        tab.append(badge);
+      }
       tabBar.append(tab);
     }
     this.root.replaceChildren(...[this.summaryBar(meta, message.actions, shown), banner, notices, tabBar, panes].filter((part): part is HTMLElement => part !== undefined));

@@ -9,6 +9,7 @@ export type {
   ObjectSchema,
   SavedQuery,
   SchemaFileSystem,
+  SchemaOrigin,
   SchemaStore,
   SchemaStoreOptions,
   SchemaWarning,

@@ -6,7 +6,7 @@
 import { attributeAtPath } from "./attributePath";
 import { defaultPackDir, nodeFiles } from "./nodeFiles";
 import { SchemaFolder } from "./schemaFolder";
-import type { ApiMetaEntry, SchemaFileSystem, SchemaStore, SchemaStoreOptions, SchemaWarning } from "./types";
+import type { ApiMetaEntry, SchemaFileSystem, SchemaOrigin, SchemaStore, SchemaStoreOptions, SchemaWarning } from "./types";
 
 export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
   const files: SchemaFileSystem = {
@@ -14,6 +14,9 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
     listDir: options.listDir ?? nodeFiles.listDir,
   };
   const dirs = [...(options.cacheDirs ?? []), options.packDir ?? defaultPackDir()];
+  // Every folder but the last is a connection's cache: the user's server.
+  const serverFolders = dirs.length - 1;
+  const originOf = (index: number): SchemaOrigin | undefined => (index < 0 ? undefined : index < serverFolders ? "server" : "pack");
   let warnings: SchemaWarning[] = [];
   let folders: SchemaFolder[] = [];
   let generation = 0;
@@ -30,22 +33,14 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   };
   open();
 
-  const apimetaEntry = (os: string): ApiMetaEntry | undefined => {
+  const apimetaIndex = (os: string): number => {
     const key = os.toLowerCase();
-    for (const folder of folders) {
-      const entry = folder.apimeta()?.get(key);
-      if (entry) return entry;
-    }
-    return undefined;
+    return folders.findIndex((folder) => folder.apimeta()?.has(key));
   };
+  const apimetaEntry = (os: string): ApiMetaEntry | undefined => folders[apimetaIndex(os)]?.apimeta()?.get(os.toLowerCase());
 
-  const objectStructure = (name: string) => {
-    for (const folder of folders) {
-      const schema = folder.schema(name);
-      if (schema) return schema;
-    }
-    return undefined;
-  };
+  const schemaIndex = (name: string): number => folders.findIndex((folder) => folder.schema(name) !== undefined);
+  const objectStructure = (name: string) => folders[schemaIndex(name)]?.schema(name);
 
   return {
     objectStructureNames() {
@@ -64,6 +59,9 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
       const schema = objectStructure(os);
       return schema ? attributeAtPath(schema, segments) : undefined;
     },
+    objectStructureOrigin: (name) => originOf(schemaIndex(name)),
+    savedQueriesOrigin: (os) => originOf(apimetaIndex(os)),
+    hasServerApimeta: () => folders.slice(0, serverFolders).some((folder) => folder.apimeta() !== undefined),
     warnings() {
       // apimeta is small and decides the names: check it so its corruption shows up front.
       for (const folder of folders) folder.apimeta();

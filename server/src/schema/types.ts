@@ -79,8 +79,15 @@ export interface SchemaFileSystem {
   listDir(path: string): string[];
 }
 
+/**
+ * Which kind of folder gave an answer: a connection's cache (`server`, the user's own server's
+ * apimeta and jsonschemas) or the shipped pack (`pack`, built from the emulator). Only the
+ * server's own knowledge may say that something does not exist (PRODUCT.md).
+ */
+export type SchemaOrigin = "server" | "pack";
+
 export interface SchemaStoreOptions {
-  /** Per-connection cache folders, first wins; each overrides the pack. */
+  /** Per-connection cache folders (origin `server`), first wins; each overrides the pack. */
   cacheDirs?: string[];
   /** The offline pack; `defaultPackDir()` when absent. */
   packDir?: string;
@@ -99,6 +106,12 @@ export interface SchemaStore {
   attributeAtPath(os: string, segments: readonly string[]): AttributeInfo | undefined;
   /** One per corrupt or partial file met so far (apimeta is always checked). Never throws. */
   warnings(): SchemaWarning[];
+  /** Which kind of folder answered `objectStructure(name)`; undefined when none did. */
+  objectStructureOrigin(name: string): SchemaOrigin | undefined;
+  /** Which kind of folder's apimeta answered `savedQueries(os)`; undefined when none lists `os`. */
+  savedQueriesOrigin(os: string): SchemaOrigin | undefined;
+  /** A server folder has a usable apimeta: its list of object structures is the server's own. */
+  hasServerApimeta(): boolean;
   /** Forgets everything parsed; the next question reads the files again. */
   reload(): void;
   /** Grows with every `reload()`: whatever was derived from the store before is stale. */

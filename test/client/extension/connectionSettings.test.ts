@@ -59,6 +59,16 @@ describe("maximo.connections setting", () => {
     assert.match(problems[1]!, /"deployOnSave" must be true or false/);
   });
 
+  test("serverLog (capture the thread log, reference §23) is read as a boolean and type-checked", () => {
+    const { connections, problems } = readConnectionSettings([
+      { name: "dev", url: "https://dev.example.com/maximo", serverLog: true },
+      { name: "bad", url: "https://dev.example.com/maximo", serverLog: "on" },
+    ]);
+    assert.equal(connections[0]!.serverLog, true);
+    assert.equal(connections.length, 1);
+    assert.match(problems[0]!, /"serverLog" must be true or false/);
+  });
+
   test("a repeated name keeps the first entry and says which entry repeats it", () => {
     const { connections, problems } = readConnectionSettings([
       { name: "dev", url: "https://one.example.com/maximo" },

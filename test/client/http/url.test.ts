@@ -15,6 +15,11 @@ describe("buildUrl", () => {
     assert.equal(buildUrl(connection, { target: "http://other:9080/maximo/oslc/apimeta", query: [] }).href, "http://other:9080/maximo/oslc/apimeta");
   });
 
+  test("an href written with relativeuri=1 (oslc/..., api/...) goes under the context root, as a chained {{x.response.body.member[0].href}} needs", () => {
+    assert.equal(buildUrl(connection, { target: "oslc/os/mxapidomain/_V09TVEFUVVM-/synonymdomain", query: [] }).href, "https://host.example/maximo/oslc/os/mxapidomain/_V09TVEFUVVM-/synonymdomain");
+    assert.equal(buildUrl({ ...connection, auth: "basic" }, { target: "api/os/mxapiasset/_QQ--", query: [{ key: "lean", value: "1" }] }).href, "https://host.example/maximo/api/os/mxapiasset/_QQ--?lean=1");
+  });
+
   test("a path already percent-encoded is not encoded twice; a raw space is", () => {
     assert.equal(buildUrl(connection, { target: "script/MY%20SCRIPT", query: [] }).pathname, "/maximo/api/script/MY%20SCRIPT");
     assert.equal(buildUrl(connection, { target: "script/MY SCRIPT", query: [] }).pathname, "/maximo/api/script/MY%20SCRIPT");

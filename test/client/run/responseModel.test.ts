@@ -9,7 +9,8 @@ import { scanPageInfo } from "../../../client/src/http/responseInfo";
 import { nextPageHref } from "../../../client/src/http/paging";
 import { selectOrder, toResponseModel } from "../../../client/src/extension/run/responseModel";
 import { combinePages } from "../../../client/src/extension/run/pageCombiner";
-import { pages } from "../../../client/src/http/paging";
+import { nextPageRequest, pages } from "../../../client/src/http/paging";
+import { buildOutgoing } from "../../../client/src/http/url";
 import { emulatorApikey, request, testExecutor } from "../http/support";
 
 let emu: EmulatorHandle;
@@ -69,6 +70,50 @@ describe("scanPageInfo (reference §8: responseInfo.nextPage, totalCount, totalP
     const body = Buffer.from(JSON.stringify({ responseInfo: { nextPage: { href: "http://h/maximo/oslc/os/x?pageno=2&q={}" }, totalPages: 3 } }));
     assert.deepEqual(scanPageInfo(body), { nextHref: "http://h/maximo/oslc/os/x?pageno=2&q={}", totalPages: 3 });
     assert.equal(scanPageInfo(Buffer.from('{"member":[]}')), undefined);
+  });
+});
+
+describe("Next page / All pages with relativeuri=1 (PRODUCT.md: hrefs relative to the context root)", () => {
+  const relative = () => {
+    const base = workOrders(200);
+    return { ...base, query: [...base.query, { key: "relativeuri", value: "1" }] };
+  };
+
+  test("Next page: the relative href read from the bytes leads to page 2 of the same query", async () => {
+    const { executor } = testExecutor(emu.url);
+    try {
+      const resolved = relative();
+      const first = await executor.execute(resolved);
+      const nextHref = scanPageInfo(first.bytes)?.nextHref;
+      assert.match(nextHref ?? "", /^oslc\/os\/mxapiwodetail\?.*pageno=2/);
+      const second = await executor.send(nextPageRequest(nextHref!, first, buildOutgoing(executor.connection, resolved), executor.connection));
+      assert.equal(second.status, 200);
+      assert.equal(scanPageInfo(second.bytes)?.pageNum, 2);
+      const firstWonums = new Set((first.json() as { member: Array<{ wonum: string }> }).member.map((m) => m.wonum));
+      assert.ok((second.json() as { member: Array<{ wonum: string }> }).member.every((m) => !firstWonums.has(m.wonum)));
+    } finally {
+      executor.close();
+    }
+  });
+
+  test("All pages: every page once, every member once", async () => {
+    const { executor } = testExecutor(emu.url);
+    emu.log.clear();
+    try {
+      const combined = await combinePages(pages(executor, relative()));
+      assert.equal(combined.response.status, 200);
+      const members = (combined.response.json() as { member: Array<{ wonum: string }> }).member;
+      const total = (await executor.execute(request("GET", "os/mxapiwodetail", { query: [{ key: "oslc.where", value: 'siteid="BEDFORD"' }, { key: "count", value: "1" }] }))).json() as { totalCount?: number; "oslc:totalCount"?: number };
+      const count = total.totalCount ?? total["oslc:totalCount"];
+      assert.equal(members.length, count);
+      assert.equal(new Set(members.map((m) => m.wonum)).size, count);
+      assert.equal(combined.pages, Math.ceil(count! / 200));
+      const paths = emu.log.list().filter((r) => r.query.includes("relativeuri=1")).map((r) => r.path);
+      assert.equal(paths.length, combined.pages);
+      assert.ok(paths.every((p) => p === "/maximo/oslc/os/mxapiwodetail"), paths.join("\n"));
+    } finally {
+      executor.close();
+    }
   });
 });
 

@@ -88,10 +88,15 @@ export function statusBarItem(page: Page, text: string | RegExp): Locator {
   return page.locator(".part.statusbar .statusbar-item", { hasText: text }).first();
 }
 
-/** Runs a command by its palette title (e.g. "Maximo: Send All Requests in File"). */
+/** Runs a command by its palette title (e.g. "Maximo: Send All Requests in File") through Quick Open's `>` mode. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press("F1");
-  await answerQuickInput(page, `>${title}`);
+  await page.keyboard.press("Control+P");
+  const quickInput = page.locator(".quick-input-widget");
+  await quickInput.waitFor({ state: "visible" });
+  await page.keyboard.type(`>${title}`);
+  // Rows may show the title without its category ("File: Refresh Explorer" reads "Refresh Explorer").
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title.replace(/^[^:]+: /, "") }).first().waitFor();
+  await page.keyboard.press("Enter");
 }
 
 /** The content of the webview panel titled `title` (VS Code nests it in two iframes). */

@@ -33,7 +33,7 @@ function nameArg(value: unknown): string | undefined {
 }
 
 /** Errors become an error message with Show Log, and the command resolves to undefined. */
-async function reportFailure<T>(running: Promise<T>, log: Log): Promise<T | undefined> {
+export async function reportFailure<T>(running: Promise<T>, log: Log): Promise<T | undefined> {
   try {
     return await running;
   } catch (error) {

@@ -13,7 +13,7 @@ export const DEFAULT_CONNECTION_KEY = "defaultConnection";
 /** The fields package.json declares for an entry; anything else is a mistake (or a secret). */
 export const ENTRY_FIELDS = [
   "name", "url", "apiRoot", "auth", "user", "clientId", "tokenUrl", "issuer", "caFile",
-  "insecure", "readOnly", "csrf", "colour", "deployOnSave",
+  "insecure", "readOnly", "csrf", "colour", "deployOnSave", "serverLog",
 ] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
@@ -67,13 +67,15 @@ export function parseEntry(entry: unknown, where: string): ExtensionConnection {
     }
     throw new ConnectionError(`${where} has an unknown key "${key}"; allowed: ${ENTRY_FIELDS.join(", ")}.`);
   }
-  const { colour, deployOnSave, ...rest } = record;
+  const { colour, deployOnSave, serverLog, ...rest } = record;
   if (colour !== undefined && (typeof colour !== "string" || colour.trim() === "")) throw new ConnectionError(`${where}: "colour" must be a colour such as #c72e0f.`);
   if (deployOnSave !== undefined && typeof deployOnSave !== "boolean") throw new ConnectionError(`${where}: "deployOnSave" must be true or false.`);
+  if (serverLog !== undefined && typeof serverLog !== "boolean") throw new ConnectionError(`${where}: "serverLog" must be true or false.`);
   // package.json declares apikey as the default sign-in.
   const connection: ExtensionConnection = parseConnection({ auth: "apikey", ...rest }, where);
   if (typeof colour === "string") connection.colour = colour.trim();
   if (typeof deployOnSave === "boolean") connection.deployOnSave = deployOnSave;
+  if (typeof serverLog === "boolean") connection.serverLog = serverLog;
   return connection;
 }
 

@@ -104,6 +104,7 @@ const FIELDS: readonly FieldSpec[] = [
   { field: "csrf", label: "CSRF token", description: "fetch one at login and send it", kind: "boolean" },
   { field: "colour", label: "Status bar colour", description: "e.g. #c72e0f for production", kind: "text", optional: true },
   { field: "deployOnSave", label: "Deploy scripts on save", description: "refused for read-only connections", kind: "boolean" },
+  { field: "serverLog", label: "Capture server log", description: "thread logging beside every response (reference §23)", kind: "boolean" },
 ];
 
 /** The fields Edit offers for this connection: the user only where its sign-in has one, OAuth fields only for OAuth. */
@@ -118,6 +119,6 @@ export function editableFields(connection: ExtensionConnection): FieldSpec[] {
 /** The current value of a field as Edit shows it. */
 export function fieldValue(connection: ExtensionConnection, field: EntryField): string {
   const value = connection[field as keyof ExtensionConnection];
-  if (value === undefined) return field === "insecure" || field === "readOnly" || field === "csrf" || field === "deployOnSave" ? "false" : "(not set)";
+  if (value === undefined) return field === "insecure" || field === "readOnly" || field === "csrf" || field === "deployOnSave" || field === "serverLog" ? "false" : "(not set)";
   return String(value);
 }

@@ -1,13 +1,13 @@
 /** Sending requests and keeping their responses: the runner, its commands and the history view. */
 import * as vscode from "vscode";
-import type { Connections, Log, ResponsePresenter } from "../contracts";
+import type { Connections, Log, ResponsePresenter, ServerLogCaptures } from "../contracts";
 import { HistoryStore } from "../history/historyStore";
 import { registerHistory } from "../history/historyView";
 import { registerRunCommands } from "./registerRunCommands";
 import type { RequestRunner } from "./requestRunner";
 
 /** Returns the history, which also restores the response panel after a window reload. */
-export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log }): HistoryStore {
+export function registerRequests(context: vscode.ExtensionContext, parts: { connections: Connections; presenter: ResponsePresenter; log: Log; serverLog?: ServerLogCaptures }): HistoryStore {
   // Per workspace when there is one; a window without a folder keeps its own list.
   const dir = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, "history").fsPath;
   const history = new HistoryStore(dir, () => {

@@ -13,7 +13,8 @@ import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
 import { verifyUpdate, type VerifyResult } from "../../verify/index";
-import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
+import type { Connections, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter, ServerLogCaptures } from "../contracts";
+import { codeHints } from "../../serverLog/logLines";
 import type { HistoryStore } from "../history/historyStore";
 import { curlFor } from "./curlCommand";
 import { offerAdvice } from "./adviceNotification";
@@ -31,6 +32,8 @@ export interface RequestLocator {
 
 export interface RunnerDeps {
   connections: Connections;
+  /** Server-log capture; absent in hosts without it. */
+  serverLog?: ServerLogCaptures;
   presenter: ResponsePresenter;
   history: HistoryStore;
   log: Log;
@@ -113,9 +116,9 @@ export class RequestRunner {
       const resolved = await context.resolver.resolve(index);
       connection = await this.connectionFor(resolved);
       const executor = this.deps.connections.executor(connection);
-      const model = allPages || resolved.directives.allPages
-        ? await this.allPages(executor, resolved, context.signal, { title, connection: connection.name, source })
-        : await this.one(executor, resolved, context, index, { title, connection: connection.name, source });
+      const meta = { title, connection: connection.name, source };
+      const send = () => (allPages || resolved.directives.allPages ? this.allPages(executor, resolved, context.signal, meta) : this.one(executor, resolved, context, index, meta));
+      const model = await this.withServerLog(connection, executor, resolved, send, context.signal);
       this.deps.presenter.show(model.model, model.actions);
       void this.remember(model.model);
       const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
@@ -133,6 +136,15 @@ export class RequestRunner {
       if (advice.cancelled) throw error;
       return false;
     }
+  }
+
+  /** Runs `send` with the connection's server-log capture when it is on (or `# @server-log` asks). */
+  private async withServerLog(connection: ExtensionConnection, executor: Executor, resolved: ResolvedRequest, send: () => Promise<Shown>, signal: AbortSignal): Promise<Shown> {
+    const capture = this.deps.serverLog;
+    if (!capture || !(resolved.directives.serverLog || capture.isOn(connection))) return send();
+    const { result, lines } = await capture.capture(connection, executor, send, signal);
+    if (lines) result.model.serverLog = { lines, hints: codeHints(lines) };
+    return result;
   }
 
   private async one(executor: Executor, resolved: ResolvedRequest, context: RunContext, index: number, meta: ModelMeta): Promise<Shown> {
@@ -167,7 +179,7 @@ export class RequestRunner {
       actions.nextPage = () =>
         this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
           const template = buildOutgoing(executor.connection, resolved);
-          const next = await executor.send(nextPageRequest(nextHref, response, template), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
+          const next = await executor.send(nextPageRequest(nextHref, response, template, executor.connection), { signal, timeoutMs: this.withTimeout(resolved).directives.timeoutMs });
           this.logResponse(meta.title, next);
           const shown = this.shown(executor, resolved, next, meta, page + 1);
           this.deps.presenter.show(shown.model, shown.actions);

@@ -3,7 +3,7 @@
  * by activate(); everything is disposed with the extension.
  */
 import * as vscode from "vscode";
-import type { Connections, Log, ResponsePresenter } from "../contracts";
+import type { Connections, Log, ResponsePresenter, ServerLogCaptures } from "../contracts";
 import { SCRIPT_COMMANDS } from "./commandIds";
 import { compareScript } from "./compareScript";
 import { extractCommand } from "./extractScripts";
@@ -13,7 +13,7 @@ import { ScriptDeployer } from "./scriptDeployer";
 import { createStateStore } from "./scriptWorkspace";
 import { ServerDocuments } from "./serverDocuments";
 
-export function registerScripts(context: vscode.ExtensionContext, parts: { connections: Connections; log: Log; responses?: ResponsePresenter }): void {
+export function registerScripts(context: vscode.ExtensionContext, parts: { connections: Connections; log: Log; responses?: ResponsePresenter; serverLog?: ServerLogCaptures }): void {
   const documents = new ServerDocuments();
   const deps: ScriptDeps = { ...parts, state: createStateStore(context), documents };
   const deployer = new ScriptDeployer(deps);

@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import { readDefinition } from "../../scripts/definition";
 import { parseParameters, runScript, scriptRequest } from "../../scripts/runScript";
+import { codeHints } from "../../serverLog/logLines";
 import { toResponseModel } from "../run/responseModel";
 import { errorText, type ScriptDeps } from "./scriptDeps";
 import { signalOf } from "./scriptWorkspace";
@@ -44,13 +45,18 @@ export async function runScriptCommand(deps: ScriptDeps, nameArgument?: unknown)
     if (!connection) return;
     if (!(await deps.connections.confirmWrite(connection, `Run automation script ${script} on ${connection.name}; a script can change data.`))) return;
     const executor = deps.connections.executor(connection);
-    const response = await vscode.window.withProgress(
+    const { result: response, lines } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Running ${script} on ${connection.name}`, cancellable: true },
-      (_progress, token) => runScript(executor, script, params, { signal: signalOf(token) }),
+      (_progress, token) => {
+        const run = () => runScript(executor, script, params, { signal: signalOf(token) });
+        return deps.serverLog?.isOn(connection) ? deps.serverLog.capture(connection, executor, run) : run().then((result) => ({ result, lines: undefined }));
+      },
     );
     deps.log.info(`script/${script} on ${connection.name}: HTTP ${response.status} in ${Math.round(response.timings.totalMs)} ms`);
     if (deps.responses) {
-      deps.responses.show(toResponseModel(response, scriptRequest(script, params), { title: `script/${script}`, connection: connection.name, secrets: executor.secrets() }));
+      const model = toResponseModel(response, scriptRequest(script, params), { title: `script/${script}`, connection: connection.name, secrets: executor.secrets() });
+      if (lines) model.serverLog = { lines, hints: codeHints(lines) };
+      deps.responses.show(model);
     } else {
       const body = response.text();
       const document = await vscode.workspace.openTextDocument({ content: body, language: /^\s*[[{]/.test(body) ? "json" : "plaintext" });

@@ -69,11 +69,24 @@ export class ScriptDeployer {
     if (this.running.get(key) === next) this.running.delete(key);
   }
 
-  private run(document: vscode.TextDocument, connection: ExtensionConnection, acceptRowstamp: string | undefined): Thenable<DeployOutcome> {
+  private async run(document: vscode.TextDocument, connection: ExtensionConnection, acceptRowstamp: string | undefined): Promise<DeployOutcome> {
+    const capture = this.deps.serverLog;
+    if (!capture?.isOn(connection)) return this.deployOnce(document, connection, acceptRowstamp);
+    const executor = this.deps.connections.executor(connection);
+    const { result, lines } = await capture.capture(connection, executor, () => this.deployOnce(document, connection, acceptRowstamp));
+    // The deploy's thread log goes to the output channel beside its report.
+    if (lines?.length) {
+      this.deps.log.info(`server log of the deploy (${lines.length} line${lines.length === 1 ? "" : "s"}):`);
+      for (const line of lines) this.deps.log.info(`  ${line}`);
+    }
+    return result;
+  }
+
+  private deployOnce(document: vscode.TextDocument, connection: ExtensionConnection, acceptRowstamp: string | undefined): Promise<DeployOutcome> {
     const path = document.uri.fsPath;
     const workspaceDir = workspaceDirOf(document.uri) ?? dirname(path);
     const { connections, state } = this.deps;
-    return vscode.window.withProgress(
+    return vscode.window.withProgress<DeployOutcome>(
       { location: vscode.ProgressLocation.Notification, title: `Deploying ${basename(path)} to ${connection.name}`, cancellable: true },
       (progress, token) =>
         deployScript(
@@ -88,7 +101,7 @@ export class ScriptDeployer {
             progress: (message) => progress.report({ message }),
           },
         ),
-    );
+    ) as Promise<DeployOutcome>;
   }
 
   private async deploy(document: vscode.TextDocument, connection: ExtensionConnection): Promise<void> {

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { languageOfFile, scriptFileHint } from "../../scripts/language";
 import type { ScriptStateStore } from "../../scripts/scriptState";
-import type { Connections, Log, ResponsePresenter } from "../contracts";
+import type { Connections, Log, ResponsePresenter, ServerLogCaptures } from "../contracts";
 import type { ServerDocuments } from "./serverDocuments";
 
 export interface ScriptDeps {
@@ -12,6 +12,8 @@ export interface ScriptDeps {
   documents: ServerDocuments;
   /** Shows a script run's answer; without it the answer opens as a document. */
   responses?: ResponsePresenter;
+  /** Server-log capture: Run and Deploy show the thread-log lines of what they ran or changed. */
+  serverLog?: ServerLogCaptures;
 }
 
 /** The script document a command acts on: the one named (explorer, editor title) or the active editor's. */

@@ -1,6 +1,7 @@
 /** Quick fixes, keyed on the diagnostic codes the client sends back with the request. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
 import type { MaximoDocument } from "../../language/maximo/api";
+import { bodyKeyFixes } from "./bodyKeyFixes";
 import { methodOverrideFixes } from "./methodOverride";
 import { orderBySignFixes } from "./orderBySign";
 import { schemaSuggestionFixes } from "./schemaSuggestion";
@@ -20,5 +21,6 @@ export function getCodeActions(
     ...whereOrFixes(document, uri, diagnostics),
     ...methodOverrideFixes(document, uri, range, diagnostics),
     ...schemaSuggestionFixes(uri, diagnostics),
+    ...bodyKeyFixes(document, uri, diagnostics),
   ];
 }

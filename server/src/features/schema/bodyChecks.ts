@@ -5,25 +5,36 @@
  * the item itself in the 7.6.0.8 form with `_action`; an item without `_meta` method, or with
  * `_action: "Add"`, is a create. An `action=` request carries the method's parameters instead
  * (`{"memo": "..."}` for `wsmethod:approve`, §12), which no attribute schema describes.
+ * Severities follow the schema's origin (see schemaCodes); how keys are spelled (prefix, case)
+ * is bodyKeyChecks' business, which needs no schema.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
-import type { AttributeInfo, ObjectSchema } from "../../schema";
+import type { AttributeInfo, ObjectSchema, SchemaOrigin } from "../../schema";
 import { valueKind } from "./attributeTypes";
 import { checkBodyValueType } from "./bodyValueChecks";
 import { didYouMean } from "./didYouMean";
 import type { JsonNode } from "./jsonBodyTree";
 import { headerValue, type OsTarget } from "./requestTarget";
-import { schemaDiagnostic } from "./schemaCodes";
+import { CONNECT_ADVICE, packNote, schemaDiagnostic } from "./schemaCodes";
+
+/** What every check of one body shares. */
+interface BodyContext {
+  schema: ObjectSchema;
+  lean: boolean;
+  origin: SchemaOrigin;
+  out: SyntaxDiagnostic[];
+}
 
 /** Keys the API reads besides attributes: `_action`, `href`, `localref`, `rdf:about` ... */
-function isControlKey(key: string): boolean {
+export function isControlKey(key: string): boolean {
   return key.startsWith("_") || key === "href" || key === "localref" || key.startsWith("rdf:") || key.includes("{{") || /^0+$/.test(key);
 }
 
-export function checkBody(request: RequestNode, target: OsTarget, schema: ObjectSchema, tree: JsonNode, lean: boolean): SyntaxDiagnostic[] {
+export function checkBody(request: RequestNode, target: OsTarget, schema: ObjectSchema, tree: JsonNode, lean: boolean, origin: SchemaOrigin = "server"): SyntaxDiagnostic[] {
   if (request.url.query.some((p) => p.key.decoded.toLowerCase() === "action")) return [];
   const out: SyntaxDiagnostic[] = [];
+  const context: BodyContext = { schema, lean, origin, out };
   const bulk = headerValue(request, "x-method-override")?.trim().toUpperCase() === "BULK";
   // A BULK body that is no array is wrong as a whole (`schema.bulk-shape`): nothing to check inside.
   if (bulk && tree.type !== "array") return [];
@@ -31,29 +42,29 @@ export function checkBody(request: RequestNode, target: OsTarget, schema: Object
   for (const object of objects) {
     if (object.type !== "object") continue;
     if (bulk) {
-      checkBulkItem(object, schema, lean, out);
+      checkBulkItem(object, context);
       continue;
     }
-    checkObject(object, schema, lean, out);
-    if (isCreate(request, target)) checkRequired(object, schema, lean, out);
+    checkObject(object, schema, context);
+    if (isCreate(request, target)) checkRequired(object, context);
   }
   return out;
 }
 
 /** One item of a BULK array; its shape itself is `schema.bulk-shape`'s business (bulkChecks). */
-function checkBulkItem(item: JsonNode, schema: ObjectSchema, lean: boolean, out: SyntaxDiagnostic[]): void {
+function checkBulkItem(item: JsonNode, context: BodyContext): void {
   const data = property(item, "_data");
   if (data) {
     if (data.type !== "object") return;
-    checkObject(data, schema, lean, out);
+    checkObject(data, context.schema, context);
     const meta = property(item, "_meta");
     const method = meta ? stringValue(property(meta, "method")) : undefined;
-    if (method === undefined || method.toUpperCase() === "POST") checkRequired(data, schema, lean, out);
+    if (method === undefined || method.toUpperCase() === "POST") checkRequired(data, context);
     return;
   }
   if (property(item, "_meta")) return; // a delete: `_meta` only
-  checkObject(item, schema, lean, out);
-  if (stringValue(property(item, "_action"))?.toLowerCase() === "add") checkRequired(item, schema, lean, out);
+  checkObject(item, context.schema, context);
+  if (stringValue(property(item, "_action"))?.toLowerCase() === "add") checkRequired(item, context);
 }
 
 function property(object: JsonNode, key: string): JsonNode | undefined {
@@ -74,7 +85,8 @@ function isCreate(request: RequestNode, target: OsTarget): boolean {
   return request.methodName === "POST" && target.collection && headerValue(request, "x-method-override") === undefined;
 }
 
-function checkObject(object: JsonNode, schema: ObjectSchema, lean: boolean, out: SyntaxDiagnostic[]): void {
+function checkObject(object: JsonNode, schema: ObjectSchema, context: BodyContext): void {
+  const { lean, origin, out } = context;
   for (const property of object.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || typeof keyNode.value !== "string") continue;
@@ -84,30 +96,42 @@ function checkObject(object: JsonNode, schema: ObjectSchema, lean: boolean, out:
     const colon = key.indexOf(":");
     const prefix = colon >= 0 ? key.slice(0, colon) : undefined;
     const bare = colon >= 0 ? key.slice(colon + 1) : key;
+    // Another namespace (`dcterms:title`) is an OSLC property, not an attribute the schema lists.
+    if (prefix !== undefined && prefix.toLowerCase() !== "spi") continue;
     const attribute = schema.attributes.get(bare.toLowerCase());
     if (!attribute) {
       const names = [...schema.attributes.values()].map((a) => (lean ? a.name : `spi:${a.name}`));
-      out.push(schemaDiagnostic("schema.unknown-body-key", span, `\`${schema.name}\` has no attribute \`${bare}\`; the server ignores this key.${didYouMean(lean ? bare : `spi:${bare}`, names)}`));
+      const suggestion = didYouMean(lean ? bare : `spi:${bare}`, names);
+      const message =
+        origin === "server"
+          ? `\`${schema.name}\` has no attribute \`${bare}\`; the server ignores this key.${suggestion}`
+          : `The offline schemas do not list an attribute \`${bare}\` of \`${schema.name}\`; if your server has none either, it ignores this key.${suggestion} ${CONNECT_ADVICE}`;
+      out.push(schemaDiagnostic("schema.unknown-body-key", span, message, origin));
       continue;
     }
-    if (lean && prefix !== undefined) {
-      out.push(schemaDiagnostic("schema.unknown-body-key", span, `With \`lean=1\` the server reads bare names: write \`${bare}\`, not \`${key}\`.`));
-    } else if (!lean && prefix === undefined) {
-      out.push(schemaDiagnostic("schema.unknown-body-key", span, `Without \`lean=1\` the server reads prefixed names: write \`spi:${bare}\` (or add \`lean=1\` to the URL).`));
+    if (!lean && prefix === undefined) {
+      out.push(
+        schemaDiagnostic(
+          "maximo.bare-key-without-lean",
+          span,
+          `Without \`lean=1\` the server reads prefixed names: write \`spi:${bare}\` (or add \`lean=1\` to the URL), unless this connection answers lean by default (\`/maximo/api/\`, or lean set at login).`,
+        ),
+      );
     }
-    if (valueNode) checkValue(valueNode, attribute, lean, out);
+    if (valueNode) checkValue(valueNode, attribute, context);
   }
 }
 
-function checkValue(value: JsonNode, attribute: AttributeInfo, lean: boolean, out: SyntaxDiagnostic[]): void {
+function checkValue(value: JsonNode, attribute: AttributeInfo, context: BodyContext): void {
+  const { origin, out } = context;
   if (attribute.child) {
     const items = value.type === "array" ? (value.children ?? []) : [value];
-    for (const item of items) if (item.type === "object") checkObject(item, attribute.child, lean, out);
+    for (const item of items) if (item.type === "object") checkObject(item, attribute.child, context);
     return;
   }
   const wrongType = checkBodyValueType(value, attribute);
   if (wrongType) {
-    out.push(wrongType);
+    out.push(origin === "server" ? wrongType : { ...wrongType, severity: "warning", message: `${wrongType.message}${packNote(origin)}` });
     return;
   }
   if (value.type !== "string" || typeof value.value !== "string" || valueKind(attribute) !== "string") return;
@@ -117,7 +141,8 @@ function checkValue(value: JsonNode, attribute: AttributeInfo, lean: boolean, ou
     schemaDiagnostic(
       "schema.max-length",
       { start: value.offset, end: value.offset + value.length },
-      `\`${attribute.name}\` holds at most ${max} characters; this value has ${value.value.length}.`,
+      `\`${attribute.name}\` holds at most ${max} characters; this value has ${value.value.length}.${packNote(origin)}`,
+      origin,
     ),
   );
 }
@@ -125,7 +150,8 @@ function checkValue(value: JsonNode, attribute: AttributeInfo, lean: boolean, ou
 /** Filled in by the server on create: keys, flags with defaults, status and audit fields. */
 const SERVER_FILLED = new Set(["status", "statusdate", "changeby", "changedate", "orgid", "class", "woclass", "hasld", "historyflag"]);
 
-function checkRequired(object: JsonNode, schema: ObjectSchema, lean: boolean, out: SyntaxDiagnostic[]): void {
+function checkRequired(object: JsonNode, context: BodyContext): void {
+  const { schema, lean, origin, out } = context;
   const present = new Set<string>();
   for (const property of object.children ?? []) {
     const key = property.children?.[0]?.value;
@@ -142,7 +168,8 @@ function checkRequired(object: JsonNode, schema: ObjectSchema, lean: boolean, ou
     schemaDiagnostic(
       "schema.missing-required",
       { start: object.offset, end: object.offset + 1 },
-      `This create leaves out required ${missing.length === 1 ? "attribute" : "attributes"} of \`${schema.name}\`: ${names}. The server rejects it unless it fills them in itself (autokey, default).`,
+      `This create leaves out required ${missing.length === 1 ? "attribute" : "attributes"} of \`${schema.name}\`: ${names}. The server rejects it unless it fills them in itself (autokey, default).${packNote(origin)}`,
+      origin,
     ),
   );
 }

@@ -4,7 +4,7 @@ import type { RequestNode } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { didYouMean } from "./didYouMean";
 import type { OsTarget } from "./requestTarget";
-import { schemaDiagnostic } from "./schemaCodes";
+import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
 
 /** PATCH and PUT: Maximo's API takes updates as POST with `x-method-override`. */
 export function checkHttpPatch(request: RequestNode): SyntaxDiagnostic[] {
@@ -21,17 +21,24 @@ export function checkHttpPatch(request: RequestNode): SyntaxDiagnostic[] {
 
 /**
  * An object structure no source knows. Only when the store knows object structures at all,
- * so a workspace with neither pack nor cache stays quiet.
+ * so a workspace with neither pack nor cache stays quiet. An error only when the user's server's
+ * own apimeta (a cache folder) lists what it exposes; from the pack alone, a hint.
  */
 export function checkObjectStructure(target: OsTarget, schemas: SchemaStore): SyntaxDiagnostic[] {
   if (schemas.objectStructure(target.name)) return [];
   const names = schemas.objectStructureNames();
   if (names.length === 0 || names.includes(target.name)) return [];
+  const name = target.segment.decoded;
+  const suggestion = didYouMean(target.name, names);
+  if (schemas.hasServerApimeta()) {
+    return [schemaDiagnostic("schema.unknown-object-structure", target.segment, `No object structure \`${name}\` in your server's apimeta or the cached schemas.${suggestion}`)];
+  }
   return [
     schemaDiagnostic(
       "schema.unknown-object-structure",
       target.segment,
-      `No object structure \`${target.segment.decoded}\` in apimeta or the cached schemas.${didYouMean(target.name, names)}`,
+      `The offline schemas do not list an object structure \`${name}\`; your server may well have it.${suggestion} ${CONNECT_ADVICE}`,
+      "pack",
     ),
   ];
 }

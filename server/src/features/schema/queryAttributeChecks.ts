@@ -3,6 +3,9 @@
  * structure's schema. Paths walk children the schema inlines; a step the schema does not know
  * before the last one is a relationship it does not list, and is left alone. Child collection
  * parameters (`<mbo>.<rel>.where`, `.orderBy`) are checked against the child's schema.
+ * Names with a namespace other than `spi:` (`dcterms:title`, `oslc:shortTitle`, a custom
+ * prefix) are OSLC properties the jsonschemas do not describe (reference §9): never checked.
+ * Severities follow the schema's origin (see schemaCodes).
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { NamePath } from "../../language/common/queryAst";
@@ -10,21 +13,33 @@ import type { EmbeddedQuery } from "../../language/maximo/api";
 import type { OrderByClause } from "../../language/orderby/ast";
 import type { SelectItem } from "../../language/select/ast";
 import type { WhereClause } from "../../language/where/ast";
-import type { AttributeInfo, ObjectSchema } from "../../schema";
+import type { AttributeInfo, ObjectSchema, SchemaOrigin } from "../../schema";
 import { childQueryKey, childSchemaFor } from "./childQueryTarget";
 import { didYouMean } from "./didYouMean";
 import { checkMixedInList } from "./inListChecks";
-import { schemaDiagnostic } from "./schemaCodes";
+import { CONNECT_ADVICE, packNote, schemaDiagnostic, severityFor, type SchemaCode } from "./schemaCodes";
 import { checkWhereValues } from "./whereValueChecks";
 
-type Report = (d: SyntaxDiagnostic) => void;
+/** Reports a diagnostic; `unknown` reports a name the schema does not list, worded for its origin. */
+type Report = ((d: SyntaxDiagnostic) => void) & { unknown: ReportUnknown };
+
+/** Names in `spi:` (or no namespace) are the structure's attributes; other namespaces are not. */
+function isAttributeNamespace(prefix: string | undefined): boolean {
+  return prefix === undefined || prefix.toLowerCase() === "spi";
+}
 
 /** Where a name path leads: an attribute, nothing we can check, or an unknown name. */
 type Resolution = { kind: "attribute"; attribute: AttributeInfo } | { kind: "unchecked" } | { kind: "unknown" };
 
-export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: ObjectSchema, shift: number): SyntaxDiagnostic[] {
+export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: ObjectSchema, shift: number, origin: SchemaOrigin = "server"): SyntaxDiagnostic[] {
   const out: SyntaxDiagnostic[] = [];
-  const report: Report = (d) => out.push({ ...d, span: { start: d.span.start + shift, end: d.span.end + shift } });
+  const emit = (d: SyntaxDiagnostic) => {
+    const severity = severityFor(d.code as SchemaCode, origin);
+    // unknown-* words its own message per origin; a downgraded rule says where it came from.
+    const message = severity !== d.severity && d.code !== "schema.unknown-attribute" ? `${d.message}${packNote(origin)}` : d.message;
+    out.push({ ...d, severity, message, span: { start: d.span.start + shift, end: d.span.end + shift } });
+  };
+  const report: Report = Object.assign(emit, { unknown: (name: string, span: Span, at: ObjectSchema) => emit(unknown(name, span, at, origin)) });
   for (const { param, parse } of queries) {
     const key = param.key.decoded.toLowerCase();
     if (parse.language === "where" && key === "oslc.where") whereClause(parse.ast, schema, report);
@@ -41,8 +56,10 @@ export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: 
   return out;
 }
 
-function resolve(path: NamePath, schema: ObjectSchema, report: Report): Resolution {
-  if (path.incomplete || path.segments.some((s) => s.template || s.name.length === 0)) return { kind: "unchecked" };
+type ReportUnknown = (name: string, span: Span, schema: ObjectSchema) => void;
+
+function resolve(path: NamePath, schema: ObjectSchema, report: ReportUnknown): Resolution {
+  if (path.incomplete || path.segments.some((s) => s.template || s.name.length === 0 || !isAttributeNamespace(s.prefix))) return { kind: "unchecked" };
   let current: ObjectSchema | undefined = schema;
   let found: AttributeInfo | undefined;
   for (let i = 0; i < path.segments.length; i++) {
@@ -51,7 +68,7 @@ function resolve(path: NamePath, schema: ObjectSchema, report: Report): Resoluti
     found = step(current, segment.name.toLowerCase());
     if (!found) {
       if (i < path.segments.length - 1) return { kind: "unchecked" };
-      report(unknown(segment.name, segment.span, current));
+      report(segment.name, segment.span, current);
       return { kind: "unknown" };
     }
     current = found.child;
@@ -66,9 +83,14 @@ function step(schema: ObjectSchema, name: string): AttributeInfo | undefined {
   return undefined;
 }
 
-function unknown(name: string, span: Span, schema: ObjectSchema): SyntaxDiagnostic {
+function unknown(name: string, span: Span, schema: ObjectSchema, origin: SchemaOrigin): SyntaxDiagnostic {
   const names = [...schema.attributes.values()].map((a) => a.name);
-  return schemaDiagnostic("schema.unknown-attribute", span, `\`${schema.name}\` has no attribute \`${name}\`.${didYouMean(name, names)}`);
+  const suggestion = didYouMean(name, names);
+  const message =
+    origin === "server"
+      ? `\`${schema.name}\` has no attribute \`${name}\`.${suggestion}`
+      : `The offline schemas do not list an attribute \`${name}\` of \`${schema.name}\`; your server may have it (a custom attribute, a newer version).${suggestion} ${CONNECT_ADVICE}`;
+  return schemaDiagnostic("schema.unknown-attribute", span, message, origin);
 }
 
 function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report): void {
@@ -78,7 +100,7 @@ function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report):
       if (term.kind === "in") checkMixedInList(term, undefined, report);
       continue;
     }
-    const resolved = resolve(term.name, schema, report);
+    const resolved = resolve(term.name, schema, report.unknown);
     const attribute = resolved.kind === "attribute" ? resolved.attribute : undefined;
     if (term.kind === "in" && checkMixedInList(term, attribute, report)) continue;
     if (term.kind === "scoped") {
@@ -92,9 +114,9 @@ function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report):
 
 function selectItems(items: readonly SelectItem[], schema: ObjectSchema, report: Report): void {
   for (const item of items) {
-    if (item.kind === "attribute") resolve(item.path, schema, report);
+    if (item.kind === "attribute") resolve(item.path, schema, report.unknown);
     else if (item.kind === "child" && item.name) {
-      const resolved = resolve(item.name, schema, report);
+      const resolved = resolve(item.name, schema, report.unknown);
       const child = resolved.kind === "attribute" ? resolved.attribute.child : undefined;
       if (child) selectItems(item.items, child, report);
     }
@@ -102,5 +124,5 @@ function selectItems(items: readonly SelectItem[], schema: ObjectSchema, report:
 }
 
 function orderBy(clause: OrderByClause, schema: ObjectSchema, report: Report): void {
-  for (const term of clause.terms) if (term.path) resolve(term.path, schema, report);
+  for (const term of clause.terms) if (term.path) resolve(term.path, schema, report.unknown);
 }

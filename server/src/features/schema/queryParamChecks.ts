@@ -7,7 +7,7 @@ import type { RequestNode } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { closest, didYouMean } from "./didYouMean";
 import type { OsTarget } from "./requestTarget";
-import { schemaDiagnostic } from "./schemaCodes";
+import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
 
 /** The `oslc.` parameters of the OSLC/JSON API, as the server spells them (it compares exactly). */
 const OSLC_PARAMS = ["oslc.select", "oslc.where", "oslc.orderBy", "oslc.pageSize", "oslc.searchTerms", "oslc.paging", "oslc.properties"];
@@ -31,9 +31,11 @@ export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
   return out;
 }
 
+/** An error only when the user's server's apimeta lists the structure's saved queries; from the pack, a hint. */
 export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas: SchemaStore): SyntaxDiagnostic[] {
   const known = schemas.savedQueries(target.name);
   if (known.length === 0) return [];
+  const origin = schemas.savedQueriesOrigin(target.name) ?? "pack";
   const out: SyntaxDiagnostic[] = [];
   for (const param of request.url.query) {
     if (param.key.decoded.toLowerCase() !== "savedquery" || !param.value || param.value.decoded.includes("{{")) continue;
@@ -43,7 +45,11 @@ export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas:
     const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
     const hint = sameCase ? ` Saved query names are case-sensitive: use \`${sameCase}\`.` : didYouMean(name, names);
     const suffix = sameCase || closest(name, names) ? "" : ` Known: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", ..." : ""}.`;
-    out.push(schemaDiagnostic("schema.unknown-saved-query", param.value, `\`${target.name}\` has no saved query \`${name}\`.${hint}${suffix}`));
+    const message =
+      origin === "server"
+        ? `\`${target.name}\` has no saved query \`${name}\`.${hint}${suffix}`
+        : `The offline schemas list no saved query \`${name}\` for \`${target.name}\`; saved queries are made per server, so yours may have it.${hint}${suffix} ${CONNECT_ADVICE}`;
+    out.push(schemaDiagnostic("schema.unknown-saved-query", param.value, message, origin));
   }
   return out;
 }

@@ -9,6 +9,11 @@ export interface OsTarget {
   name: string;
   /** No segment after the object structure: the collection URL (a POST there creates). */
   collection: boolean;
+  /**
+   * A path below the member (`.../{id}/getlist~status`, `.../{id}/synonymdomain`, reference §10):
+   * its query and body address that list or child collection, not the structure's attributes.
+   */
+  belowMember: boolean;
 }
 
 /** The `os/NAME` of the URL; none when the name is a `{{variable}}`. */
@@ -17,7 +22,8 @@ export function osTarget(request: RequestNode): OsTarget | undefined {
   const index = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
   const segment = index >= 0 ? segments[index + 1] : undefined;
   if (!segment || segment.decoded.length === 0 || segment.text.includes("{{")) return undefined;
-  return { segment, name: segment.decoded.toLowerCase(), collection: index + 2 >= segments.length };
+  const belowMember = segments.slice(index + 3).some((s) => s.decoded.length > 0);
+  return { segment, name: segment.decoded.toLowerCase(), collection: index + 2 >= segments.length, belowMember };
 }
 
 export function headerValue(request: RequestNode, name: string): string | undefined {

@@ -9,6 +9,7 @@ import type { BlockTree } from "../../language/maximo/ast";
 import type { DocumentDiagnostic, MaximoDocument } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { checkBody } from "./bodyChecks";
+import { checkBodyKeys } from "./bodyKeyChecks";
 import { checkBulkBody } from "./bulkChecks";
 import { bodyTree } from "./jsonBodyTree";
 import { checkHttpPatch, checkObjectStructure } from "./methodChecks";
@@ -34,11 +35,15 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const target = osTarget(request);
   if (target) {
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
-    const schema = schemas.objectStructure(target.name);
+    const lean = isLean(request.url.query);
+    const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
+    // Key spelling (prefix with lean=1, upper case) is ignored by any server: no schema needed.
+    if (body) found.push(...checkBodyKeys(request, body, lean));
+    const schema = target.belowMember ? undefined : schemas.objectStructure(target.name);
     if (schema) {
-      found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0));
-      const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
-      if (body) found.push(...checkBody(request, target, schema, body, isLean(request.url.query)));
+      const origin = schemas.objectStructureOrigin(target.name) ?? "pack";
+      found.push(...checkQueryAttributes(embeddedQueries(tree), schema, 0, origin));
+      if (body) found.push(...checkBody(request, target, schema, body, lean, origin));
     }
   }
   return found;

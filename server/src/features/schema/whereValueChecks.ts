@@ -35,7 +35,7 @@ function checkValue(value: WhereValue, attribute: AttributeInfo, report: (d: Syn
 }
 
 function mismatch(value: WhereValue, attribute: AttributeInfo): string | undefined {
-  if (value.kind === "template" || value.kind === "invalid") return undefined;
+  if (value.kind === "template" || value.kind === "invalid" || value.kind === "uri") return undefined;
   if (value.kind === "string" && (value.bind !== undefined || value.value.includes("{{") || !value.terminated)) return undefined;
   const name = `\`${attribute.name}\` (${typeLabel(attribute)})`;
   switch (valueKind(attribute)) {

@@ -4,10 +4,11 @@ import type { OffsetMapper } from "./types";
  * Builds decoded text and a mapper back to the source for a run of text that may hold
  * percent-escapes (`%22` -> `"`). Multi-byte UTF-8 sequences (`%C3%A9`) decode to one character
  * whose offset maps to the first escape. Malformed escapes are kept literally.
- * Variable references `{{...}}` are kept as written (never decoded).
+ * Variable references `{{...}}` are kept as written (never decoded). With `plusAsSpace`, `+`
+ * decodes to a space, as the servlet container reads a form-encoded query string.
  */
-export function percentDecode(source: string, base = 0): { text: string; map: OffsetMapper } {
-  if (source.indexOf("%") < 0) {
+export function percentDecode(source: string, base = 0, plusAsSpace = false): { text: string; map: OffsetMapper } {
+  if (source.indexOf("%") < 0 && !(plusAsSpace && source.indexOf("+") >= 0)) {
     return { text: source, map: (i) => base + i };
   }
   let text = "";
@@ -37,7 +38,7 @@ export function percentDecode(source: string, base = 0): { text: string; map: Of
         continue;
       }
     }
-    text += source[i];
+    text += plusAsSpace && source.charCodeAt(i) === 0x2b /* + */ ? " " : source[i];
     starts.push(i);
     i++;
   }

@@ -25,10 +25,17 @@ export function embeddedQueries(tree: BlockTree): readonly EmbeddedQuery[] {
   return result;
 }
 
-/** The decoded value of a parameter, with a map from its offsets to block-relative ones. */
+/**
+ * The decoded value of a parameter, with a map from its offsets to block-relative ones. A value
+ * written percent-encoded (as browsers and curl write it: `status%3D%22APPR%22+and+...`) is sent
+ * as written, and the server's servlet container reads its `+` as a space (PRODUCT.md), so the
+ * query languages read it so too; in a value written plainly, `+` stays a plus (the runner
+ * encodes it).
+ */
 export function embeddedSource(param: QueryParamNode): EmbeddedSource | undefined {
   if (!param.value) return undefined;
-  return percentDecode(param.value.text, param.value.start);
+  const encoded = /%[0-9A-Fa-f]{2}/.test(param.value.text);
+  return percentDecode(param.value.text, param.value.start, encoded);
 }
 
 /** `lean=1` on the request: the server wants bare lower-case names. */

@@ -200,9 +200,11 @@ export class OrderByAstBuilder {
     if (path.incomplete) {
       this.sink.error(OrderByCode.incompletePath, `${path.text} ends with a dot: remove it and sort by an attribute of the main object.`, path.span);
     } else if (path.segments.length > 1 && !this.isGroupAggregate(path)) {
-      this.sink.error(
+      // The guide says so; recent servers sort by related attributes all the same (requests
+      // recorded against them do), so a warning that the guide calls it unsupported, not an error.
+      this.sink.warning(
         OrderByCode.relatedAttribute,
-        `${path.text} is a related attribute; the server sorts only by attributes of the main object: sort by one of those, or sort the results after they arrive.`,
+        `${path.text} is a related attribute, which the JSON API reference calls unsupported (§7 Sorting: only attributes of the main object); recent servers sort by it all the same, older ones may reject or ignore it. To be safe, sort by an attribute of the main object, or sort the results after they arrive.`,
         path.span,
       );
     }

@@ -19,7 +19,7 @@ export const OrderByCode = {
   missingComma: "orderby.missing-comma",
   /** error: SQL `asc`/`desc` after the attribute instead of a sign. */
   sqlDirection: "orderby.sql-direction",
-  /** error: a related attribute (dot path); only attributes of the main object sort. */
+  /** warning: a related attribute (dot path); the guide says only attributes of the main object sort, recent servers accept it. */
   relatedAttribute: "orderby.related-attribute",
   /** error: whitespace inside a dot path. */
   spaceInPath: "orderby.space-in-path",

@@ -99,6 +99,8 @@ export type WhereValue =
   | WhereStringValue
   | { kind: "number"; span: Span; raw: string; value: number }
   | { kind: "boolean"; span: Span; raw: string; value: boolean }
+  /** `<http://...>`: an OSLC resource (a URI reference), in namespaced requests. */
+  | { kind: "uri"; span: Span; raw: string; value: string }
   /** `{{var}}`: filled in by the request file, never checked. */
   | { kind: "template"; span: Span; raw: string }
   /** Invalid: an unquoted word, date or `*`, or `null`. */

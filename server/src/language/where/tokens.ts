@@ -48,6 +48,18 @@ export const SingleQuoted = createToken({
   line_breaks: true,
 });
 
+/**
+ * An OSLC resource value, a URI reference in angle brackets
+ * (`spi:asset=<http://host/maximo/oslc/os/oslcasset/_QkVERk9SRC8xMTQ1MA-->`), as the OSLC query
+ * syntax the JSON API builds on defines it for namespaced requests. Only an absolute URI (or one
+ * starting with a `{{host}}` variable), with no spaces or quotes, so `wopriority<5` stays an operator.
+ */
+export const UriRef = createToken({
+  name: "UriRef",
+  pattern: /<(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\{\{[^{}\s]*\}\})[^<>\s"]*>/,
+  categories: [ValueToken, Stray],
+});
+
 /** A date written without quotes (`2026-01-01T00:00:00-05:00`); before Number. */
 export const BareDate = createToken({
   name: "BareDate",
@@ -86,7 +98,8 @@ export const NotEquals = operator("NotEquals", /!=/);
 export const LessEquals = operator("LessEquals", /<=/);
 export const GreaterEquals = operator("GreaterEquals", />=/);
 /** SQL or programming-language spellings: `==`, `<>`, `=<`, `=>`. */
-export const ForeignOperator = operator("ForeignOperator", /==|<>|=<|=>/);
+// `=<` before a URI reference is `=` and a resource value (`spi:asset=<http://...>`).
+export const ForeignOperator = operator("ForeignOperator", /==|<>|=<(?![A-Za-z][A-Za-z0-9+.-]*:\/\/|\{\{)|=>/);
 /** Typographic operators pasted from documents: `⇐`, `≤`, `≥`, `≠`. */
 export const TypographicOperator = operator("TypographicOperator", /[⇐≤≥≠]/);
 export const Equals = operator("Equals", /=/);
@@ -111,6 +124,7 @@ export const allTokens: TokenType[] = [
   WhiteSpace,
   PlusSpace,
   TemplateVariable,
+  UriRef,
   DoubleQuoted,
   SingleQuoted,
   BareDate,

@@ -41,6 +41,8 @@ export function readValue(token: IToken, span: Span, context: ValueContext): Whe
       return { kind: "boolean", span, raw, value: raw.toLowerCase() === "true" };
     case T.TemplateVariable:
       return { kind: "template", span, raw };
+    case T.UriRef:
+      return { kind: "uri", span, raw, value: raw.slice(1, -1) };
     case T.Null:
       reportNull(span, context);
       return { kind: "invalid", span, raw, reason: "null" };
