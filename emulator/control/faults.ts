@@ -2,11 +2,17 @@
  * Fault knobs: tests make the next N matching requests slow, rate-limited, unavailable, reset
  * or truncated, to exercise a client's retries and error paths against a real socket; or answer
  * them with a Maximo error (`error`: a business rule refusing the write), before the request is
- * applied, so that nothing of it is saved, as with any refused Maximo transaction.
+ * applied, so that nothing of it is saved, as with any refused Maximo transaction. `ignoreField`
+ * makes an update answer as usual while one attribute keeps its old value: what a real server
+ * does with a key it does not read (PRODUCT.md "Real-server facts"), for tests of clients that
+ * check their writes.
  */
-export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow" | "error";
+export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow" | "error" | "ignoreField";
 
-export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow", "error"];
+export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow", "error", "ignoreField"];
+
+/** Methods that update a record: the only ones an `ignoreField` fault applies to (and counts). */
+const UPDATE_METHODS = new Set(["PATCH", "MERGE"]);
 
 export interface FaultSpec {
   /** A glob (`*` matches anything, `/` included) matched against the whole path, or else a substring of it. */
@@ -26,6 +32,10 @@ export interface FaultSpec {
   status?: number;
   reasonCode?: string;
   message?: string;
+  /** `ignoreField`: the attribute (lower case) an update leaves unchanged, at any level of the record. */
+  attribute?: string;
+  /** `ignoreField`: only updates of this object structure (`mxscript`); any when absent. */
+  os?: string;
 }
 
 export interface Fault extends FaultSpec {
@@ -46,12 +56,13 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     if (n !== undefined && (typeof n !== "number" || !Number.isFinite(n) || n < 0)) return `${name} must be a number >= 0`;
   }
   if (spec.kind === "slow" && spec.bytesPerSecond === 0) return "bytesPerSecond must be above 0";
-  for (const name of ["bodyContains", "reasonCode", "message"]) {
+  for (const name of ["bodyContains", "reasonCode", "message", "attribute", "os"]) {
     if (spec[name] !== undefined && typeof spec[name] !== "string") return `${name} must be a string`;
   }
   const status = spec.status;
   if (status !== undefined && (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599)) return "status must be an HTTP error status (400-599)";
   if (typeof spec.reasonCode === "string" && !/^BMXAA\d{4}[EWI]$/.test(spec.reasonCode)) return "reasonCode must look like BMXAA1234E";
+  if (spec.kind === "ignoreField" && (typeof spec.attribute !== "string" || !/^[a-z0-9_]+$/i.test(spec.attribute))) return "ignoreField needs attribute, an attribute name";
   return {
     path: spec.path,
     kind: spec.kind as FaultKind,
@@ -64,6 +75,8 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     status: spec.status as number | undefined,
     reasonCode: spec.reasonCode as string | undefined,
     message: spec.message as string | undefined,
+    attribute: typeof spec.attribute === "string" ? spec.attribute.toLowerCase() : undefined,
+    os: typeof spec.os === "string" ? spec.os.toLowerCase() : undefined,
   };
 }
 
@@ -71,6 +84,11 @@ function pathMatches(pattern: string, path: string): boolean {
   if (!pattern.includes("*")) return path.includes(pattern);
   const regex = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   return new RegExp(`^${regex}$`).test(path);
+}
+
+/** The object structure a path addresses (`/maximo/oslc/os/mxscript/_QUJD` → `mxscript`), lower case. */
+function osOf(path: string): string | undefined {
+  return /\/os\/([^/?]+)/i.exec(path)?.[1]?.toLowerCase();
 }
 
 export class FaultList {
@@ -97,7 +115,8 @@ export class FaultList {
       (f) =>
         (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
         pathMatches(f.path, path) &&
-        (f.bodyContains === undefined || body.includes(f.bodyContains)),
+        (f.bodyContains === undefined || body.includes(f.bodyContains)) &&
+        (f.kind !== "ignoreField" || (UPDATE_METHODS.has(method.toUpperCase()) && (f.os === undefined || osOf(path) === f.os))),
     );
     if (!fault) return undefined;
     fault.hits++;

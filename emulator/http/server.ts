@@ -121,6 +121,7 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
   const isControl = classify(path).area === "control";
   let logged: LoggedRequest | undefined;
   let shaping: WriteShaping = {};
+  let ignored: string | undefined;
   let reply: Reply;
   try {
     let body: Buffer;
@@ -152,9 +153,11 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
       }
       if (fault?.kind === "truncate") shaping = { truncate: true };
       if (fault?.kind === "slow") shaping = { bytesPerSecond: fault.bytesPerSecond ?? 1024 };
+      if (fault?.kind === "ignoreField") ignored = fault.attribute;
       if (platform.latencyMs > 0) await delay(platform.latencyMs);
     }
     const { request, area } = buildRequest(req, body, contextRoot);
+    if (ignored) request.ignoredAttributes = [ignored];
     reply = await dispatch(platform, request, area);
   } catch (error) {
     reply = errorReply(asMaximoError(error, req), contextRoot);

@@ -33,6 +33,8 @@ export interface ApiRequest {
   lean: boolean;
   /** `http://127.0.0.1:PORT/maximo` — the base every href is built on. */
   contextRoot: string;
+  /** Attributes an update leaves unchanged (an `ignoreField` fault the test set). */
+  ignoredAttributes?: string[];
 }
 
 /** A body the platform writes: JSON, text, bytes, or chunks streamed without buffering. */

@@ -62,7 +62,8 @@ export function updateRecord(context: WriteContext, mbo: string, children: OsChi
       continue;
     }
     const attribute = def.attributes.find((a) => a.name === name);
-    if (!attribute) continue;
+    // An `ignoreField` fault: the key is dropped as a real server drops one it does not read.
+    if (!attribute || request.ignoredAttributes?.includes(name)) continue;
     const value = coerceValue(emulator, mbo, attribute, raw);
     // Keys and ids may be sent back unchanged (a GET-modify-POST round trip), never changed.
     if (name === def.uniqueId || attribute.readonlyAfterInsert) {

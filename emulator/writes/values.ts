@@ -18,10 +18,25 @@ export function coerceValue(emulator: Emulator, mbo: string, attribute: Attribut
     if (attribute.name === "siteid" && mbo !== "site" && !emulator.store.findByKey("site", [value])) {
       throw writeErrors.invalidSite(value);
     }
-    if (value.length > attribute.length) throw writeErrors.tooLong(attribute, mbo, attribute.length);
+    // A date's length in the metadata is its storage size, not a count of characters.
+    if (!DATE_TYPES.has(attribute.maxType) && value.length > attribute.length) throw writeErrors.tooLong(attribute, mbo, attribute.length);
     checkDomain(emulator, attribute, value);
   } else if (typeof value === "number") checkDomain(emulator, attribute, value);
   return value;
+}
+
+const DATE_TYPES = new Set(["DATE", "DATETIME", "TIME"]);
+
+/**
+ * A date as the server keeps and answers it: in its own time zone (UTC here) with the offset,
+ * `2027-03-01T08:30:00+00:00`. A date-time without a zone is read in the server's zone; one with
+ * a zone is converted; a date alone is that day at midnight.
+ */
+function serverDate(raw: string): string {
+  const text = raw.trim();
+  const local = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text);
+  const instant = local ? Date.parse(`${text.replace(" ", "T")}${text.length === 10 ? "T00:00:00" : ""}Z`) : Date.parse(text);
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, "+00:00");
 }
 
 function coerceType(mbo: string, attribute: AttributeDef, raw: string | number | boolean): Scalar {
@@ -45,7 +60,7 @@ function coerceType(mbo: string, attribute: AttributeDef, raw: string | number |
       if (typeof raw !== "string") throw writeErrors.wrongType(attribute, mbo, String(raw));
       const isTime = attribute.maxType === "TIME" && /^\d{2}:\d{2}(:\d{2})?$/.test(raw);
       if (!isTime && Number.isNaN(Date.parse(raw))) throw writeErrors.wrongType(attribute, mbo, raw);
-      return raw;
+      return isTime ? raw : serverDate(raw);
     }
     case "UPPER":
       return String(raw).toUpperCase();

@@ -109,6 +109,21 @@ describe("maximo deploy", () => {
     assertNoSecret(first.stdout, first.stderr, conflict.stdout, forced.stdout);
   });
 
+  test("an update the server answers 2xx but does not apply (a key it ignores) is FAILED naming the field, exit 1", async () => {
+    const dir = project();
+    const file = write(dir, "scripts/cli_ign.js", script("MXWB_CLI_IGN", "var v = 1;"));
+    assert.equal((await maximo(["deploy", file, "--connection", "dev"], dir)).code, 0);
+    emu.addFault({ path: "*", kind: "ignoreField", attribute: "description", os: "mxscript" });
+    write(dir, file, script("MXWB_CLI_IGN", "var v = 2;").replace("CLI test script", "A new description"));
+    const result = await maximo(["deploy", file], dir);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^FAILED {2}scripts\/cli_ign\.js: Deploying MXWB_CLI_IGN to dev failed at the source step: the server answered success but did not apply description\b/m);
+    assert.match(result.stdout, /FAILED {2}source: .*kept its previous description/);
+    assert.doesNotMatch(result.stdout, /^deployed/m);
+    assert.equal(emu.emulator.store.findByKey("autoscript", ["MXWB_CLI_IGN"])!.description, "CLI test script");
+    assertNoSecret(result.stdout, result.stderr);
+  });
+
   test("several files: one refused makes the run exit 1, the others still deploy", async () => {
     const dir = project();
     const good = write(dir, "good.py", "x = 1\n");

@@ -111,6 +111,32 @@ describe("control API", () => {
     assert.equal(emu.faults.list().length, 0, "spent faults drop out");
   });
 
+  it("ignoreField fault: an update answers 204 but keeps that one attribute (a key a real server does not read, PRODUCT.md)", async () => {
+    await addFault({ path: "*", kind: "ignoreField", attribute: "description", os: "mxapiasset", count: 1 });
+    const row = emu.emulator.store.rows("asset")[0]!;
+    const member = `${emu.url}/oslc/os/mxapiasset/${emu.emulator.store.restId("asset", row)}`;
+    const before = String(row.description);
+    const read = await send(`${member}?lean=1`, { headers: apikeyHeader });
+    assert.equal(read.status, 200, "a GET does not use up the fault");
+    const update = await send(`${member}?lean=1`, {
+      method: "POST",
+      headers: { ...apikeyHeader, ...json, "x-method-override": "PATCH", patchtype: "MERGE" },
+      body: JSON.stringify({ description: "Ignored by the fault", serialnum: "SN-IGNORE-1" }),
+    });
+    assert.equal(update.status, 204, update.text);
+    const after = (await send(`${member}?lean=1&oslc.select=description,serialnum`, { headers: apikeyHeader })).json as Record<string, unknown>;
+    assert.equal(after.description, before, "the ignored attribute keeps its old value");
+    assert.equal(after.serialnum, "SN-IGNORE-1", "the other attributes of the same update are applied");
+    const again = await send(`${member}?lean=1`, {
+      method: "POST",
+      headers: { ...apikeyHeader, ...json, "x-method-override": "PATCH", patchtype: "MERGE" },
+      body: JSON.stringify({ description: "Applied once the fault is spent" }),
+    });
+    assert.equal(again.status, 204);
+    assert.equal(emu.emulator.store.rows("asset")[0]!.description, "Applied once the fault is spent");
+    assertMaximoError(await send(`${control}/faults`, { method: "POST", headers: json, body: '{"path":"*","kind":"ignoreField"}' }), 400);
+  });
+
   it("request log records method, path, query, headers and body as sent, and clears", async () => {
     await send(`${emu.url}/oslc/os/mxapiasset?oslc.where=assetnum%3D%2211430%22&lean=1`, { headers: apikeyHeader });
     await send(`${emu.url}/oslc/os/mxapiasset`, {

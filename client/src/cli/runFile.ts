@@ -8,6 +8,7 @@ import { pages } from "../http/paging";
 import { redactHeaders } from "../http/redact";
 import type { ExecutedResponse, ResolvedRequest } from "../http/types";
 import { createResolver, evaluateExpectations } from "../variables/index";
+import { verifyUpdate } from "../verify/index";
 import type { Executor } from "../http/executor";
 import type { ExecutorPool } from "./executorPool";
 import { bodyExtension, headerText, MemberArrayWriter, requestFiles, writeSingleResponse } from "./outputFiles";
@@ -135,6 +136,7 @@ export async function runFile(filePath: string, displayPath: string, document: M
     }
     if (response.maximoError) outcome.maximoError = response.maximoError;
     if (settings.verbose) outcome.notes.push(...verboseLines(response, redactHeaders));
+    if (resolved.directives.verify) await verifyInto(outcome, executor, response, allPages);
     return response;
   }
 
@@ -178,6 +180,17 @@ export async function runFile(filePath: string, displayPath: string, document: M
   const indexes = onlyName === undefined ? requests.map((_, i) => i) : requests.flatMap((r, i) => (r.name === onlyName ? [i] : []));
   for (const index of indexes) await run(index);
   return outcomes;
+}
+
+/** `# @verify`: a value the server did not keep, or an update that cannot be read back, fails the request. */
+async function verifyInto(outcome: RequestOutcome, executor: Executor, response: ExecutedResponse, allPages: boolean): Promise<void> {
+  if (allPages) {
+    outcome.notes.push("@verify: not checked, all pages of a read were asked for; @verify checks a single-record update.");
+    return;
+  }
+  const result = await verifyUpdate(response.request, response, (request, options) => executor.send(request, options));
+  if (result.kind === "mismatch" || (result.kind === "not-verified" && result.reason === "read-failed")) outcome.error = result.message;
+  else outcome.notes.push(result.message);
 }
 
 function membersOf(page: ExecutedResponse): unknown[] {

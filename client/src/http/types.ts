@@ -29,6 +29,8 @@ export interface RequestDirectives {
   allPages: boolean;
   timeoutMs?: number;
   noRedirect: boolean;
+  /** `# @verify`: read a single-record update back and compare the values sent (client/src/verify/). */
+  verify?: boolean;
   /** `# @server-log`: capture the server's thread log for this request (reference §23). */
   serverLog?: boolean;
 }

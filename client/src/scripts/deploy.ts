@@ -12,6 +12,7 @@ import { extensionOf, familyOf } from "./language";
 import { planCreate, planUpdate, stepLabels, type PlannedStep, type StepName } from "./deployPlan";
 import { ScriptApiError, type ScriptApi } from "./scriptApi";
 import { sourceHash, type ScriptState, type ScriptStateStore } from "./scriptState";
+import { unappliedFields, type UnappliedStep } from "./deployVerify";
 import type { ServerScript } from "./serverScript";
 
 export interface DeployContext {
@@ -201,10 +202,43 @@ export async function deployScript(input: DeployInput, context: DeployContext): 
     return { kind: "failed", name, connection, steps: result.reports, failedStep: failed.name, error: result.error, serverNow, ...withBackup, warnings: definition.warnings };
   }
   const warnings = [...definition.warnings];
+  let readBack: ServerScript;
   try {
-    await remember(context, name, await context.api.read(result.href!), input.file);
+    readBack = await context.api.read(result.href!);
   } catch (error) {
-    warnings.push(`Deployed, but reading it back failed (${errorText(error)}); the next deploy cannot check for changes made meanwhile.`);
+    warnings.push(`Deployed, but reading it back failed (${errorText(error)}): the server's copy could not be compared with the file, and the next deploy cannot check for changes made meanwhile.`);
+    return { kind: server ? "updated" : "created", name, connection, steps: result.reports, ...withBackup, warnings };
   }
+  await remember(context, name, readBack, input.file);
+  const unapplied = unappliedFields(definition, readBack);
+  if (unapplied.length > 0) return silentlyIgnored(name, connection, result.reports, unapplied, { ...withBackup, warnings });
   return { kind: server ? "updated" : "created", name, connection, steps: result.reports, ...withBackup, warnings };
+}
+
+/**
+ * Every request answered 2xx, but the read-back still differs from the file: the steps that
+ * carried those values are failed, named with the fields the server kept.
+ */
+function silentlyIgnored(name: string, connection: string, reports: StepReport[], unapplied: UnappliedStep[], rest: { backup?: string; warnings: string[] }): DeployOutcome {
+  const steps = reports.map((report) => ({ ...report }));
+  const fields: string[] = [];
+  for (const { step, fields: named } of unapplied) {
+    fields.push(...named);
+    // A create carried everything: its report stands for every part.
+    const report = steps.find((r) => r.name === step) ?? steps.find((r) => r.name === "create");
+    if (!report) continue;
+    report.status = "failed";
+    report.summary = `${report.summary}; the server kept its previous ${named.join(", ")}`;
+  }
+  const failedStep = steps.find((r) => r.status === "failed")?.name;
+  return {
+    kind: "failed",
+    name,
+    connection,
+    steps,
+    ...(failedStep ? { failedStep } : {}),
+    error: `the server answered success but did not apply ${fields.join(", ")} (read back after the deploy; a key it does not read is ignored without an error).`,
+    serverNow: "Everything else in the file is on the server.",
+    ...rest,
+  };
 }

@@ -132,6 +132,7 @@ async function resolveRequest(
     if (name === "connection" && directive.args) directives.connection = await fill(directive.args);
     else if (name === "all-pages") directives.allPages = true;
     else if (name === "no-redirect") directives.noRedirect = true;
+    else if (name === "verify") directives.verify = true;
     else if (name === "server-log") directives.serverLog = true;
     else if (name === "timeout" && directive.timeoutMs !== undefined) directives.timeoutMs = directive.timeoutMs;
   }

@@ -344,3 +344,69 @@ describe("fall-back object structure", () => {
     }
   });
 });
+
+/**
+ * A server that answers 2xx and keeps the old value of a key it does not read (PRODUCT.md
+ * "Real-server facts"), made by the emulator's `ignoreField` fault: the read-back after the deploy
+ * shows it, and the deploy is a failed step naming the field, never "Deployed".
+ */
+describe("silently ignored updates", () => {
+  test("a log level the server keeps: the source step fails naming loglevel; the rest is applied", async () => {
+    const v1 = ws.file("MXWB_IGNORED.js", jsScript("MXWB_IGNORED", "var v = 1;", { logLevel: "ERROR" }));
+    assert.equal((await ws.deploy(v1)).kind, "created");
+    emu.addFault({ path: "*", kind: "ignoreField", attribute: "loglevel", os: "mxscript" });
+    const v2 = ws.file("MXWB_IGNORED.js", jsScript("MXWB_IGNORED", "var v = 2;", { logLevel: "DEBUG" }));
+    const outcome = await ws.deploy(v2);
+    assert.equal(outcome.kind, "failed", headline(outcome));
+    if (outcome.kind !== "failed") return;
+    assert.equal(outcome.failedStep, "source");
+    assert.deepEqual(outcome.steps.map((s) => [s.name, s.status]), [["source", "failed"]]);
+    assert.equal(writes(emu).at(-1)!.headers["x-method-override"], "PATCH", "the update was sent and answered 2xx");
+    assert.equal(scriptRow(emu, "MXWB_IGNORED")!.loglevel, "ERROR", "the fault kept the old value");
+    assert.equal(scriptRow(emu, "MXWB_IGNORED")!.source, v2.text, "the source of the same request was applied");
+    const text = headline(outcome);
+    assert.doesNotMatch(text, /^Deployed/);
+    assert.match(text, /failed at the source step: the server answered success but did not apply loglevel\b/);
+    assert.doesNotMatch(text, /did not apply [^(]*\bsource\b/, "the source took effect and is not named");
+    assert.match(outcome.steps[0]!.summary, /kept its previous loglevel/);
+  });
+
+  test("a status the server keeps fails the status step", async () => {
+    const v1 = ws.file("MXWB_IGNSTATUS.js", jsScript("MXWB_IGNSTATUS", "var v = 1;", { active: false }));
+    assert.equal((await ws.deploy(v1)).kind, "created");
+    emu.addFault({ path: "*", kind: "ignoreField", attribute: "status" });
+    const outcome = await ws.deploy(ws.file("MXWB_IGNSTATUS.js", jsScript("MXWB_IGNSTATUS", "var v = 1;", { active: true })));
+    assert.equal(outcome.kind, "failed", headline(outcome));
+    if (outcome.kind !== "failed") return;
+    assert.equal(outcome.failedStep, "status");
+    assert.match(headline(outcome), /did not apply status\b/);
+  });
+
+  test("a variable binding and a launch-point description the server keeps are named with their variable and launch point", async () => {
+    const config = (binding: string, lpDescription: string) => ({
+      autoScriptVars: [{ varname: "limit", varType: "IN", varBindingType: "LITERAL", literalDataType: "INTEGER", varBindingValue: binding }],
+      scriptLaunchPoints: [{ launchPointName: "MXWBIGNLP", launchPointType: "ACTION", actionName: "MXWBIGNLP", description: lpDescription }],
+    });
+    const v1 = ws.file("MXWB_IGNVAR.js", jsScript("MXWB_IGNVAR", "var v = 1;", config("5", "first")));
+    assert.equal((await ws.deploy(v1)).kind, "created");
+    emu.addFault({ path: "*", kind: "ignoreField", attribute: "varbindingvalue", count: 1 });
+    emu.addFault({ path: "*", kind: "ignoreField", attribute: "description", bodyContains: "scriptlaunchpoint", count: 1 });
+    const outcome = await ws.deploy(ws.file("MXWB_IGNVAR.js", jsScript("MXWB_IGNVAR", "var v = 1;", config("7", "second"))));
+    assert.equal(outcome.kind, "failed", headline(outcome));
+    if (outcome.kind !== "failed") return;
+    assert.equal(outcome.failedStep, "variables");
+    assert.deepEqual(outcome.steps.map((s) => [s.name, s.status]), [["variables", "failed"], ["launchPoints", "failed"], ["source", "done"]], "the file's scriptConfig changed, so its source went too");
+    const text = headline(outcome);
+    assert.match(text, /variable LIMIT \(varbindingvalue\)|variable limit \(varbindingvalue\)/);
+    assert.match(text, /launch point MXWBIGNLP \(description\)/);
+  });
+
+  test("without the fault the same deploy is reported as deployed, and deploying again sends nothing", async () => {
+    const v1 = ws.file("MXWB_NOIGN.js", jsScript("MXWB_NOIGN", "var v = 1;", { logLevel: "ERROR" }));
+    assert.equal((await ws.deploy(v1)).kind, "created");
+    const v2 = ws.file("MXWB_NOIGN.js", jsScript("MXWB_NOIGN", "var v = 2;", { logLevel: "DEBUG" }));
+    const outcome = await ws.deploy(v2);
+    assert.equal(outcome.kind, "updated", headline(outcome));
+    assert.equal((await ws.deploy(v2)).kind, "unchanged");
+  });
+});

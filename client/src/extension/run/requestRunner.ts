@@ -12,6 +12,7 @@ import { scanPageInfo } from "../../http/responseInfo";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
+import { verifyUpdate, type VerifyResult } from "../../verify/index";
 import type { Connections, Environments, ExtensionConnection, Log, ResponseActions, ResponseModel, ResponsePresenter, ServerLogCaptures } from "../contracts";
 import { codeHints } from "../../serverLog/logLines";
 import type { HistoryStore } from "../history/historyStore";
@@ -133,7 +134,8 @@ export class RequestRunner {
       void this.remember(model.model);
       const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
       if (advice) void offerAdvice(this.deps, advice, "warning", connection);
-      return model.model.status < 400;
+      const verified = model.verification ? this.reportVerification(title, model.verification) : true;
+      return model.model.status < 400 && verified;
     } catch (error) {
       if (error instanceof NotSent) {
         void vscode.window.showInformationMessage(error.message);
@@ -161,7 +163,22 @@ export class RequestRunner {
     const name = context.parsed.requests[index]!.name;
     if (name) context.resolver.recordResponse(name, response);
     this.logResponse(meta.title, response);
-    return this.shown(executor, resolved, response, meta, 1);
+    const shown = this.shown(executor, resolved, response, meta, 1);
+    if (resolved.directives.verify) shown.verification = await verifyUpdate(response.request, response, (outgoing, options) => executor.send(outgoing, options), { signal: context.signal });
+    return shown;
+  }
+
+  /** `# @verify`: a value the server did not keep (or no read-back) is an error; false then. */
+  private reportVerification(title: string, result: VerifyResult): boolean {
+    const failed = result.kind === "mismatch" || (result.kind === "not-verified" && result.reason === "read-failed");
+    if (failed) {
+      this.deps.log.error(`${title}: ${result.message}`);
+      void vscode.window.showErrorMessage(`${title}: ${result.message}`, "Show Log").then((action) => action && this.deps.log.show());
+      return false;
+    }
+    this.deps.log.info(`${title}: ${result.message}`);
+    if (result.kind === "verified" || result.reason === "not-an-update") void vscode.window.showInformationMessage(`${title}: ${result.message}`);
+    return true;
   }
 
   /** A response and its Next page / All pages actions, which keep following from it. */
@@ -300,4 +317,6 @@ interface ModelMeta {
 interface Shown {
   model: ResponseModel;
   actions: ResponseActions;
+  /** `# @verify`: the read-back of a single-record update. */
+  verification?: VerifyResult;
 }

@@ -38,3 +38,9 @@ export function schemaFile(folder: string, name: string): string {
   if (!isCacheableName(name)) throw new Error(`"${name}" is not an object structure name that can be cached.`);
   return join(schemaDir(folder), `${name}.json`);
 }
+
+/** `lists/<os>/<attr>.json`: a `getlist~<attr>` answer (JSON API reference §10), lower case. */
+export function listFile(folder: string, os: string, attribute: string): string {
+  if (!isCacheableName(os) || !isCacheableName(attribute)) throw new Error(`"${os}/${attribute}" is not a value list that can be cached.`);
+  return join(folder, "lists", os, `${attribute}.json`);
+}

@@ -10,7 +10,9 @@ import { CONNECTION_COMMANDS, REFRESH_SCHEMAS_COMMAND } from "../connections/com
 import { fingerprintOf } from "../connections/executorCache";
 import { connectionFolder } from "./cacheLayout";
 import { objectStructuresIn } from "./objectStructureNames";
+import { listUsesIn, type ListUse } from "./listUses";
 import { SchemaFetcher } from "./schemaFetcher";
+import { ValueListFetcher, type ValueListReport } from "./valueListFetcher";
 
 /** The language client's side of it (client/src/language/languageClient.ts). */
 export interface SchemaFolderListener {
@@ -28,6 +30,7 @@ interface Current {
   key: string;
   connection: ExtensionConnection;
   fetcher: SchemaFetcher;
+  lists: ValueListFetcher;
   apimeta: "unknown" | "ok" | "failed";
   warned: boolean;
 }
@@ -41,6 +44,7 @@ export class SchemaCacheController implements vscode.Disposable {
   private generation = 0;
   private readonly running = new Set<Promise<unknown>>();
   private editTimer: NodeJS.Timeout | undefined;
+  private usedPass: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -70,7 +74,7 @@ export class SchemaCacheController implements vscode.Disposable {
       if (this.editTimer) {
         clearTimeout(this.editTimer);
         this.editTimer = undefined;
-        this.track(this.fetchUsed());
+        this.queueUsedPass();
       }
       await Promise.allSettled([...this.running]);
     }
@@ -140,7 +144,12 @@ export class SchemaCacheController implements vscode.Disposable {
       folder: this.folderFor(connection),
       send: (outgoing, options) => this.connections.executor(connection).send(outgoing, options),
     });
-    this.current = { key: `${connection.name}|${fingerprintOf(connection)}`, connection, fetcher, apimeta: "unknown", warned: false };
+    const lists = new ValueListFetcher({
+      connection,
+      folder: fetcher.folder,
+      send: (outgoing, options) => this.connections.executor(connection).send(outgoing, options),
+    });
+    this.current = { key: `${connection.name}|${fingerprintOf(connection)}`, connection, fetcher, lists, apimeta: "unknown", warned: false };
     if (mode !== "startup") this.log.info(`Schemas: using ${fetcher.folder} for connection "${connection.name}".`);
   }
 
@@ -165,9 +174,21 @@ export class SchemaCacheController implements vscode.Disposable {
       fetched = report.fetched;
       failures.push(...report.failed.map((failure) => `${failure.name}: ${failure.reason}`));
     }
-    if (apimeta.ok || fetched.length > 0) await this.notify([fetcher.folder], generation);
+    let lists: string[] = [];
+    if (apimeta.ok) {
+      const uses = this.usedLists();
+      if (mode === "refresh") uses.push(...(await current.lists.cachedLists()));
+      const report = this.logLists(current, await current.lists.ensureLists(uses, { force: mode === "refresh" }));
+      lists = report.fetched;
+      failures.push(...report.failed.map((failure) => `${failure.name}: ${failure.reason}`));
+    }
+    if (apimeta.ok || fetched.length > 0 || lists.length > 0) await this.notify([fetcher.folder], generation);
     if (failures.length > 0) return { ok: false, message: this.warn(current, failures) };
-    const what = `apimeta${fetched.length > 0 ? ` and ${fetched.length} object structure schema${fetched.length === 1 ? "" : "s"}` : ""}`;
+    const parts = [
+      ...(fetched.length > 0 ? [`${fetched.length} object structure schema${fetched.length === 1 ? "" : "s"}`] : []),
+      ...(lists.length > 0 ? [`${lists.length} value list${lists.length === 1 ? "" : "s"}`] : []),
+    ];
+    const what = `apimeta${parts.length > 0 ? ` and ${parts.join(" and ")}` : ""}`;
     return { ok: true, message: `Refreshed the schemas of connection "${connection.name}": ${what}.` };
   }
 
@@ -186,8 +207,28 @@ export class SchemaCacheController implements vscode.Disposable {
       }
     }
     const report = await current.fetcher.ensureSchemas(this.usedNames());
-    if (report.fetched.length > 0 || current.apimeta === "ok") await this.notify([current.fetcher.folder], generation);
-    if (report.failed.length > 0) this.warn(current, report.failed.map((failure) => `${failure.name}: ${failure.reason}`));
+    const lists = this.logLists(current, await current.lists.ensureLists(this.usedLists()));
+    if (report.fetched.length > 0 || lists.fetched.length > 0 || current.apimeta === "ok") await this.notify([current.fetcher.folder], generation);
+    const failed = [...report.failed, ...lists.failed];
+    if (failed.length > 0) this.warn(current, failed.map((failure) => `${failure.name}: ${failure.reason}`));
+  }
+
+  /** The attributes whose values the open `.maximo` files write (value lists to fetch). */
+  private usedLists(): ListUse[] {
+    const uses: ListUse[] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId === "maximo") uses.push(...listUsesIn(document.getText()));
+    }
+    return uses;
+  }
+
+  /** One line per structure without a record (its lists cannot be read); the fetcher reports each once. */
+  private logLists(current: Current, report: ValueListReport): ValueListReport {
+    for (const os of report.empty) {
+      this.log.info(`Value lists: ${os} has no record on connection "${current.connection.name}", so its value lists cannot be read (getlist~ is asked of a record).`);
+    }
+    if (report.fetched.length > 0) this.log.info(`Value lists: saved ${report.fetched.join(", ")} for connection "${current.connection.name}".`);
+    return report;
   }
 
   private onDocument(document: vscode.TextDocument): void {
@@ -195,8 +236,13 @@ export class SchemaCacheController implements vscode.Disposable {
     clearTimeout(this.editTimer);
     this.editTimer = setTimeout(() => {
       this.editTimer = undefined;
-      this.track(this.fetchUsed());
+      this.queueUsedPass();
     }, EDIT_SETTLE_MS);
+  }
+
+  /** One pass at a time: a pass still reading the server would otherwise be overtaken by the next. */
+  private queueUsedPass(): void {
+    this.usedPass = this.track(this.usedPass.then(() => this.fetchUsed()).catch(() => undefined));
   }
 
   private usedNames(): string[] {

@@ -63,6 +63,7 @@ export const DIRECTIVES: readonly NamedDoc[] = [
   { name: "expect", doc: "An assertion on the response: `status 200`, `header content-type contains json`, `body.member.length > 0`." },
   { name: "all-pages", doc: "Follows `nextPage` links and gathers every page." },
   { name: "no-redirect", doc: "Does not follow redirects." },
+  { name: "verify", doc: "After a single-record update (POST with `x-method-override: PATCH` to a member href) answers 2xx, reads the record back and fails the request when a value sent is not what the server holds (a key it silently ignored)." },
   { name: "server-log", doc: "Captures the server's thread log (sql, oslc, integration and script loggers) while this request runs and shows it with the response (reference §23)." },
   { name: "prompt", doc: "Asks for a variable's value before sending." },
   { name: "note", doc: "Asks for confirmation before sending." },

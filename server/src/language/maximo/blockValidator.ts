@@ -10,6 +10,7 @@ import { embeddedQueries } from "./embeddedQueries";
 import { checkJsonBody, isJsonBody } from "./jsonBody";
 import { notRunDiagnostics } from "./notRun";
 import { SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
+import { checkVerifyDirective } from "./verifyDirective";
 
 const cache = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
 
@@ -34,6 +35,7 @@ function validate(tree: BlockTree): SyntaxDiagnostic[] {
     if (json) out.push(json);
   }
   for (const query of embeddedQueries(tree)) for (const d of query.parse.diagnostics) out.push(d);
+  checkVerifyDirective(tree, out);
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

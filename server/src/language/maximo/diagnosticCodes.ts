@@ -27,6 +27,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.connection-missing-name": { severity: "error", summary: "`@connection` needs the name of a connection." },
   "maximo.expect-missing": { severity: "error", summary: "`@expect` has no expectation." },
   "maximo.expect-invalid": { severity: "error", summary: "`@expect` is not `status ...`, `header NAME ...`, `body... OP VALUE` or `duration OP VALUE`." },
+  "maximo.verify-not-update": { severity: "information", summary: "`@verify` on a request that is not a single-record update: nothing is verified." },
   "maximo.directive-unexpected-argument": { severity: "warning", summary: "A directive that takes no argument has one (it is ignored)." },
   "maximo.json-invalid": { severity: "error", summary: "A JSON body is not valid JSON (`{{...}}` placeholders are allowed)." },
   "maximo.file-ref-missing-path": { severity: "error", summary: "A `<` body line names no file." },

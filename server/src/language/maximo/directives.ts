@@ -25,7 +25,7 @@ export function readDirective(text: string, start: number, end: number, out: Syn
 
 const NAME = /^[A-Za-z_][\w-]*$/;
 const DURATION = /^(\d+)(ms|s|m)?$/;
-const NO_ARGUMENT = new Set(["all-pages", "no-redirect", "server-log"]);
+const NO_ARGUMENT = new Set(["all-pages", "no-redirect", "verify", "server-log"]);
 
 function checkDirective(node: DirectiveNode, out: SyntaxDiagnostic[]): void {
   const { name, args } = node;
