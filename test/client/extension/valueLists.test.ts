@@ -212,7 +212,7 @@ describe("value list fetcher: answers the emulator does not give", () => {
     const fetcher = new ValueListFetcher({ connection: { name: "x", url: "http://127.0.0.1:9/maximo" }, folder, send: relative.send });
     const report = await fetcher.ensureLists(listUsesIn('GET os/mxapiasset?oslc.where=status="OPERATING"\n'));
     assert.deepEqual(report.fetched, ["mxapiasset/status"]);
-    assert.equal(relative.sent[1], "/maximo/oslc/os/mxapiasset/_QUJD/getlist~status?lean=1");
+    assert.equal(relative.sent[1], "/maximo/oslc/os/mxapiasset/_QUJD/getlist~status?lean=1&oslc.select=*");
 
     const foreign = fakeSend({ "os/mxapiasset?": { member: [{ href: "http://elsewhere.invalid/maximo/oslc/os/mxapiasset/_QUJD" }] } });
     const other = new ValueListFetcher({ connection: { name: "y", url: "http://127.0.0.1:9/maximo" }, folder, send: foreign.send });
