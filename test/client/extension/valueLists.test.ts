@@ -88,23 +88,42 @@ describe("which attributes a file uses (the shared parser)", () => {
 });
 
 describe("value list fetcher against the emulator", () => {
-  test("the hasList attributes the file uses are saved byte for byte as lists/<os>/<attr>.json, through one member", async () => {
+  test("the hasList attributes the file uses are saved byte for byte as lists/<os>/<attr>.json: a synonym domain whole, through MXAPISYNONYMDOMAIN", async () => {
     const { folder, lists } = await connection(["mxapiasset"]);
     const report = await lists().ensureLists(listUsesIn(assetFile));
     assert.deepEqual(report.fetched.sort(), ["mxapiasset/assettype", "mxapiasset/status"], "description, assetnum and siteid have no list in the schema");
     assert.deepEqual(report.failed, []);
-    assert.equal(memberReads().length, 1, "one member href for the structure");
+    assert.equal(memberReads().length, 1, "one read of member hrefs for the structure");
     const member = memberReads()[0]!;
     assert.equal(member.path, "/maximo/oslc/os/mxapiasset");
-    assert.deepEqual(Object.fromEntries(new URLSearchParams(member.query)), { "oslc.select": "href", "oslc.pageSize": "1", lean: "1" });
+    assert.deepEqual(Object.fromEntries(new URLSearchParams(member.query)), { "oslc.select": "href", "oslc.pageSize": "5", lean: "1" });
     assert.deepEqual(getlists().map((g) => `${g.path.replace(/.*\//, "")}?${g.query}`).sort(), ["getlist~assettype?lean=1&oslc.select=*", "getlist~status?lean=1&oslc.select=*"]);
+    // Status rows name their synonym domain: the whole domain is saved, as IBM's mobile apps read it.
+    const domainReads = emu.log.list().filter((entry) => entry.path.endsWith("/os/mxapisynonymdomain"));
+    assert.ok(domainReads.length >= 1, "the synonym domain was read");
+    const statusSource = domainReads.find((entry) => decodeURIComponent(entry.query).includes('domainid="LOCASSETSTATUS"'));
+    assert.ok(statusSource, JSON.stringify(domainReads.map((d) => decodeURIComponent(d.query))));
+    const sources: Record<string, { path: string; query: string }> = {
+      status: statusSource,
+      // ASSETTYPE is an ALN domain: MXAPISYNONYMDOMAIN has no rows for it, so the record's list stays.
+      assettype: getlists().find((g) => g.path.endsWith("getlist~assettype"))!,
+    };
     for (const attribute of ["status", "assettype"]) {
-      const entry = getlists().find((g) => g.path.endsWith(`getlist~${attribute}`))!;
+      const entry = sources[attribute]!;
       const saved = readFileSync(listFile(folder, "mxapiasset", attribute));
       assert.ok(saved.equals(await serverBytes(`${emu.url.replace(/\/maximo$/, "")}${entry.path}?${entry.query}`)), `${attribute}: the saved bytes differ from the server's answer`);
       const members = (JSON.parse(saved.toString("utf8")) as { member?: Array<{ value?: unknown }> }).member;
       assert.ok(Array.isArray(members) && members.length > 0 && members.every((m) => typeof m.value === "string" || typeof m.value === "number"), `${attribute}: the saved list holds values, not links only`);
     }
+  });
+
+  test("a record whose list is empty (a cancelled work order) is passed over; the whole WOSTATUS domain is saved", async () => {
+    const { folder, lists } = await connection(["mxapiwodetail"]);
+    const report = await lists().ensureLists(listUsesIn('GET os/mxapiwodetail?lean=1&oslc.where=status="APPR"\n'));
+    assert.deepEqual(report.fetched, ["mxapiwodetail/status"]);
+    assert.ok(getlists().length >= 2, "the first record's empty list was passed over");
+    const values = ((JSON.parse(readFileSync(listFile(folder, "mxapiwodetail", "status"), "utf8")) as { member: Array<{ value: string }> }).member).map((m) => m.value);
+    for (const status of ["WAPPR", "APPR", "INPRG", "COMP", "CLOSE", "CAN"]) assert.ok(values.includes(status), `${status} in ${JSON.stringify(values)}`);
   });
 
   test("once per connection and attribute: a second ask, a second file and a new session of the same connection send nothing", async () => {

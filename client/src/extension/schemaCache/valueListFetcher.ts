@@ -1,10 +1,13 @@
 /**
- * Fills `lists/<os>/<attr>.json` of one connection's cache folder: the `getlist~<attr>` answer
- * (JSON API reference §10) of the `hasList` attributes that open files use, saved byte for byte
- * (the lean answer) and written atomically. A value list hangs off a record, so one member href
- * per structure is read first (`os/<os>?oslc.select=href&oslc.pageSize=1&lean=1`); any member
- * will do. Once per connection and attribute: what is cached, what the server refused and which
- * structures have no record are remembered until a forced refresh. Knows no VS Code.
+ * Fills `lists/<os>/<attr>.json` of one connection's cache folder for the `hasList` attributes
+ * open files use, written atomically, byte for byte as the server answered. A value list hangs off
+ * a record (`getlist~<attr>`, JSON API reference §10), so a few member hrefs per structure are read
+ * first (`os/<os>?oslc.select=href&oslc.pageSize=5&lean=1`) and the first record whose list holds
+ * values is used. One record's list holds only the states it may move to; when its rows name a
+ * synonym domain, the whole domain is saved instead, read as IBM's mobile apps read it
+ * (`os/mxapisynonymdomain?oslc.where=domainid="X"`, PRODUCT.md), if the server has MXAPISYNONYMDOMAIN.
+ * Once per connection and attribute: what is cached, what the server refused and which structures
+ * have no record are remembered until a forced refresh. Knows no VS Code.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -103,7 +106,7 @@ export class ValueListFetcher {
         const key = `${os}/${attribute}`;
         // Another call may have saved or been refused it while this one read the schema and member.
         if (this.cached.has(key) || this.refused.has(key)) continue;
-        const outcome = await this.once(key, () => this.download(member.href, os, attribute));
+        const outcome = await this.once(key, () => this.download(member.hrefs, os, attribute));
         if (outcome.ok) {
           this.cached.add(key);
           report.fetched.push(key);
@@ -140,7 +143,8 @@ export class ValueListFetcher {
 
   private async findMember(os: string): Promise<MemberOutcome> {
     const url = new URL(`os/${encodeURIComponent(os)}`, metadataRoot(this.options.connection));
-    url.search = "?oslc.select=href&oslc.pageSize=1&lean=1";
+    // A few records: one record's list holds only the states it may move to (none for a cancelled one).
+    url.search = `?oslc.select=href&oslc.pageSize=${MEMBERS_TRIED}&lean=1`;
     const answer = await this.get(url);
     if (!answer.ok) return { kind: "failed", reason: answer.reason, refused: answer.refused };
     let body: unknown;
@@ -151,35 +155,76 @@ export class ValueListFetcher {
     }
     const members = (body as { member?: unknown })?.member;
     if (!Array.isArray(members) || members.length === 0) return { kind: "empty" };
-    const href = (members[0] as { href?: unknown })?.href;
-    if (typeof href !== "string" || href === "") return { kind: "failed", reason: `${where(url)} answered a member without an href`, refused: true };
-    // A relative href (relativeuri=1) is relative to the context root, not to this request's path.
-    const resolved = new URL(href, `${this.options.connection.url.replace(/\/+$/, "")}/`);
-    // Credentials go only to the connection's own server.
-    if (resolved.origin !== new URL(this.options.connection.url).origin) {
-      return { kind: "failed", reason: `${where(url)} answered a member on another server (${resolved.origin}); not followed`, refused: true };
+    const hrefs: URL[] = [];
+    for (const member of members.slice(0, MEMBERS_TRIED)) {
+      const href = (member as { href?: unknown })?.href;
+      if (typeof href !== "string" || href === "") return { kind: "failed", reason: `${where(url)} answered a member without an href`, refused: true };
+      // A relative href (relativeuri=1) is relative to the context root, not to this request's path.
+      const resolved = new URL(href, `${this.options.connection.url.replace(/\/+$/, "")}/`);
+      // Credentials go only to the connection's own server.
+      if (resolved.origin !== new URL(this.options.connection.url).origin) {
+        return { kind: "failed", reason: `${where(url)} answered a member on another server (${resolved.origin}); not followed`, refused: true };
+      }
+      hrefs.push(resolved);
     }
-    return { kind: "member", href: resolved };
+    return { kind: "member", hrefs };
   }
 
-  private async download(member: URL, os: string, attribute: string): Promise<Outcome> {
+  /**
+   * The list to save for one attribute: the first record whose `getlist~` answer holds values; for
+   * a synonym domain (its rows name their `domainid`) the whole domain as IBM's mobile apps read it,
+   * `os/mxapisynonymdomain?oslc.where=domainid="X"` (PRODUCT.md), when the server has that structure.
+   */
+  private async download(members: readonly URL[], os: string, attribute: string): Promise<Outcome> {
+    let chosen: ExecutedResponse | undefined;
+    for (const member of members) {
+      const answer = await this.getlist(member, attribute);
+      if (!answer.ok) return answer;
+      chosen = answer.response;
+      const rows = answer.rows;
+      if (rows.length === 0) continue;
+      const domainid = rows.map((row) => row.domainid).find((id): id is string => typeof id === "string" && id !== "");
+      if (domainid) chosen = (await this.wholeSynonymDomain(domainid)) ?? chosen;
+      break;
+    }
+    if (!chosen) return { ok: false, reason: `no record of ${os} to read the list of ${attribute} through`, refused: false };
+    try {
+      await writeFileAtomic(listFile(this.folder, os, attribute), chosen.bytes);
+    } catch (error) {
+      return { ok: false, reason: `saving the list of ${os}/${attribute} failed: ${error instanceof Error ? error.message : String(error)}`, refused: false };
+    }
+    return { ok: true };
+  }
+
+  private async getlist(member: URL, attribute: string): Promise<{ ok: true; response: ExecutedResponse; rows: Array<Record<string, unknown>> } | { ok: false; reason: string; refused: boolean }> {
     const url = new URL(member.href);
     url.pathname = `${url.pathname.replace(/\/+$/, "")}/getlist~${encodeURIComponent(attribute)}`;
     // Without oslc.select a collection answers links only; the guide's §10 example selects *.
     url.search = "?lean=1&oslc.select=*";
     const answer = await this.get(url);
     if (!answer.ok) return answer;
+    let body: unknown;
     try {
-      JSON.parse(answer.response.text());
+      body = JSON.parse(answer.response.text());
     } catch {
       return { ok: false, reason: `${where(url)} answered with something other than JSON`, refused: false };
     }
+    const rows = (body as { member?: unknown })?.member;
+    return { ok: true, response: answer.response, rows: Array.isArray(rows) ? rows.filter((row): row is Record<string, unknown> => typeof row === "object" && row !== null) : [] };
+  }
+
+  /** The whole synonym domain, or undefined when the server has no MXAPISYNONYMDOMAIN or no rows for it. */
+  private async wholeSynonymDomain(domainid: string): Promise<ExecutedResponse | undefined> {
+    const url = new URL("os/mxapisynonymdomain", metadataRoot(this.options.connection));
+    url.search = `?lean=1&oslc.select=*&oslc.pageSize=1000&oslc.where=${encodeURIComponent(`domainid="${domainid}"`)}`;
+    const answer = await this.get(url);
+    if (!answer.ok) return undefined;
     try {
-      await writeFileAtomic(listFile(this.folder, os, attribute), answer.response.bytes);
-    } catch (error) {
-      return { ok: false, reason: `saving the list of ${os}/${attribute} failed: ${error instanceof Error ? error.message : String(error)}`, refused: false };
+      const rows = (JSON.parse(answer.response.text()) as { member?: unknown }).member;
+      return Array.isArray(rows) && rows.length > 0 ? answer.response : undefined;
+    } catch {
+      return undefined;
     }
-    return { ok: true };
   }
 
   /** A 200 answer, or why not; `refused`: the server answered that it will not (asking again will not help). */
@@ -206,7 +251,10 @@ export class ValueListFetcher {
   }
 }
 
-type MemberOutcome = { kind: "member"; href: URL } | { kind: "empty" } | { kind: "failed"; reason: string; refused: boolean };
+type MemberOutcome = { kind: "member"; hrefs: URL[] } | { kind: "empty" } | { kind: "failed"; reason: string; refused: boolean };
+
+/** Records whose lists are tried, in order, until one holds values. */
+const MEMBERS_TRIED = 5;
 
 function where(url: URL): string {
   return `${url.pathname}${url.search}`;
