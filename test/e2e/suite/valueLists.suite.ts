@@ -105,9 +105,12 @@ suite("value lists in the extension host", () => {
     await eventually("lists/mxapiasset/status.json after the edit", () => existsSync(listPath()), Boolean, 45_000);
     const asked = await getlists();
     assert.equal(asked.length, 1, JSON.stringify(asked));
-    assert.equal(asked[0]!.query, "lean=1");
+    assert.equal(asked[0]!.query, "lean=1&oslc.select=*");
+    // Asset status rows name their synonym domain, so the whole domain is what is saved.
     const origin = emulator.url.replace(/\/maximo$/, "");
-    assert.ok(readFileSync(listPath()).equals(await get(`${origin}${asked[0]!.path}?lean=1`, { apikey: APIKEY, [PROBE]: "1" })), "status.json differs from the server's answer");
+    const domainRead = (await requests()).find((entry) => entry.path.endsWith("/os/mxapisynonymdomain") && entry.headers[PROBE] === undefined && decodeURIComponent(entry.query).includes('domainid="LOCASSETSTATUS"'));
+    assert.ok(domainRead, "the whole LOCASSETSTATUS domain was read");
+    assert.ok(readFileSync(listPath()).equals(await get(`${origin}${domainRead.path}?${domainRead.query}`, { apikey: APIKEY, [PROBE]: "1" })), "status.json differs from the server's answer");
 
     // The next edit writes status again and a new attribute: only the new one is fetched.
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n###\nGET os/mxapiasset?lean=1&oslc.where=status="NOT READY" and assettype="PUMP"\n'));
