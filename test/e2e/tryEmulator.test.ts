@@ -19,7 +19,16 @@ function exampleLine(file: string, prefix: string): number {
 test("try on the local emulator: from a fresh profile to a table of work orders", { timeout: 240_000 }, (t) =>
   withWorkbench(t, { fixture: "workspace", settings: { "editor.acceptSuggestionOnEnter": "off" } }, async ({ workbench, browserPage }) => {
     const page = browserPage.page;
-    await runCommand(page, "Maximo: Try Maximo Workbench on the Local Emulator");
+    // Right after the workbench loads, the palette may not list the extension's commands yet.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runCommand(page, "Maximo: Try Maximo Workbench on the Local Emulator");
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        await page.keyboard.press("Escape");
+      }
+    }
     await page.locator(".part.editor .tab.active", { hasText: "workorders.maximo" }).waitFor({ timeout: 60_000 });
     await workbench.waitForLanguageMode(languageLabel());
     await statusBarItem(page, "Local emulator").waitFor();
