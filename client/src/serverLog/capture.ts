@@ -94,7 +94,7 @@ export class ServerLogCapture {
     // What the log held before is not this request's: read it once as the starting point.
     const before = await this.safely(() => this.api.read(signal));
     if (!before || this.refusedBy(before, "GET log")) return false;
-    this.delta.skip(before.text());
+    this.delta.startFrom(before.text());
     return true;
   }
 

@@ -20,7 +20,7 @@ export class LogDelta {
   }
 
   /** Takes `text` as read without returning it (the log before the first captured request). */
-  skip(text: string): void {
+  startFrom(text: string): void {
     this.next(text);
   }
 }
