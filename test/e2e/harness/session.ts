@@ -38,7 +38,7 @@ function extensionSource(install: "vsix" | "folder", copyDir: string): Extension
   if (install === "vsix") return { vsix: packageVsix(dir) };
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { publisher: string; name: string; version: string };
   const folder = join(copyDir, "extension");
-  for (const name of ["package.json", "README.md", "LICENSE", "language-configuration.json", "dist", "syntaxes", "snippets", "media"]) {
+  for (const name of ["package.json", "README.md", "LICENSE", "language-configuration.json", "dist", "syntaxes", "snippets", "media", "examples"]) {
     if (existsSync(join(dir, name))) cpSync(join(dir, name), join(folder, name), { recursive: true });
   }
   return { folder, id: `${manifest.publisher}.${manifest.name}-${manifest.version}` };

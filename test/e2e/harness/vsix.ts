@@ -14,7 +14,7 @@ function inputs(extensionDir: string): string[] {
     if (!statSync(path).isDirectory()) return [path];
     return readdirSync(path).sort().flatMap((name) => (name.endsWith(".vsix") ? [] : walk(join(path, name))));
   };
-  return ["package.json", ".vscodeignore", "README.md", "LICENSE", "language-configuration.json", "dist", "syntaxes", "snippets", "media"]
+  return ["package.json", ".vscodeignore", "README.md", "LICENSE", "language-configuration.json", "dist", "syntaxes", "snippets", "media", "examples", "server/schema-pack"]
     .flatMap((name) => walk(join(extensionDir, name)));
 }
 
