@@ -21,7 +21,10 @@ export type Ask = (expression: string) => Promise<string>;
  * message is a sentence (the caller adds the line).
  */
 export async function askFor(inner: string, kind: "input" | "password" | "pick", prompt: PromptProvider | undefined, answers: Map<string, string>): Promise<string> {
-  const { name, question, value } = promptParts(inner);
+  const parts = promptParts(inner);
+  const { name, value } = parts;
+  // A bare `{{$input}}` / `{{$password}}` (httpyac asks it too) gets a generic question.
+  const question = parts.question || (kind === "password" ? "Password" : kind === "pick" ? "Pick a value" : "Value");
   const key = `${kind}:${question}`;
   const once = name.endsWith("-askonce");
   const known = once ? answers.get(key) : undefined;

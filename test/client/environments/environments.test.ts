@@ -123,7 +123,7 @@ async function explain(word: string, overrides: Partial<ExplainContext> = {}): P
       workspaceDir: WORKSPACE,
       environments: set,
       activeEnvironment: "dev",
-      processEnv: { MAXIMO_USER: "maxadmin", MAXIMO_PASSWORD: "env-password-789" },
+      processEnv: { MAXIMO_USER: "maxadmin", MAXIMO_PASSWORD: "env-password-test-value-789" },
       readFile: fakeFiles({ [join(WORKSPACE, ".env")]: "TENANT=acme\n", [ENV_FILE]: ENV_JSON }).readFile,
       secrets: [],
       ...overrides,
@@ -178,7 +178,7 @@ test("hover: secrets are masked by name, through the variables a value is built 
     assert.equal(explanation.masked, true, `${word} is masked`);
     assert.equal(explanation.value, undefined, `${word} has no value to show`);
     const shown = describeValue(explanation);
-    for (const secret of ["shared-key-123", "dev-password-456", "env-password-789"]) assert.ok(!shown.includes(secret), `${word} shows no secret: ${shown}`);
+    for (const secret of ["shared-key-123", "dev-password-456", "env-password-test-value-789"]) assert.ok(!shown.includes(secret), `${word} shows no secret: ${shown}`);
   }
   assert.match(describeValue(await explain("{{apikey}}")), /^\*+ \(secret: not shown\)$/);
   // A value kept in SecretStorage is never shown, whatever the variable is called.

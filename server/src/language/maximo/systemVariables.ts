@@ -95,7 +95,6 @@ function prompt(name: string, asks: "input" | "password" | "pick"): SystemVariab
     asks,
     checkArgs: (args) => {
       const parts = promptParts(`${name} ${joined(args)}`);
-      if (!parts.question) return `${name} asks a question: write \`{{${name} Work order number}}\`.`;
       if (pick && !parts.value) return `${name} needs the values to pick from: write \`{{${name} Site $value: BEDFORD,NASHUA}}\`.`;
       return undefined;
     },
