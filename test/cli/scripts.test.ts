@@ -5,24 +5,20 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { startEmulator, type EmulatorHandle } from "../../emulator/index";
-import { defaultOptions } from "../../emulator/emulator";
+import type { EmulatorHandle } from "../../emulator/index";
+import { cliBundle, startEmulatorWithKey } from "./emulatorWithKey";
 
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
-const cli = join(root, "dist", "cli.js");
+const cli = cliBundle;
 // A key invented for this test and registered only with the in-process emulator below: not a real secret.
 const APIKEY = "emulator-test-key-cli-scripts";
 let emu: EmulatorHandle;
 
 before(async () => {
-  assert.ok(existsSync(cli), "dist/cli.js is missing: run `node esbuild.mjs` first");
-  const options = defaultOptions();
-  options.credentials.apikeys = { ...options.credentials.apikeys, [APIKEY]: "MAXADMIN" };
-  emu = await startEmulator({ port: 0, options: { ...options, workOrders: 20 } });
+  emu = await startEmulatorWithKey(APIKEY);
 });
 after(() => emu.close());
 beforeEach(() => emu.reset());
