@@ -52,3 +52,8 @@ export type XPathValue = XmlDom.Node[] | XmlDom.Node | string | number | boolean
 export const xpath = once(() => require("xpath") as XPathLibrary);
 
 export const xmlDom = once(() => require("@xmldom/xmldom") as typeof XmlDom);
+
+// Data load and export (issue 14): streaming CSV and XLSX, loaded only when a load or export runs.
+export const csvParse = once(() => require("csv-parse") as typeof import("csv-parse"));
+export const csvStringify = once(() => require("csv-stringify") as typeof import("csv-stringify"));
+export const excelJs = once(() => require("exceljs") as typeof import("exceljs"));
