@@ -48,7 +48,7 @@ export interface ResponseMeta {
   selectOrder?: string[];
   receivedAt: number;
   /** The server's thread-log lines this request caused (reference §23), redacted, with hints for their BMXAA codes. */
-  serverLog?: { lines: string[]; hints: Record<string, string> };
+  serverLog?: { lines: string[]; hints: Record<string, string>; /** The log is still being read; a `serverLog` message follows. */ pending?: boolean };
 }
 
 export type PagingAction = "nextPage" | "allPages";
@@ -64,7 +64,9 @@ export type HostMessage =
   /** The body's bytes from `offset` on. */
   | { type: "bodyChunk"; responseId: string; offset: number; chunk: ArrayBuffer }
   /** A paging action the page asked for has finished (successfully or not). */
-  | { type: "actionDone"; action: PagingAction };
+  | { type: "actionDone"; action: PagingAction }
+  /** The server-log lines of a shown response, read after it (absent: capture gave none). */
+  | { type: "serverLog"; responseId: string; serverLog?: { lines: string[]; hints: Record<string, string> } };
 
 /** Page → host. Each names the response it is about, so a late click on a replaced response is ignored. */
 export type PageMessage =

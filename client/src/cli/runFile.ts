@@ -114,11 +114,12 @@ export async function runFile(filePath: string, displayPath: string, document: M
     if (settings.serverLog || resolved.directives.serverLog) {
       const captured = await settings.pool.capture(connection).capture(sendIt);
       response = captured.result;
-      if (captured.lines) {
-        outcome.serverLog = captured.lines;
+      const lines = await captured.lines;
+      if (lines) {
+        outcome.serverLog = lines;
         if (settings.outDir) {
           const log = requestFiles(settings.outDir, displayPath, index, name, "log").body;
-          writeFileSync(log, captured.lines.map((line) => `${line}\n`).join(""));
+          writeFileSync(log, lines.map((line) => `${line}\n`).join(""));
           outcome.notes.push(`→ ${log}`);
         }
       }

@@ -82,6 +82,8 @@ export interface ResponseActions {
 export interface ResponsePresenter extends vscode.Disposable {
   /** Shows a response in the panel (reusing it), replacing what it showed. */
   show(model: ResponseModel, actions?: ResponseActions): void;
+  /** A shown response's server-log lines, read after it (undefined: capture gave none); the panel updates when it still shows it. */
+  attachServerLog(model: ResponseModel, serverLog: ResponseMeta["serverLog"] | undefined): void;
 }
 
 /** Server-log capture per connection (reference §23): the toggle, and a request run with its log lines. */

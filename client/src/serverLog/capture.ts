@@ -1,8 +1,11 @@
 /**
  * Server-log capture for one connection (reference §23): thread logging is enabled once per
- * login session (again after a re-login), and each request's result carries the lines its run
- * added to the user's thread log. A server that refuses (no permission, an older release, a 404)
- * gets one sentence and capture switches itself off; the requests themselves never depend on it.
+ * login session (again after a re-login), and each request's result comes with the lines its run
+ * added to the user's thread log. The result is handed back as soon as the request is done; the
+ * log is read after it (a real server answers the whole log each time, so the read costs about
+ * as much as a small query), and the next captured request starts once that read is in, so lines
+ * of two requests never mix. A server that refuses (no permission, an older release, a 404) gets
+ * one sentence and capture switches itself off; the requests themselves never depend on it.
  * stop() turns logging off on the server whenever capture had turned it on.
  */
 import type { Executor } from "../http/executor";
@@ -19,10 +22,13 @@ export interface CaptureOptions {
 }
 
 export interface Captured<T> {
+  /** The request's own result, as soon as the request is done. */
   result: T;
-  /** The request's own log lines, redacted; undefined when capture is off or was refused. */
-  lines?: string[];
+  /** The request's own log lines, redacted, once the log is read; undefined when capture is off or was refused. */
+  lines: Promise<string[] | undefined>;
 }
+
+const noLines: Promise<undefined> = Promise.resolve(undefined);
 
 export type CaptureState = "idle" | "on" | "refused" | "stopped";
 
@@ -46,10 +52,13 @@ export class ServerLogCapture {
     return this.current;
   }
 
-  /** Runs `run` (a request on this connection) and returns its result with the log lines it caused. */
+  /**
+   * Runs `run` (a request on this connection) and resolves with its result when it is done; the
+   * log lines it caused follow in `lines`. The next captured request waits for that read.
+   */
   capture<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<Captured<T>> {
     const next = this.queue.then(() => this.captureNow(run, signal));
-    this.queue = next.catch(() => undefined);
+    this.queue = next.then((captured) => captured.lines, () => undefined);
     return next;
   }
 
@@ -69,15 +78,26 @@ export class ServerLogCapture {
   }
 
   private async captureNow<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<Captured<T>> {
-    if (this.current === "refused") return { result: await run() };
+    if (this.current === "refused") return { result: await run(), lines: noLines };
     if (this.current === "stopped") this.current = "idle";
     const ready = await this.ensureEnabled(signal);
-    const result = await run();
-    if (!ready) return { result };
+    let result: T;
+    try {
+      result = await run();
+    } catch (error) {
+      // What the failed request logged is nobody's: read past it so the next request's lines are its own.
+      if (ready) await this.readLines(signal);
+      throw error;
+    }
+    return { result, lines: ready ? this.readLines(signal) : noLines };
+  }
+
+  /** The lines added to the log since the last read, redacted; undefined when the read is refused. */
+  private async readLines(signal?: AbortSignal): Promise<string[] | undefined> {
     const read = await this.safely(() => this.api.read(signal));
-    if (!read || this.refusedBy(read, "GET log")) return { result };
+    if (!read || this.refusedBy(read, "GET log")) return undefined;
     const secrets = this.executor.secrets();
-    return { result, lines: this.delta.next(read.text()).map((line) => redact(line, secrets)) };
+    return this.delta.next(read.text()).map((line) => redact(line, secrets));
   }
 
   /** Enables logging when this login session has not; false when capture is (now) off. */

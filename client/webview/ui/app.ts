@@ -41,6 +41,7 @@ interface Shown {
   tabs: Map<TabId, HTMLElement>;
   activate: Map<TabId, () => void>;
   actionButtons: Map<PagingAction, HTMLButtonElement>;
+  serverLog?: ServerLogView;
 }
 
 export class App {
@@ -71,7 +72,19 @@ export class App {
       case "actionDone":
         this.setBusy(message.action, false);
         return;
+      case "serverLog":
+        this.attachServerLog(message);
+        return;
     }
+  }
+
+  /** The log lines of the shown response, read after it: the tab fills, and gets its badge. */
+  private attachServerLog(message: Extract<HostMessage, { type: "serverLog" }>): void {
+    const shown = this.shown;
+    if (!shown || shown.meta.id !== message.responseId || !shown.serverLog) return;
+    shown.serverLog.update(message.serverLog);
+    const tab = this.root.querySelector<HTMLElement>('[data-tab="serverLog"]');
+    if (tab && shown.serverLog.problems > 0) tab.append(problemBadge(shown.serverLog.problems));
   }
 
   private receiveChunk(responseId: string, offset: number, chunk: ArrayBuffer): void {
@@ -125,6 +138,7 @@ export class App {
     shown.tabs.set("timing", timing.element);
     const serverLog = meta.serverLog ? new ServerLogView(meta.serverLog, meta.serverLog.hints, this.services) : undefined;
     if (serverLog) shown.tabs.set("serverLog", serverLog.element);
+    shown.serverLog = serverLog;
     shown.activate.set("raw", () => raw.activate());
 
     const notices = el("div", "notices");
@@ -146,11 +160,7 @@ export class App {
       });
       tab.setAttribute("role", "tab");
       tab.dataset.tab = id;
-      if (id === "serverLog" && serverLog && serverLog.problems > 0) {
-        const badge = el("span", "tab-badge", String(serverLog.problems));
-        badge.title = `${serverLog.problems} warning or error line${serverLog.problems === 1 ? "" : "s"}`;
-        tab.append(badge);
-      }
+      if (id === "serverLog" && serverLog && serverLog.problems > 0) tab.append(problemBadge(serverLog.problems));
       tabBar.append(tab);
     }
     this.root.replaceChildren(...[this.summaryBar(meta, message.actions, shown), banner, notices, tabBar, panes].filter((part): part is HTMLElement => part !== undefined));
@@ -286,4 +296,11 @@ export class App {
     for (const tab of this.root.querySelectorAll<HTMLElement>(".tab")) tab.setAttribute("aria-selected", String(tab.dataset.tab === id));
     shown.activate.get(id)?.();
   }
+}
+
+/** The Server log tab's count of WARN/ERROR lines. */
+function problemBadge(problems: number): HTMLElement {
+  const badge = el("span", "tab-badge", String(problems));
+  badge.title = `${problems} warning or error line${problems === 1 ? "" : "s"}`;
+  return badge;
 }

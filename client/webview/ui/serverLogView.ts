@@ -1,7 +1,8 @@
 /**
  * The Server log tab: the thread-log lines this request caused (reference §23), coloured by
  * level, SQL wrapped with its keywords highlighted, BMXAA codes with the error banner's hint, a
- * text filter, a WARN/ERROR-only switch, and Copy (the lines shown).
+ * text filter, a WARN/ERROR-only switch, and Copy (the lines shown). The log is read after the
+ * response, so the tab may first say it is reading, and fills when `update` brings the lines.
  */
 import { filterLines, parseLogLine, problemCount, reasonCodes, sqlSegments, type LogLine } from "../model/serverLog";
 import type { ResponseMeta } from "../protocol";
@@ -13,8 +14,11 @@ const MAX_DRAWN = 5_000;
 
 export class ServerLogView {
   readonly element = el("div", "server-log-view");
-  readonly problems: number;
-  private readonly lines: LogLine[];
+  problems = 0;
+  private lines: LogLine[] = [];
+  /** Why there are no lines to show yet (or at all); undefined once lines are in. */
+  private note: string | undefined;
+  private hints: Record<string, string>;
   private readonly list = el("div", "server-log-lines");
   private readonly count = el("span", "server-log-count");
   private query = "";
@@ -22,11 +26,11 @@ export class ServerLogView {
 
   constructor(
     log: NonNullable<ResponseMeta["serverLog"]>,
-    private readonly hints: Record<string, string>,
+    hints: Record<string, string>,
     private readonly services: PageServices,
   ) {
-    this.lines = log.lines.map(parseLogLine);
-    this.problems = problemCount(this.lines);
+    this.hints = hints;
+    this.take(log);
     const filter = el("input", "server-log-filter");
     filter.type = "search";
     filter.placeholder = "Filter lines";
@@ -50,6 +54,24 @@ export class ServerLogView {
     this.render();
   }
 
+  /** The lines, once read; undefined when capture gave none (refused or failed). */
+  update(log: { lines: string[]; hints: Record<string, string> } | undefined): void {
+    if (log) {
+      this.hints = log.hints;
+      this.take(log);
+    } else {
+      this.take({ lines: [], hints: {} });
+      this.note = "No server log for this request: capture was turned off (see the Maximo output for why).";
+    }
+    this.render();
+  }
+
+  private take(log: NonNullable<ResponseMeta["serverLog"]>): void {
+    this.lines = log.lines.map(parseLogLine);
+    this.problems = problemCount(this.lines);
+    this.note = log.pending ? "Reading the server's log…" : undefined;
+  }
+
   private visible(): LogLine[] {
     return filterLines(this.lines, this.query, this.problemsOnly);
   }
@@ -57,6 +79,12 @@ export class ServerLogView {
   private render(): void {
     const visible = this.visible();
     this.count.textContent = visible.length === this.lines.length ? `${this.lines.length} lines` : `${visible.length} of ${this.lines.length} lines`;
+    this.element.dataset.pending = this.note === undefined ? "false" : "true";
+    if (this.note !== undefined) {
+      this.count.textContent = "";
+      this.list.replaceChildren(el("div", "empty-note", this.note));
+      return;
+    }
     if (this.lines.length === 0) {
       this.list.replaceChildren(el("div", "empty-note", "The server logged nothing for this request."));
       return;

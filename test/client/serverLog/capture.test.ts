@@ -28,7 +28,10 @@ test("the lines attached to each of several requests are exactly that request's"
   const capture = new ServerLogCapture(executor);
   const wheres = ['status="APPR"', 'status="WAPPR"', 'status="INPRG"'];
   const results = [];
-  for (const where of wheres) results.push(await capture.capture(() => executor.execute(query(where))));
+  for (const where of wheres) {
+    const { result, lines } = await capture.capture(() => executor.execute(query(where)));
+    results.push({ result, lines: await lines });
+  }
   results.forEach(({ result, lines }, i) => {
     assert.equal(result.status, 200);
     assert.ok(lines && lines.length > 0, `request ${i} has lines`);
@@ -48,12 +51,13 @@ test("a re-login enables thread logging again", async () => {
   const secrets: SecretSource = { get: async (_c, kind) => (kind === "password" ? "maxadmin" : undefined) };
   const executor = createExecutor({ connection, secrets });
   const capture = new ServerLogCapture(executor);
-  assert.ok((await capture.capture(() => executor.execute(query('status="APPR"')))).lines);
+  assert.ok(await (await capture.capture(() => executor.execute(query('status="APPR"')))).lines);
   emu.expireSessions();
   assert.equal((await capture.capture(() => executor.execute(query('status="WAPPR"')))).result.status, 200, "the request re-logged in and succeeded");
   const after = await capture.capture(() => executor.execute(query('status="INPRG"')));
   assert.equal(logCalls("enablelogs"), 2, "enabled again for the new login session");
-  assert.ok(after.lines?.some((line) => line.includes("status = 'INPRG'")), JSON.stringify(after.lines));
+  const afterLines = await after.lines;
+  assert.ok(afterLines?.some((line) => line.includes("status = 'INPRG'")), JSON.stringify(afterLines));
   await capture.stop();
   executor.close();
 });
@@ -80,8 +84,8 @@ for (const [status, reason] of [[404, /older release/], [403, /may not use threa
     const second = await capture.capture(() => executor.execute(query('status="WAPPR"')));
     assert.equal(first.result.status, 200);
     assert.equal(second.result.status, 200);
-    assert.equal(first.lines, undefined);
-    assert.equal(second.lines, undefined);
+    assert.equal(await first.lines, undefined);
+    assert.equal(await second.lines, undefined);
     assert.equal(sentences.length, 1, "said once");
     assert.match(sentences[0]!, new RegExp(`HTTP ${status}`));
     assert.match(sentences[0]!, reason);
@@ -103,12 +107,49 @@ test("secrets never appear in captured lines", async () => {
       { key: "_lpwd", value: "hunter2-password" },
     ],
   });
-  const { lines } = await capture.capture(() => executor.execute(leaky));
+  const lines = await (await capture.capture(() => executor.execute(leaky))).lines;
   assert.ok(lines && lines.length > 0);
   const text = lines.join("\n");
   assert.ok(!text.includes(emulatorApikey), text);
   assert.ok(!text.includes("hunter2-password"), text);
   assert.match(text, /\*\*\*\*\*/);
+  await capture.stop();
+  executor.close();
+});
+
+test("the result is handed back before the log is read; requests sent back to back still get only their own lines", async () => {
+  const { executor } = testExecutor(emu.url);
+  const capture = new ServerLogCapture(executor);
+  await (await capture.capture(() => executor.execute(query('status="APPR"')))).lines; // enabled, first read done
+  const readsBefore = emu.log.list().filter((entry) => entry.method === "GET" && /\/log$/.test(entry.path)).length;
+  const first = await capture.capture(() => executor.execute(query('status="WAPPR"')));
+  const readsWhenHandedBack = emu.log.list().filter((entry) => entry.method === "GET" && /\/log$/.test(entry.path)).length;
+  assert.equal(readsWhenHandedBack, readsBefore, "the result came back without waiting for a log read");
+  // Sent at once, without waiting for the first request's lines: it starts after the read.
+  const second = await capture.capture(() => executor.execute(query('status="INPRG"')));
+  const [firstLines, secondLines] = await Promise.all([first.lines, second.lines]);
+  assert.ok(firstLines?.some((line) => line.includes("status = 'WAPPR'")), JSON.stringify(firstLines));
+  assert.ok(!firstLines?.some((line) => line.includes("'INPRG'")), JSON.stringify(firstLines));
+  assert.ok(secondLines?.some((line) => line.includes("status = 'INPRG'")), JSON.stringify(secondLines));
+  assert.ok(!secondLines?.some((line) => line.includes("'WAPPR'")), JSON.stringify(secondLines));
+  await capture.stop();
+  executor.close();
+});
+
+test("a request that throws leaves its lines to nobody: the next request's lines are its own", async () => {
+  const { executor } = testExecutor(emu.url);
+  const capture = new ServerLogCapture(executor);
+  await (await capture.capture(() => executor.execute(query('status="APPR"')))).lines;
+  await assert.rejects(
+    capture.capture(async () => {
+      await executor.execute(query('status="WAPPR"'));
+      throw new Error("the caller gave up after the server answered");
+    }),
+    /gave up/,
+  );
+  const next = await (await capture.capture(() => executor.execute(query('status="INPRG"')))).lines;
+  assert.ok(next?.some((line) => line.includes("status = 'INPRG'")), JSON.stringify(next));
+  assert.ok(!next?.some((line) => line.includes("'WAPPR'")), `the failed request's lines are not the next one's: ${JSON.stringify(next)}`);
   await capture.stop();
   executor.close();
 });

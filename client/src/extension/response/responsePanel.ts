@@ -68,6 +68,12 @@ export class ResponsePanel implements ResponsePresenter {
     if (this.ready) this.send();
   }
 
+  attachServerLog(model: ResponseModel, serverLog: ResponseModel["serverLog"] | undefined): void {
+    if (serverLog) model.serverLog = serverLog;
+    else delete model.serverLog;
+    if (this.current?.model === model && this.ready) void this.post({ type: "serverLog", responseId: model.id, ...(serverLog ? { serverLog } : {}) });
+  }
+
   dispose(): void {
     this.panel?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();

@@ -129,9 +129,11 @@ export class RequestRunner {
       const executor = this.deps.connections.executor(connection);
       const meta = { title, connection: connection.name, source };
       const send = () => (allPages || resolved.directives.allPages ? this.allPages(executor, resolved, context.signal, meta) : this.one(executor, resolved, context, index, meta));
-      const model = await this.withServerLog(connection, executor, resolved, send, context.signal);
+      const { shown: model, serverLog } = await this.withServerLog(connection, executor, resolved, send, context.signal);
       this.deps.presenter.show(model.model, model.actions);
-      void this.remember(model.model);
+      // With capture on, the response shows at once and its log lines join it when read; history keeps both.
+      if (serverLog) void serverLog.then(() => this.remember(model.model));
+      else void this.remember(model.model);
       const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
       if (advice) void offerAdvice(this.deps, advice, "warning", connection);
       const verified = model.verification ? this.reportVerification(title, model.verification) : true;
@@ -149,13 +151,22 @@ export class RequestRunner {
     }
   }
 
-  /** Runs `send` with the connection's server-log capture when it is on (or `# @server-log` asks). */
-  private async withServerLog(connection: ExtensionConnection, executor: Executor, resolved: ResolvedRequest, send: () => Promise<Shown>, signal: AbortSignal): Promise<Shown> {
+  /**
+   * Runs `send` with the connection's server-log capture when it is on (or `# @server-log` asks).
+   * The response is ready before its log: its Server log tab says it is reading, and `serverLog`
+   * settles once the lines are attached to the model and the panel.
+   */
+  private async withServerLog(connection: ExtensionConnection, executor: Executor, resolved: ResolvedRequest, send: () => Promise<Shown>, signal: AbortSignal): Promise<{ shown: Shown; serverLog?: Promise<void> }> {
     const capture = this.deps.serverLog;
-    if (!capture || !(resolved.directives.serverLog || capture.isOn(connection))) return send();
+    if (!capture || !(resolved.directives.serverLog || capture.isOn(connection))) return { shown: await send() };
     const { result, lines } = await capture.capture(connection, executor, send, signal);
-    if (lines) result.model.serverLog = { lines, hints: codeHints(lines) };
-    return result;
+    const model = result.model;
+    model.serverLog = { lines: [], hints: {}, pending: true };
+    const serverLog = lines.then(
+      (read) => this.deps.presenter.attachServerLog(model, read ? { lines: read, hints: codeHints(read) } : undefined),
+      () => this.deps.presenter.attachServerLog(model, undefined),
+    );
+    return { shown: result, serverLog };
   }
 
   private async one(executor: Executor, resolved: ResolvedRequest, context: RunContext, index: number, meta: ModelMeta): Promise<Shown> {

@@ -49,7 +49,9 @@ export async function runScriptCommand(deps: ScriptDeps, nameArgument?: unknown)
       { location: vscode.ProgressLocation.Notification, title: `Running ${script} on ${connection.name}`, cancellable: true },
       (_progress, token) => {
         const run = () => runScript(executor, script, params, { signal: signalOf(token) });
-        return deps.serverLog?.isOn(connection) ? deps.serverLog.capture(connection, executor, run) : run().then((result) => ({ result, lines: undefined }));
+        if (!deps.serverLog?.isOn(connection)) return run().then((result) => ({ result, lines: undefined }));
+        // The script's log lines are what a Run is for: the result waits for them.
+        return deps.serverLog.capture(connection, executor, run).then(async (captured) => ({ result: captured.result, lines: await captured.lines }));
       },
     );
     deps.log.info(`script/${script} on ${connection.name}: HTTP ${response.status} in ${Math.round(response.timings.totalMs)} ms`);

@@ -73,8 +73,10 @@ export class ScriptDeployer {
     const capture = this.deps.serverLog;
     if (!capture?.isOn(connection)) return this.deployOnce(document, connection, acceptRowstamp);
     const executor = this.deps.connections.executor(connection);
-    const { result, lines } = await capture.capture(connection, executor, () => this.deployOnce(document, connection, acceptRowstamp));
-    // The deploy's thread log goes to the output channel beside its report.
+    const captured = await capture.capture(connection, executor, () => this.deployOnce(document, connection, acceptRowstamp));
+    const { result } = captured;
+    // The deploy's thread log goes to the output channel beside its report, once it is read.
+    const lines = await captured.lines;
     if (lines?.length) {
       this.deps.log.info(`server log of the deploy (${lines.length} line${lines.length === 1 ? "" : "s"}):`);
       for (const line of lines) this.deps.log.info(`  ${line}`);
