@@ -186,3 +186,13 @@ test("maximo.undefined-variable: a variable no @line defines and a chained refer
   ]);
   assert.match(found[0]!.message, /environment/);
 });
+
+test("`<attr>_description` of a domain-bound attribute in a select is no unknown attribute (reference §4.1: the server adds it beside status)", () => {
+  assert.deepEqual(check("GET os/mxapiwodetail?lean=1&oslc.select=wonum,status,status_description"), []);
+  // Not for an attribute without a domain, nor in a where clause (it is no column there).
+  const found = check('GET os/mxapiwodetail?lean=1&oslc.select=wonum,description_description&oslc.where=status_description="Approved"');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["schema.unknown-attribute", "description_description"],
+    ["schema.unknown-attribute", "status_description"],
+  ]);
+});

@@ -114,6 +114,7 @@ function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report):
 
 function selectItems(items: readonly SelectItem[], schema: ObjectSchema, report: Report): void {
   for (const item of items) {
+    if (item.kind === "attribute" && isDomainDescription(item.path, schema)) continue;
     if (item.kind === "attribute") resolve(item.path, schema, report.unknown);
     else if (item.kind === "child" && item.name) {
       const resolved = resolve(item.name, schema, report.unknown);
@@ -121,6 +122,17 @@ function selectItems(items: readonly SelectItem[], schema: ObjectSchema, report:
       if (child) selectItems(item.items, child, report);
     }
   }
+}
+
+/**
+ * `status_description` in a select: the server adds `<attr>_description` beside every
+ * domain-bound attribute (reference §4.1), and files copied from a response name it. Not a
+ * schema attribute, and not an error.
+ */
+function isDomainDescription(path: NamePath, schema: ObjectSchema): boolean {
+  if (path.segments.length !== 1) return false;
+  const match = /^(.+)_description$/i.exec(path.segments[0]!.name);
+  return match !== null && schema.attributes.get(match[1]!.toLowerCase())?.hasList === true;
 }
 
 function orderBy(clause: OrderByClause, schema: ObjectSchema, report: Report): void {
