@@ -78,12 +78,16 @@ test("a body starting with {, [ or < right after the headers or the request line
   );
 });
 
-test("{{ lines after the headers stay scripts and headers; other lines stay headers", () => {
+test("{{ lines after the headers: a script opener stays a script, {{name}}: value a header (REST Client), {{payload}} alone starts the body (httpyac)", () => {
   const doc = parseDocument("GET os/x\n{{authHeader}}: {{token}}\n{{\n  exports.a = 1;\n}}\n");
   const request = doc.requests[0]!;
   assert.deepEqual(request.request.headers.map((h) => h.name.text), ["{{authHeader}}"]);
   assert.equal(request.request.body, undefined);
   assert.equal(request.node.scripts.length, 1);
+  const payload = parseDocument('@payload = {"a": 1}\nPOST os/x\ncontent-type: application/json\n{{payload}}\n');
+  assert.deepEqual(payload.requests[0]!.request.headers.map((h) => h.name.text), ["content-type"]);
+  assert.equal(payload.requests[0]!.request.body?.text, "{{payload}}");
+  assert.deepEqual(payload.diagnostics().filter((d) => d.severity === "error").map((d) => d.code), []);
 });
 
 // ---------------------------------------------------------------------------------------------

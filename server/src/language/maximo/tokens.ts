@@ -187,12 +187,14 @@ export const FileRefStart = createToken({
   push_mode: Mode.body,
 });
 /**
- * A line right after the headers that starts like a body (`{`, `[`, `<xml>`): the body begins
- * there, blank line or not, as httpyac reads it. `{{` lines stay scripts or headers.
+ * A line right after the headers that starts like a body (`{`, `[`, `<xml>`, a `{{payload}}`
+ * variable): the body begins there, blank line or not, as httpyac reads it. A `{{` line alone
+ * is a script opener, matched before this; `{{name}}: value` stays a header, as REST Client
+ * reads it.
  */
 export const BodyStartLine = createToken({
   name: "BodyStartLine",
-  pattern: re(String.raw`[ \t]*(?:\{(?!\{)|\[|<(?=[^@ \t\r\n]))${REST}${EOL}?`),
+  pattern: re(String.raw`[ \t]*(?:\{(?!\{[^\r\n]*?\}\}[ \t]*:)|\[|<(?=[^@ \t\r\n]))${REST}${EOL}?`),
   line_breaks: true,
   push_mode: Mode.body,
 });
