@@ -103,7 +103,7 @@ async function run(deps: LoadDeps, prepared: Prepared, panel: LoadPanel): Promis
   const { input, connection, os, rows } = prepared;
   const resultsFile = await resultsFileFor(input.file);
   if (!resultsFile) throw new Error("No folder was chosen for the results file.");
-  const resume = (await deps.engine.canResume(input, resultsFile)) && (await askResume(resultsFile));
+  const resume = (await deps.engine.canResume(input, os, resultsFile)) && (await askResume(resultsFile));
   if (resume === undefined) throw new Error("The load was not started.");
   const collector = new ResultsCollector(input.schema.pk);
   const executor = deps.connections.executor(connection);

@@ -14,7 +14,7 @@ export interface PreviewRead {
 }
 
 export interface SendOptions {
-  executor: Executor;
+  executor: Pick<Executor, "connection" | "send">;
   /** The object structure, lower case. */
   os: string;
   action: LoadAction;
@@ -38,6 +38,9 @@ export interface LoadEngine {
   sheets(file: string): Promise<string[]>;
   read(input: LoadPlanInput): Promise<PreviewRead>;
   send(input: LoadPlanInput, options: SendOptions): Promise<SendOutcome>;
-  /** True when a results file's state says an earlier load of this file stopped part way. */
-  canResume(input: LoadPlanInput, resultsFile: string): Promise<boolean>;
+  /**
+   * True when the state file beside `resultsFile` belongs to an earlier load of this very file
+   * (same content, structure and action) that stopped part way; a finished load removes it.
+   */
+  canResume(input: LoadPlanInput, os: string, resultsFile: string): Promise<boolean>;
 }
