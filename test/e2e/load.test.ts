@@ -4,14 +4,15 @@
 // the message, and counts it; the connection is read-only, so Load asks first: declined, nothing
 // is sent; confirmed, the rows go, and the results table lists the bad row first, failed with its
 // message, and the others loaded; the emulator holds exactly the good rows, and the results CSV
-// sits beside the file.
+// sits beside the file. With MAXIMO_E2E_SCREENSHOTS=DIR the preview and the results land in DIR.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { startEmulator } from "../../emulator/index";
 import { withWorkbench } from "./harness";
+import { repoRoot } from "./harness/paths";
 import { runCommand } from "./harness/userActions";
 import { clickDialogButton, modalDialog, notification, webviewContent } from "./harness/userActions";
 
@@ -26,6 +27,11 @@ const csv = [
   "LOADUI-4,BEDFORD,\"Pump, spare\",4",
   "",
 ].join("\r\n");
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.MAXIMO_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: resolve(repoRoot, dir, `${name}.png`) });
+}
 
 async function enterApikey(page: Page): Promise<void> {
   const secret = page.locator(".quick-input-widget input[type='password']");
@@ -68,6 +74,8 @@ test("load: a CSV with one bad row is previewed, refused once on a read-only con
       assert.match((await flagged.getAttribute("title")) ?? "", /100/);
       assert.equal(await panel.locator(".load-preview tr.row-invalid").getAttribute("data-row"), "3");
       t.diagnostic("preview: the long description is flagged on its cell");
+      await flagged.hover();
+      await screenshot(page, "load-preview");
 
       // Read-only: Load asks first; declined, nothing is sent.
       await panel.locator("button.load-button", { hasText: "Load 3 Rows" }).click();
@@ -89,6 +97,7 @@ test("load: a CSV with one bad row is previewed, refused once on a read-only con
       assert.match((await panel.locator(".load-results tbody tr").first().textContent()) ?? "", /100/);
       await notification(page, "3 of 4 rows loaded, 1 failed.").waitFor();
       t.diagnostic("results: row 3 failed, the others loaded");
+      await screenshot(page, "load-results");
 
       for (const [assetnum, description] of [["LOADUI-1", "Inlet pump"], ["LOADUI-2", "Outlet pump"], ["LOADUI-4", "Pump, spare"]]) {
         assert.equal(emu.emulator.store.findByKey("asset", [assetnum!, "BEDFORD"])?.description, description, `${assetnum} landed`);
@@ -98,6 +107,7 @@ test("load: a CSV with one bad row is previewed, refused once on a read-only con
       assert.equal(results.length, 5, "a header and one line per data row");
       assert.match(results[0]!, /^row,status,/);
       assert.match(results.find((line) => line.startsWith("3,"))!, /^3,failed,/);
+      assert.equal(existsSync(join(workspace.folder, "new-assets.results.csv.state")), false, "a finished load leaves nothing to resume");
     });
   } finally {
     await emu.close();

@@ -79,6 +79,7 @@ export class LoadPage {
       for (const cell of row.cells) {
         const td = el("td", cell.problem ? "cell cell-error" : "cell", cell.text);
         if (cell.problem) td.title = cell.problem;
+        else if (cell.text.length > 40) td.title = cell.text;
         tr.append(td);
       }
       tr.append(el("td", "row-problems", row.problems.join("\n")));
@@ -121,6 +122,7 @@ export class LoadPage {
   }
 
   private tableOf(head: HTMLTableRowElement, body: HTMLTableSectionElement, className: string): HTMLTableElement {
+    this.table.scrollLeft = 0;
     const table = el("table", `load-table ${className}`);
     const thead = el("thead");
     thead.append(head);

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { columnType, PreviewBuilder, valueAtPath } from "../../../client/src/extension/load/previewModel";
+import { columnType, PreviewBuilder, problemText, valueAtPath } from "../../../client/src/extension/load/previewModel";
 import type { ColumnMapping, PlanItem } from "../../../client/src/load/contract";
 
 const columns: ColumnMapping[] = [
@@ -55,6 +55,7 @@ describe("rows", () => {
     assert.equal(second!.cells.filter((cell) => cell.problem).length, 1, "only the bad cell is flagged");
     assert.deepEqual(second!.problems, ["Description: longer than 100 characters", "the row has 5 cells, the header 4"]);
     assert.deepEqual(third!.cells[2], { text: "high", problem: "not an integer; required on add" });
+    assert.equal(problemText({ column: "DESCRIPTION", message: "description: holds at most 100 characters" }), "description: holds at most 100 characters", "a message that names its column already is not prefixed again");
   });
 
   test("without the file's cells a planned row shows its record's values (children: the first one's)", () => {

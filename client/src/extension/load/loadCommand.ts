@@ -56,8 +56,9 @@ export async function loadFromFile(deps: LoadDeps, argument?: unknown): Promise<
       continue;
     }
     try {
-      await run(deps, prepared, panel);
-      return;
+      const ran = await run(deps, prepared, panel);
+      if (ran === "done") return;
+      decision = await panel.stopped(ran, prepared.preview);
     } catch (error) {
       const message = adviseError(error, connection.name).message;
       deps.log.error(`load of ${input.file} into ${os}: ${message}`);
@@ -99,12 +100,13 @@ async function prepare(deps: LoadDeps, argument: unknown): Promise<Prepared | un
   return { input, connection, os, title, preview, rows };
 }
 
-async function run(deps: LoadDeps, prepared: Prepared, panel: LoadPanel): Promise<void> {
+/** "done" once the results show; otherwise why nothing was sent. */
+async function run(deps: LoadDeps, prepared: Prepared, panel: LoadPanel): Promise<"done" | string> {
   const { input, connection, os, rows } = prepared;
   const resultsFile = await resultsFileFor(input.file);
-  if (!resultsFile) throw new Error("No folder was chosen for the results file.");
+  if (!resultsFile) return "Nothing was sent: no folder was chosen for the results file.";
   const resume = (await deps.engine.canResume(input, os, resultsFile)) && (await askResume(resultsFile));
-  if (resume === undefined) throw new Error("The load was not started.");
+  if (resume === undefined) return "Nothing was sent: the question to resume or start over was closed.";
   const collector = new ResultsCollector(input.schema.pk);
   const executor = deps.connections.executor(connection);
   const started = performance.now();
@@ -138,6 +140,7 @@ async function run(deps: LoadDeps, prepared: Prepared, panel: LoadPanel): Promis
   deps.log.info(`load ${input.file} into ${os}: ${view.summary} Results in ${resultsFile}`);
   const say = collector.failed > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void say(`${outcome.cancelled ? "Load cancelled: " : ""}${view.summary}`);
+  return "done";
 }
 
 /** `<file>.results.csv` beside the file; a chosen folder when that one cannot be written. */

@@ -35,7 +35,8 @@ export function previewColumn(column: ColumnMapping): PreviewColumn {
 
 /** A problem as one sentence that names its column. */
 export function problemText(problem: RowProblem): string {
-  return problem.column !== undefined ? `${problem.column}: ${problem.message}` : problem.message;
+  if (problem.column === undefined || problem.message.toLowerCase().startsWith(`${problem.column.toLowerCase()}:`)) return problem.message;
+  return `${problem.column}: ${problem.message}`;
 }
 
 /**
