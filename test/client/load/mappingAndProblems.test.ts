@@ -54,6 +54,7 @@ test("unknown, ambiguous, repeated and child-object columns get a problem, and s
   assert.match(problems[7]!, /wplabor has no attribute or child object "nosuch"/);
   assert.match(problems[8]!, /description is an attribute, not a child object/);
   assert.equal(columns[4].mapping.path, "wonum", "a repeated column still says what it names");
+  assert.equal(mapColumns(["descripton"], wo)[0].mapping.problem, 'mxapiwodetail has no attribute "descripton"; did you mean description?');
 });
 
 test("a value in a column that cannot be loaded makes its row invalid; an empty cell there does not", async () => {
