@@ -67,7 +67,7 @@ test("load: a CSV with one bad row is previewed, refused once on a read-only con
       const panel = await webviewContent(page, `Load ${FILE}`);
       await panel.locator(".load-summary", { hasText: "1 of 4 rows has problems; it will not be sent." }).waitFor();
       const headers = await panel.locator(".load-preview thead th.column").allTextContents();
-      assert.deepEqual(headers.slice(0, 3).map((h) => h.replace(/\s+/g, " ")), ["ASSETNUM→ assetnumUPPER(25)", "SITEID→ siteidUPPER(8)", "DESCRIPTION→ descriptionALN(100)"]);
+      assert.deepEqual(headers.slice(0, 3).map((h) => h.replace(/\s+/g, " ")), ["ASSETNUM→ assetnumUPPER(25) · key", "SITEID→ siteidUPPER(8) · key", "DESCRIPTION→ descriptionALN(100)"]);
       const flagged = panel.locator(".load-preview tr.row-invalid td.cell-error");
       assert.equal(await flagged.count(), 1, "exactly one cell is flagged");
       assert.equal(await flagged.textContent(), tooLong);

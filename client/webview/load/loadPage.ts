@@ -64,6 +64,7 @@ export class LoadPage {
       th.append(el("div", "column-header", column.header));
       th.append(el("div", "column-path", column.path ? `→ ${column.path}` : "→ (no attribute)"));
       if (column.type) th.append(el("div", "column-type", column.type));
+      if (column.title) th.title = column.title;
       if (column.problem) {
         th.append(el("div", "column-problem", column.problem));
         th.title = column.problem;

@@ -10,8 +10,10 @@ export interface PreviewColumn {
   header: string;
   /** The attribute path it maps to (`description`, `wplabor.laborcode`); absent when it maps to none. */
   path?: string;
-  /** What the schema says of it: `ALN(100)`, `INTEGER`, `DATETIME` ... */
+  /** What the schema says of it: `ALN(100)`, `INTEGER`, `UPPER(25) · key`, `ALN(8) · required` ... */
   type?: string;
+  /** The attribute's title in the schema (`Asset`), the heading's tooltip. */
+  title?: string;
   /** Why the column cannot be loaded. */
   problem?: string;
 }

@@ -75,6 +75,8 @@ test("the preview reads each data row with its cells and the plan's verdict, the
     ["SITEID", "siteid", "UPPER", 8],
     ["DESCRIPTION", "description", "ALN", 100],
   ]);
+  assert.deepEqual(read.columns.map((c) => c.key), [true, true, false], "MXAPIASSET's keys are assetnum and siteid");
+  assert.equal(read.columns[0]!.title, "Asset");
   const builder = new PreviewBuilder(read.columns);
   for await (const { item, cells } of read.items) builder.add(item, cells);
   const preview = builder.finish({ id: "p", title: "t" });

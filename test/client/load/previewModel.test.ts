@@ -32,6 +32,17 @@ describe("columns", () => {
     ]);
   });
 
+  test("keys and attributes required on add say so beside their type; the schema's title comes along", () => {
+    const builder = new PreviewBuilder([
+      { header: "ASSETNUM", index: 0, path: "assetnum", maximoType: "UPPER", maxLength: 25, key: true, requiredOnAdd: true, title: "Asset" },
+      { header: "ORGID", index: 1, path: "orgid", maximoType: "UPPER", maxLength: 8, requiredOnAdd: true },
+    ]);
+    assert.deepEqual(builder.finish({ id: "p", title: "t" }).columns, [
+      { header: "ASSETNUM", path: "assetnum", type: "UPPER(25) · key", title: "Asset" },
+      { header: "ORGID", path: "orgid", type: "UPPER(8) · required" },
+    ]);
+  });
+
   test("the type falls back to the JSON type when the schema gives no Maximo type", () => {
     assert.equal(columnType({ header: "x", index: 0, jsonType: "number" }), "number");
     assert.equal(columnType({ header: "x", index: 0 }), undefined);

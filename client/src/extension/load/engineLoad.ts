@@ -11,7 +11,8 @@ import { FileLoadState, type LoadStateHeader } from "../../load/loadState";
 import { planLoad, readHeader, recordOutcomes } from "../../load/planLoad";
 import { defaultBatchSize, sendLoad } from "../../load/sendLoad";
 import { loadId } from "../../load/transactionIds";
-import { openResultsWriter } from "./resultsCsv";
+import { ResultsFile } from "../../load/resultsFile";
+import { requiredOnCreate } from "../../../../server/src/schema/requiredOnCreate";
 import type { LoadEngine, PreviewRead, SendOptions, SendOutcome } from "./loadEngine";
 import { sheetNames } from "./sheetNames";
 
@@ -22,7 +23,16 @@ export function stateFileOf(resultsFile: string): string {
 
 async function read(input: LoadPlanInput): Promise<PreviewRead> {
   const header = await readHeader(input);
-  return { columns: header.columns.map((column) => column.mapping), items: previewItems(input, header.columns) };
+  const pk = new Set(input.schema.pk.map((key) => key.toLowerCase()));
+  const required = new Set(requiredOnCreate(input.schema).map((attribute) => attribute.name.toLowerCase()));
+  // Keys and required attributes of the root; a child's are its own business.
+  const columns = header.columns.map(({ mapping, segments, attribute }) => ({
+    ...mapping,
+    ...(attribute?.title ? { title: attribute.title } : {}),
+    key: segments.length === 1 && pk.has(segments[0]!),
+    requiredOnAdd: input.action === "add" && segments.length === 1 && required.has(segments[0]!),
+  }));
+  return { columns, items: previewItems(input, header.columns) };
 }
 
 /** One preview row per data row: a record merged from several rows shows each of them. */
@@ -43,7 +53,7 @@ function identity(contentHash: string, os: string, input: LoadPlanInput): LoadSt
 async function send(input: LoadPlanInput, options: SendOptions): Promise<SendOutcome> {
   const plan = await planLoad(input);
   const state = FileLoadState.open(stateFileOf(options.resultsFile), identity(plan.contentHash, options.os, input), options.resume);
-  const writer = await openResultsWriter(options.resultsFile, input.schema.pk.map((key) => key.toLowerCase()));
+  const writer = new ResultsFile(options.resultsFile, input.schema.pk.map((key) => key.toLowerCase()));
   try {
     const summary = await sendLoad(plan.items(), {
       target: { executor: confirmedExecutor(options.executor), os: options.os, schema: input.schema },
@@ -53,7 +63,7 @@ async function send(input: LoadPlanInput, options: SendOptions): Promise<SendOut
       state,
       signal: options.signal,
       onResult: async (result) => {
-        await writer.write(result);
+        await writer.add(result);
         options.onResult(result);
       },
       onProgress: (progress) => options.onProgress(progress.rowsDone),

@@ -7,8 +7,17 @@ import type { Executor } from "../../http/executor";
 import type { LoadAction, LoadPlanInput, PlanItem, RowResult } from "../../load/contract";
 import type { ColumnMapping } from "../../load/contract";
 
+/** A column as the preview heads it: the mapping, and what the schema says of its attribute. */
+export interface PreviewColumnFacts extends ColumnMapping {
+  title?: string;
+  /** One of the structure's primary keys. */
+  key?: boolean;
+  /** Required when a record is added (the action is add). */
+  requiredOnAdd?: boolean;
+}
+
 export interface PreviewRead {
-  columns: ColumnMapping[];
+  columns: PreviewColumnFacts[];
   /** Every item in file order, with the row's cells as the file holds them. */
   items: AsyncIterable<{ item: PlanItem; cells?: string[] }>;
 }

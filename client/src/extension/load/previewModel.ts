@@ -5,6 +5,7 @@
  * screen are kept only when they have problems, up to a limit, so a large file costs the same.
  */
 import type { ColumnMapping, PlanItem, RowProblem } from "../../load/contract";
+import type { PreviewColumnFacts } from "./loadEngine";
 import type { LoadPreview, PreviewColumn, PreviewRow } from "../../../webview/load/protocol";
 
 export interface PreviewLimits {
@@ -23,12 +24,14 @@ export function columnType(column: ColumnMapping): string | undefined {
   return column.maxLength !== undefined ? `${type}(${column.maxLength})` : type;
 }
 
-export function previewColumn(column: ColumnMapping): PreviewColumn {
+export function previewColumn(column: PreviewColumnFacts): PreviewColumn {
   const type = columnType(column);
+  const role = column.key ? "key" : column.requiredOnAdd ? "required" : undefined;
   return {
     header: column.header,
     ...(column.path !== undefined ? { path: column.path } : {}),
-    ...(type !== undefined ? { type } : {}),
+    ...(type !== undefined ? { type: role ? `${type} · ${role}` : type } : {}),
+    ...(column.title !== undefined ? { title: column.title } : {}),
     ...(column.problem !== undefined ? { problem: column.problem } : {}),
   };
 }
@@ -65,7 +68,7 @@ export class PreviewBuilder {
   private laterProblemsLeftOut = 0;
 
   constructor(
-    private readonly columns: ColumnMapping[],
+    private readonly columns: PreviewColumnFacts[],
     private readonly limits: PreviewLimits = defaultPreviewLimits,
   ) {}
 
