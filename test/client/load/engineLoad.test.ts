@@ -14,6 +14,7 @@ import { engineLoad, stateFileOf } from "../../../client/src/extension/load/engi
 import type { SendOptions } from "../../../client/src/extension/load/loadEngine";
 import { PreviewBuilder } from "../../../client/src/extension/load/previewModel";
 import { createExecutor } from "../../../client/src/http/executor";
+import { excelJs } from "../../../client/src/libraries/lazy";
 import type { LoadPlanInput, RowResult } from "../../../client/src/load/contract";
 import { loadSchema } from "../../../client/src/load/loadSchema";
 import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
@@ -85,6 +86,25 @@ test("the preview reads each data row with its cells and the plan's verdict, the
   const flagged = preview.rows[1]!.cells[2]!;
   assert.match(flagged.problem ?? "", /100/, "the description's cell carries the maxLength problem");
   assert.equal(preview.rows[1]!.cells.filter((c) => c.problem).length, 1);
+});
+
+test("a workbook: its sheets are offered, and the chosen one is previewed", async () => {
+  const workbook = new (excelJs().Workbook)();
+  workbook.addWorksheet("Notes").addRow(["Loaded by the editor"]);
+  const sheet = workbook.addWorksheet("Assets");
+  sheet.addRow(["assetnum", "siteid", "priority"]);
+  sheet.addRow(["EX-1", "BEDFORD", 3]);
+  sheet.addRow(["EX-2", "BEDFORD", "high"]);
+  const file = join(temp, "book.xlsx");
+  await workbook.xlsx.writeFile(file);
+  assert.deepEqual(await engineLoad.sheets(file), ["Notes", "Assets"]);
+  const read = await engineLoad.read({ file, schema, action: "add", sheet: "Assets" });
+  const builder = new PreviewBuilder(read.columns);
+  for await (const { item, cells } of read.items) builder.add(item, cells);
+  const preview = builder.finish({ id: "p", title: "t" });
+  assert.deepEqual(preview.rows.map((r) => r.cells.map((c) => c.text)), [["EX-1", "BEDFORD", "3"], ["EX-2", "BEDFORD", "high"]]);
+  assert.ok(preview.rows[1]!.cells[2]!.problem, "a priority that is no integer is flagged on its cell");
+  assert.equal(preview.summary, "1 of 2 rows has problems; it will not be sent.");
 });
 
 test("a load sends the good rows, reports the bad one failed unsent, writes the results CSV, and leaves nothing to resume", async () => {

@@ -87,17 +87,23 @@ async function prepare(deps: LoadDeps, argument: unknown): Promise<Prepared | un
   if (!found.schema) throw new Error(`There is no schema for ${os.toUpperCase()}: ${found.packNote}.`);
   const input: LoadPlanInput = { file, schema: found.schema, action, ...(sheet ? { sheet } : {}) };
   const title = `${basename(file)}${sheet ? ` (${sheet})` : ""} → ${os.toUpperCase()} (${action}) on ${connection.name}`;
-  const { preview, rows } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reading ${basename(file)}`, cancellable: false },
-    async () => {
+  // Every row is read once to count and check them all (the table keeps only a few): cancellable for a large file.
+  const read = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Checking ${basename(file)}`, cancellable: true },
+    async (progress, token) => {
       const read = await deps.engine.read(input);
       const builder = new PreviewBuilder(read.columns);
-      for await (const { item, cells } of read.items) builder.add(item, cells);
+      for await (const { item, cells } of read.items) {
+        if (token.isCancellationRequested) return undefined;
+        builder.add(item, cells);
+        if (builder.rowCount % 10_000 === 0) progress.report({ message: `${builder.rowCount} rows` });
+      }
       const notes = found.packNote ? [`Checked against the offline pack's schema: ${found.packNote}.`] : [];
       return { preview: builder.finish({ id: randomUUID(), title, notes }), rows: builder.rowCount };
     },
   );
-  return { input, connection, os, title, preview, rows };
+  if (!read) return undefined;
+  return { input, connection, os, title, preview: read.preview, rows: read.rows };
 }
 
 /** "done" once the results show; otherwise why nothing was sent. */
