@@ -6,6 +6,7 @@
  * same conversion as a CSV cell; an error cell is a row problem.
  */
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, test } from "node:test";
 import { excelJs } from "../../../client/src/libraries/lazy";
@@ -79,4 +80,19 @@ test("a short XLSX row is not ragged: exceljs leaves trailing empty cells out", 
   const last = preview.rows[2];
   assert.equal(last.row, 3);
   assert.deepEqual(last.problems, [{ column: "Description", message: "the cell holds the error #N/A" }], "an error, and no ragged-row problem for the 4 cells of 8");
+});
+
+test("a read stopped early (the header, a preview, another sheet) leaves no file open", async () => {
+  const file = await workbook();
+  const csv = scratch.file("a.csv", "wonum,siteid\n" + "WO,BEDFORD\n".repeat(5000));
+  const openFiles = () => readdirSync("/proc/self/fd").length;
+  const before = openFiles();
+  for (let i = 0; i < 20; i++) {
+    await previewLoad({ file, schema: wo, action: "add", sheet: "Orders" }, 1);
+    await previewLoad({ file, schema: wo, action: "add" }, 1);
+    await previewLoad({ file: csv, schema: wo, action: "add" }, 1);
+    await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "nosuch" }));
+  }
+  // 80 reads that each opened the file (and exceljs's temporary copies of its sheets) twice.
+  assert.ok(openFiles() - before < 10, `${openFiles() - before} more files open than before`);
 });
