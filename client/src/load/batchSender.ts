@@ -9,7 +9,7 @@
  */
 import type { LoadAction, PlannedRow, RowResult } from "./contract";
 import { itemFor, resultOfItem, scalarAttributes, type BulkItem } from "./bulkItems";
-import { readByKeys, type HeldRecord } from "./keyLookup";
+import { hasWritableKeys, readByKeys, type HeldRecord } from "./keyLookup";
 import { keyAttributes, osRequest, type LoadTarget } from "./loadTarget";
 import { batchTransactionId } from "./transactionIds";
 import { sameStoredValue } from "../verify/valueComparison";
@@ -91,9 +91,14 @@ export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<R
 async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<Prepared[]> {
   const { target, action } = options;
   const keys = keyAttributes(target);
-  const held = action === "add" ? new Map<PlannedRow, HeldRecord>() : await lookup(target, rows);
+  const readable = rows.filter((row) => action === "add" || hasWritableKeys(target, row));
+  const held = action === "add" ? new Map<PlannedRow, HeldRecord>() : await lookup(target, readable);
   const prepared: Prepared[] = [];
   for (const row of rows) {
+    if (action !== "add" && !readable.includes(row)) {
+      results.set(row, { row: row.row, status: "failed", keys: row.keys, message: `A key value (${keyText(row)}) cannot be written in oslc.where (a double quote, or a number that is none), so the record cannot be looked up; nothing was sent.` });
+      continue;
+    }
     const record = held.get(row);
     const item = itemFor(action, row, record, keys);
     if (item) prepared.push({ row, item, ...(record && (action !== "addchange" || record) ? { uri: record.href } : {}) });
@@ -110,9 +115,14 @@ async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<P
 async function confirm(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<PlannedRow[]> {
   const { target, action } = options;
   const compare = action === "delete" ? [] : scalarAttributes(rows);
-  const held = await lookup(target, rows, compare);
+  // A row whose keys cannot be asked for is not confirmed: sent again, a create it already made fails as a duplicate, never lands twice.
+  const held = await lookup(target, rows.filter((row) => hasWritableKeys(target, row)), compare);
   const left: PlannedRow[] = [];
   for (const row of rows) {
+    if (!hasWritableKeys(target, row)) {
+      left.push(row);
+      continue;
+    }
     const record = held.get(row);
     const landed = action === "delete" ? record === undefined : record !== undefined && sameValues(row, record, compare);
     if (landed) results.set(row, { row: row.row, status: "ok", keys: row.keys, ...(record ? { href: record.href } : {}), message: "Confirmed by reading it back after the answer was lost." });
