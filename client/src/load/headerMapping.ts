@@ -6,6 +6,7 @@
  * does not (`laborhrs` → `wplabor.laborhrs`). Unknown, ambiguous and repeated headers get a problem.
  */
 import type { AttributeInfo, ObjectSchema } from "../../../server/src/schema/types";
+import { closest } from "../../../server/src/features/schema/didYouMean";
 import type { ColumnMapping } from "./contract";
 
 /** A column with what the planner needs beyond the contract's ColumnMapping. */
@@ -113,5 +114,7 @@ function firstAttributeOf(attribute: AttributeInfo): string | undefined {
 }
 
 function unknownMessage(name: string, schema: ObjectSchema): string {
-  return `${schema.name} has no attribute "${name}"`;
+  const candidates = [...schema.attributes].filter(([, a]) => !a.child && !a.childRef).map(([key]) => key);
+  const match = closest(name, candidates);
+  return `${schema.name} has no attribute "${name}"${match ? `; did you mean ${match}?` : ""}`;
 }

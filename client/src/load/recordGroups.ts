@@ -52,14 +52,18 @@ interface Layout {
   hasChildren: boolean;
   /** Lower-case pk attribute → its column, when the file has one. */
   keyColumns: Map<string, MappedColumn | undefined>;
+  /** On add: each attribute the record must give, with its column when the file has one. */
+  required: { name: string; column: MappedColumn | undefined }[];
   columns: MappedColumn[];
 }
 
-function layoutOf({ columns, schema }: RecordContext): Layout {
+function layoutOf({ columns, schema, action }: RecordContext): Layout {
   const mapped = columns.filter((c) => c.attribute);
   const rootColumns = mapped.filter((c) => c.segments.length === 1);
-  const keyColumns = new Map(schema.pk.map((k) => [k.toLowerCase(), rootColumns.find((c) => c.segments[0] === k.toLowerCase())]));
-  return { rootColumns, hasChildren: mapped.some((c) => c.segments.length > 1), keyColumns, columns };
+  const columnOf = (name: string) => rootColumns.find((c) => c.segments[0] === name);
+  const keyColumns = new Map(schema.pk.map((k) => [k.toLowerCase(), columnOf(k.toLowerCase())]));
+  const required = action === "add" ? requiredOnCreate(schema).map((a) => ({ name: a.name.toLowerCase(), column: columnOf(a.name.toLowerCase()) })) : [];
+  return { rootColumns, hasChildren: mapped.some((c) => c.segments.length > 1), keyColumns, required, columns };
 }
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === "";
@@ -144,9 +148,7 @@ function requirementProblems(first: RowValues, layout: Layout, { schema, action 
     }
     return problems;
   }
-  for (const attribute of requiredOnCreate(schema)) {
-    const name = attribute.name.toLowerCase();
-    const column = layout.rootColumns.find((c) => c.segments[0] === name);
+  for (const { name, column } of layout.required) {
     if (!column) problems.push({ message: `${name} is required to add a ${schema.name} record, and the file has no column for it` });
     else if (missing(column)) problems.push({ column: column.mapping.header, message: `${name} is required to add a ${schema.name} record` });
   }

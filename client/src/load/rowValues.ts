@@ -35,9 +35,15 @@ export function rowValues(row: number, source: SourceRow, shape: RowShape): RowV
     problems.push({ message: `the row has ${cells.length} cells; the header has ${columns.length}` });
   }
   const values: (LoadValue | undefined)[] = [];
+  const unusable = new Map((source.cellProblems ?? []).map((p) => [p.index, p.message]));
   for (const column of columns) {
     const text = cells[column.mapping.index] ?? "";
     values.push(undefined);
+    const cellProblem = unusable.get(column.mapping.index);
+    if (cellProblem) {
+      problems.push({ column: column.mapping.header, message: cellProblem });
+      continue;
+    }
     if (text.trim() === "") continue;
     if (column.mapping.problem || !column.attribute) {
       problems.push({ column: column.mapping.header, message: `this column cannot be loaded: ${column.mapping.problem ?? "no attribute"}` });

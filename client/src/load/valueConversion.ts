@@ -5,7 +5,6 @@
  * Y/N/1/0/true/false, dates as ISO 8601 with the offset kept (the guides write
  * `2026-02-10T08:00:00-05:00`), UPPER/LOWER cased as Maximo stores them, text within maxLength.
  */
-/// <reference types="dayjs/plugin/customParseFormat" />
 import type { AttributeInfo } from "../../../server/src/schema/types";
 import { dayjs } from "../libraries/lazy";
 
@@ -78,43 +77,35 @@ function toBoolean(value: string): Conversion {
 }
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const DATE_FORMATS = ["YYYY-MM-DD", "YYYY-MM-DDTHH:mm", "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DDTHH:mm:ss.SSS"];
+/** The ISO 8601 shapes a load accepts; dayjs reads the value and says whether it is a real date. */
+const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d{1,9})?)?$/;
 
 function toDateTime(value: string): Conversion {
   const offset = OFFSET.exec(value)?.[0];
-  // A space between date and time, as spreadsheets write it, is ISO 8601's T.
-  const local = (offset ? value.slice(0, -offset.length) : value).replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, "$1T");
-  const parsed = parseStrict(local, DATE_FORMATS);
-  if (!parsed || (offset && local.length === 10)) {
+  const shape = ISO_LOCAL.exec(offset ? value.slice(0, -offset.length) : value);
+  // `2026-02-10-05:00` (an offset without a time) is no ISO 8601 date-time.
+  const local = shape && !(offset && shape[2] === undefined) ? `${shape[1]}T${shape[2] ?? "00:00"}${shape[3] ?? ":00"}` : undefined;
+  // Read as UTC so no local daylight-saving gap moves the wall-clock time; a date that does not
+  // exist (February 30, 25:00) comes back as another one, and is refused.
+  const parsed = local === undefined ? undefined : dayjs().utc(local);
+  const written = parsed?.isValid() ? parsed.format("YYYY-MM-DDTHH:mm:ss") : undefined;
+  if (written === undefined || written !== local) {
     return { ok: false, message: `"${value}" is not a date: write ISO 8601, such as 2026-02-10, 2026-02-10T08:00:00 or 2026-02-10T08:00:00-05:00` };
   }
-  return { ok: true, value: parsed.format("YYYY-MM-DDTHH:mm:ss") + (offset ? normalOffset(offset) : "") };
+  return { ok: true, value: written + (offset ? normalOffset(offset) : "") };
 }
+
+const ISO_TIME = /^(\d{2}:\d{2})(:\d{2})?$/;
 
 function toTime(value: string): Conversion {
-  const time = parseStrict(value, ["HH:mm", "HH:mm:ss"]);
-  if (time) return { ok: true, value: time.format("HH:mm:ss") };
+  const time = ISO_TIME.exec(value);
+  if (time) {
+    const local = `1970-01-01T${time[1]}${time[2] ?? ":00"}`;
+    const parsed = dayjs().utc(local);
+    if (parsed.isValid() && parsed.format("YYYY-MM-DDTHH:mm:ss") === local) return { ok: true, value: local.slice(11) };
+  }
   const dateTime = toDateTime(value);
   return dateTime.ok ? dateTime : { ok: false, message: `"${value}" is not a time: write 08:30, 08:30:00 or an ISO 8601 date and time` };
-}
-
-function parseStrict(text: string, formats: string[]): ReturnType<ReturnType<typeof dayjs>> | undefined {
-  const day = dayjsWithFormats();
-  for (const format of formats) {
-    const parsed = day(text, format, true);
-    if (parsed.isValid()) return parsed;
-  }
-  return undefined;
-}
-
-let formatsLoaded = false;
-function dayjsWithFormats(): ReturnType<typeof dayjs> {
-  const day = dayjs();
-  if (!formatsLoaded) {
-    day.extend(require("dayjs/plugin/customParseFormat"));
-    formatsLoaded = true;
-  }
-  return day;
 }
 
 /** `Z`, `+0500` and `+05:00` all become `+05:00` (`+00:00` for Z), as the server answers dates. */

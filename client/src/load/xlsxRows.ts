@@ -26,14 +26,14 @@ export async function* xlsxRows(file: string, sheet?: string): AsyncGenerator<So
     for await (const row of worksheet) {
       const values = Array.isArray(row.values) ? row.values.slice(1) : []; // exceljs counts columns from 1
       const cells: string[] = [];
-      const problems: string[] = [];
+      const cellProblems: { index: number; message: string }[] = [];
       for (let i = 0; i < values.length; i++) {
         const text = cellText(values[i]);
         cells.push(text.text);
-        if (text.problem) problems.push(`column ${i + 1}: ${text.problem}`);
+        if (text.problem) cellProblems.push({ index: i, message: text.problem });
       }
-      if (cells.every((cell) => cell.trim() === "") && problems.length === 0) continue;
-      yield problems.length > 0 ? { cells, problem: problems.join("; ") } : { cells };
+      if (cells.every((cell) => cell.trim() === "") && cellProblems.length === 0) continue;
+      yield cellProblems.length > 0 ? { cells, cellProblems } : { cells };
     }
     return; // only one sheet is read
   }

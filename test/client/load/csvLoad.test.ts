@@ -95,3 +95,21 @@ test("items() may be read again: each pass reads the file from its start", async
   assert.deepEqual(await allItems(plan), await allItems(plan));
   assert.equal((await allItems(plan)).length, 2);
 });
+
+test("semicolon- and tab-separated files: the header line decides when it has no comma", async () => {
+  for (const [name, text] of [
+    ["semi.csv", 'assetnum;siteid;description\r\nA-1;BEDFORD;"Pump; north, old"\r\n'],
+    ["tabs.txt", "assetnum\tsiteid\tdescription\nA-1\tBEDFORD\tPump; north, old\n"],
+  ]) {
+    const items = await allItems(await planLoad({ file: scratch.file(name, text), schema: asset(), action: "add" }));
+    assert.deepEqual(items, [{ kind: "row", row: { row: 1, record: { assetnum: "A-1", siteid: "BEDFORD", description: "Pump; north, old" }, keys: { assetnum: "A-1", siteid: "BEDFORD" } } }], name);
+  }
+});
+
+test("a row that is not UTF-8 (Excel's plain CSV in Windows-1252) is a row problem, never loaded garbled", async () => {
+  const latin1 = Buffer.concat([Buffer.from("assetnum,siteid,description\nA-1,BEDFORD,Bomba "), Buffer.from([0x6e, 0xfa, 0x6d]), Buffer.from("\nA-2,BEDFORD,plain\n")]);
+  const items = await allItems(await planLoad({ file: scratch.file("latin1.csv", latin1), schema: asset(), action: "add" }));
+  assert.equal(items[0].kind, "invalid");
+  assert.match(items[0].kind === "invalid" ? items[0].row.problems[0].message : "", /not UTF-8 .*save the file as "CSV UTF-8"/);
+  assert.equal(items[1].kind, "row");
+});
