@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import type { EmulatorHandle } from "../../emulator/index";
+import { progressLine } from "../../client/src/cli/loadCommand";
 import { cliBundle, startEmulatorWithKey } from "./emulatorWithKey";
 
 // A key invented for this test and registered only with the in-process emulator below: not a real secret.
@@ -205,8 +206,16 @@ describe("maximo load --resume", () => {
     assert.match(stopped.stderr, /Resume it \(what landed is skipped\): maximo load many\.csv --os mxapiasset --batch 4 --resume/);
     const landed = landedBatches(dir);
     assert.equal(stored("RS-").length, landed * 4, "the batch in flight finished and was recorded");
-    const resumed = await maximo(["load", "many.csv", "--os", "mxapiasset", "--batch", "4", "--resume"], dir);
+    // Without --batch, --resume keeps the batches of the run it resumes.
+    const resumed = await maximo(["load", "many.csv", "--os", "mxapiasset", "--resume"], dir);
     assert.equal(resumed.code, 0, resumed.stderr);
     assertAllOnce();
+  });
+});
+
+describe("the progress line", () => {
+  test("rows done of the estimate, ok, failed, rows/s and an ETA", () => {
+    assert.equal(progressLine({ rowsDone: 500, ok: 490, failed: 10, skipped: 0, batches: 5 }, 2000, 10_000), "500 of ~2000 rows, 490 ok, 10 failed, 50 rows/s, ETA 30s");
+    assert.equal(progressLine({ rowsDone: 100, ok: 0, failed: 0, skipped: 100, batches: 1 }, undefined, 1000), "100 rows, 0 ok, 0 failed, 100 skipped, 100 rows/s");
   });
 });

@@ -10,7 +10,7 @@ import { relative, resolve } from "node:path";
 import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
 import { redact } from "../http/redact";
 import type { LoadAction, LoadPlan, PlannedRow, RowResult } from "../load/contract";
-import { FileLoadState, StateFileError } from "../load/loadState";
+import { FileLoadState, readStateHeader, StateFileError } from "../load/loadState";
 import type { LoadTarget } from "../load/loadTarget";
 import { planLoad, LoadFileError } from "../load/planLoad";
 import { ResultsFile } from "../load/resultsFile";
@@ -45,13 +45,14 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
   if (!os) throw new UsageError("load needs --os NAME, the object structure to load into");
   const action = (textOption(args, "action") ?? "add").toLowerCase() as LoadAction;
   if (!ACTIONS.includes(action)) throw new UsageError(`--action must be one of ${ACTIONS.join(", ")}`);
-  const batchText = textOption(args, "batch");
-  const batchSize = batchText === undefined ? defaultBatchSize : Number(batchText);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError("--batch must be a whole number from 1 to 10000");
   const sheet = textOption(args, "sheet");
   const resultsPath = resolve(io.cwd, textOption(args, "results") ?? `${file.replace(/\.(csv|xlsx)$/i, "")}.results.csv`);
   const preview = args.options.has("preview");
   const resume = args.options.has("resume");
+  const batchText = textOption(args, "batch");
+  // --resume without --batch keeps the batches of the run it resumes.
+  const batchSize = batchText === undefined ? (resume ? readStateHeader(`${resultsPath}.state`)?.batchSize : undefined) ?? defaultBatchSize : Number(batchText);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError("--batch must be a whole number from 1 to 10000");
   if (preview && resume) throw new UsageError("--preview and --resume do not go together");
 
   const workspaceDir = workspaceOf(dirname(file));

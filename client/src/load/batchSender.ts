@@ -9,11 +9,13 @@
  */
 import type { LoadAction, PlannedRow, RowResult } from "./contract";
 import { itemFor, resultOfItem, scalarAttributes, type BulkItem } from "./bulkItems";
-import { readByKeys, type HeldRecord } from "./keyLookup";
+import { hasWritableKeys, readByKeys, type HeldRecord } from "./keyLookup";
 import { keyAttributes, osRequest, type LoadTarget } from "./loadTarget";
 import { batchTransactionId } from "./transactionIds";
 import { sameStoredValue } from "../verify/valueComparison";
 import { TransportError, type ExecutedResponse } from "../http/types";
+import { defaultRetryPolicy, retryDelayMs, sleep } from "../http/retry";
+import { headerValue } from "../http/response";
 
 /** The load cannot go on now (the server unreachable, an answer that cannot be confirmed); resume later. */
 export class LoadInterrupted extends Error {}
@@ -39,10 +41,13 @@ type Outcome =
   | { kind: "answer"; elements: unknown[] }
   | { kind: "refused"; status: number; reasonCode?: string; message: string }
   | { kind: "lost"; reason: string }
+  | { kind: "busy"; retryAfter?: string }
   | { kind: "duplicate" };
 
 /** Lost answers and 409s a batch may meet before the load stops (and can be resumed). */
 const maxRecoveries = 5;
+/** 429s a batch may meet after the executor's own retries, each waited out, before the load stops. */
+const maxBusyWaits = 10;
 
 interface Prepared {
   row: PlannedRow;
@@ -60,9 +65,17 @@ export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<R
   }
   let items = await prepare(pending, options, results);
   let round = job.unsure && pending.length < job.rows.length ? 1 : 0;
-  for (let recoveries = 0; items.length > 0; ) {
+  for (let recoveries = 0, waits = 0; items.length > 0; ) {
     const id = batchTransactionId(options.load, job.index, round);
     const outcome = await post(target, items, id);
+    if (outcome.kind === "busy") {
+      // Still rate-limited after the executor's retries: nothing was applied; wait and send the same payload again.
+      if (++waits > maxBusyWaits) throw new LoadInterrupted(`Batch ${job.index + 1}: the server kept answering 429 (too many requests); stopped. Run again with --resume later.`);
+      const wait = retryDelayMs(Math.min(waits, 6), defaultRetryPolicy, outcome.retryAfter);
+      options.log?.(`batch ${job.index + 1}: the server is busy (429); sending it again in ${Math.round(wait)} ms.`);
+      await sleep(wait);
+      continue;
+    }
     if (outcome.kind === "answer") {
       items.forEach((p, i) => results.set(p.row, resultOfItem(p.row, outcome.elements[i], p.uri)));
       break;
@@ -91,9 +104,14 @@ export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<R
 async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<Prepared[]> {
   const { target, action } = options;
   const keys = keyAttributes(target);
-  const held = action === "add" ? new Map<PlannedRow, HeldRecord>() : await lookup(target, rows);
+  const readable = rows.filter((row) => action === "add" || hasWritableKeys(target, row));
+  const held = action === "add" ? new Map<PlannedRow, HeldRecord>() : await lookup(target, readable);
   const prepared: Prepared[] = [];
   for (const row of rows) {
+    if (action !== "add" && !readable.includes(row)) {
+      results.set(row, { row: row.row, status: "failed", keys: row.keys, message: `A key value (${keyText(row)}) cannot be written in oslc.where (a double quote, or a number that is none), so the record cannot be looked up; nothing was sent.` });
+      continue;
+    }
     const record = held.get(row);
     const item = itemFor(action, row, record, keys);
     if (item) prepared.push({ row, item, ...(record && (action !== "addchange" || record) ? { uri: record.href } : {}) });
@@ -110,9 +128,14 @@ async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<P
 async function confirm(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<PlannedRow[]> {
   const { target, action } = options;
   const compare = action === "delete" ? [] : scalarAttributes(rows);
-  const held = await lookup(target, rows, compare);
+  // A row whose keys cannot be asked for is not confirmed: sent again, a create it already made fails as a duplicate, never lands twice.
+  const held = await lookup(target, rows.filter((row) => hasWritableKeys(target, row)), compare);
   const left: PlannedRow[] = [];
   for (const row of rows) {
+    if (!hasWritableKeys(target, row)) {
+      left.push(row);
+      continue;
+    }
     const record = held.get(row);
     const landed = action === "delete" ? record === undefined : record !== undefined && sameValues(row, record, compare);
     if (landed) results.set(row, { row: row.row, status: "ok", keys: row.keys, ...(record ? { href: record.href } : {}), message: "Confirmed by reading it back after the answer was lost." });
@@ -161,6 +184,10 @@ async function post(target: LoadTarget, items: Prepared[], transactionId: string
     throw new LoadInterrupted(`The BULK request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (response.status === 409) return { kind: "duplicate" };
+  if (response.status === 429) {
+    const retryAfter = headerValue(response.headers, "retry-after");
+    return retryAfter === undefined ? { kind: "busy" } : { kind: "busy", retryAfter };
+  }
   if (response.status >= 500) return { kind: "lost", reason: `HTTP ${response.status}` };
   if (response.status === 401 || response.status === 403) {
     const error = response.maximoError;

@@ -22,13 +22,25 @@ export class LookupError extends Error {}
 
 const numericTypes = new Set(["integer", "number"]);
 
+function isNumericKey(target: LoadTarget, key: string): boolean {
+  return numericTypes.has(target.schema.attributes.get(key)?.type ?? "string");
+}
+
+/** Whether every key value of the row can be written in `oslc.where` (no double quote; numbers as numbers). */
+export function hasWritableKeys(target: LoadTarget, row: PlannedRow): boolean {
+  return keyAttributes(target).every((key) => {
+    const value = row.keys[key] ?? "";
+    return !value.includes('"') && (!isNumericKey(target, key) || /^[+-]?\d+(\.\d+)?$/.test(value));
+  });
+}
+
 /** `attr="v"` / `attr in ["a","b"]`, or undefined when a value cannot be written in a where clause. */
 export function keyWhere(target: LoadTarget, rows: readonly PlannedRow[]): string | undefined {
+  if (!rows.every((row) => hasWritableKeys(target, row))) return undefined;
   const terms: string[] = [];
   for (const key of keyAttributes(target)) {
-    const numeric = numericTypes.has(target.schema.attributes.get(key)?.type ?? "string");
+    const numeric = isNumericKey(target, key);
     const values = [...new Set(rows.map((r) => r.keys[key] ?? ""))];
-    if (values.some((v) => v.includes('"') || (numeric && !/^[+-]?\d+(\.\d+)?$/.test(v)))) return undefined;
     const written = values.map((v) => (numeric ? v : `"${v}"`));
     terms.push(written.length === 1 ? `${key}=${written[0]}` : `${key} in [${written.join(",")}]`);
   }
@@ -41,14 +53,15 @@ function rowKeyText(keys: readonly string[], values: (k: string) => unknown): st
 
 /**
  * The records holding each row's keys (rows without one are absent from the map). `select`
- * adds attributes to compare; the keys are always selected.
+ * adds attributes to compare; the keys are always selected. Rows must have writable keys
+ * (`hasWritableKeys`).
  */
 export async function readByKeys(target: LoadTarget, rows: readonly PlannedRow[], select: readonly string[] = []): Promise<Map<PlannedRow, HeldRecord>> {
   const found = new Map<PlannedRow, HeldRecord>();
   const keys = keyAttributes(target);
   if (rows.length === 0 || keys.length === 0) return found;
   const where = keyWhere(target, rows);
-  if (where === undefined) throw new LookupError(`A key value of ${target.os.toUpperCase()} cannot be written in oslc.where (a double quote, or a number that is none); such rows cannot be read back.`);
+  if (where === undefined) throw new LookupError(`A key value of ${target.os.toUpperCase()} cannot be written in oslc.where (a double quote, or a number that is none).`);
   const byKey = new Map<string, PlannedRow[]>();
   for (const row of rows) {
     const text = rowKeyText(keys, (k) => row.keys[k]);

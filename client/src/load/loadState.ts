@@ -53,6 +53,17 @@ export class MemoryLoadState implements LoadStateStore {
 
 export class StateFileError extends Error {}
 
+/** The header of an existing state file, or undefined (none, or not a state file). */
+export function readStateHeader(path: string): LoadStateHeader | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const first = JSON.parse(readFileSync(path, "utf8").split("\n", 1)[0] ?? "") as LoadStateHeader;
+    return first.kind === "load" && typeof first.batchSize === "number" ? first : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The JSON-lines state file. `resume` reads what an earlier run recorded; otherwise it starts afresh. */
 export class FileLoadState extends MemoryLoadState {
   private constructor(readonly path: string) {

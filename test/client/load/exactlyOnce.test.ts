@@ -67,6 +67,13 @@ describe("exactly once under faults mid-load", () => {
     assert.equal(new Set(ids).size, 1, "one transactionid for every attempt");
   });
 
+  test("429 beyond the executor's own retries: the batch waits and goes again; no row fails for it", async () => {
+    emu.addFault({ ...secondBatch, kind: "429", retryAfter: 0, count: 8 });
+    const { results, lines } = await loadTen();
+    assertExactlyOnce(results);
+    assert.ok(lines.some((l) => /busy \(429\)/.test(l)), lines.join("\n"));
+  });
+
   test("503 twice", async () => {
     emu.addFault({ ...secondBatch, kind: "503", count: 2 });
     assertExactlyOnce((await loadTen()).results);

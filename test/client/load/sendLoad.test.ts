@@ -146,3 +146,18 @@ describe("sendLoad: update, addchange, delete and child objects", () => {
     assert.equal(after.find((m) => m.metername === "TEMP-F")!.lastreading, "42");
   });
 });
+
+describe("sendLoad: keys a where clause cannot carry", () => {
+  test("an update whose key holds a double quote fails unsent; the other rows of its batch go on", async () => {
+    const { target, executor } = await assetTarget(emu);
+    const results: RowResult[] = [];
+    try {
+      await sendLoad(planItems(rows([assetRow(1, 'Q"1'), assetRow(2, "Q-MISSING")])), { target, action: "update", contentHash: "q", onResult: (r) => void results.push(r) });
+    } finally {
+      executor.close();
+    }
+    assert.deepEqual(results.map((r) => r.status), ["failed", "failed"]);
+    assert.match(results[0]!.message ?? "", /cannot be written in oslc.where/);
+    assert.match(results[1]!.message ?? "", /No MXAPIASSET record has/);
+  });
+});
