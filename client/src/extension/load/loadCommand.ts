@@ -60,9 +60,12 @@ export async function loadFromFile(deps: LoadDeps, argument?: unknown): Promise<
       if (ran === "done") return;
       decision = await panel.stopped(ran, prepared.preview);
     } catch (error) {
-      const message = adviseError(error, connection.name).message;
+      const message = adviseError(error, connection.name).message.replace(/\.?$/, ".");
       deps.log.error(`load of ${input.file} into ${os}: ${message}`);
-      decision = await panel.stopped(`The load failed: ${message}`, prepared.preview);
+      void vscode.window.showErrorMessage(`The load of ${basename(input.file)} stopped: ${message}`, "Show Log").then((action) => {
+        if (action) deps.log.show();
+      });
+      decision = await panel.stopped(`The load stopped: ${message} Load again to resume where it stopped, or to start over.`, prepared.preview);
     }
   }
   panel.dispose();

@@ -19,6 +19,7 @@ export class LoadPanel implements vscode.Disposable {
   private ready = false;
   /** What the page shows (a preview or results), sent again when a closed panel is reopened. */
   private view: LoadHostMessage | undefined;
+  /** The running load's progress, or why the load stopped: shown after `view`. */
   private progressMessage: LoadHostMessage | undefined;
   private decided: ((decision: LoadDecision) => void) | undefined;
   private resultsFile: string | undefined;
@@ -46,7 +47,7 @@ export class LoadPanel implements vscode.Disposable {
 
   /** The load stopped before any result: the preview's buttons come back with the reason. */
   stopped(message: string, preview: LoadPreview): Promise<LoadDecision> {
-    this.progressMessage = undefined;
+    this.progressMessage = { type: "stopped", message };
     this.view = { type: "preview", preview };
     const decision = new Promise<LoadDecision>((resolve) => {
       this.decided = resolve;
