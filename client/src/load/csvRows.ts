@@ -29,7 +29,8 @@ export async function* csvRows(file: string, options: CsvOptions = {}): AsyncGen
       bom: true,
       delimiter,
       relax_column_count: true,
-      // `5" pipe` in an unquoted field is a value, not an error.
+      // `PIPE 6" STEEL` in an unquoted field is a value, not an error; so is `"two"x`, read as written.
+      // (No `trim`: with it csv-parse 7 drops the record after such a field along with it.)
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,

@@ -14,7 +14,8 @@ export type Conversion = { ok: true; value: LoadValue } | { ok: false; message: 
 /** A cell holding exactly this sets the attribute to empty (sends `""`); an empty cell is left out. */
 export const EMPTY_MARKER = "#EMPTY";
 
-const INTEGER = /^[+-]?\d+$/;
+// `12.0` is a whole number too: some exports write every number with a decimal point.
+const INTEGER = /^[+-]?\d+(\.0+)?$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DURATION_CLOCK = /^(\d+):([0-5]\d)$/;
 const TRUE = new Set(["y", "1", "true"]);
@@ -80,7 +81,20 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 /** The ISO 8601 shapes a load accepts; dayjs reads the value and says whether it is a real date. */
 const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d{1,9})?)?$/;
 
+/** Files repeat dates (a day's work orders, one install date): each distinct text is read once. */
+const recentDates = new Map<string, Conversion>();
+
 function toDateTime(value: string): Conversion {
+  let known = recentDates.get(value);
+  if (!known) {
+    if (recentDates.size >= 1000) recentDates.clear();
+    known = readDateTime(value);
+    recentDates.set(value, known);
+  }
+  return known;
+}
+
+function readDateTime(value: string): Conversion {
   const offset = OFFSET.exec(value)?.[0];
   const shape = ISO_LOCAL.exec(offset ? value.slice(0, -offset.length) : value);
   // `2026-02-10-05:00` (an offset without a time) is no ISO 8601 date-time.

@@ -1,6 +1,6 @@
 /**
  * An XLSX sheet's rows, streamed through exceljs's WorkbookReader (the named sheet, else the
- * first), each cell turned into text by `cellText`. Rows with no value are skipped, as blank CSV
+ * first visible tab), each cell turned into text by `cellText`. Rows with no value are skipped, as blank CSV
  * lines are.
  */
 import type * as ExcelJs from "exceljs";
@@ -28,7 +28,8 @@ export async function* xlsxRows(file: string, sheet?: string): AsyncGenerator<So
       current = next.value;
       const name = (current as unknown as { name?: string }).name ?? "";
       seen.push(name);
-      if (sheet !== undefined && name.toLowerCase() !== sheet.toLowerCase()) {
+      const wanted = sheet ?? firstTab(reader);
+      if (wanted !== undefined && name.toLowerCase() !== wanted.toLowerCase()) {
         discard(current);
         continue;
       }
@@ -43,6 +44,15 @@ export async function* xlsxRows(file: string, sheet?: string): AsyncGenerator<So
   throw new SheetNotFoundError(
     sheet === undefined ? `${file} has no worksheet` : `${file} has no sheet named "${sheet}"; its sheets: ${seen.map((s) => `"${s}"`).join(", ") || "none"}`,
   );
+}
+
+/**
+ * The first visible tab, from the workbook part's sheet list (tab order; the sheet files' numbers
+ * need not follow it once tabs are moved). Unknown until that part is read: then the first sheet file.
+ */
+function firstTab(reader: unknown): string | undefined {
+  const sheets = (reader as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
+  return (sheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden") ?? sheets[0])?.name;
 }
 
 async function* sheetRows(worksheet: ExcelJs.stream.xlsx.WorksheetReader): AsyncGenerator<SourceRow> {

@@ -22,7 +22,7 @@ afterEach(() => scratch.remove());
 
 const wo = packSchema("mxapiwodetail");
 
-async function workbook(): Promise<string> {
+async function workbook(arrange?: (book: import("exceljs").Workbook) => void): Promise<string> {
   const book = new (excelJs().Workbook)();
   const notes = book.addWorksheet("Notes");
   notes.addRow(["wonum", "siteid", "description"]);
@@ -33,6 +33,7 @@ async function workbook(): Promise<string> {
   orders.addRow([]); // an empty row is no data row
   orders.addRow(["WO-2", "BEDFORD", { text: "linked", hyperlink: "http://127.0.0.1/doc" }, "3", 0.25, false, "2026-03-01T09:00:00-05:00", 100]);
   orders.addRow(["WO-3", "BEDFORD", { error: "#N/A" }, 1]);
+  arrange?.(book);
   const file = join(scratch.dir, "orders.xlsx");
   await book.xlsx.writeFile(file);
   return file;
@@ -72,6 +73,17 @@ test("the first sheet when none is named; a sheet that does not exist is named i
   const items = await allItems(await planLoad({ file, schema: wo, action: "add" }));
   assert.deepEqual(items, [{ kind: "row", row: { row: 1, record: { wonum: "NOTE-1", siteid: "BEDFORD", description: "from the first sheet" }, keys: { wonum: "NOTE-1", siteid: "BEDFORD" } } }]);
   await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "Assets" }), /has no sheet named "Assets"; its sheets: "Notes", "Orders"/);
+});
+
+test("the first sheet is the first visible tab, even when the tabs were moved or the first is hidden", async () => {
+  const moved = await workbook((book) => {
+    (book.getWorksheet("Orders") as unknown as { orderNo: number }).orderNo = 0; // Orders (sheet2.xml) becomes the first tab
+  });
+  assert.deepEqual((await allItems(await planLoad({ file: moved, schema: wo, action: "add" }))).map((i) => i.row.keys.wonum), ["WO-1", "WO-2", "WO-3"]);
+  const hidden = await workbook((book) => {
+    book.getWorksheet("Notes")!.state = "hidden";
+  });
+  assert.deepEqual((await allItems(await planLoad({ file: hidden, schema: wo, action: "add" }))).map((i) => i.row.keys.wonum), ["WO-1", "WO-2", "WO-3"]);
 });
 
 test("a short XLSX row is not ragged: exceljs leaves trailing empty cells out", async () => {
