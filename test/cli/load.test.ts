@@ -108,6 +108,37 @@ describe("maximo load", () => {
     assert.ok(!existsSync(join(dir, "assets.results.csv")));
   });
 
+  test("child objects from dotted columns: one record from consecutive rows, one result line per file row", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "meters.csv"), "assetnum,siteid,description,assetmeter.metername,assetmeter.active\nCHM-1,BEDFORD,Pump,TEMP-F,Y\n,,,RUNHOURS,Y\nCHM-2,BEDFORD,Fan,TEMP-F,N\n");
+    const result = await maximo(["load", "meters.csv", "--os", "mxapiasset"], dir);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    const meters = (assetnum: string) => emu.emulator.store.rows("assetmeter").filter((m) => m.assetnum === assetnum).map((m) => m.metername).sort();
+    assert.deepEqual(meters("CHM-1"), ["RUNHOURS", "TEMP-F"]);
+    assert.deepEqual(meters("CHM-2"), ["TEMP-F"]);
+    const lines = csvLines(join(dir, "meters.results.csv")).slice(1).map((l) => l.split(",").slice(0, 3).join(","));
+    assert.deepEqual(lines, ["1,ok,CHM-1", "2,ok,CHM-1", "3,ok,CHM-2"]);
+    const body = JSON.parse(emu.log.list().find((r) => r.method === "POST")!.body) as Array<{ _data: Record<string, unknown> }>;
+    assert.equal(body.length, 2, "two records, one BULK item each (reference §15)");
+    assert.deepEqual(body[0]!._data.assetmeter, [{ metername: "TEMP-F", active: true }, { metername: "RUNHOURS", active: true }]);
+  });
+
+  test("an XLSX sheet chosen with --sheet", async () => {
+    const dir = project();
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").addRow(["not", "a", "load"]);
+    const sheet = workbook.addWorksheet("Assets");
+    sheet.addRow(["ASSETNUM", "SITEID", "DESCRIPTION", "PRIORITY"]);
+    sheet.addRow(["XL-1", "BEDFORD", "from Excel, \"quoted\"", 2]);
+    sheet.addRow(["XL-2", "BEDFORD", "second", "high"]);
+    await workbook.xlsx.writeFile(join(dir, "assets.xlsx"));
+    const result = await maximo(["load", "assets.xlsx", "--os", "mxapiasset", "--sheet", "assets"], dir);
+    assert.equal(result.code, 1, result.stderr + result.stdout);
+    assert.match(result.stdout, /^row 2 failed: PRIORITY: /m);
+    assert.deepEqual(stored("XL-").map((r) => [r.assetnum, r.description, r.priority]), [["XL-1", 'from Excel, "quoted"', 2]]);
+  });
+
   test("a read-only connection is refused before anything is sent", async () => {
     const dir = project(true);
     writeFileSync(join(dir, "assets.csv"), "assetnum,siteid\nRO-1,BEDFORD\n");
