@@ -147,6 +147,21 @@ describe("maximo load", () => {
     assert.match(result.stderr, /read-only; the CLI does not load into it/);
     assert.equal(bulkCount(), 0);
     assert.equal(stored("RO-").length, 0);
+    const preview = await maximo(["load", "assets.csv", "--os", "mxapiasset", "--preview"], dir);
+    assert.equal(preview.code, 0, preview.stderr);
+    assert.match(preview.stdout, /not checked by the server: the connection is read-only/);
+    assert.equal(emu.log.list().filter((r) => r.method === "POST").length, 0, "not even the importfile preview");
+  });
+
+  test("--resume with a state file of another load is refused (exit 2)", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "a.csv"), "assetnum,siteid\nRZ-1,BEDFORD\n");
+    assert.equal((await maximo(["load", "a.csv", "--os", "mxapiasset"], dir)).code, 0);
+    writeFileSync(join(dir, "a.csv"), "assetnum,siteid\nRZ-2,BEDFORD\n");
+    const resumed = await maximo(["load", "a.csv", "--os", "mxapiasset", "--resume"], dir);
+    assert.equal(resumed.code, 2);
+    assert.match(resumed.stderr, /belongs to another load/);
+    assert.equal(stored("RZ-2").length, 0);
   });
 
   test("text from the file reaches the terminal escaped", async () => {
