@@ -71,6 +71,24 @@ describe("maximo load", () => {
     assert.equal(bulkCount(), 2, "three valid rows in batches of two");
   });
 
+  test("faults mid-load (a 503, then an answer truncated after the commit): each good row stored once, the results name exactly the bad rows", async () => {
+    const dir = project();
+    const lines = ["assetnum,siteid,description"];
+    for (let i = 1; i <= 12; i++) lines.push(i === 7 ? "FLT-7,NOSUCH,refused" : `FLT-${i},BEDFORD,row ${i}`);
+    writeFileSync(join(dir, "faults.csv"), lines.join("\n") + "\n");
+    emu.addFault({ path: "*/os/mxapiasset", method: "BULK", kind: "503", count: 1, bodyContains: '"FLT-5"' });
+    emu.addFault({ path: "*/os/mxapiasset", method: "BULK", kind: "truncate", count: 1, bodyContains: '"FLT-7"' });
+    const result = await maximo(["load", "faults.csv", "--os", "mxapiasset", "--batch", "4"], dir);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /the answer was lost/);
+    const names = stored("FLT-").map((r) => String(r.assetnum));
+    assert.equal(names.length, 11);
+    assert.equal(new Set(names).size, 11);
+    const results = csvLines(join(dir, "faults.results.csv")).slice(1).map((l) => l.split(","));
+    assert.deepEqual(results.filter((c) => c[1] === "failed").map((c) => c[0]), ["7"]);
+    assert.equal(results.filter((c) => c[1] === "ok").length, 11);
+  });
+
   test("every row landed: exit 0; --results names the file; the state file sits beside it", async () => {
     const dir = project();
     writeFileSync(join(dir, "ok.csv"), "assetnum,siteid,description\nOK-1,BEDFORD,a\nOK-2,BEDFORD,b\n");
