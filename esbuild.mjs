@@ -32,8 +32,9 @@ const contexts = await Promise.all([
     }),
   ),
   // The response panel's page script, for the browser; the CSS it imports lands in dist/webview.css.
+  // The load panel's page likewise (dist/loadPanel.js, dist/loadPanel.css).
   esbuild.context({
-    entryPoints: { webview: "client/webview/main.ts" },
+    entryPoints: { webview: "client/webview/main.ts", loadPanel: "client/webview/load/main.ts" },
     outdir: "dist",
     bundle: true,
     platform: "browser",

@@ -15,6 +15,7 @@ import { registerHttpFiles } from "./extension/httpFiles/index";
 import { createSchemaCache, type SchemaCacheController } from "./extension/schemaCache/index";
 import { ServerLogController } from "./extension/serverLog/serverLogCaptures";
 import { registerExplorer } from "./extension/explorer/index";
+import { registerLoad } from "./extension/load/index";
 
 /** Returned from activate(): what the extension-host tests (and other extensions) may use. */
 export interface WorkbenchApi {
@@ -54,6 +55,7 @@ export function activate(context: ExtensionContext): WorkbenchApi {
   registerImport(context, log);
   context.subscriptions.push(registerLocalEmulator(context, connections, log));
   registerExplorer(context, { connections, schemaCache, log });
+  registerLoad(context, { connections, schemaCache, log });
   context.subscriptions.push(registerHttpFiles(context, log));
   return { connections, responses, schemaCache, activationMs: bundleLoadMs + performance.now() - activateStartedAt };
 }

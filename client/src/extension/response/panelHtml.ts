@@ -11,6 +11,8 @@ export interface PanelResources {
   scriptUri: string;
   styleUri: string;
   nonce?: string;
+  /** The document title (the load panel shares this shell). */
+  title?: string;
 }
 
 /** 128 random bits: the nonce must be unguessable for the CSP to mean anything. */
@@ -41,7 +43,7 @@ export function panelHtml(resources: PanelResources): string {
 <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(resources.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${attribute(nonce)}" href="${attribute(resources.styleUri)}">
-<title>Maximo Response</title>
+<title>${attribute(resources.title ?? "Maximo Response")}</title>
 </head>
 <body>
 <div id="app"></div>
