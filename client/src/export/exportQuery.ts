@@ -1,0 +1,163 @@
+/**
+ * The export engine: sends a query, follows every page (`responseInfo.nextPage`, reference §8)
+ * and writes each page's rows to the file as the page arrives; the page is dropped before the
+ * next one is asked for. The file is written under a temporary name beside the target and
+ * renamed only when the last row is in, so a cancelled or failed export never leaves a file
+ * that looks complete. VS Code-free: the CLI and the response panel both call `exportQuery`.
+ */
+import { randomBytes } from "node:crypto";
+import { renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Executor } from "../http/executor";
+import { pages } from "../http/paging";
+import { scanPageInfo } from "../http/responseInfo";
+import { TransportError, type ExecutedResponse, type ResolvedRequest } from "../http/types";
+import { readableQueryValue } from "../http/url";
+import type { ExportFormat } from "./cells";
+import { ExportPlanError, isFixed, planColumns, type ColumnPlan } from "./columns";
+import { RowSpool } from "./rowSpool";
+import type { RowWriter } from "./rowWriter";
+import { ColumnSet } from "./rows";
+import { createRowWriter } from "./writers";
+
+/** The page size sent when the request names none: no single answer holds the whole result. */
+export const DEFAULT_EXPORT_PAGE_SIZE = 1000;
+/** A guard against a server whose pages never end (1,000 rows a page: 100 million rows). */
+const MAX_EXPORT_PAGES = 100_000;
+
+export interface ExportProgress {
+  pages: number;
+  /** `member` records read. */
+  records: number;
+  /** Rows written (more than records with `--explode`). */
+  rows: number;
+  /** The server's `totalCount` when it sent one (`collectioncount=1`). */
+  totalCount?: number;
+}
+
+export interface ExportRequest {
+  executor: Pick<Executor, "connection" | "execute" | "send">;
+  /** A GET of an object structure collection, variables resolved. */
+  request: ResolvedRequest;
+  format: ExportFormat;
+  /** The file to write (replaced when it exists, and only when the export completes). */
+  out: string;
+  /** A child of the select to write one row per child (`child.attr` columns). */
+  explode?: string;
+  signal?: AbortSignal;
+  onProgress?(progress: ExportProgress): void;
+}
+
+export interface ExportResult extends ExportProgress {
+  file: string;
+  columns: string[];
+}
+
+/** An export that stopped, in one sentence; the target file was not written. */
+export class ExportError extends Error {}
+
+export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
+  const { request, out } = input;
+  if (request.method.toUpperCase() !== "GET") {
+    throw new ExportError(`Export runs a query (GET); this request is ${request.method}, so nothing was exported.`);
+  }
+  const select = readableQueryValue(request.query.find((parameter) => parameter.key.toLowerCase() === "oslc.select"));
+  const plan = columnPlan(select, input.explode);
+  const columns = new ColumnSet(plan);
+  // JSON rows carry their own keys; a CSV or XLSX header must wait for a wildcard's last new column.
+  const spooled = !isFixed(plan) && input.format !== "json";
+
+  const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString("hex")}.partial`);
+  const spool = spooled ? new RowSpool(`${temporary}.rows`) : undefined;
+  let writer: RowWriter | undefined;
+  const progress: ExportProgress = { pages: 0, records: 0, rows: 0 };
+  try {
+    if (!spool) {
+      writer = createRowWriter(input.format, temporary);
+      await writer.start(columns.names());
+    }
+    for await (const page of pages(input.executor, withPageSize(request), { signal: input.signal, maxPages: MAX_EXPORT_PAGES })) {
+      progress.pages++;
+      const members = membersOf(page, progress.pages);
+      if (progress.pages === 1) {
+        const total = scanPageInfo(page.bytes)?.totalCount;
+        if (total !== undefined) progress.totalCount = total;
+      }
+      for (const record of members) {
+        progress.records++;
+        for (const row of columns.rows(record)) {
+          progress.rows++;
+          if (spool) await spool.add(row);
+          else await writer!.write(row, columns.names());
+        }
+      }
+      if (progress.pages === 1 && select === undefined && members.length > 0 && columns.names().length === 0) {
+        throw new ExportError("The records carry only links, no attributes: add oslc.select (attribute names, or *) to the request.");
+      }
+      input.onProgress?.({ ...progress });
+    }
+    if (spool) {
+      writer = createRowWriter(input.format, temporary);
+      const names = columns.names();
+      await writer.start(names);
+      for await (const row of spool.rows()) {
+        input.signal?.throwIfAborted();
+        await writer.write(row, names);
+      }
+    }
+    await writer!.finish();
+    writer = undefined;
+    renameSync(temporary, out);
+    return { ...progress, file: out, columns: columns.names() };
+  } catch (error) {
+    await writer?.abort().catch(() => undefined);
+    rmSync(temporary, { force: true });
+    throw stopped(error, input, progress);
+  } finally {
+    await spool?.discard().catch(() => undefined);
+  }
+}
+
+function columnPlan(select: string | undefined, explode: string | undefined): ColumnPlan {
+  try {
+    return planColumns(select, explode);
+  } catch (error) {
+    if (error instanceof ExportPlanError) throw new ExportError(error.message);
+    throw error;
+  }
+}
+
+/** A request without `oslc.pageSize` gets one, so paging applies (reference §8). */
+function withPageSize(request: ResolvedRequest): ResolvedRequest {
+  if (request.query.some((parameter) => parameter.key.toLowerCase() === "oslc.pagesize")) return request;
+  return { ...request, query: [...request.query, { key: "oslc.pageSize", value: String(DEFAULT_EXPORT_PAGE_SIZE) }] };
+}
+
+/** The page's `member` (lean) or `rdfs:member` records; a failed page or a body that is no collection stops the export. */
+function membersOf(page: ExecutedResponse, number: number): unknown[] {
+  if (page.status < 200 || page.status >= 300) {
+    const error = page.maximoError;
+    const reason = error ? `: ${error.reasonCode} ${error.message}`.replace(/\s+/g, " ").trimEnd() : "";
+    throw new ExportError(`${number === 1 ? "The query" : `Page ${number}`} failed with HTTP ${page.status}${reason}`);
+  }
+  let body: unknown;
+  try {
+    body = page.json();
+  } catch (error) {
+    throw new ExportError(`Page ${number} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const list = typeof body === "object" && body !== null ? ((body as Record<string, unknown>).member ?? (body as Record<string, unknown>)["rdfs:member"]) : undefined;
+  if (!Array.isArray(list)) throw new ExportError(`Page ${number} is not a collection (no "member" list); export runs a query of an object structure, such as GET os/mxapiasset?oslc.select=...`);
+  return list;
+}
+
+/** Why the export stopped, as one sentence that also says the file was not written. */
+function stopped(error: unknown, input: ExportRequest, progress: ExportProgress): Error {
+  const notWritten = `${input.out} was not written`;
+  if (input.signal?.aborted || (error instanceof TransportError && error.kind === "cancelled")) {
+    return new ExportError(`Export cancelled after ${progress.rows} row(s); ${notWritten}.`);
+  }
+  const message = (error instanceof Error ? error.message : String(error)).replace(/[.;]\s*$/, "");
+  const after = progress.rows > 0 ? ` after ${progress.rows} row(s)` : "";
+  return new ExportError(`${message}; export stopped${after} and ${notWritten}.`);
+}

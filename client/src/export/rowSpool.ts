@@ -1,0 +1,35 @@
+/**
+ * Rows parked on disk while a wildcard (`*`, or no oslc.select) is still finding columns: a CSV
+ * or XLSX header comes first, but a key may first appear on the last page. Each row is one line
+ * of JSON in a file beside the output; once every page is in, the rows are read back one line at
+ * a time and written under the complete header. Memory stays one page, whatever the row count.
+ */
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { endStream, writeWithBackpressure } from "./rowWriter";
+import type { Row } from "./rows";
+
+export class RowSpool {
+  private readonly file: WriteStream;
+
+  constructor(private readonly path: string) {
+    this.file = createWriteStream(path);
+  }
+
+  add(row: Row): Promise<void> {
+    // JSON.stringify escapes line breaks inside strings, so one row is one line.
+    return writeWithBackpressure(this.file, `${JSON.stringify(row)}\n`);
+  }
+
+  /** Closes the spool and yields its rows in order. */
+  async *rows(): AsyncGenerator<Row> {
+    await endStream(this.file);
+    const lines = createInterface({ input: createReadStream(this.path, "utf8"), crlfDelay: Infinity });
+    for await (const line of lines) if (line !== "") yield JSON.parse(line) as Row;
+  }
+
+  async discard(): Promise<void> {
+    await endStream(this.file);
+    rmSync(this.path, { force: true });
+  }
+}
