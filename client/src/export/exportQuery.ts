@@ -137,7 +137,8 @@ function withPageSize(request: ResolvedRequest): ResolvedRequest {
 function membersOf(page: ExecutedResponse, number: number): unknown[] {
   if (page.status < 200 || page.status >= 300) {
     const error = page.maximoError;
-    const reason = error ? `: ${error.reasonCode} ${error.message}`.replace(/\s+/g, " ").trimEnd() : "";
+    const text = error ? (error.message.startsWith(error.reasonCode) ? error.message : `${error.reasonCode} ${error.message}`) : "";
+    const reason = text ? `: ${text.replace(/\s+/g, " ").trim()}` : "";
     throw new ExportError(`${number === 1 ? "The query" : `Page ${number}`} failed with HTTP ${page.status}${reason}`);
   }
   let body: unknown;

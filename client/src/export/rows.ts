@@ -46,11 +46,13 @@ function valueOf(record: Record<string, unknown>, name: string): unknown {
   return name in record ? record[name] : record[`spi:${name}`];
 }
 
+/** The value along a dot path; only a one-name path reads an aliased attribute, a longer one goes through the relation's object. */
 function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
+  if (path.length === 1) return valueOf(record, path[0]!);
   let value: unknown = record;
   for (const segment of path) {
     if (!isRecord(value)) return undefined;
-    value = valueOf(value, segment);
+    value = segment in value ? value[segment] : value[`spi:${segment}`];
   }
   return value;
 }
@@ -126,9 +128,12 @@ export class ColumnSet {
           if (name === undefined || claimed.has(name)) continue;
           const value = record[key];
           if (value === undefined || value === null) continue;
+          const clean = cleanValue(value);
+          // A reference that is only a link (`"doclinks": {"href": ...}`) is no data.
+          if (isRecord(clean) && Object.keys(clean).length === 0) continue;
           const column = prefix + name;
           this.discover(slot, column);
-          row[column] = cleanValue(value);
+          row[column] = clean;
         }
       }
     }
