@@ -9,10 +9,10 @@ import { randomBytes } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Executor } from "../http/executor";
-import { pages } from "../http/paging";
+import { nextPageRequest } from "../http/paging";
 import { scanPageInfo } from "../http/responseInfo";
-import { TransportError, type ExecutedResponse, type ResolvedRequest } from "../http/types";
-import { readableQueryValue } from "../http/url";
+import { TransportError, type ExecutedResponse, type OutgoingRequest, type ResolvedRequest } from "../http/types";
+import { buildOutgoing, readableQueryValue } from "../http/url";
 import type { ExportFormat } from "./cells";
 import { ExportPlanError, isFixed, planColumns, type ColumnPlan } from "./columns";
 import { RowSpool } from "./rowSpool";
@@ -22,7 +22,7 @@ import { createRowWriter } from "./writers";
 
 /** The page size sent when the request names none: no single answer holds the whole result. */
 export const DEFAULT_EXPORT_PAGE_SIZE = 1000;
-/** A guard against a server whose pages never end (1,000 rows a page: 100 million rows). */
+/** A guard against a server whose pages never end (at 1,000 rows a page: 100 million rows). */
 const MAX_EXPORT_PAGES = 100_000;
 
 export interface ExportProgress {
@@ -76,21 +76,12 @@ export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
       writer = createRowWriter(input.format, temporary);
       await writer.start(columns.names());
     }
-    for await (const page of pages(input.executor, withPageSize(request), { signal: input.signal, maxPages: MAX_EXPORT_PAGES })) {
-      progress.pages++;
-      const members = membersOf(page, progress.pages);
-      if (progress.pages === 1) {
-        const total = scanPageInfo(page.bytes)?.totalCount;
-        if (total !== undefined) progress.totalCount = total;
-      }
-      for (const record of members) {
-        progress.records++;
-        for (const row of columns.rows(record)) {
-          progress.rows++;
-          if (spool) await spool.add(row);
-          else await writer!.write(row, columns.names());
-        }
-      }
+    for await (const members of memberPages(input, withPageSize(request), progress)) {
+      const rows = members.flatMap((record) => columns.rows(record));
+      progress.records += members.length;
+      progress.rows += rows.length;
+      if (spool) await spool.add(rows);
+      else await writer!.write(rows, columns.names());
       if (progress.pages === 1 && select === undefined && members.length > 0 && columns.names().length === 0) {
         throw new ExportError("The records carry only links, no attributes: add oslc.select (attribute names, or *) to the request.");
       }
@@ -100,9 +91,9 @@ export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
       writer = createRowWriter(input.format, temporary);
       const names = columns.names();
       await writer.start(names);
-      for await (const row of spool.rows()) {
+      for await (const rows of spool.batches(DEFAULT_EXPORT_PAGE_SIZE)) {
         input.signal?.throwIfAborted();
-        await writer.write(row, names);
+        await writer.write(rows, names);
       }
     }
     await writer!.finish();
@@ -133,6 +124,40 @@ function withPageSize(request: ResolvedRequest): ResolvedRequest {
   return { ...request, query: [...request.query, { key: "oslc.pageSize", value: String(DEFAULT_EXPORT_PAGE_SIZE) }] };
 }
 
+/**
+ * Each page's records, one page at a time (reference §8: `responseInfo.nextPage`, followed as
+ * `http/paging.ts` follows it). A page's response is dropped as soon as its records are out, so
+ * nothing of it is still referenced while the next page is on its way.
+ */
+async function* memberPages(input: ExportRequest, request: ResolvedRequest, progress: ExportProgress): AsyncGenerator<unknown[]> {
+  const { executor, signal } = input;
+  const template = buildOutgoing(executor.connection, request);
+  let next: OutgoingRequest | undefined;
+  let page: ReturnType<typeof readPage> | undefined;
+  for (;;) {
+    if (progress.pages >= MAX_EXPORT_PAGES) throw new ExportError(`Stopped after ${MAX_EXPORT_PAGES} pages and the server still has more; narrow the query (oslc.where) or raise oslc.pageSize`);
+    page = readPage(next === undefined ? await executor.execute(request, { signal }) : await executor.send(next, { signal, timeoutMs: request.directives.timeoutMs }), progress.pages + 1, template, executor.connection);
+    progress.pages++;
+    if (progress.pages === 1 && page.totalCount !== undefined) progress.totalCount = page.totalCount;
+    next = page.next;
+    yield page.members;
+    // Nothing of this page stays referenced while the next one is fetched.
+    page = undefined;
+    if (next === undefined) return;
+  }
+}
+
+/** A page's records and the request for the page after it (read from the bytes, so the body is parsed once). */
+function readPage(response: ExecutedResponse, number: number, template: OutgoingRequest, connection: Executor["connection"]): { members: unknown[]; next?: OutgoingRequest; totalCount?: number } {
+  const members = membersOf(response, number);
+  const info = scanPageInfo(response.bytes);
+  return {
+    members,
+    ...(info?.nextHref === undefined ? {} : { next: nextPageRequest(info.nextHref, response, template, connection) }),
+    ...(info?.totalCount === undefined ? {} : { totalCount: info.totalCount }),
+  };
+}
+
 /** The page's `member` (lean) or `rdfs:member` records; a failed page or a body that is no collection stops the export. */
 function membersOf(page: ExecutedResponse, number: number): unknown[] {
   if (page.status < 200 || page.status >= 300) {
@@ -143,7 +168,8 @@ function membersOf(page: ExecutedResponse, number: number): unknown[] {
   }
   let body: unknown;
   try {
-    body = page.json();
+    // Parsed here, not through page.json(), which would keep the parse on the response.
+    body = JSON.parse(page.text());
   } catch (error) {
     throw new ExportError(`Page ${number} is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -1,5 +1,5 @@
 /**
- * JSON: one array of row objects, written as rows come (`[`, a row per line, `]`). Keys are the
+ * JSON: one array of row objects, written as pages come (`[`, a row per line, `]`). Keys are the
  * column names in column order; values keep their JSON types (children not exploded stay arrays);
  * a missing value is left out, as lean JSON leaves out nulls.
  */
@@ -19,10 +19,16 @@ export class JsonWriter implements RowWriter {
     return writeWithBackpressure(this.file, "[");
   }
 
-  write(row: Row, columns: readonly string[]): Promise<void> {
-    const ordered: Row = {};
-    for (const column of columns) if (row[column] !== undefined) ordered[column] = row[column];
-    return writeWithBackpressure(this.file, `${this.rows++ === 0 ? "\n" : ",\n"}${JSON.stringify(ordered)}`);
+  write(rows: readonly Row[], columns: readonly string[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    const lines = rows.map((row) => {
+      const ordered: Row = {};
+      for (const column of columns) if (row[column] !== undefined) ordered[column] = row[column];
+      return JSON.stringify(ordered);
+    });
+    const text = `${this.rows === 0 ? "\n" : ",\n"}${lines.join(",\n")}`;
+    this.rows += rows.length;
+    return writeWithBackpressure(this.file, text);
   }
 
   async finish(): Promise<void> {

@@ -16,13 +16,27 @@ export class RowSpool {
     this.file = createWriteStream(path);
   }
 
-  add(row: Row): Promise<void> {
+  add(rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
     // JSON.stringify escapes line breaks inside strings, so one row is one line.
-    return writeWithBackpressure(this.file, `${JSON.stringify(row)}\n`);
+    return writeWithBackpressure(this.file, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
+  }
+
+  /** Closes the spool and yields its rows in order, a batch at a time. */
+  async *batches(size: number): AsyncGenerator<Row[]> {
+    let batch: Row[] = [];
+    for await (const row of this.rows()) {
+      batch.push(row);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
 
   /** Closes the spool and yields its rows in order. */
-  async *rows(): AsyncGenerator<Row> {
+  private async *rows(): AsyncGenerator<Row> {
     await endStream(this.file);
     const lines = createInterface({ input: createReadStream(this.path, "utf8"), crlfDelay: Infinity });
     for await (const line of lines) if (line !== "") yield JSON.parse(line) as Row;

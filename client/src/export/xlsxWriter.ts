@@ -30,18 +30,20 @@ export class XlsxWriter implements RowWriter {
     this.newSheet();
   }
 
-  async write(row: Row, columns: readonly string[]): Promise<void> {
-    if (this.rowsInSheet >= XLSX_SHEET_ROWS) this.newSheet();
-    this.rowNumber++;
-    const values = columns.map((column) => {
-      const value = xlsxValue(row[column]);
-      if (typeof value === "string" && value.length > XLSX_CELL_CHARS) {
-        throw new Error(`Row ${this.rowNumber}, column ${column}: the value has ${value.length} characters and an Excel cell holds at most ${XLSX_CELL_CHARS}; export as CSV or JSON, or explode the child.`);
-      }
-      return value;
-    });
-    this.sheet!.addRow(values).commit();
-    this.rowsInSheet++;
+  async write(rows: readonly Row[], columns: readonly string[]): Promise<void> {
+    for (const row of rows) {
+      if (this.rowsInSheet >= XLSX_SHEET_ROWS) this.newSheet();
+      this.rowNumber++;
+      const values = columns.map((column) => {
+        const value = xlsxValue(row[column]);
+        if (typeof value === "string" && value.length > XLSX_CELL_CHARS) {
+          throw new Error(`Row ${this.rowNumber}, column ${column}: the value has ${value.length} characters and an Excel cell holds at most ${XLSX_CELL_CHARS}; export as CSV or JSON, or explode the child`);
+        }
+        return value;
+      });
+      this.sheet!.addRow(values).commit();
+      this.rowsInSheet++;
+    }
   }
 
   async finish(): Promise<void> {
