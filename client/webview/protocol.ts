@@ -52,6 +52,8 @@ export interface ResponseMeta {
 }
 
 export type PagingAction = "nextPage" | "allPages";
+/** The panel's long-running buttons: paging, and Export (every page of the request to a file). */
+export type PanelAction = PagingAction | "export";
 
 /**
  * Host → page. A body crosses once, as ArrayBuffers: the first part rides with `show` (enough for
@@ -60,17 +62,17 @@ export type PagingAction = "nextPage" | "allPages";
  */
 export type HostMessage =
   /** A response to show: `body` holds its first bytes, `totalBytes` says how many will come in all. */
-  | { type: "show"; response: ResponseMeta; body: ArrayBuffer; totalBytes: number; actions: Record<PagingAction, boolean> }
+  | { type: "show"; response: ResponseMeta; body: ArrayBuffer; totalBytes: number; actions: Record<PanelAction, boolean> }
   /** The body's bytes from `offset` on. */
   | { type: "bodyChunk"; responseId: string; offset: number; chunk: ArrayBuffer }
-  /** A paging action the page asked for has finished (successfully or not). */
-  | { type: "actionDone"; action: PagingAction };
+  /** An action the page asked for has finished (successfully, cancelled or not). */
+  | { type: "actionDone"; action: PanelAction };
 
 /** Page → host. Each names the response it is about, so a late click on a replaced response is ignored. */
 export type PageMessage =
   /** The script is listening; the host sends what it has. */
   | { type: "ready" }
-  | { type: PagingAction; responseId: string }
+  | { type: PanelAction; responseId: string }
   | { type: "save"; responseId: string }
   | { type: "openInEditor"; responseId: string }
   | { type: "revealRequest"; responseId: string }
@@ -82,7 +84,7 @@ export interface PageState {
   responseId?: string;
 }
 
-const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "save", "openInEditor", "revealRequest", "copy"]);
+const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "save", "openInEditor", "revealRequest", "copy"]);
 
 /** Narrows what arrives from the page (which is untrusted input to the host). */
 export function isPageMessage(value: unknown): value is PageMessage {
