@@ -1,11 +1,13 @@
 // `maximo export` in-process (runCli with captured output) against an in-process emulator.
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { runCli } from "../../client/src/cli/main";
 import { startEmulator, type EmulatorHandle } from "../../emulator/index";
 import { filesIn, readCsv, readJson, readXlsx, scratchDir } from "../client/export/support";
+import { cliBundle } from "./emulatorWithKey";
 
 const APIKEY = "emulator-apikey";
 let emu: EmulatorHandle;
@@ -121,4 +123,16 @@ test("export: usage errors exit 2 with a sentence (no --out, unknown format, sev
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /^maximo: Export runs a query \(GET\); this request is POST, so nothing was exported\.$/);
   assert.equal(existsSync(join(write, "x.csv")), false);
+});
+
+test("export through dist/cli.js: an XLSX export prints the summary and nothing on stderr (no library deprecation warning)", async () => {
+  const dir = workspace();
+  const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+    execFile(process.execPath, [cliBundle, "export", "wos.maximo", "--name", "wos", "--out", "wos.xlsx", "--connection", emu.url], { cwd: dir, env: { PATH: process.env.PATH, MAXIMO_APIKEY: APIKEY } }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${err}`)) : resolve({ stdout: out, stderr: err }),
+    ),
+  );
+  assert.match(stdout, /^Exported \d+ rows \(\d+ pages, [\d.]+ s\) to wos\.xlsx$/m);
+  assert.equal(stderr, "");
+  assert.ok(existsSync(join(dir, "wos.xlsx")));
 });

@@ -22,7 +22,15 @@ export class XlsxWriter implements RowWriter {
 
   constructor(path: string) {
     const Excel = excelJs();
-    this.workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+    // Its zip library calls the deprecated Buffer() once, here; bundled outside node_modules, node
+    // would print DEP0005 to the user, who can do nothing about it (node warns about DEP0005 once).
+    const quiet = process.noDeprecation;
+    process.noDeprecation = true;
+    try {
+      this.workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+    } finally {
+      process.noDeprecation = quiet;
+    }
   }
 
   async start(columns: readonly string[]): Promise<void> {
