@@ -5,11 +5,13 @@
  * applied, so that nothing of it is saved, as with any refused Maximo transaction. `ignoreField`
  * makes an update answer as usual while one attribute keeps its old value: what a real server
  * does with a key it does not read (PRODUCT.md "Real-server facts"), for tests of clients that
- * check their writes.
+ * check their writes. `resetAfterCommit` applies the request, then cuts the connection before
+ * any answer: the lost answer of reference §29 ("committed successfully on the server, but the
+ * communication channel broke"), where `reset` cuts it before anything is applied.
  */
-export type FaultKind = "latency" | "429" | "503" | "reset" | "truncate" | "slow" | "error" | "ignoreField";
+export type FaultKind = "latency" | "429" | "503" | "reset" | "resetAfterCommit" | "truncate" | "slow" | "error" | "ignoreField";
 
-export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "truncate", "slow", "error", "ignoreField"];
+export const faultKinds: readonly FaultKind[] = ["latency", "429", "503", "reset", "resetAfterCommit", "truncate", "slow", "error", "ignoreField"];
 
 /** Methods that update a record: the only ones an `ignoreField` fault applies to (and counts). */
 const UPDATE_METHODS = new Set(["PATCH", "MERGE"]);

@@ -122,6 +122,7 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
   let logged: LoggedRequest | undefined;
   let shaping: WriteShaping = {};
   let ignored: string | undefined;
+  let cutAfterCommit = false;
   let reply: Reply;
   try {
     let body: Buffer;
@@ -154,6 +155,7 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
       if (fault?.kind === "truncate") shaping = { truncate: true };
       if (fault?.kind === "slow") shaping = { bytesPerSecond: fault.bytesPerSecond ?? 1024 };
       if (fault?.kind === "ignoreField") ignored = fault.attribute;
+      if (fault?.kind === "resetAfterCommit") cutAfterCommit = true;
       if (platform.latencyMs > 0) await delay(platform.latencyMs);
     }
     const { request, area } = buildRequest(req, body, contextRoot);
@@ -164,6 +166,10 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
     if (reply.status === 413) reply.headers = { ...reply.headers, connection: "close" };
   }
   if (logged) logged.status = reply.status;
+  if (cutAfterCommit) {
+    req.socket.destroy();
+    return;
+  }
   await writeReply(res, reply, shaping);
 }
 

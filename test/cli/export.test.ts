@@ -136,3 +136,23 @@ test("export through dist/cli.js: an XLSX export prints the summary and nothing 
   assert.equal(stderr, "");
   assert.ok(existsSync(join(dir, "wos.xlsx")));
 });
+
+test("export: Ctrl-C stops it with one sentence, exit 1, and leaves no file", async () => {
+  const dir = workspace();
+  let stop: (() => void) | undefined;
+  const err: string[] = [];
+  const code = await runCli(["export", "wos.maximo", "--name", "wos", "--out", "wos.csv", "--connection", emu.url], () => undefined, (t) => err.push(t), {
+    env: { MAXIMO_APIKEY: APIKEY },
+    cwd: dir,
+    // The first progress line (page 1 written) is when the user presses Ctrl-C.
+    progress: (line) => line !== "" && stop?.(),
+    onInterrupt: (handler) => {
+      stop = handler;
+      return () => (stop = undefined);
+    },
+  });
+  assert.equal(code, 1);
+  assert.match(err.join("\n"), /^maximo: Export cancelled after 5 row\(s\); \S*wos\.csv was not written\.$/);
+  assert.deepEqual(filesIn(dir), ["wos.maximo"]);
+  assert.equal(stop, undefined, "the interrupt handler is released");
+});

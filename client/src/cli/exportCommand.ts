@@ -19,7 +19,12 @@ import { checkOptions, textOption } from "./scriptSession";
 export const EXPORT_VALUE_OPTIONS = ["name", "format", "out", "connection", "explode", "env"] as const;
 const EXPORT_OPTIONS = [...EXPORT_VALUE_OPTIONS, "insecure"];
 
-export async function exportCommand(args: ParsedArgs, io: RunIo): Promise<number> {
+export interface ExportIo extends RunIo {
+  /** Ctrl-C: the CLI process wires SIGINT here (cli.ts); the export stops and writes nothing. */
+  onInterrupt?: (stop: () => void) => () => void;
+}
+
+export async function exportCommand(args: ParsedArgs, io: ExportIo): Promise<number> {
   checkOptions(args, "export", EXPORT_OPTIONS);
   if (args.positionals.length !== 1) throw new UsageError("export needs one .maximo FILE");
   const outOption = textOption(args, "out");
@@ -49,10 +54,9 @@ export async function exportCommand(args: ParsedArgs, io: RunIo): Promise<number
   const say = (line: string) => io.out(redact(line, secrets()));
   const complain = (line: string) => io.err(redact(line, secrets()));
 
-  // Ctrl-C stops after the page in flight; the partial file is removed, never left looking complete.
+  // Ctrl-C stops the page in flight; the partial file is removed, never left looking complete.
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once("SIGINT", interrupt);
+  const release = io.onInterrupt?.(() => controller.abort());
   try {
     const envName = textOption(args, "env");
     const resolver = createResolver({
@@ -100,7 +104,7 @@ export async function exportCommand(args: ParsedArgs, io: RunIo): Promise<number
     }
     throw error;
   } finally {
-    process.removeListener("SIGINT", interrupt);
+    release?.();
     pool.close();
   }
 }

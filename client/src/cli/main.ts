@@ -6,6 +6,7 @@ import { deployCommand } from "./deployCommand";
 import { extractCommand } from "./extractCommand";
 import { importCommand, IMPORT_VALUE_OPTIONS, readStdin } from "./importCommand";
 import { exportCommand, EXPORT_VALUE_OPTIONS } from "./exportCommand";
+import { loadCommand, LOAD_VALUE_OPTIONS, type LoadIo } from "./loadCommand";
 import { terminalSafe } from "./terminalText";
 import { version } from "../../../package.json";
 
@@ -33,7 +34,13 @@ export const USAGE = `Usage:
                                                     curl command(s) or a Postman collection (v2.1)
                                                     as .maximo text; secrets left to $MAXIMO_* or
                                                     the connection (--absolute keeps full URLs)
-  Exit codes: 0 success; 1 a request, deploy, extract or export failed (or was refused); 2 usage or
+  maximo load FILE.csv|FILE.xlsx --os NAME [--action add|update|addchange|delete] [--connection X]
+             [--batch N] [--preview] [--results FILE] [--resume] [--sheet NAME] [--insecure]
+                                                    load rows through BULK exactly once; one result
+                                                    per row in FILE.results.csv (--results); exit 1
+                                                    when a row failed; --resume skips what landed;
+                                                    --preview checks only, saving nothing
+  Exit codes: 0 success; 1 a request, deploy, extract, export or load row failed (or was refused); 2 usage or
   file error; 3 deploy: the server copy changed since the last pull or deploy (nothing written;
   --force overwrites it after a backup to .maximo/backups), extract: a local file with other
   content was kept (--force replaces it).
@@ -41,7 +48,7 @@ export const USAGE = `Usage:
   MAXIMO_APIKEY, or MAXIMO_USER and MAXIMO_PASSWORD, or MAXIMO_CLIENT_ID and MAXIMO_CLIENT_SECRET.`;
 
 /** What the CLI reads from its process; tests pass their own. */
-export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">> & { stdin?: () => Promise<string> };
+export type CliEnvironment = Partial<Pick<RunIo, "env" | "cwd" | "progress">> & { stdin?: () => Promise<string> } & Pick<LoadIo, "onInterrupt">;
 
 /**
  * Runs the CLI; resolves to the exit code (2 for a usage or file error). Everything it prints
@@ -64,7 +71,7 @@ export async function runCli(
     ...(progress ? { progress: (text: string) => progress(terminalSafe(text)) } : {}),
   });
   try {
-    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS, ...IMPORT_VALUE_OPTIONS, ...EXPORT_VALUE_OPTIONS]));
+    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS, ...IMPORT_VALUE_OPTIONS, ...EXPORT_VALUE_OPTIONS, ...LOAD_VALUE_OPTIONS]));
     switch (args.command) {
       case "parse":
         return parseCommand(args, out);
@@ -77,7 +84,9 @@ export async function runCli(
       case "extract":
         return await extractCommand(args, io());
       case "export":
-        return await exportCommand(args, io());
+        return await exportCommand(args, { ...io(), ...(environment.onInterrupt ? { onInterrupt: environment.onInterrupt } : {}) });
+      case "load":
+        return await loadCommand(args, { ...io(), ...(environment.onInterrupt ? { onInterrupt: environment.onInterrupt } : {}) });
       case "import":
         return await importCommand(args, { out, err, cwd: environment.cwd ?? process.cwd(), stdin: environment.stdin ?? (() => readStdin()) });
       case "--version":

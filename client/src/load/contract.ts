@@ -38,6 +38,12 @@ export interface PlannedRow {
   record: Record<string, unknown>;
   /** The structure's primary-key attributes → values, for results and for reading back what landed. */
   keys: Record<string, string>;
+  /**
+   * Every data row merged into this record, when consecutive rows added several children to one
+   * parent (README, "Several children"); `row` is the first. Absent when the record is one row.
+   * A result is reported for each of them.
+   */
+  rows?: number[];
 }
 
 /** A data row that will not be sent, and why. */

@@ -17,6 +17,7 @@ import { didYouMean } from "./didYouMean";
 import type { JsonNode } from "./jsonBodyTree";
 import { headerValue, type OsTarget } from "./requestTarget";
 import { CONNECT_ADVICE, packNote, schemaDiagnostic } from "./schemaCodes";
+import { requiredOnCreate } from "../../schema/requiredOnCreate";
 
 /** What every check of one body shares. */
 interface BodyContext {
@@ -147,9 +148,6 @@ function checkValue(value: JsonNode, attribute: AttributeInfo, context: BodyCont
   );
 }
 
-/** Filled in by the server on create: keys, flags with defaults, status and audit fields. */
-const SERVER_FILLED = new Set(["status", "statusdate", "changeby", "changedate", "orgid", "class", "woclass", "hasld", "historyflag"]);
-
 function checkRequired(object: JsonNode, context: BodyContext): void {
   const { schema, lean, origin, out } = context;
   const present = new Set<string>();
@@ -157,11 +155,7 @@ function checkRequired(object: JsonNode, context: BodyContext): void {
     const key = property.children?.[0]?.value;
     if (typeof key === "string") present.add(key.slice(key.indexOf(":") + 1).toLowerCase());
   }
-  // Maximo autonumbers the record's own key (WONUM, ASSETNUM, TICKETID, PONUM); site and org it cannot guess.
-  const autokeyed = new Set((schema.pk ?? []).map((k) => k.toLowerCase()).filter((k) => k !== "siteid" && k !== "orgid"));
-  const missing = [...schema.attributes.values()].filter(
-    (a) => a.required && !a.child && !autokeyed.has(a.name.toLowerCase()) && !present.has(a.name.toLowerCase()) && !SERVER_FILLED.has(a.name.toLowerCase()) && valueKind(a) !== "boolean" && a.subType !== "BIGINT",
-  );
+  const missing = requiredOnCreate(schema).filter((a) => !present.has(a.name.toLowerCase()));
   if (missing.length === 0) return;
   const names = missing.map((a) => (lean ? a.name : `spi:${a.name}`)).join(", ");
   out.push(

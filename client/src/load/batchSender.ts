@@ -1,0 +1,213 @@
+/**
+ * Sends one batch exactly once. The batch goes as one BULK request (reference §15) with its
+ * derived `transactionid` (§29); the executor repeats it on 429 (after Retry-After), 502-504 and
+ * a reset, with the same id. When the answer is lost (connection cut, truncated body, a 5xx) or
+ * a repeat is answered 409 (already applied, PRODUCT.md), nothing is decided from the request:
+ * the rows are read back by key first, and only those that did not land are sent again, as a
+ * new payload with its own id. A row counts as landed when the server holds it as sent (a
+ * delete: when it is gone).
+ */
+import type { LoadAction, PlannedRow, RowResult } from "./contract";
+import { itemFor, resultOfItem, scalarAttributes, type BulkItem } from "./bulkItems";
+import { hasWritableKeys, readByKeys, type HeldRecord } from "./keyLookup";
+import { keyAttributes, osRequest, type LoadTarget } from "./loadTarget";
+import { batchTransactionId } from "./transactionIds";
+import { sameStoredValue } from "../verify/valueComparison";
+import { TransportError, type ExecutedResponse } from "../http/types";
+import { defaultRetryPolicy, retryDelayMs, sleep } from "../http/retry";
+import { headerValue } from "../http/response";
+
+/** The load cannot go on now (the server unreachable, an answer that cannot be confirmed); resume later. */
+export class LoadInterrupted extends Error {}
+
+export interface BatchJob {
+  /** 0-based index of the batch in the load. */
+  index: number;
+  rows: PlannedRow[];
+  /** An earlier run may have sent it (started, never recorded as landed): confirm before sending. */
+  unsure?: boolean;
+}
+
+export interface BatchOptions {
+  target: LoadTarget;
+  action: LoadAction;
+  /** From `loadId`: the prefix of the batch's transaction ids. */
+  load: string;
+  /** Notable events (a lost answer, a 409), for the log. */
+  log?: (line: string) => void;
+}
+
+type Outcome =
+  | { kind: "answer"; elements: unknown[] }
+  | { kind: "refused"; status: number; reasonCode?: string; message: string }
+  | { kind: "lost"; reason: string }
+  | { kind: "busy"; retryAfter?: string }
+  | { kind: "duplicate" };
+
+/** Lost answers and 409s a batch may meet before the load stops (and can be resumed). */
+const maxRecoveries = 5;
+/** 429s a batch may meet after the executor's own retries, each waited out, before the load stops. */
+const maxBusyWaits = 10;
+
+interface Prepared {
+  row: PlannedRow;
+  item: BulkItem;
+  uri?: string;
+}
+
+export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<RowResult[]> {
+  const { target } = options;
+  const results = new Map<PlannedRow, RowResult>();
+  let pending = job.rows;
+  if (job.unsure) {
+    options.log?.(`batch ${job.index + 1}: an earlier run sent it without recording the answer; reading its rows back first.`);
+    pending = await confirm(job.rows, options, results);
+  }
+  let items = await prepare(pending, options, results);
+  let round = job.unsure && pending.length < job.rows.length ? 1 : 0;
+  for (let recoveries = 0, waits = 0; items.length > 0; ) {
+    const id = batchTransactionId(options.load, job.index, round);
+    const outcome = await post(target, items, id);
+    if (outcome.kind === "busy") {
+      // Still rate-limited after the executor's retries: nothing was applied; wait and send the same payload again.
+      if (++waits > maxBusyWaits) throw new LoadInterrupted(`Batch ${job.index + 1}: the server kept answering 429 (too many requests); stopped. Run again with --resume later.`);
+      const wait = retryDelayMs(Math.min(waits, 6), defaultRetryPolicy, outcome.retryAfter);
+      options.log?.(`batch ${job.index + 1}: the server is busy (429); sending it again in ${Math.round(wait)} ms.`);
+      await sleep(wait);
+      continue;
+    }
+    if (outcome.kind === "answer") {
+      items.forEach((p, i) => results.set(p.row, resultOfItem(p.row, outcome.elements[i], p.uri)));
+      break;
+    }
+    if (outcome.kind === "refused") {
+      for (const p of items) results.set(p.row, { row: p.row.row, status: "failed", keys: p.row.keys, ...(outcome.reasonCode ? { reasonCode: outcome.reasonCode } : {}), message: outcome.message });
+      break;
+    }
+    if (++recoveries > maxRecoveries) throw new LoadInterrupted(`Batch ${job.index + 1}: the server's answer was lost ${maxRecoveries} times; stopped so nothing is guessed. Run again with --resume when the server answers normally.`);
+    options.log?.(
+      outcome.kind === "duplicate"
+        ? `batch ${job.index + 1}: 409, transaction ${id} was already applied (reference §29); reading its rows back.`
+        : `batch ${job.index + 1}: the answer was lost (${outcome.reason}); reading its rows back before deciding anything.`,
+    );
+    const left = new Set(await confirm(items.map((p) => p.row), options, results));
+    const remaining = items.filter((p) => left.has(p.row));
+    // Nothing landed and no answer came: the same payload again, under the same id (a server
+    // that did commit it says 409). Otherwise the rows left are a new payload with a new id.
+    if (!(outcome.kind === "lost" && remaining.length === items.length)) round++;
+    items = remaining;
+  }
+  return job.rows.map((row) => results.get(row) ?? { row: row.row, status: "failed", keys: row.keys, message: "No result was recorded for this row." });
+}
+
+/** Looks up the records an update, change or delete addresses; rows without one fail here, unsent. */
+async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<Prepared[]> {
+  const { target, action } = options;
+  const keys = keyAttributes(target);
+  const readable = rows.filter((row) => action === "add" || hasWritableKeys(target, row));
+  const held = action === "add" ? new Map<PlannedRow, HeldRecord>() : await lookup(target, readable);
+  const prepared: Prepared[] = [];
+  for (const row of rows) {
+    if (action !== "add" && !readable.includes(row)) {
+      results.set(row, { row: row.row, status: "failed", keys: row.keys, message: `A key value (${keyText(row)}) cannot be written in oslc.where (a double quote, or a number that is none), so the record cannot be looked up; nothing was sent.` });
+      continue;
+    }
+    const record = held.get(row);
+    const item = itemFor(action, row, record, keys);
+    if (item) prepared.push({ row, item, ...(record && (action !== "addchange" || record) ? { uri: record.href } : {}) });
+    else results.set(row, { row: row.row, status: "failed", keys: row.keys, message: `No ${target.os.toUpperCase()} record has ${keyText(row)}; nothing to ${action === "delete" ? "delete" : "update"}.` });
+  }
+  return prepared;
+}
+
+/**
+ * Reads the rows back and records those that landed as ok; returns the rest. Add, update and
+ * change land when the server holds the row's keys with the values sent; a delete when the
+ * record is gone.
+ */
+async function confirm(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<PlannedRow[]> {
+  const { target, action } = options;
+  const compare = action === "delete" ? [] : scalarAttributes(rows);
+  // A row whose keys cannot be asked for is not confirmed: sent again, a create it already made fails as a duplicate, never lands twice.
+  const held = await lookup(target, rows.filter((row) => hasWritableKeys(target, row)), compare);
+  const left: PlannedRow[] = [];
+  for (const row of rows) {
+    if (!hasWritableKeys(target, row)) {
+      left.push(row);
+      continue;
+    }
+    const record = held.get(row);
+    const landed = action === "delete" ? record === undefined : record !== undefined && sameValues(row, record, compare);
+    if (landed) results.set(row, { row: row.row, status: "ok", keys: row.keys, ...(record ? { href: record.href } : {}), message: "Confirmed by reading it back after the answer was lost." });
+    else left.push(row);
+  }
+  return left;
+}
+
+async function lookup(target: LoadTarget, rows: PlannedRow[], select: string[] = []): Promise<Map<PlannedRow, HeldRecord>> {
+  try {
+    return await readByKeys(target, rows, select);
+  } catch (error) {
+    throw new LoadInterrupted(`Could not read ${target.os.toUpperCase()} records by key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function sameValues(row: PlannedRow, record: HeldRecord, names: readonly string[]): boolean {
+  return names.every((name) => {
+    const sent = Object.entries(row.record).find(([key]) => key.toLowerCase() === name)?.[1];
+    if (sent === undefined || (sent !== null && typeof sent === "object")) return true;
+    return sameStoredValue(sent as string | number | boolean | null, record.values[name]);
+  });
+}
+
+function keyText(row: PlannedRow): string {
+  return Object.entries(row.keys).map(([k, v]) => `${k}=${v}`).join(", ");
+}
+
+async function post(target: LoadTarget, items: Prepared[], transactionId: string): Promise<Outcome> {
+  const request = osRequest(
+    target,
+    "POST",
+    [],
+    [
+      ["x-method-override", "BULK"],
+      ["content-type", "application/json"],
+      ["transactionid", transactionId],
+    ],
+    JSON.stringify(items.map((p) => p.item)),
+  );
+  let response: ExecutedResponse;
+  try {
+    response = await target.executor.send(request);
+  } catch (error) {
+    if (error instanceof TransportError && error.kind !== "tls" && error.kind !== "connect") return { kind: "lost", reason: error.message };
+    throw new LoadInterrupted(`The BULK request could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (response.status === 409) return { kind: "duplicate" };
+  if (response.status === 429) {
+    const retryAfter = headerValue(response.headers, "retry-after");
+    return retryAfter === undefined ? { kind: "busy" } : { kind: "busy", retryAfter };
+  }
+  if (response.status >= 500) return { kind: "lost", reason: `HTTP ${response.status}` };
+  if (response.status === 401 || response.status === 403) {
+    const error = response.maximoError;
+    throw new LoadInterrupted(`The server refused the load (HTTP ${response.status}${error ? ` ${error.reasonCode} ${error.message}` : ""}); check the connection's user and its rights on ${target.os.toUpperCase()}.`);
+  }
+  if (response.status >= 400 || response.status < 200) {
+    const error = response.maximoError;
+    return {
+      kind: "refused",
+      status: response.status,
+      ...(error?.reasonCode ? { reasonCode: error.reasonCode } : {}),
+      message: error?.message || `The server refused the whole batch (HTTP ${response.status}).`,
+    };
+  }
+  let body: unknown;
+  try {
+    body = response.json();
+  } catch {
+    return { kind: "lost", reason: "the answer is not JSON" };
+  }
+  if (!Array.isArray(body) || body.length !== items.length) return { kind: "lost", reason: `the answer does not hold one result per item (${items.length} sent)` };
+  return { kind: "answer", elements: body };
+}

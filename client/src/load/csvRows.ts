@@ -1,0 +1,70 @@
+/**
+ * A CSV file's records, streamed through csv-parse: a UTF-8 byte-order mark is dropped, CRLF and
+ * LF both end a record, quoted fields may hold the delimiter, quotes ("") and newlines. Blank
+ * lines are skipped. The delimiter is a comma, unless the header line has none and has
+ * semicolons or tabs (Excel's CSV in locales whose decimal mark is a comma; tab-separated text). A record csv-parse cannot read (a quote that never closes) becomes a row
+ * with a problem instead of ending the whole read; rows of another length than the header are
+ * the mapper's business (it knows the header).
+ */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { csvParse } from "../libraries/lazy";
+import type { SourceRow } from "./sourceRow";
+
+export interface CsvOptions {
+  /** The field delimiter; found from the header line when absent. */
+  delimiter?: string;
+}
+
+/** Text that was not UTF-8 decodes to U+FFFD: the file was saved in another encoding. */
+const NOT_UTF8 = "the row is not UTF-8 text (characters came out as \uFFFD): save the file as \"CSV UTF-8\"";
+
+export async function* csvRows(file: string, options: CsvOptions = {}): AsyncGenerator<SourceRow> {
+  // Records csv-parse skipped, in file order, each with the line it was detected at.
+  const skipped: { line: number; message: string }[] = [];
+  const delimiter = options.delimiter ?? (await headerDelimiter(file));
+  const parser = createReadStream(file).pipe(
+    csvParse().parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      // `5" pipe` in an unquoted field is a value, not an error.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      on_skip: (error) => {
+        skipped.push({ line: typeof error?.lines === "number" ? error.lines : Number.MAX_SAFE_INTEGER, message: skipMessage(error) });
+        return undefined;
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    // A skipped record was detected before this one was pushed when its line comes first.
+    while (skipped.length > 0 && skipped[0].line < info.lines) yield { cells: [], problem: skipped.shift()!.message };
+    if (record.every((cell) => cell.trim() === "")) continue; // a line of only delimiters
+    yield record.some((cell) => cell.includes("\uFFFD")) ? { cells: record, problem: NOT_UTF8 } : { cells: record };
+  }
+  for (const rest of skipped) yield { cells: [], problem: rest.message };
+}
+
+function skipMessage(error: { code?: string; message?: string } | undefined): string {
+  if (error?.code === "CSV_QUOTE_NOT_CLOSED") return "a quoted field never closes: the file ends inside quotes";
+  return `the record is not valid CSV: ${error?.message ?? "unknown error"}`;
+}
+
+/** `,` unless the first line has no comma but semicolons or tabs. */
+async function headerDelimiter(file: string): Promise<string> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const firstLine = buffer.toString("utf8", 0, bytesRead).split(/\r?\n/, 1)[0] ?? "";
+    if (firstLine.includes(",")) return ",";
+    const semicolons = firstLine.split(";").length - 1;
+    const tabs = firstLine.split("\t").length - 1;
+    return semicolons === 0 && tabs === 0 ? "," : semicolons >= tabs ? ";" : "\t";
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * One XLSX cell as the text a CSV would hold, so both formats go through the same conversion:
+ * - empty → ""; text → itself; rich text → its runs joined; a hyperlink → its text;
+ * - a number → JavaScript's shortest round-trip form (`12`, `0.1`, `1234.5`), never a display format;
+ * - a boolean → `true` / `false`;
+ * - a date → ISO 8601 without an offset (`2026-02-10T08:00:00`): Excel keeps wall-clock time
+ *   with no time zone, so the server's own zone applies, as for a CSV date without an offset;
+ * - a formula → its cached result, by the same rules (a formula never calculated has none: empty);
+ * - an error value (`#N/A`, `#DIV/0!`) → a problem: the row is not loaded.
+ */
+export function cellText(value: unknown): { text: string; problem?: string } {
+  if (value === null || value === undefined) return { text: "" };
+  if (typeof value === "string") return { text: value };
+  if (typeof value === "number") return { text: Number.isFinite(value) ? String(value) : "" };
+  if (typeof value === "boolean") return { text: value ? "true" : "false" };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: "", problem: "an invalid date" } : { text: isoWithoutOffset(value) };
+  if (typeof value === "object") {
+    const cell = value as Record<string, unknown>;
+    if (Array.isArray(cell.richText)) return { text: cell.richText.map((run) => String((run as { text?: unknown }).text ?? "")).join("") };
+    if ("error" in cell) return { text: "", problem: `the cell holds the error ${String(cell.error)}` };
+    if ("formula" in cell || "sharedFormula" in cell) return "result" in cell ? cellText(cell.result) : { text: "" };
+    if ("text" in cell) return cellText(cell.text); // hyperlink: { text, hyperlink }
+  }
+  return { text: String(value) };
+}
+
+/** exceljs gives Excel's wall-clock time as that instant in UTC. */
+function isoWithoutOffset(date: Date): string {
+  return date.toISOString().replace(/(\.000)?Z$/, "");
+}

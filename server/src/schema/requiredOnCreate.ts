@@ -1,0 +1,19 @@
+/**
+ * The required attributes a create must send itself: the schema's `required` list minus what
+ * Maximo fills in on its own — the record's own key when it autonumbers it (WONUM, ASSETNUM,
+ * TICKETID, PONUM; never the site or organization), unique ids (BIGINT), YORN flags (they default),
+ * and the status, audit and class fields set on every new record. Shared by the editor's
+ * `schema.missing-required` check and the data load's row checks, so both say the same.
+ */
+import type { AttributeInfo, ObjectSchema } from "./types";
+
+const SERVER_FILLED = new Set(["status", "statusdate", "changeby", "changedate", "orgid", "class", "woclass", "hasld", "historyflag"]);
+
+export function requiredOnCreate(schema: ObjectSchema): AttributeInfo[] {
+  const autokeyed = new Set((schema.pk ?? []).map((k) => k.toLowerCase()).filter((k) => k !== "siteid" && k !== "orgid"));
+  return [...schema.attributes.values()].filter((a) => {
+    const name = a.name.toLowerCase();
+    const boolean = a.subType?.toUpperCase() === "YORN" || a.type === "boolean";
+    return a.required && !a.child && !a.childRef && !autokeyed.has(name) && !SERVER_FILLED.has(name) && !boolean && a.subType !== "BIGINT";
+  });
+}

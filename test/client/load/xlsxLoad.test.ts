@@ -1,0 +1,82 @@
+/**
+ * Reading an XLSX sheet as a load through exceljs's streaming WorkbookReader: a workbook written
+ * here with exceljs is read back. The first sheet by default, another by name; every cell kind
+ * becomes text by the README's rule (numbers in their shortest form, dates as ISO 8601 without
+ * offset, booleans, rich text, hyperlinks, formulas' cached results) and then goes through the
+ * same conversion as a CSV cell; an error cell is a row problem.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { afterEach, beforeEach, test } from "node:test";
+import { excelJs } from "../../../client/src/libraries/lazy";
+import { planLoad } from "../../../client/src/load/planLoad";
+import { previewLoad } from "../../../client/src/load/previewLoad";
+import { allItems, packSchema, scratchDir } from "./loadFixtures";
+
+let scratch: ReturnType<typeof scratchDir>;
+beforeEach(() => {
+  scratch = scratchDir();
+});
+afterEach(() => scratch.remove());
+
+const wo = packSchema("mxapiwodetail");
+
+async function workbook(): Promise<string> {
+  const book = new (excelJs().Workbook)();
+  const notes = book.addWorksheet("Notes");
+  notes.addRow(["wonum", "siteid", "description"]);
+  notes.addRow(["NOTE-1", "BEDFORD", "from the first sheet"]);
+  const orders = book.addWorksheet("Orders");
+  orders.addRow(["WONUM", "SITEID", "Description", "WOPRIORITY", "ESTDUR", "DOWNTIME", "SCHEDSTART", "ESTLABCOST"]);
+  orders.addRow(["wo-1", "bedford", { richText: [{ text: "Pump " }, { font: { bold: true }, text: "north" }] }, 2, 1.5, true, new Date(Date.UTC(2026, 1, 10, 8, 30, 0)), { formula: "2*6.2", result: 12.4 }]);
+  orders.addRow([]); // an empty row is no data row
+  orders.addRow(["WO-2", "BEDFORD", { text: "linked", hyperlink: "http://127.0.0.1/doc" }, "3", 0.25, false, "2026-03-01T09:00:00-05:00", 100]);
+  orders.addRow(["WO-3", "BEDFORD", { error: "#N/A" }, 1]);
+  const file = join(scratch.dir, "orders.xlsx");
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+test("the named sheet: every cell kind converted, the error cell a row problem, the empty row skipped", async () => {
+  const file = await workbook();
+  const plan = await planLoad({ file, schema: wo, action: "add", sheet: "orders" });
+  assert.deepEqual(
+    plan.columns.map((c) => c.path),
+    ["wonum", "siteid", "description", "wopriority", "estdur", "downtime", "schedstart", "estlabcost"],
+  );
+  const items = await allItems(plan);
+  assert.deepEqual(items, [
+    {
+      kind: "row",
+      row: {
+        row: 1,
+        record: { wonum: "WO-1", siteid: "BEDFORD", description: "Pump north", wopriority: 2, estdur: 1.5, downtime: true, schedstart: "2026-02-10T08:30:00", estlabcost: 12.4 },
+        keys: { wonum: "WO-1", siteid: "BEDFORD" },
+      },
+    },
+    {
+      kind: "row",
+      row: {
+        row: 2,
+        record: { wonum: "WO-2", siteid: "BEDFORD", description: "linked", wopriority: 3, estdur: 0.25, downtime: false, schedstart: "2026-03-01T09:00:00-05:00", estlabcost: 100 },
+        keys: { wonum: "WO-2", siteid: "BEDFORD" },
+      },
+    },
+    { kind: "invalid", row: { row: 3, keys: { wonum: "WO-3", siteid: "BEDFORD" }, problems: [{ column: "Description", message: "the cell holds the error #N/A" }] } },
+  ]);
+});
+
+test("the first sheet when none is named; a sheet that does not exist is named in the error with the ones that do", async () => {
+  const file = await workbook();
+  const items = await allItems(await planLoad({ file, schema: wo, action: "add" }));
+  assert.deepEqual(items, [{ kind: "row", row: { row: 1, record: { wonum: "NOTE-1", siteid: "BEDFORD", description: "from the first sheet" }, keys: { wonum: "NOTE-1", siteid: "BEDFORD" } } }]);
+  await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "Assets" }), /has no sheet named "Assets"; its sheets: "Notes", "Orders"/);
+});
+
+test("a short XLSX row is not ragged: exceljs leaves trailing empty cells out", async () => {
+  const file = await workbook();
+  const preview = await previewLoad({ file, schema: wo, action: "add", sheet: "Orders" }, 5);
+  const last = preview.rows[2];
+  assert.equal(last.row, 3);
+  assert.deepEqual(last.problems, [{ column: "Description", message: "the cell holds the error #N/A" }], "an error, and no ragged-row problem for the 4 cells of 8");
+});
