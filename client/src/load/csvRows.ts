@@ -23,12 +23,14 @@ export async function* csvRows(file: string, options: CsvOptions = {}): AsyncGen
   // Records csv-parse skipped, in file order, each with the line it was detected at.
   const skipped: { line: number; message: string }[] = [];
   const delimiter = options.delimiter ?? (await headerDelimiter(file));
-  const parser = createReadStream(file).pipe(
+  const source = createReadStream(file);
+  const parser = source.pipe(
     csvParse().parse({
       bom: true,
       delimiter,
       relax_column_count: true,
-      // `5" pipe` in an unquoted field is a value, not an error.
+      // `PIPE 6" STEEL` in an unquoted field is a value, not an error; so is `"two"x`, read as written.
+      // (No `trim`: with it csv-parse 7 drops the record after such a field along with it.)
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
@@ -39,13 +41,18 @@ export async function* csvRows(file: string, options: CsvOptions = {}): AsyncGen
       },
     }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    // A skipped record was detected before this one was pushed when its line comes first.
-    while (skipped.length > 0 && skipped[0].line < info.lines) yield { cells: [], problem: skipped.shift()!.message };
-    if (record.every((cell) => cell.trim() === "")) continue; // a line of only delimiters
-    yield record.some((cell) => cell.includes("\uFFFD")) ? { cells: record, problem: NOT_UTF8 } : { cells: record };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // A skipped record was detected before this one was pushed when its line comes first.
+      while (skipped.length > 0 && skipped[0].line < info.lines) yield { cells: [], problem: skipped.shift()!.message };
+      if (record.every((cell) => cell.trim() === "")) continue; // a line of only delimiters
+      yield record.some((cell) => cell.includes("\uFFFD")) ? { cells: record, problem: NOT_UTF8 } : { cells: record };
+    }
+    for (const rest of skipped) yield { cells: [], problem: rest.message };
+  } finally {
+    // A reader stopped early (the header only, a preview) must not keep the file open.
+    source.destroy();
   }
-  for (const rest of skipped) yield { cells: [], problem: rest.message };
 }
 
 function skipMessage(error: { code?: string; message?: string } | undefined): string {

@@ -37,9 +37,13 @@ export async function* recordOutcomes(input: LoadPlanInput, columns: MappedColum
 async function* dataRows(input: LoadPlanInput, columns: MappedColumn[]): AsyncGenerator<RowValues> {
   const shape = { columns, shortRowsAreRagged: fileFormat(input.file) === "csv" };
   const rows = fileRows(input.file, { sheet: input.sheet });
-  await skipHeader(rows, input);
-  let row = 0;
-  for await (const source of rows) yield rowValues(++row, source, shape);
+  try {
+    await skipHeader(rows, input);
+    let row = 0;
+    for await (const source of rows) yield rowValues(++row, source, shape);
+  } finally {
+    await rows.return(undefined); // a consumer that stops early closes the file
+  }
 }
 
 export interface FileHeader {

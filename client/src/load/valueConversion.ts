@@ -14,7 +14,8 @@ export type Conversion = { ok: true; value: LoadValue } | { ok: false; message: 
 /** A cell holding exactly this sets the attribute to empty (sends `""`); an empty cell is left out. */
 export const EMPTY_MARKER = "#EMPTY";
 
-const INTEGER = /^[+-]?\d+$/;
+// `12.0` is a whole number too: some exports write every number with a decimal point.
+const INTEGER = /^[+-]?\d+(\.0+)?$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DURATION_CLOCK = /^(\d+):([0-5]\d)$/;
 const TRUE = new Set(["y", "1", "true"]);

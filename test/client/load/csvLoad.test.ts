@@ -113,3 +113,16 @@ test("a row that is not UTF-8 (Excel's plain CSV in Windows-1252) is a row probl
   assert.match(items[0].kind === "invalid" ? items[0].row.problems[0].message : "", /not UTF-8 .*save the file as "CSV UTF-8"/);
   assert.equal(items[1].kind, "row");
 });
+
+test("a quoted field with text after its closing quote is read as written, and the rows after it still load", async () => {
+  const plan = await planLoad({ file: scratch.file("a.csv", 'assetnum,siteid,description\nA-1,BEDFORD,one\nA-2,BEDFORD,"two"x\nA-3,BEDFORD,three\n'), schema: asset(), action: "add" });
+  const items = await allItems(plan);
+  assert.deepEqual(
+    items.map((i) => i.kind === "row" && [i.row.row, i.row.record.description]),
+    [
+      [1, "one"],
+      [2, '"two"x'],
+      [3, "three"],
+    ],
+  );
+});

@@ -35,8 +35,10 @@ test("INTEGER and BIGINT: whole numbers only, sent as JSON numbers", () => {
   assert.equal(ok("3", "wopriority"), 3);
   assert.equal(ok(" -12 ", "wopriority"), -12);
   assert.equal(ok("+7", "wopriority"), 7);
+  assert.equal(ok("12.0", "wopriority"), 12);
   assert.equal(ok("9007199254740991", "workorderid"), 9007199254740991);
   assert.match(refused("2.5", "wopriority"), /not a whole number \(INTEGER\)/);
+  assert.match(refused("2.05", "wopriority"), /not a whole number/);
   assert.match(refused("1,000", "wopriority"), /not a whole number/);
   assert.match(refused("high", "wopriority"), /not a whole number/);
   assert.match(refused("99999999999999999999", "workorderid"), /too large for BIGINT/);

@@ -6,6 +6,7 @@
  * same conversion as a CSV cell; an error cell is a row problem.
  */
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, test } from "node:test";
 import { excelJs } from "../../../client/src/libraries/lazy";
@@ -21,7 +22,7 @@ afterEach(() => scratch.remove());
 
 const wo = packSchema("mxapiwodetail");
 
-async function workbook(): Promise<string> {
+async function workbook(arrange?: (book: import("exceljs").Workbook) => void): Promise<string> {
   const book = new (excelJs().Workbook)();
   const notes = book.addWorksheet("Notes");
   notes.addRow(["wonum", "siteid", "description"]);
@@ -32,6 +33,7 @@ async function workbook(): Promise<string> {
   orders.addRow([]); // an empty row is no data row
   orders.addRow(["WO-2", "BEDFORD", { text: "linked", hyperlink: "http://127.0.0.1/doc" }, "3", 0.25, false, "2026-03-01T09:00:00-05:00", 100]);
   orders.addRow(["WO-3", "BEDFORD", { error: "#N/A" }, 1]);
+  arrange?.(book);
   const file = join(scratch.dir, "orders.xlsx");
   await book.xlsx.writeFile(file);
   return file;
@@ -73,10 +75,36 @@ test("the first sheet when none is named; a sheet that does not exist is named i
   await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "Assets" }), /has no sheet named "Assets"; its sheets: "Notes", "Orders"/);
 });
 
+test("the first sheet is the first visible tab, even when the tabs were moved or the first is hidden", async () => {
+  const moved = await workbook((book) => {
+    (book.getWorksheet("Orders") as unknown as { orderNo: number }).orderNo = 0; // Orders (sheet2.xml) becomes the first tab
+  });
+  assert.deepEqual((await allItems(await planLoad({ file: moved, schema: wo, action: "add" }))).map((i) => i.row.keys.wonum), ["WO-1", "WO-2", "WO-3"]);
+  const hidden = await workbook((book) => {
+    book.getWorksheet("Notes")!.state = "hidden";
+  });
+  assert.deepEqual((await allItems(await planLoad({ file: hidden, schema: wo, action: "add" }))).map((i) => i.row.keys.wonum), ["WO-1", "WO-2", "WO-3"]);
+});
+
 test("a short XLSX row is not ragged: exceljs leaves trailing empty cells out", async () => {
   const file = await workbook();
   const preview = await previewLoad({ file, schema: wo, action: "add", sheet: "Orders" }, 5);
   const last = preview.rows[2];
   assert.equal(last.row, 3);
   assert.deepEqual(last.problems, [{ column: "Description", message: "the cell holds the error #N/A" }], "an error, and no ragged-row problem for the 4 cells of 8");
+});
+
+test("a read stopped early (the header, a preview, another sheet) leaves no file open", async () => {
+  const file = await workbook();
+  const csv = scratch.file("a.csv", "wonum,siteid\n" + "WO,BEDFORD\n".repeat(5000));
+  const openFiles = () => readdirSync("/proc/self/fd").length;
+  const before = openFiles();
+  for (let i = 0; i < 20; i++) {
+    await previewLoad({ file, schema: wo, action: "add", sheet: "Orders" }, 1);
+    await previewLoad({ file, schema: wo, action: "add" }, 1);
+    await previewLoad({ file: csv, schema: wo, action: "add" }, 1);
+    await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "nosuch" }));
+  }
+  // 80 reads that each opened the file (and exceljs's temporary copies of its sheets) twice.
+  assert.ok(openFiles() - before < 10, `${openFiles() - before} more files open than before`);
 });
