@@ -246,6 +246,15 @@ describe("exportQuery", () => {
     }
   });
 
+  test("a query that matches nothing: a CSV with the header only, an empty JSON array", async () => {
+    const query = woQuery(FLAT, 'wonum="NO-SUCH-WO"');
+    const csv = await runExport(query, "csv");
+    assert.equal(csv.result.rows, 0);
+    assert.deepEqual(readCsv(csv.out), [FLAT.split(",")]);
+    const json = await runExport(query, "json");
+    assert.deepEqual(readJson(json.out), []);
+  });
+
   test("a request that is no query, a select with only links, and an unknown --explode are refused in a sentence", async () => {
     await assert.rejects(runExport(request("POST", "os/mxapiwodetail"), "csv"), /^Error: Export runs a query \(GET\); this request is POST/);
     await assert.rejects(runExport(woQuery(undefined), "csv"), /carry only links, no attributes: add oslc\.select/);
