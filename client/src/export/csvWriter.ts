@@ -4,11 +4,10 @@
  * CRLF line ends, UTF-8 with a byte-order mark so Excel reads accents right. Cells are turned to
  * text first (`cellText`), so csv-stringify's own casts (true → "1") never apply.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
 import type { Options } from "csv-stringify";
 import { csvStringify } from "../libraries/lazy";
 import { cellText } from "./cells";
-import { endStream, writeWithBackpressure, type RowWriter } from "./rowWriter";
+import { FileSink, type RowWriter } from "./rowWriter";
 import type { Row } from "./rows";
 
 const OPTIONS: Options = { record_delimiter: "\r\n", quoted_match: /^\s|\s$/ };
@@ -21,26 +20,26 @@ function csvText(records: string[][]): Promise<string> {
 }
 
 export class CsvWriter implements RowWriter {
-  private readonly file: WriteStream;
+  private readonly file: FileSink;
 
   constructor(path: string) {
-    this.file = createWriteStream(path);
+    this.file = new FileSink(path);
   }
 
   async start(columns: readonly string[]): Promise<void> {
-    await writeWithBackpressure(this.file, `\uFEFF${await csvText([[...columns]])}`);
+    await this.file.write(`\uFEFF${await csvText([[...columns]])}`);
   }
 
   async write(rows: readonly Row[], columns: readonly string[]): Promise<void> {
     if (rows.length === 0) return;
-    await writeWithBackpressure(this.file, await csvText(rows.map((row) => columns.map((column) => cellText(row[column])))));
+    await this.file.write(await csvText(rows.map((row) => columns.map((column) => cellText(row[column])))));
   }
 
   finish(): Promise<void> {
-    return endStream(this.file);
+    return this.file.close();
   }
 
   abort(): Promise<void> {
-    return endStream(this.file);
+    return this.file.close();
   }
 }

@@ -6,7 +6,7 @@
  * that looks complete. VS Code-free: the CLI and the response panel both call `exportQuery`.
  */
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Executor } from "../http/executor";
 import { nextPageRequest } from "../http/paging";
@@ -72,6 +72,8 @@ export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
   let writer: RowWriter | undefined;
   const progress: ExportProgress = { pages: 0, records: 0, rows: 0 };
   try {
+    // A folder that is missing or read-only fails here, before any page is asked for.
+    closeSync(openSync(temporary, "w"));
     if (!spool) {
       writer = createRowWriter(input.format, temporary);
       await writer.start(columns.names());
@@ -184,7 +186,12 @@ function stopped(error: unknown, input: ExportRequest, progress: ExportProgress)
   if (input.signal?.aborted || (error instanceof TransportError && error.kind === "cancelled")) {
     return new ExportError(`Export cancelled after ${progress.rows} row(s); ${notWritten}.`);
   }
-  const message = (error instanceof Error ? error.message : String(error)).replace(/[.;]\s*$/, "");
+  const code = (error as NodeJS.ErrnoException).code;
+  const files: Record<string, string> = { ENOENT: "there is no such folder", EACCES: "permission denied", EPERM: "permission denied", ENOSPC: "the disk is full", EROFS: "the disk is read-only" };
+  const message =
+    code !== undefined && files[code] !== undefined
+      ? `Cannot write in ${dirname(input.out)}: ${files[code]}`
+      : (error instanceof Error ? error.message : String(error)).replace(/[.;]\s*$/, "");
   const after = progress.rows > 0 ? ` after ${progress.rows} row(s)` : "";
   return new ExportError(`${message}; export stopped${after} and ${notWritten}.`);
 }

@@ -3,20 +3,19 @@
  * column names in column order; values keep their JSON types (children not exploded stay arrays);
  * a missing value is left out, as lean JSON leaves out nulls.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
-import { endStream, writeWithBackpressure, type RowWriter } from "./rowWriter";
+import { FileSink, type RowWriter } from "./rowWriter";
 import type { Row } from "./rows";
 
 export class JsonWriter implements RowWriter {
-  private readonly file: WriteStream;
+  private readonly file: FileSink;
   private rows = 0;
 
   constructor(path: string) {
-    this.file = createWriteStream(path);
+    this.file = new FileSink(path);
   }
 
   start(): Promise<void> {
-    return writeWithBackpressure(this.file, "[");
+    return this.file.write("[");
   }
 
   write(rows: readonly Row[], columns: readonly string[]): Promise<void> {
@@ -28,15 +27,15 @@ export class JsonWriter implements RowWriter {
     });
     const text = `${this.rows === 0 ? "\n" : ",\n"}${lines.join(",\n")}`;
     this.rows += rows.length;
-    return writeWithBackpressure(this.file, text);
+    return this.file.write(text);
   }
 
   async finish(): Promise<void> {
-    await writeWithBackpressure(this.file, this.rows === 0 ? "]\n" : "\n]\n");
-    await endStream(this.file);
+    await this.file.write(this.rows === 0 ? "]\n" : "\n]\n");
+    await this.file.close();
   }
 
   abort(): Promise<void> {
-    return endStream(this.file);
+    return this.file.close();
   }
 }

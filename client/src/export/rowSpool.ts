@@ -4,22 +4,22 @@
  * of JSON in a file beside the output; once every page is in, the rows are read back one line at
  * a time and written under the complete header. Memory stays one page, whatever the row count.
  */
-import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
+import { createReadStream, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { endStream, writeWithBackpressure } from "./rowWriter";
+import { FileSink } from "./rowWriter";
 import type { Row } from "./rows";
 
 export class RowSpool {
-  private readonly file: WriteStream;
+  private readonly file: FileSink;
 
   constructor(private readonly path: string) {
-    this.file = createWriteStream(path);
+    this.file = new FileSink(path);
   }
 
   add(rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     // JSON.stringify escapes line breaks inside strings, so one row is one line.
-    return writeWithBackpressure(this.file, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
+    return this.file.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
   }
 
   /** Closes the spool and yields its rows in order, a batch at a time. */
@@ -37,13 +37,13 @@ export class RowSpool {
 
   /** Closes the spool and yields its rows in order. */
   private async *rows(): AsyncGenerator<Row> {
-    await endStream(this.file);
+    await this.file.close();
     const lines = createInterface({ input: createReadStream(this.path, "utf8"), crlfDelay: Infinity });
     for await (const line of lines) if (line !== "") yield JSON.parse(line) as Row;
   }
 
   async discard(): Promise<void> {
-    await endStream(this.file);
+    await this.file.close().catch(() => undefined);
     rmSync(this.path, { force: true });
   }
 }

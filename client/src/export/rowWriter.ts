@@ -4,7 +4,7 @@
  * either `finish` (the file is complete) or `abort` (the caller deletes it).
  */
 import { once } from "node:events";
-import type { Writable } from "node:stream";
+import { createWriteStream, type WriteStream } from "node:fs";
 import type { Row } from "./rows";
 
 export interface RowWriter {
@@ -17,15 +17,33 @@ export interface RowWriter {
   abort(): Promise<void>;
 }
 
-/** Writes a chunk and waits while the stream's buffer is full, so a slow disk slows the export instead of filling memory. */
-export async function writeWithBackpressure(stream: Writable, chunk: string | Buffer): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, "drain");
-}
+/**
+ * A file written chunk by chunk: a full buffer makes the caller wait (a slow disk slows the
+ * export instead of filling memory), and a write error (disk full) is kept and thrown by the
+ * next call instead of ending the process as an unhandled stream error.
+ */
+export class FileSink {
+  private readonly stream: WriteStream;
+  private failure: Error | undefined;
 
-/** Ends a stream and waits until its file is closed. */
-export async function endStream(stream: Writable): Promise<void> {
-  if (stream.closed) return;
-  const closed = once(stream, "close");
-  stream.end();
-  await closed;
+  constructor(path: string) {
+    this.stream = createWriteStream(path);
+    this.stream.on("error", (error) => (this.failure ??= error));
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, "drain"), once(this.stream, "close")]);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Ends the file and waits until it is closed. */
+  async close(): Promise<void> {
+    if (!this.stream.closed) {
+      const closed = once(this.stream, "close");
+      this.stream.end();
+      await closed;
+    }
+    if (this.failure) throw this.failure;
+  }
 }

@@ -255,6 +255,18 @@ describe("exportQuery", () => {
     assert.deepEqual(readJson(json.out), []);
   });
 
+  test("a target folder that does not exist: one sentence before any page is asked for", async () => {
+    const { executor } = testExecutor(emu.url);
+    const out = join(scratchDir(), "missing", "out.csv");
+    const before = emu.log.list().length;
+    try {
+      await assert.rejects(exportQuery({ executor, request: woQuery(FLAT), format: "csv", out }), /^Error: Cannot write in \S+missing: there is no such folder; export stopped and \S+out\.csv was not written\.$/);
+    } finally {
+      executor.close();
+    }
+    assert.equal(emu.log.list().length, before, "nothing was sent");
+  });
+
   test("a request that is no query, a select with only links, and an unknown --explode are refused in a sentence", async () => {
     await assert.rejects(runExport(request("POST", "os/mxapiwodetail"), "csv"), /^Error: Export runs a query \(GET\); this request is POST/);
     await assert.rejects(runExport(woQuery(undefined), "csv"), /carry only links, no attributes: add oslc\.select/);
