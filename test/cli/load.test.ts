@@ -71,6 +71,24 @@ describe("maximo load", () => {
     assert.equal(bulkCount(), 2, "three valid rows in batches of two");
   });
 
+  test("faults mid-load (a 503, then an answer truncated after the commit): each good row stored once, the results name exactly the bad rows", async () => {
+    const dir = project();
+    const lines = ["assetnum,siteid,description"];
+    for (let i = 1; i <= 12; i++) lines.push(i === 7 ? "FLT-7,NOSUCH,refused" : `FLT-${i},BEDFORD,row ${i}`);
+    writeFileSync(join(dir, "faults.csv"), lines.join("\n") + "\n");
+    emu.addFault({ path: "*/os/mxapiasset", method: "BULK", kind: "503", count: 1, bodyContains: '"FLT-5"' });
+    emu.addFault({ path: "*/os/mxapiasset", method: "BULK", kind: "truncate", count: 1, bodyContains: '"FLT-7"' });
+    const result = await maximo(["load", "faults.csv", "--os", "mxapiasset", "--batch", "4"], dir);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /the answer was lost/);
+    const names = stored("FLT-").map((r) => String(r.assetnum));
+    assert.equal(names.length, 11);
+    assert.equal(new Set(names).size, 11);
+    const results = csvLines(join(dir, "faults.results.csv")).slice(1).map((l) => l.split(","));
+    assert.deepEqual(results.filter((c) => c[1] === "failed").map((c) => c[0]), ["7"]);
+    assert.equal(results.filter((c) => c[1] === "ok").length, 11);
+  });
+
   test("every row landed: exit 0; --results names the file; the state file sits beside it", async () => {
     const dir = project();
     writeFileSync(join(dir, "ok.csv"), "assetnum,siteid,description\nOK-1,BEDFORD,a\nOK-2,BEDFORD,b\n");
@@ -108,6 +126,37 @@ describe("maximo load", () => {
     assert.ok(!existsSync(join(dir, "assets.results.csv")));
   });
 
+  test("child objects from dotted columns: one record from consecutive rows, one result line per file row", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "meters.csv"), "assetnum,siteid,description,assetmeter.metername,assetmeter.active\nCHM-1,BEDFORD,Pump,TEMP-F,Y\n,,,RUNHOURS,Y\nCHM-2,BEDFORD,Fan,TEMP-F,N\n");
+    const result = await maximo(["load", "meters.csv", "--os", "mxapiasset"], dir);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    const meters = (assetnum: string) => emu.emulator.store.rows("assetmeter").filter((m) => m.assetnum === assetnum).map((m) => m.metername).sort();
+    assert.deepEqual(meters("CHM-1"), ["RUNHOURS", "TEMP-F"]);
+    assert.deepEqual(meters("CHM-2"), ["TEMP-F"]);
+    const lines = csvLines(join(dir, "meters.results.csv")).slice(1).map((l) => l.split(",").slice(0, 3).join(","));
+    assert.deepEqual(lines, ["1,ok,CHM-1", "2,ok,CHM-1", "3,ok,CHM-2"]);
+    const body = JSON.parse(emu.log.list().find((r) => r.method === "POST")!.body) as Array<{ _data: Record<string, unknown> }>;
+    assert.equal(body.length, 2, "two records, one BULK item each (reference §15)");
+    assert.deepEqual(body[0]!._data.assetmeter, [{ metername: "TEMP-F", active: true }, { metername: "RUNHOURS", active: true }]);
+  });
+
+  test("an XLSX sheet chosen with --sheet", async () => {
+    const dir = project();
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").addRow(["not", "a", "load"]);
+    const sheet = workbook.addWorksheet("Assets");
+    sheet.addRow(["ASSETNUM", "SITEID", "DESCRIPTION", "PRIORITY"]);
+    sheet.addRow(["XL-1", "BEDFORD", "from Excel, \"quoted\"", 2]);
+    sheet.addRow(["XL-2", "BEDFORD", "second", "high"]);
+    await workbook.xlsx.writeFile(join(dir, "assets.xlsx"));
+    const result = await maximo(["load", "assets.xlsx", "--os", "mxapiasset", "--sheet", "assets"], dir);
+    assert.equal(result.code, 1, result.stderr + result.stdout);
+    assert.match(result.stdout, /^row 2 failed: PRIORITY: /m);
+    assert.deepEqual(stored("XL-").map((r) => [r.assetnum, r.description, r.priority]), [["XL-1", 'from Excel, "quoted"', 2]]);
+  });
+
   test("a read-only connection is refused before anything is sent", async () => {
     const dir = project(true);
     writeFileSync(join(dir, "assets.csv"), "assetnum,siteid\nRO-1,BEDFORD\n");
@@ -116,6 +165,21 @@ describe("maximo load", () => {
     assert.match(result.stderr, /read-only; the CLI does not load into it/);
     assert.equal(bulkCount(), 0);
     assert.equal(stored("RO-").length, 0);
+    const preview = await maximo(["load", "assets.csv", "--os", "mxapiasset", "--preview"], dir);
+    assert.equal(preview.code, 0, preview.stderr);
+    assert.match(preview.stdout, /not checked by the server: the connection is read-only/);
+    assert.equal(emu.log.list().filter((r) => r.method === "POST").length, 0, "not even the importfile preview");
+  });
+
+  test("--resume with a state file of another load is refused (exit 2)", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "a.csv"), "assetnum,siteid\nRZ-1,BEDFORD\n");
+    assert.equal((await maximo(["load", "a.csv", "--os", "mxapiasset"], dir)).code, 0);
+    writeFileSync(join(dir, "a.csv"), "assetnum,siteid\nRZ-2,BEDFORD\n");
+    const resumed = await maximo(["load", "a.csv", "--os", "mxapiasset", "--resume"], dir);
+    assert.equal(resumed.code, 2);
+    assert.match(resumed.stderr, /belongs to another load/);
+    assert.equal(stored("RZ-2").length, 0);
   });
 
   test("text from the file reaches the terminal escaped", async () => {

@@ -100,7 +100,7 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
     }
     const unmapped = plan.columns.filter((c) => c.problem);
     for (const column of unmapped) printError(`maximo: column "${column.header}": ${column.problem}`);
-    if (preview) return await previewCommand(plan, target, print);
+    if (preview) return await previewCommand(plan, target, print, connection.readOnly === true);
 
     checkWritable(target);
     const keyColumns = target.schema.pk.map((k) => k.toLowerCase());
@@ -172,7 +172,7 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
   }
 }
 
-async function previewCommand(plan: LoadPlan, target: LoadTarget, print: (line: string) => void): Promise<number> {
+async function previewCommand(plan: LoadPlan, target: LoadTarget, print: (line: string) => void, readOnly: boolean): Promise<number> {
   for (const column of plan.columns) {
     const what = column.problem ? `not loaded: ${column.problem}` : `${column.path} (${[column.maximoType, column.maxLength ? `max ${column.maxLength}` : undefined].filter(Boolean).join(", ")})`;
     print(`column ${column.header}: ${what}`);
@@ -191,7 +191,8 @@ async function previewCommand(plan: LoadPlan, target: LoadTarget, print: (line: 
   }
   if (invalid > shownFailures) print(`... and ${invalid - shownFailures} more invalid rows.`);
   print(`checked here: ${valid} valid rows, ${invalid} invalid`);
-  const server = await previewOnServer(target, plan.columns, sample);
+  // importfile is a POST even in preview; a read-only connection gets no POST at all.
+  const server = readOnly ? { kind: "not-checked" as const, reason: "the connection is read-only, and importfile is a POST even in preview" } : await previewOnServer(target, plan.columns, sample);
   if (server.kind === "not-checked") {
     print(`not checked by the server: ${server.reason}`);
     return invalid > 0 ? 1 : 0;

@@ -3,7 +3,8 @@
  * attribute name in any case, a dotted path into a child object (`wplabor.laborcode`, or through
  * the relationship, `showplanlabor.laborcode`), an attribute's title (`Work Order`), or, as a
  * flat-file alias, the plain name of an attribute that exactly one child object has and the root
- * does not (`laborhrs` → `wplabor.laborhrs`). Unknown, ambiguous and repeated headers get a problem.
+ * does not (`laborhrs` → `wplabor.laborhrs`). A child object's own name (`wplabor`) is a column of
+ * JSON cells, as `maximo export` writes children. Unknown, ambiguous and repeated headers get a problem.
  */
 import type { AttributeInfo, ObjectSchema } from "../../../server/src/schema/types";
 import { closest } from "../../../server/src/features/schema/didYouMean";
@@ -26,7 +27,7 @@ export function mapColumns(headers: readonly string[], schema: ObjectSchema): Ma
     if ("problem" in found) return { mapping: { header, index, problem: found.problem }, segments: [] };
     const path = found.segments.join(".");
     const { attribute } = found;
-    const mapping: ColumnMapping = { header, index, path, maximoType: attribute.subType, jsonType: attribute.type, maxLength: attribute.maxLength };
+    const mapping: ColumnMapping = { header, index, path, maximoType: attribute.child ? undefined : attribute.subType, jsonType: attribute.type, maxLength: attribute.child ? undefined : attribute.maxLength };
     const first = byPath.get(path);
     if (first !== undefined) {
       return { mapping: { ...mapping, problem: `repeats column ${first + 1} ("${headers[first]}"), which already loads ${path}` }, segments: [] };
@@ -54,7 +55,7 @@ function resolveName(name: string, schema: ObjectSchema): Found {
   const lower = name.toLowerCase();
   if (lower.includes(".")) return byPath(lower.split("."), schema, name);
   const direct = schema.attributes.get(lower);
-  if (direct) return direct.child || direct.childRef ? childObjectProblem(name, direct) : { segments: [lower], attribute: direct };
+  if (direct) return direct.childRef && !direct.child ? childObjectProblem(name, direct) : { segments: [lower], attribute: direct };
   return byTitle(name, schema) ?? byChildAlias(lower, schema) ?? { problem: unknownMessage(name, schema) };
 }
 
@@ -68,7 +69,7 @@ function byPath(parts: string[], schema: ObjectSchema, header: string): Found {
     const [key, attribute]: [string, AttributeInfo] = entry;
     segments.push(key);
     const last = i === parts.length - 1;
-    if (last) return attribute.child || attribute.childRef ? childObjectProblem(header, attribute) : { segments, attribute };
+    if (last) return attribute.childRef && !attribute.child ? childObjectProblem(header, attribute) : { segments, attribute };
     if (!attribute.child) {
       return {
         problem: attribute.childRef
@@ -105,12 +106,9 @@ function byChildAlias(lower: string, schema: ObjectSchema): Found | undefined {
   return undefined;
 }
 
+/** A child object whose attributes the schema does not carry: neither its JSON cells nor dotted columns can be checked. */
 function childObjectProblem(header: string, attribute: AttributeInfo): Found {
-  return { problem: `"${header}" is the child object ${attribute.name}: name one of its attributes, such as ${attribute.name}.${firstAttributeOf(attribute) ?? "attribute"}` };
-}
-
-function firstAttributeOf(attribute: AttributeInfo): string | undefined {
-  return attribute.child ? [...attribute.child.attributes.values()].find((a) => !a.child)?.name : undefined;
+  return { problem: `"${header}" is the child object ${attribute.name}, whose attributes the schema does not include; refresh the schema with oslc.select=* (reference §10)` };
 }
 
 function unknownMessage(name: string, schema: ObjectSchema): string {

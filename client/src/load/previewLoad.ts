@@ -6,7 +6,7 @@
 import { requiredOnCreate } from "../../../server/src/schema/requiredOnCreate";
 import type { ColumnMapping, LoadPlanInput, RowProblem } from "./contract";
 import { recordOutcomes, readHeader } from "./planLoad";
-import type { LoadValue } from "./valueConversion";
+import type { CellValue } from "./rowValues";
 
 export interface PreviewColumn extends ColumnMapping {
   /** The attribute's title in the schema (`Work Order`), for a table heading's tooltip. */
@@ -23,7 +23,7 @@ export interface PreviewRow {
   /** The cells as read. */
   cells: string[];
   /** The converted value of each column, by column index; undefined for an empty cell or a refused value. */
-  values: (LoadValue | undefined)[];
+  values: (CellValue | undefined)[];
   /** Every problem that keeps the row from being sent; empty when it will be sent. */
   problems: RowProblem[];
   keys: Record<string, string>;

@@ -1,6 +1,6 @@
 /**
  * Rows → records. Without child columns every row is one record. With child columns (dotted
- * headers), consecutive rows make one record with several children (README, "Several children"):
+ * headers, or a child object's column of JSON cells), consecutive rows make one record with several children (README, "Several children"):
  * a row continues the record above it when all its root columns are empty, or when the file has
  * every key column and the row repeats the record's key values (its other root values must then
  * be empty or equal). Each row adds one child to each child object it has values for. A record is
@@ -11,8 +11,7 @@ import type { ObjectSchema } from "../../../server/src/schema/types";
 import { requiredOnCreate } from "../../../server/src/schema/requiredOnCreate";
 import type { LoadAction, PlanItem, RowProblem } from "./contract";
 import type { MappedColumn } from "./headerMapping";
-import type { RowValues } from "./rowValues";
-import type { LoadValue } from "./valueConversion";
+import type { CellValue, RowValues } from "./rowValues";
 
 export interface RecordContext {
   columns: MappedColumn[];
@@ -59,11 +58,11 @@ interface Layout {
 
 function layoutOf({ columns, schema, action }: RecordContext): Layout {
   const mapped = columns.filter((c) => c.attribute);
-  const rootColumns = mapped.filter((c) => c.segments.length === 1);
+  const rootColumns = mapped.filter((c) => c.segments.length === 1 && !c.attribute!.child);
   const columnOf = (name: string) => rootColumns.find((c) => c.segments[0] === name);
   const keyColumns = new Map(schema.pk.map((k) => [k.toLowerCase(), columnOf(k.toLowerCase())]));
   const required = action === "add" ? requiredOnCreate(schema).map((a) => ({ name: a.name.toLowerCase(), column: columnOf(a.name.toLowerCase()) })) : [];
-  return { rootColumns, hasChildren: mapped.some((c) => c.segments.length > 1), keyColumns, required, columns };
+  return { rootColumns, hasChildren: mapped.some((c) => c.segments.length > 1 || c.attribute!.child), keyColumns, required, columns };
 }
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === "";
@@ -163,7 +162,7 @@ export function buildRecord(rows: RowValues[], columns: MappedColumn[]): Record<
     for (const column of columns) {
       const value = row.values[column.mapping.index];
       if (value === undefined || !column.attribute) continue;
-      if (i > 0 && column.segments.length === 1) continue; // the first row holds the record's own values
+      if (i > 0 && column.segments.length === 1 && !column.attribute.child) continue; // the first row holds the record's own values
       setPath(part, column.segments, value);
     }
     for (const [key, value] of Object.entries(part)) {
@@ -174,7 +173,12 @@ export function buildRecord(rows: RowValues[], columns: MappedColumn[]): Record<
   return record;
 }
 
-function setPath(target: Record<string, unknown>, segments: string[], value: LoadValue): void {
+function setPath(target: Record<string, unknown>, segments: string[], value: CellValue): void {
+  if (Array.isArray(value)) {
+    // A child object's JSON cell: its children join any the row's dotted columns made.
+    target[segments[0]] = [...((target[segments[0]] as unknown[] | undefined) ?? []), ...value];
+    return;
+  }
   let node = target;
   for (const segment of segments.slice(0, -1)) {
     const children = (node[segment] ??= [{}]) as Record<string, unknown>[];

@@ -7,7 +7,11 @@
 import type { RowProblem } from "./contract";
 import type { MappedColumn } from "./headerMapping";
 import type { SourceRow } from "./sourceRow";
+import { convertChildCell, type ChildRecord } from "./childCells";
 import { convertValue, type LoadValue } from "./valueConversion";
+
+/** A converted cell: one attribute's value, or a child object column's children. */
+export type CellValue = LoadValue | ChildRecord[];
 
 export interface RowValues {
   /** 1-based data row number; the header (and a flat file's interface line) not counted. */
@@ -15,7 +19,7 @@ export interface RowValues {
   /** The cells as read. */
   cells: string[];
   /** Converted values by column index; undefined for an empty cell or a value refused. */
-  values: (LoadValue | undefined)[];
+  values: (CellValue | undefined)[];
   problems: RowProblem[];
 }
 
@@ -34,7 +38,7 @@ export function rowValues(row: number, source: SourceRow, shape: RowShape): RowV
   if (extra > 0 || (shape.shortRowsAreRagged && !source.problem && cells.length < columns.length)) {
     problems.push({ message: `the row has ${cells.length} cells; the header has ${columns.length}` });
   }
-  const values: (LoadValue | undefined)[] = [];
+  const values: (CellValue | undefined)[] = [];
   const unusable = new Map((source.cellProblems ?? []).map((p) => [p.index, p.message]));
   for (const column of columns) {
     const text = cells[column.mapping.index] ?? "";
@@ -49,9 +53,10 @@ export function rowValues(row: number, source: SourceRow, shape: RowShape): RowV
       problems.push({ column: column.mapping.header, message: `this column cannot be loaded: ${column.mapping.problem ?? "no attribute"}` });
       continue;
     }
-    const converted = convertValue(text, column.attribute);
+    const { attribute } = column;
+    const converted = attribute.child ? convertChildCell(text, { ...attribute, child: attribute.child }) : convertValue(text, attribute);
     if (converted.ok) values[column.mapping.index] = converted.value;
-    else problems.push({ column: column.mapping.header, message: `${column.mapping.path}: ${converted.message}` });
+    else problems.push({ column: column.mapping.header, message: attribute.child ? converted.message : `${column.mapping.path}: ${converted.message}` });
   }
   return { row, cells, values, problems };
 }

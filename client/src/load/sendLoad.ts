@@ -32,7 +32,7 @@ export interface SendLoadOptions {
   batchSize?: number;
   /** What landed before (`--resume`); a fresh memory state when absent. */
   state?: LoadStateStore;
-  /** Each data row's result, in row order, as soon as it is known. */
+  /** Each data row's result, in row order, as soon as it is known (a record of several rows: one each). */
   onResult(result: RowResult): void | Promise<void>;
   /** After each batch. */
   onProgress?(progress: LoadProgress): void;
@@ -58,7 +58,8 @@ export function checkWritable(target: LoadTarget): void {
   }
 }
 
-type Slot = { row: number; result?: RowResult };
+/** A record's place in the results: its file rows (several when rows added children to it) and, once known, its result. */
+type Slot = { rows: number[]; result?: RowResult };
 
 export async function sendLoad(items: AsyncIterable<PlanItem>, options: SendLoadOptions): Promise<LoadSummary> {
   checkWritable(options.target);
@@ -70,10 +71,14 @@ export async function sendLoad(items: AsyncIterable<PlanItem>, options: SendLoad
   const slots: Slot[] = [];
   const flush = async () => {
     while (slots.length > 0 && slots[0]!.result) {
-      const result = slots.shift()!.result!;
-      progress.rowsDone++;
-      progress[result.status === "ok" ? "ok" : result.status === "failed" ? "failed" : "skipped"]++;
-      await options.onResult(result);
+      const slot = slots.shift()!;
+      // A record sent whole has one outcome; each file row that built it gets a line.
+      for (const row of slot.rows) {
+        const result = row === slot.result!.row ? slot.result! : { ...slot.result!, row };
+        progress.rowsDone++;
+        progress[result.status === "ok" ? "ok" : result.status === "failed" ? "failed" : "skipped"]++;
+        await options.onResult(result);
+      }
     }
   };
   let batch: Array<{ row: PlannedRow; slot: Slot }> = [];
@@ -118,11 +123,11 @@ export async function sendLoad(items: AsyncIterable<PlanItem>, options: SendLoad
       if (item.kind === "invalid") {
         const { row, keys, problems } = item.row;
         const message = problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join("; ");
-        slots.push({ row, result: { row, status: "failed", keys, message } });
+        slots.push({ rows: [row], result: { row, status: "failed", keys, message } });
         if (batch.length === 0) await flush();
         continue;
       }
-      const slot: Slot = { row: item.row.row };
+      const slot: Slot = { rows: item.row.rows ?? [item.row.row] };
       slots.push(slot);
       batch.push({ row: item.row, slot });
       if (batch.length >= batchSize) {

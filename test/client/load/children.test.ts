@@ -105,3 +105,40 @@ test("required attributes on add are the parent's: a continuing row need not rep
     { kind: "row", row: { row: 1, rows: [1, 2], record: { siteid: "BEDFORD", description: "Autonumbered", wplabor: [{ laborcode: "AMY" }, { laborcode: "BOB" }] }, keys: { siteid: "BEDFORD" } } },
   ]);
 });
+
+test("a child object's column of JSON cells, as maximo export writes children, loads back: each child attribute checked and converted", async () => {
+  const csv = [
+    "wonum,siteid,description,wplabor",
+    'WO1,BEDFORD,Pump,"[{""laborcode"":""king"",""laborhrs"":1.5,""href"":""http://127.0.0.1/x""},{""spi:laborcode"":""AMY"",""quantity"":2}]"',
+    'WO2,BEDFORD,Fan,"{""laborcode"":""BOB""}"',
+    "WO3,BEDFORD,None,",
+  ].join("\r\n");
+  const items = await plan(csv);
+  assert.deepEqual(items, [
+    {
+      kind: "row",
+      row: {
+        row: 1,
+        record: { wonum: "WO1", siteid: "BEDFORD", description: "Pump", wplabor: [{ laborcode: "KING", laborhrs: 1.5 }, { laborcode: "AMY", quantity: 2 }] },
+        keys: { wonum: "WO1", siteid: "BEDFORD" },
+      },
+    },
+    { kind: "row", row: { row: 2, record: { wonum: "WO2", siteid: "BEDFORD", description: "Fan", wplabor: [{ laborcode: "BOB" }] }, keys: { wonum: "WO2", siteid: "BEDFORD" } } },
+    { kind: "row", row: { row: 3, record: { wonum: "WO3", siteid: "BEDFORD", description: "None" }, keys: { wonum: "WO3", siteid: "BEDFORD" } } },
+  ]);
+});
+
+test("a JSON child cell that is not JSON, or names an attribute the child lacks, or a value its type refuses, is a problem of its column", async () => {
+  const csv = [
+    "wonum,siteid,wplabor",
+    "WO1,BEDFORD,laborcode=KING",
+    'WO2,BEDFORD,"[{""laborcod"":""KING"",""laborhrs"":""lots""}]"',
+    'WO3,BEDFORD,"[3]"',
+  ].join("\n");
+  const problems = (await plan(csv)).map((i) => (i.kind === "invalid" ? i.row.problems : []));
+  assert.deepEqual(problems, [
+    [{ column: "wplabor", message: 'wplabor: not JSON; a child object\'s cell holds its children as JSON, such as [{"wplaborid":"..."}]' }],
+    [{ column: "wplabor", message: 'wplabor has no attribute "laborcod"; did you mean laborcode?; wplabor.laborhrs: "lots" is not a number (DURATION; write 1234.5, without thousands separators)' }],
+    [{ column: "wplabor", message: "wplabor: each child is a JSON object, not 3" }],
+  ]);
+});
