@@ -196,6 +196,11 @@ describe("exportQuery", () => {
     assert.equal(rows.length, members.length);
     rows.forEach((row, i) => header!.forEach((name, column) => assert.equal(row[column], text(members[i]![name]), `${name} of row ${i + 1}`)));
     assert.deepEqual(filesIn(dir), ["out.csv"], "the spooled rows are gone");
+    const xlsx = await runExport(query, "xlsx");
+    const sheet = await readXlsx(xlsx.out);
+    assert.deepEqual(sheet[0], header);
+    assert.equal(sheet.length, rows.length + 1);
+    assert.deepEqual(filesIn(xlsx.dir), ["out.xlsx"]);
   });
 
   test("a server error on a later page: one sentence naming the page and the reason code; no file, no partial file", async () => {
