@@ -8,7 +8,7 @@ endQuietlyOnClosedPipe([process.stdout, process.stderr]);
 // Progress is drawn on stderr, and only when it is a terminal (never in CI logs or pipes).
 const progress = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\x1b[2K${text}`) : undefined;
 
-// Ctrl-C during a load: the first stops it after the batch in flight, a second ends the process.
+// Ctrl-C during a load or an export: the first stops it (a load after the batch in flight), a second ends the process.
 const onInterrupt = (stop: () => void) => {
   const handler = () => {
     process.off("SIGINT", handler);

@@ -52,6 +52,8 @@ export interface ResponseMeta {
 }
 
 export type PagingAction = "nextPage" | "allPages";
+/** The panel's long-running buttons: paging, and Export (every page of the request to a file). */
+export type PanelAction = PagingAction | "export";
 
 /**
  * Host → page. A body crosses once, as ArrayBuffers: the first part rides with `show` (enough for
@@ -60,11 +62,11 @@ export type PagingAction = "nextPage" | "allPages";
  */
 export type HostMessage =
   /** A response to show: `body` holds its first bytes, `totalBytes` says how many will come in all. */
-  | { type: "show"; response: ResponseMeta; body: ArrayBuffer; totalBytes: number; actions: Record<PagingAction, boolean> }
+  | { type: "show"; response: ResponseMeta; body: ArrayBuffer; totalBytes: number; actions: Record<PanelAction, boolean> }
   /** The body's bytes from `offset` on. */
   | { type: "bodyChunk"; responseId: string; offset: number; chunk: ArrayBuffer }
-  /** A paging action the page asked for has finished (successfully or not). */
-  | { type: "actionDone"; action: PagingAction }
+  /** An action the page asked for has finished (successfully, cancelled or not). */
+  | { type: "actionDone"; action: PanelAction }
   /** The server-log lines of a shown response, read after it (absent: capture gave none). */
   | { type: "serverLog"; responseId: string; serverLog?: { lines: string[]; hints: Record<string, string> } };
 
@@ -72,7 +74,7 @@ export type HostMessage =
 export type PageMessage =
   /** The script is listening; the host sends what it has. */
   | { type: "ready" }
-  | { type: PagingAction; responseId: string }
+  | { type: PanelAction; responseId: string }
   | { type: "save"; responseId: string }
   | { type: "openInEditor"; responseId: string }
   | { type: "revealRequest"; responseId: string }
@@ -84,7 +86,7 @@ export interface PageState {
   responseId?: string;
 }
 
-const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "save", "openInEditor", "revealRequest", "copy"]);
+const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "save", "openInEditor", "revealRequest", "copy"]);
 
 /** Narrows what arrives from the page (which is untrusted input to the host). */
 export function isPageMessage(value: unknown): value is PageMessage {

@@ -5,6 +5,7 @@ import { runCommand, RUN_VALUE_OPTIONS, type RunIo } from "./runCommand";
 import { deployCommand } from "./deployCommand";
 import { extractCommand } from "./extractCommand";
 import { importCommand, IMPORT_VALUE_OPTIONS, readStdin } from "./importCommand";
+import { exportCommand, EXPORT_VALUE_OPTIONS } from "./exportCommand";
 import { loadCommand, LOAD_VALUE_OPTIONS, type LoadIo } from "./loadCommand";
 import { terminalSafe } from "./terminalText";
 import { version } from "../../../package.json";
@@ -25,6 +26,10 @@ export const USAGE = `Usage:
   maximo extract [NAME...] [--connection NAME|URL] [--out DIR] [--force] [--insecure]
                                                     write server scripts (all without NAME) to DIR
                                                     (default: scripts) with their scriptConfig
+  maximo export FILE [--name N] [--format csv|xlsx|json] --out PATH [--connection NAME|URL]
+                [--explode CHILD] [--env NAME] [--insecure]
+                                                    run one query, follow every page and stream the
+                                                    rows to PATH (columns in oslc.select order)
   maximo import FILE|- [--out FILE] [--force] [--absolute]
                                                     curl command(s) or a Postman collection (v2.1)
                                                     as .maximo text; secrets left to $MAXIMO_* or
@@ -35,7 +40,7 @@ export const USAGE = `Usage:
                                                     per row in FILE.results.csv (--results); exit 1
                                                     when a row failed; --resume skips what landed;
                                                     --preview checks only, saving nothing
-  Exit codes: 0 success; 1 a request, deploy, extract or load row failed (or was refused); 2 usage or
+  Exit codes: 0 success; 1 a request, deploy, extract, export or load row failed (or was refused); 2 usage or
   file error; 3 deploy: the server copy changed since the last pull or deploy (nothing written;
   --force overwrites it after a backup to .maximo/backups), extract: a local file with other
   content was kept (--force replaces it).
@@ -66,7 +71,7 @@ export async function runCli(
     ...(progress ? { progress: (text: string) => progress(terminalSafe(text)) } : {}),
   });
   try {
-    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS, ...IMPORT_VALUE_OPTIONS, ...LOAD_VALUE_OPTIONS]));
+    const args = parseArgs(argv, new Set(["format", "schemas", ...RUN_VALUE_OPTIONS, ...IMPORT_VALUE_OPTIONS, ...EXPORT_VALUE_OPTIONS, ...LOAD_VALUE_OPTIONS]));
     switch (args.command) {
       case "parse":
         return parseCommand(args, out);
@@ -78,6 +83,8 @@ export async function runCli(
         return await deployCommand(args, io());
       case "extract":
         return await extractCommand(args, io());
+      case "export":
+        return await exportCommand(args, { ...io(), ...(environment.onInterrupt ? { onInterrupt: environment.onInterrupt } : {}) });
       case "load":
         return await loadCommand(args, { ...io(), ...(environment.onInterrupt ? { onInterrupt: environment.onInterrupt } : {}) });
       case "import":

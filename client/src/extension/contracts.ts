@@ -77,6 +77,8 @@ export interface ResponseModel extends ResponseMeta {
 export interface ResponseActions {
   nextPage?(): Promise<void>;
   allPages?(): Promise<void>;
+  /** Every page of the response's request to a CSV, XLSX or JSON file (client/src/export/). */
+  export?(): Promise<void>;
 }
 
 export interface ResponsePresenter extends vscode.Disposable {

@@ -5,7 +5,7 @@
  */
 import { ChunkedJsonParser } from "../model/chunkedJson";
 import { decoderFor, formatBytes, looksLikeJson, summaryParts } from "../model/format";
-import type { HostMessage, PageMessage, PagingAction, ResponseMeta } from "../protocol";
+import type { HostMessage, PageMessage, PagingAction, PanelAction, ResponseMeta } from "../protocol";
 import { errorBanner } from "./banner";
 import { ContextMenu } from "./contextMenu";
 import { headersView, TimingView } from "./detailsViews";
@@ -20,6 +20,7 @@ import { TableView } from "./tableView";
 type TabId = "table" | "json" | "raw" | "headers" | "timing" | "serverLog";
 type ShowMessage = Extract<HostMessage, { type: "show" }>;
 
+const actionLabels: Record<PanelAction, string> = { nextPage: "Next page", allPages: "All pages", export: "Export" };
 const tabLabels: Record<TabId, string> = { table: "Table", json: "JSON", raw: "Raw", headers: "Headers", timing: "Timing", serverLog: "Server log" };
 /** Work per slice before the page gets the thread back. */
 const sliceMs = 8;
@@ -40,7 +41,7 @@ interface Shown {
   generation: number;
   tabs: Map<TabId, HTMLElement>;
   activate: Map<TabId, () => void>;
-  actionButtons: Map<PagingAction, HTMLButtonElement>;
+  actionButtons: Map<PanelAction, HTMLButtonElement>;
   serverLog?: ServerLogView;
 }
 
@@ -247,7 +248,7 @@ export class App {
     if (!parser.members && this.activeTab === "table") this.selectTab("json");
   }
 
-  private summaryBar(meta: ResponseMeta, actions: Record<PagingAction, boolean>, shown: Shown): HTMLElement {
+  private summaryBar(meta: ResponseMeta, actions: Record<PanelAction, boolean>, shown: Shown): HTMLElement {
     const bar = el("div", "summary-bar");
     const summary = el("div", "summary");
     summary.setAttribute("aria-label", "Response summary");
@@ -257,11 +258,9 @@ export class App {
     const title = el("div", "title", meta.title);
     title.title = `${meta.request.method} ${meta.request.url}`;
     const buttons = el("div", "actions");
-    const paging: Array<[PagingAction, string]> = [
-      ["nextPage", "Next page"],
-      ["allPages", "All pages"],
-    ];
-    for (const [action, label] of paging) {
+    const paging: PagingAction[] = ["nextPage", "allPages"];
+    for (const action of paging) {
+      const label = actionLabels[action];
       if (!actions[action]) continue;
       const control = button(label, "primary", () => {
         this.setBusy(action, true);
@@ -269,6 +268,15 @@ export class App {
       });
       control.dataset.action = action;
       shown.actionButtons.set(action, control);
+      buttons.append(control);
+    }
+    if (actions.export) {
+      const control = button("Export", "secondary", () => {
+        this.setBusy("export", true);
+        this.post({ type: "export", responseId: meta.id });
+      }, "Export every page of this request to a CSV, XLSX or JSON file");
+      control.dataset.action = "export";
+      shown.actionButtons.set("export", control);
       buttons.append(control);
     }
     buttons.append(
@@ -281,11 +289,11 @@ export class App {
     return bar;
   }
 
-  private setBusy(action: PagingAction, busy: boolean): void {
+  private setBusy(action: PanelAction, busy: boolean): void {
     const control = this.shown?.actionButtons.get(action);
     if (!control) return;
     for (const other of this.shown!.actionButtons.values()) other.disabled = busy;
-    control.textContent = busy ? "Loading…" : action === "nextPage" ? "Next page" : "All pages";
+    control.textContent = busy ? (action === "export" ? "Exporting…" : "Loading…") : actionLabels[action];
   }
 
   private selectTab(id: TabId): void {

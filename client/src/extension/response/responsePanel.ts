@@ -5,7 +5,7 @@
  * alive while the tab is in the background, so switching tabs never re-sends anything.
  */
 import * as vscode from "vscode";
-import { isPageMessage, type HostMessage, type PageMessage, type PageState, type ResponseMeta } from "../../../webview/protocol";
+import { isPageMessage, type HostMessage, type PageMessage, type PageState, type PanelAction, type ResponseMeta } from "../../../webview/protocol";
 import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import { bodyParts } from "./bodyTransfer";
 import { panelHtml } from "./panelHtml";
@@ -156,7 +156,7 @@ export class ResponsePanel implements ResponsePresenter {
       response,
       body: first.done ? new ArrayBuffer(0) : first.value.buffer,
       totalBytes: body.byteLength,
-      actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function" },
+      actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function", export: typeof actions?.export === "function" },
     });
     void (async () => {
       const inFlight = new Set<Promise<boolean>>();
@@ -192,6 +192,7 @@ export class ResponsePanel implements ResponsePresenter {
       switch (message.type) {
         case "nextPage":
         case "allPages":
+        case "export":
           await this.runAction(current, message.type);
           return;
         case "save":
@@ -213,7 +214,7 @@ export class ResponsePanel implements ResponsePresenter {
     }
   }
 
-  private async runAction(current: Current, action: "nextPage" | "allPages"): Promise<void> {
+  private async runAction(current: Current, action: PanelAction): Promise<void> {
     try {
       const run = current.actions?.[action];
       if (run) await run.call(current.actions);
@@ -226,6 +227,7 @@ export class ResponsePanel implements ResponsePresenter {
 const actionWords: Record<Exclude<PageMessage["type"], "ready" | "copy">, string> = {
   nextPage: "fetch the next page",
   allPages: "fetch all pages",
+  export: "export the pages",
   save: "save the response",
   openInEditor: "open the response in an editor",
   revealRequest: "open the request",

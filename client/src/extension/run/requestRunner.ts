@@ -25,6 +25,7 @@ import { requestIndexAt, requestTitle } from "./requestAt";
 import { toResponseModel } from "./responseModel";
 import { describeWrite, isWrite } from "./writeDescription";
 import { EditorPrompts } from "./editorPrompts";
+import { exportToFile } from "../export/exportToFile";
 
 /** The CodeLens argument: a request line of a document. */
 export interface RequestLocator {
@@ -195,7 +196,7 @@ export class RequestRunner {
   /** A response and its Next page / All pages actions, which keep following from it. */
   private shown(executor: Executor, resolved: ResolvedRequest, response: ExecutedResponse, meta: ModelMeta, page: number): Shown {
     const model = toResponseModel(response, resolved, { ...meta, secrets: this.secrets(executor), page });
-    const actions: ResponseActions = {};
+    const actions: ResponseActions = this.exportAction(executor, resolved, model, meta);
     const nextHref = model.paging?.hasNext ? scanPageInfo(response.bytes)?.nextHref : undefined;
     if (nextHref !== undefined) {
       actions.nextPage = () =>
@@ -222,7 +223,13 @@ export class RequestRunner {
     this.logResponse(`${meta.title} (${combined.pages} pages)`, combined.response);
     const model = toResponseModel(combined.response, resolved, { ...meta, secrets: this.secrets(executor) });
     if (combined.response.status < 300) model.paging = { page: combined.pages, pageCount: combined.pages, totalCount: combined.members, hasNext: false, allPages: true };
-    return { model, actions: {} };
+    return { model, actions: this.exportAction(executor, resolved, model, meta) };
+  }
+
+  /** Export (every page of the request to a file) for a successful JSON collection answer to a GET. */
+  private exportAction(executor: Executor, resolved: ResolvedRequest, model: ResponseModel, meta: ModelMeta): ResponseActions {
+    if (resolved.method.toUpperCase() !== "GET" || model.status >= 300 || !model.paging) return {};
+    return { export: () => exportToFile({ executor, request: this.withTimeout(resolved), title: meta.title }, this.deps.log) };
   }
 
   private async connectionFor(resolved: ResolvedRequest): Promise<ExtensionConnection> {
