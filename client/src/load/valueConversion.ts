@@ -81,7 +81,20 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 /** The ISO 8601 shapes a load accepts; dayjs reads the value and says whether it is a real date. */
 const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d{1,9})?)?$/;
 
+/** Files repeat dates (a day's work orders, one install date): each distinct text is read once. */
+const recentDates = new Map<string, Conversion>();
+
 function toDateTime(value: string): Conversion {
+  let known = recentDates.get(value);
+  if (!known) {
+    if (recentDates.size >= 1000) recentDates.clear();
+    known = readDateTime(value);
+    recentDates.set(value, known);
+  }
+  return known;
+}
+
+function readDateTime(value: string): Conversion {
   const offset = OFFSET.exec(value)?.[0];
   const shape = ISO_LOCAL.exec(offset ? value.slice(0, -offset.length) : value);
   // `2026-02-10-05:00` (an offset without a time) is no ISO 8601 date-time.

@@ -5,6 +5,7 @@
  * - a boolean → `true` / `false`;
  * - a date → ISO 8601 without an offset (`2026-02-10T08:00:00`): Excel keeps wall-clock time
  *   with no time zone, so the server's own zone applies, as for a CSV date without an offset;
+ *   a time alone (Excel's day 0) → `08:30:00`;
  * - a formula → its cached result, by the same rules (a formula never calculated has none: empty);
  * - an error value (`#N/A`, `#DIV/0!`) → a problem: the row is not loaded.
  */
@@ -24,7 +25,11 @@ export function cellText(value: unknown): { text: string; problem?: string } {
   return { text: String(value) };
 }
 
-/** exceljs gives Excel's wall-clock time as that instant in UTC. */
+/**
+ * exceljs gives Excel's wall-clock time as that instant in UTC. A time typed alone is a time on
+ * day 0 of Excel's calendar (1899-12-30): it becomes `08:30:00`, as a TIME attribute takes it.
+ */
 function isoWithoutOffset(date: Date): string {
-  return date.toISOString().replace(/(\.000)?Z$/, "");
+  const iso = date.toISOString().replace(/(\.000)?Z$/, "");
+  return iso.startsWith("1899-12-30T") ? iso.slice(11, 19) : iso;
 }

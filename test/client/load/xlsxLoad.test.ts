@@ -33,6 +33,9 @@ async function workbook(arrange?: (book: import("exceljs").Workbook) => void): P
   orders.addRow([]); // an empty row is no data row
   orders.addRow(["WO-2", "BEDFORD", { text: "linked", hyperlink: "http://127.0.0.1/doc" }, "3", 0.25, false, "2026-03-01T09:00:00-05:00", 100]);
   orders.addRow(["WO-3", "BEDFORD", { error: "#N/A" }, 1]);
+  const labor = book.addWorksheet("Labor");
+  labor.addRow(["wonum", "siteid", "wplabor.laborcode", "labtrans.laborcode", "labtrans.starttime", "labtrans.startdate"]);
+  labor.addRow(["WO-1", "BEDFORD", "AMY", "AMY", new Date(Date.UTC(1899, 11, 30, 8, 30, 0)), new Date(Date.UTC(2026, 1, 10))]);
   arrange?.(book);
   const file = join(scratch.dir, "orders.xlsx");
   await book.xlsx.writeFile(file);
@@ -68,11 +71,26 @@ test("the named sheet: every cell kind converted, the error cell a row problem, 
   ]);
 });
 
+test("a time typed alone in Excel is a time; a date alone that day's midnight (TIME and DATE attributes)", async () => {
+  const file = await workbook();
+  const items = await allItems(await planLoad({ file, schema: wo, action: "add", sheet: "Labor" }));
+  assert.deepEqual(items, [
+    {
+      kind: "row",
+      row: {
+        row: 1,
+        record: { wonum: "WO-1", siteid: "BEDFORD", wplabor: [{ laborcode: "AMY" }], labtrans: [{ laborcode: "AMY", starttime: "08:30:00", startdate: "2026-02-10T00:00:00" }] },
+        keys: { wonum: "WO-1", siteid: "BEDFORD" },
+      },
+    },
+  ]);
+});
+
 test("the first sheet when none is named; a sheet that does not exist is named in the error with the ones that do", async () => {
   const file = await workbook();
   const items = await allItems(await planLoad({ file, schema: wo, action: "add" }));
   assert.deepEqual(items, [{ kind: "row", row: { row: 1, record: { wonum: "NOTE-1", siteid: "BEDFORD", description: "from the first sheet" }, keys: { wonum: "NOTE-1", siteid: "BEDFORD" } } }]);
-  await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "Assets" }), /has no sheet named "Assets"; its sheets: "Notes", "Orders"/);
+  await assert.rejects(planLoad({ file, schema: wo, action: "add", sheet: "Assets" }), /has no sheet named "Assets"; its sheets: "Notes", "Orders", "Labor"/);
 });
 
 test("the first sheet is the first visible tab, even when the tabs were moved or the first is hidden", async () => {
