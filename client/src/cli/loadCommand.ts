@@ -6,7 +6,7 @@
  * every row landed, 1 a row failed, the load stopped early or was refused, 2 usage or file error.
  */
 import { createReadStream, existsSync, mkdirSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
 import { redact } from "../http/redact";
 import type { LoadAction, LoadPlan, PlannedRow, RowResult } from "../load/contract";
@@ -22,7 +22,6 @@ import { UsageError, type ParsedArgs } from "./args";
 import { ExecutorPool } from "./executorPool";
 import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
-import { dirname } from "node:path";
 
 export const LOAD_VALUE_OPTIONS = ["os", "action", "batch", "results", "sheet"] as const;
 const LOAD_OPTIONS = [...LOAD_VALUE_OPTIONS, "connection", "preview", "resume", "insecure"];

@@ -114,7 +114,7 @@ async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<P
     }
     const record = held.get(row);
     const item = itemFor(action, row, record, keys);
-    if (item) prepared.push({ row, item, ...(record && (action !== "addchange" || record) ? { uri: record.href } : {}) });
+    if (item) prepared.push({ row, item, ...(record ? { uri: record.href } : {}) });
     else results.set(row, { row: row.row, status: "failed", keys: row.keys, message: `No ${target.os.toUpperCase()} record has ${keyText(row)}; nothing to ${action === "delete" ? "delete" : "update"}.` });
   }
   return prepared;
