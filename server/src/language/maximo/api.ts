@@ -9,7 +9,7 @@
  *   next.diagnostics();                              // [{ code, severity, message, span, range }]
  */
 export { parseDocument, updateDocument, MaximoDocument, DocumentBlock } from "./document";
-export type { DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
+export type { ChangedRegion, DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
 export type { EmbeddedQuery } from "./embeddedQueries";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
