@@ -17,6 +17,7 @@ import { runInSlices, type Cancellation } from "./handlers/slicedRun";
 import { ChangeTracker } from "./handlers/changeTracker";
 import { BlockAnalyses } from "./features/fileDiagnostics/blockAnalyses";
 import { fileDiagnostics } from "./features/fileDiagnostics/fileDiagnostics";
+import { IncrementalDiagnostics } from "./features/fileDiagnostics/incrementalDiagnostics";
 import { isCheapEdit, openSteps } from "./features/fileDiagnostics/openAnalysis";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
@@ -27,6 +28,8 @@ export class LanguageService {
   private schemaStore: SchemaStore = createSchemaStore();
   private schemaFolders: string[] = [];
   private readonly analyses = new BlockAnalyses();
+  /** Per open document: its diagnostics as last published, updated edit by edit. */
+  private readonly published = new Map<string, IncrementalDiagnostics>();
   private completionOptions: CompletionAnswerOptions = {};
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
@@ -81,7 +84,10 @@ export class LanguageService {
       this.cache.set(uri, version, parsed);
     }
     const analysed = await runInSlices(this.analyseSteps(parsed), token, startedAt);
-    return analysed && fileDiagnostics(parsed, this.analyses, this.schemas);
+    if (!analysed) return undefined;
+    let state = this.published.get(document.uri);
+    if (!state) this.published.set(document.uri, (state = new IncrementalDiagnostics()));
+    return state.update(parsed, this.analyses, this.schemas);
   }
 
   /**
@@ -155,5 +161,6 @@ export class LanguageService {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.changes.forget(uri);
+    this.published.delete(uri);
   }
 }

@@ -58,29 +58,38 @@ export function undefinedVariables(blocks: readonly DocumentBlock[], factsOf: (b
   const out: SyntaxDiagnostic[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const uses = facts[i]!.uses;
-    if (uses.length === 0) continue;
-    const block = blocks[i]!;
-    for (const expression of uses) {
-      if (expression.kind === "variable") {
-        const name = expression.name;
-        if (variables.has(name) || variables.has(name.split(".")[0]!)) continue;
-        out.push(
-          schemaDiagnostic(
-            "maximo.undefined-variable",
-            block.toAbsolute(expression.inner),
-            `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
-          ),
-        );
-      } else if (!requests.has(expression.name)) {
-        out.push(
-          schemaDiagnostic(
-            "maximo.undefined-variable",
-            block.toAbsolute(expression.inner),
-            `No request in this file is named \`${expression.name}\`: add \`# @name ${expression.name}\` above the request whose response this reads.`,
-          ),
-        );
-      }
-    }
+    if (uses.length > 0) undefinedUses(uses, { variables, requests }, blocks[i]!, out);
   }
   return out;
+}
+
+/** The names a file defines: `@name = value` lines and prompts; request names. */
+export interface Definitions {
+  variables: { has(name: string): boolean };
+  requests: { has(name: string): boolean };
+}
+
+/** Adds to `out` a diagnostic for each of `uses` (of `block`) that `defined` does not define; absolute spans. */
+export function undefinedUses(uses: readonly ExpressionNode[], defined: Definitions, block: DocumentBlock, out: SyntaxDiagnostic[]): void {
+  for (const expression of uses) {
+    if (expression.kind === "variable") {
+      const name = expression.name;
+      if (defined.variables.has(name) || defined.variables.has(name.split(".")[0]!)) continue;
+      out.push(
+        schemaDiagnostic(
+          "maximo.undefined-variable",
+          block.toAbsolute(expression.inner),
+          `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
+        ),
+      );
+    } else if (!defined.requests.has(expression.name)) {
+      out.push(
+        schemaDiagnostic(
+          "maximo.undefined-variable",
+          block.toAbsolute(expression.inner),
+          `No request in this file is named \`${expression.name}\`: add \`# @name ${expression.name}\` above the request whose response this reads.`,
+        ),
+      );
+    }
+  }
 }
