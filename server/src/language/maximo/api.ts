@@ -16,4 +16,4 @@ export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
 export { promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
 export { KNOWN_METHODS } from "./httpMethods";
-export { toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";
+export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";
