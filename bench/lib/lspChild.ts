@@ -16,8 +16,12 @@ export interface LspChild {
   connection: MessageConnection;
   /** Resolves with the diagnostics published for `uri` at `version` (at once if already seen). */
   diagnostics(uri: string, version: number): Promise<Published>;
+  /** Resolves with the first publication for `uri` at `version` that `accept` takes. */
+  diagnosticsWhere(uri: string, version: number, accept: (p: Published) => boolean): Promise<Published>;
   /** Resident set size of the server process, in bytes (Linux /proc). */
   rss(): number;
+  /** Peak resident set size of the server process so far, in bytes (VmHWM). */
+  peakRss(): number;
   stop(): Promise<void>;
 }
 
@@ -42,15 +46,26 @@ export async function startLspChild(capabilities: object = VSCODE_CAPABILITIES):
   const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Latest publication per uri and version; waiters keyed the same way.
+  // The first publication per uri and version (a large file's first may be an early part of
+  // its set); waiters keyed the same way, and conditional waiters that look at every one.
   const seen = new Map<string, Published>();
   const waiters = new Map<string, (p: Published) => void>();
+  const conditional: Array<{ key: string; accept: (p: Published) => boolean; wake: (p: Published) => void }> = [];
+  const all: Published[] = [];
   connection.onNotification("textDocument/publishDiagnostics", (params: Published) => {
     const key = `${params.uri}@${params.version}`;
-    seen.set(key, params);
+    all.push(params);
+    if (!seen.has(key)) seen.set(key, params);
     const wake = waiters.get(key);
     if (wake) {
       waiters.delete(key);
       wake(params);
+    }
+    for (let i = conditional.length - 1; i >= 0; i--) {
+      const waiter = conditional[i]!;
+      if (waiter.key !== key || !waiter.accept(params)) continue;
+      conditional.splice(i, 1);
+      waiter.wake(params);
     }
   });
   connection.listen();
@@ -65,16 +80,26 @@ export async function startLspChild(capabilities: object = VSCODE_CAPABILITIES):
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve) => waiters.set(key, resolve));
     },
-    rss() {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-      if (!match) throw new Error("no VmRSS in /proc status");
-      return Number(match[1]) * 1024;
+    diagnosticsWhere(uri, version, accept) {
+      const key = `${uri}@${version}`;
+      const hit = all.find((p) => `${p.uri}@${p.version}` === key && accept(p));
+      if (hit) return Promise.resolve(hit);
+      return new Promise((wake) => conditional.push({ key, accept, wake }));
     },
+    rss: () => statusKb(child.pid!, "VmRSS") * 1024,
+    peakRss: () => statusKb(child.pid!, "VmHWM") * 1024,
     async stop() {
       await connection.sendRequest("shutdown").catch(() => undefined);
       connection.dispose();
       child.kill();
     },
   };
+}
+
+/** A `kB` line of /proc/<pid>/status. */
+function statusKb(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(status);
+  if (!match) throw new Error(`no ${field} in /proc status`);
+  return Number(match[1]);
 }

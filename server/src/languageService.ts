@@ -2,7 +2,6 @@ import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { parseDocument, updateDocument, type MaximoDocument } from "./language/maximo/api";
 import { ParseCache } from "./handlers/parseCache";
-import { getDiagnostics } from "./features/diagnostics";
 import { getDocumentSymbols } from "./features/documentSymbols";
 import { getFoldingRanges } from "./features/foldingRanges";
 import { getCodeActions } from "./features/codeActions";
@@ -10,19 +9,27 @@ import { getCodeLenses } from "./features/codeLens";
 import { getDefinition, getReferences } from "./features/references/navigation";
 import { prepareRename, rename } from "./features/references/rename";
 import { createSchemaStore, type SchemaStore } from "./schema";
-import { getSchemaDiagnostics, SchemaDiagnosticsCache, toLspDiagnostics } from "./features/schema/schemaDiagnostics";
 import { getCompletions, type CompletionAnswerOptions } from "./features/completion";
 import { resolveAttributeItem } from "./features/completion/attributeItems";
 import { resolveValueItem } from "./features/completion/valueItems";
 import { getHover } from "./features/hover";
 import { runInSlices, type Cancellation } from "./handlers/slicedRun";
+import { ChangeTracker } from "./handlers/changeTracker";
+import { BlockAnalyses } from "./features/fileDiagnostics/blockAnalyses";
+import { fileDiagnostics } from "./features/fileDiagnostics/fileDiagnostics";
+import { IncrementalDiagnostics } from "./features/fileDiagnostics/incrementalDiagnostics";
+import { isCheapEdit, openSteps } from "./features/fileDiagnostics/openAnalysis";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
 export class LanguageService {
-  private readonly cache = new ParseCache<MaximoDocument>(parseDocument, updateDocument);
+  /** Where open documents changed since their last parse; `TextDocuments` is built with its configuration. */
+  readonly changes = new ChangeTracker();
+  private readonly cache = new ParseCache<MaximoDocument>(parseDocument, updateDocument, this.changes);
   private schemaStore: SchemaStore = createSchemaStore();
   private schemaFolders: string[] = [];
-  private readonly schemaChecks = new SchemaDiagnosticsCache();
+  private readonly analyses = new BlockAnalyses();
+  /** Per open document: its diagnostics as last published, updated edit by edit. */
+  private readonly published = new Map<string, IncrementalDiagnostics>();
   private completionOptions: CompletionAnswerOptions = {};
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
@@ -52,22 +59,57 @@ export class LanguageService {
     return this.cache.get(document);
   }
 
+  /** Syntax then schema diagnostics of the file (only blocks an edit replaced are analysed again). */
   diagnostics(document: TextDocument): Diagnostic[] {
-    const parsed = this.parse(document);
-    return [...getDiagnostics(parsed), ...getSchemaDiagnostics(parsed, this.schemas, this.schemaChecks)];
+    return fileDiagnostics(this.parse(document), this.analyses, this.schemas);
   }
 
   /**
    * The same diagnostics, computed in slices that let other messages in; undefined once
-   * `token` is cancelled (a newer edit or a close superseded this version).
+   * `token` is cancelled (a newer edit or a close superseded this version). A document never
+   * parsed is parsed a region at a time, and `early` (if given) gets the diagnostics its first
+   * blocks decide alone, long before the whole file is read.
    */
-  async diagnosticsInSlices(document: TextDocument, token: Cancellation): Promise<Diagnostic[] | undefined> {
+  async diagnosticsInSlices(document: TextDocument, token: Cancellation, early?: (diagnostics: Diagnostic[]) => void): Promise<Diagnostic[] | undefined> {
     const startedAt = performance.now();
-    // A snapshot: the TextDocument itself changes in place while this runs.
-    const parsed = this.parse(document);
-    const syntax = getDiagnostics(parsed);
-    const schema = await runInSlices(this.schemaChecks.steps(parsed, this.schemas), token, startedAt);
-    return schema && [...syntax, ...toLspDiagnostics(schema)];
+    let parsed: MaximoDocument | undefined;
+    if (this.cache.peek(document.uri)) {
+      parsed = this.parse(document);
+    } else {
+      // A snapshot: the TextDocument itself changes in place while this runs.
+      const { uri, version } = document;
+      this.changes.rebase(uri, version);
+      parsed = await runInSlices(openSteps(document.getText(), this.analyses, this.schemas, early), token, startedAt);
+      if (!parsed) return undefined;
+      this.cache.set(uri, version, parsed);
+    }
+    const analysed = await runInSlices(this.analyseSteps(parsed), token, startedAt);
+    if (!analysed) return undefined;
+    let state = this.published.get(document.uri);
+    if (!state) this.published.set(document.uri, (state = new IncrementalDiagnostics()));
+    return state.update(parsed, this.analyses, this.schemas);
+  }
+
+  /**
+   * Whether validating the current version costs little: the document was parsed before and
+   * the edits since touch a few small requests (typing), not a whole file's worth of text.
+   */
+  isCheapToValidate(document: TextDocument): boolean {
+    const entry = this.cache.peek(document.uri);
+    if (!entry) return false;
+    if (entry.version === document.version) return true;
+    const changed = this.changes.since(document.uri, entry.version);
+    return changed !== undefined && isCheapEdit(entry.value, changed, document.getText().length);
+  }
+
+  /** Analyses the blocks of `parsed` not analysed yet, one per step. */
+  private *analyseSteps(parsed: MaximoDocument): Generator<void, true, void> {
+    for (const block of parsed.blocks) {
+      if (this.analyses.has(block.tree, this.schemas)) continue;
+      this.analyses.of(block.tree, this.schemas);
+      yield;
+    }
+    return true;
   }
 
   documentSymbols(document: TextDocument): DocumentSymbol[] {
@@ -118,5 +160,7 @@ export class LanguageService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.changes.forget(uri);
+    this.published.delete(uri);
   }
 }

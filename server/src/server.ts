@@ -1,13 +1,12 @@
 // Entry point of the language server: connection and capability wiring only.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
 import { completionOptions } from "./handlers/clientCapabilities";
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
+const documents = new TextDocuments(service.changes.configuration);
 
 connection.onInitialize((params) => {
   service.setCompletionOptions(completionOptions(params.capabilities));

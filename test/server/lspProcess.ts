@@ -23,8 +23,11 @@ export interface LspProcess {
   connection: MessageConnection;
   /** Every publishDiagnostics so far, in arrival order. */
   published: Publication[];
-  /** The publication for `uri` at `version` (waits for it). */
-  publication(uri: string, version: number): Promise<Publication>;
+  /**
+   * The publication for `uri` at `version` (waits for it); with `accept`, the first one it
+   * accepts (a large file's first publication on open may be an early part of the set).
+   */
+  publication(uri: string, version: number, accept?: (publication: Publication) => boolean): Promise<Publication>;
   /**
    * Writes JSON-RPC messages in one write, so the server reads them together. Give requests
    * string ids (`"raw-1"`) and read their answers with `response`.
@@ -69,10 +72,10 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
     child,
     connection,
     published,
-    publication: (uri, version) =>
+    publication: (uri, version, accept = () => true) =>
       new Promise((resolve) => {
         const check = () => {
-          const hit = published.find((p) => p.uri === uri && p.version === version);
+          const hit = published.find((p) => p.uri === uri && p.version === version && accept(p));
           if (hit) resolve(hit);
           else waiters.push(check);
         };

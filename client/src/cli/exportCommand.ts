@@ -16,7 +16,9 @@ import { readMaximoFile } from "./readMaximoFile";
 import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
 
-export const EXPORT_VALUE_OPTIONS = ["name", "format", "out", "connection", "explode", "env"] as const;
+import { EXPORT_VALUE_OPTIONS } from "./valueOptions";
+
+export { EXPORT_VALUE_OPTIONS };
 const EXPORT_OPTIONS = [...EXPORT_VALUE_OPTIONS, "insecure"];
 
 export interface ExportIo extends RunIo {

@@ -10,7 +10,9 @@ import { importRequests } from "../import/index";
 import { visibleControls } from "../import/maximoWriter";
 import { UsageError, type ParsedArgs } from "./args";
 
-export const IMPORT_VALUE_OPTIONS = ["out"] as const;
+import { IMPORT_VALUE_OPTIONS } from "./valueOptions";
+
+export { IMPORT_VALUE_OPTIONS };
 
 export interface ImportIo {
   out(text: string): void;

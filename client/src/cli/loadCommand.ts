@@ -23,7 +23,9 @@ import { ExecutorPool } from "./executorPool";
 import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
 
-export const LOAD_VALUE_OPTIONS = ["os", "action", "batch", "results", "sheet"] as const;
+import { LOAD_VALUE_OPTIONS } from "./valueOptions";
+
+export { LOAD_VALUE_OPTIONS };
 const LOAD_OPTIONS = [...LOAD_VALUE_OPTIONS, "connection", "preview", "resume", "insecure"];
 const ACTIONS: readonly LoadAction[] = ["add", "update", "addchange", "delete"];
 /** Failed rows printed on the terminal at most; the results file has them all. */

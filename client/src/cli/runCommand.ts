@@ -15,7 +15,9 @@ import { runFile } from "./runFile";
 import { junitXml, type FileRun } from "./junitReport";
 import { outcomeLines, type RequestOutcome } from "./runReport";
 
-export const RUN_VALUE_OPTIONS = ["name", "connection", "env", "out", "junit"] as const;
+import { RUN_VALUE_OPTIONS } from "./valueOptions";
+
+export { RUN_VALUE_OPTIONS };
 const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure", "server-log"]);
 
 export interface RunIo {

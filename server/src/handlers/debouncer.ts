@@ -4,14 +4,15 @@ export class Debouncer {
 
   constructor(private readonly delayMs: number) {}
 
-  schedule(key: string, task: () => void): void {
+  /** Runs `task` after `delayMs` (the debouncer's quiet period unless given) of no newer request for `key`. */
+  schedule(key: string, task: () => void, delayMs: number = this.delayMs): void {
     this.cancel(key);
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
         task();
-      }, this.delayMs),
+      }, delayMs),
     );
   }
 

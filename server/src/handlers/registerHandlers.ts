@@ -33,14 +33,15 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   const validation = new DocumentValidation(
     {
       document: (uri) => documents.get(uri),
-      compute: async (document, token) => {
+      compute: async (document, token, early) => {
         try {
-          return await service.diagnosticsInSlices(document, token);
+          return await service.diagnosticsInSlices(document, token, early);
         } catch (error) {
           connection.console.error(`[diagnostics] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           return [];
         }
       },
+      cheap: (document) => service.isCheapToValidate(document),
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     },
     150,

@@ -9,8 +9,10 @@ import { queryParamRoute } from "../../language/embedded";
 import type { AttributeInfo, SchemaStore } from "../../schema";
 import { attributeItems, schemaAtPath } from "./attributeItems";
 import type { ItemSource } from "./completionList";
-import { listTarget } from "../schema/valueListLookup";
+import { CHILD_PARAM, listTarget } from "../schema/valueListLookup";
 import { internalValueItems, valueItems, whereStringValueItems } from "./valueItems";
+
+export { CHILD_PARAM };
 
 export interface QueryValueInput {
   key: string;
@@ -19,7 +21,6 @@ export interface QueryValueInput {
   os: string;
 }
 
-export const CHILD_PARAM = /^[A-Za-z_]\w*\.([A-Za-z_][\w.]*)\.(where|orderby)$/i;
 const IN_LIST_NEXT = /([\w.:]+)\s+in\s*\[[^[\]]*,\s*$/i;
 const OPERATOR = /([\w.:]+)\s*(!=|>=|<=|=|>|<)\s*$|([\w.:]+)\s+in\s*\[?\s*$/i;
 

@@ -101,8 +101,7 @@ function checkObject(object: JsonNode, schema: ObjectSchema, context: BodyContex
     if (prefix !== undefined && prefix.toLowerCase() !== "spi") continue;
     const attribute = schema.attributes.get(bare.toLowerCase());
     if (!attribute) {
-      const names = [...schema.attributes.values()].map((a) => (lean ? a.name : `spi:${a.name}`));
-      const suggestion = didYouMean(lean ? bare : `spi:${bare}`, names);
+      const suggestion = attributeSuggestion(schema, lean, bare);
       const message =
         origin === "server"
           ? `\`${schema.name}\` has no attribute \`${bare}\`; the server ignores this key.${suggestion}`
@@ -121,6 +120,25 @@ function checkObject(object: JsonNode, schema: ObjectSchema, context: BodyContex
     }
     if (valueNode) checkValue(valueNode, attribute, context);
   }
+}
+
+/**
+ * ` Did you mean ...?` for an unknown body key, kept per schema: a file repeats the same key in
+ * request after request, and each suggestion compares it with every attribute of the structure.
+ */
+const suggestions = new WeakMap<ObjectSchema, Map<string, string>>();
+
+function attributeSuggestion(schema: ObjectSchema, lean: boolean, bare: string): string {
+  let known = suggestions.get(schema);
+  if (!known) suggestions.set(schema, (known = new Map()));
+  const key = `${lean ? "lean" : "spi"}:${bare}`;
+  let suggestion = known.get(key);
+  if (suggestion === undefined) {
+    const names = [...schema.attributes.values()].map((a) => (lean ? a.name : `spi:${a.name}`));
+    suggestion = didYouMean(lean ? bare : `spi:${bare}`, names);
+    known.set(key, suggestion);
+  }
+  return suggestion;
 }
 
 function checkValue(value: JsonNode, attribute: AttributeInfo, context: BodyContext): void {

@@ -20,13 +20,35 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = levenshtein(wanted, candidate.toLowerCase());
+    // The distance is at least the difference in length: such a candidate cannot beat `best`
+    // (a schema lists hundreds of attributes; most are skipped here).
+    if (Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
+    const distance = boundedLevenshtein(wanted, candidate.toLowerCase(), bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/** `levenshtein(a, b)` when it is below `bound`; otherwise some value >= `bound` (it stops early). */
+function boundedLevenshtein(a: string, b: string, bound: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    // Every later row's values are at least this row's minimum.
+    if (rowMin >= bound) return rowMin;
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** ` Did you mean \`x\`?`, or nothing. */

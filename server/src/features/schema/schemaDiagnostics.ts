@@ -2,7 +2,7 @@
  * Schema-aware diagnostics of a request file: a pure function of the parsed document and the
  * schema store, appended to the syntax diagnostics by the language service and the CLI.
  */
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
+import type { Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import type { Severity, SyntaxDiagnostic } from "../../language/common";
 import { embeddedQueries, isLean } from "../../language/maximo/embeddedQueries";
 import type { BlockTree } from "../../language/maximo/ast";
@@ -148,12 +148,11 @@ export class SchemaDiagnosticsCache {
   };
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+/**
+ * LSP's severities (`DiagnosticSeverity.Error` is 1, ..., `Hint` 4), written as numbers: a value
+ * import of the protocol library would load all of it into `maximo check`.
+ */
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 /** The same as LSP diagnostics; pass a cache to re-check only the blocks an edit replaced. */
 export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore, cache?: SchemaDiagnosticsCache): Diagnostic[] {

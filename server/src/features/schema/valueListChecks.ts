@@ -15,10 +15,9 @@ import type { QueryParamNode, RequestNode } from "../../language/maximo/api";
 import type { WhereClause, WhereStringValue, WhereValue } from "../../language/where/ast";
 import type { DomainFilter } from "../../language/domain/ast";
 import type { SchemaStore } from "../../schema";
-import { CHILD_PARAM } from "../completion/queryValueCompletion";
 import type { JsonNode } from "./jsonBodyTree";
 import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
-import { internalValueList, isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
+import { CHILD_PARAM, internalValueList, isCheckableValue, isStateList, listTarget, matchValue, type ListTarget } from "./valueListLookup";
 
 type Report = (d: SyntaxDiagnostic) => void;
 

@@ -9,6 +9,9 @@ import type { AttributeInfo, ListValue, ObjectSchema, SchemaStore, ValueList } f
 import { valueList } from "../../schema/valueListParser";
 import { closest } from "./didYouMean";
 
+/** `<obj>.<rel>.where` / `.orderBy`: a child collection's query, its relation path in group 1. */
+export const CHILD_PARAM = /^[A-Za-z_]\w*\.([A-Za-z_][\w.]*)\.(where|orderby)$/i;
+
 export interface ListTarget {
   attribute: AttributeInfo;
   list: ValueList;

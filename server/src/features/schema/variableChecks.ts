@@ -2,53 +2,94 @@
  * `maximo.undefined-variable`: a `{{name}}` that no `@name = value` line of the file defines and,
  * for `{{req.response...}}`, no request named `req`. An environment (maximo.env.json, .env) may
  * still define it, which the server cannot see: hence a warning that says so. Definitions are
- * looked up across the whole file, so this runs once per document, not per request.
+ * looked up across the whole file: each block contributes its facts (`variableFacts`, a pure
+ * function of its tree, which the language server keeps per tree) and one pass over the
+ * blocks' facts decides.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
-import type { MaximoDocument } from "../../language/maximo/api";
+import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
 import { schemaDiagnostic } from "./schemaCodes";
 
+/** What one block defines and uses, as far as variables and request names go. */
+export interface VariableFacts {
+  /**
+   * The block makes the check impossible: an httpyac script block can set any variable, and
+   * names can come from an imported file (httpyac `# @import`), which this check does not read.
+   */
+  readonly stopsCheck: boolean;
+  readonly variables: readonly string[];
+  readonly requests: readonly string[];
+  /** `{{name...}}` and `{{req.response...}}` expressions, block-relative. */
+  readonly uses: readonly ExpressionNode[];
+}
+
+export function variableFacts(tree: BlockTree): VariableFacts {
+  const stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
+  const variables: string[] = [];
+  const requests: string[] = [];
+  for (const variable of tree.variables) variables.push(variable.name.text);
+  for (const directive of tree.directives) {
+    const args = directive.args?.text;
+    if (!args) continue;
+    if (directive.name.text === "name") requests.push(args);
+    else if (directive.name.text === "prompt") variables.push(args.split(/\s+/)[0]!);
+  }
+  if (tree.name) requests.push(tree.name);
+  const uses = tree.expressions.filter((e) => e.kind === "variable" || e.kind === "chained");
+  return { stopsCheck, variables, requests, uses };
+}
+
 export function checkUndefinedVariables(document: MaximoDocument): SyntaxDiagnostic[] {
+  return undefinedVariables(document.blocks, (block) => variableFacts(block.tree));
+}
+
+/** The check over `blocks`, each block's facts from `factsOf`; absolute spans, in block order. */
+export function undefinedVariables(blocks: readonly DocumentBlock[], factsOf: (block: DocumentBlock, index: number) => VariableFacts): SyntaxDiagnostic[] {
   const variables = new Set<string>();
   const requests = new Set<string>();
-  for (const { tree } of document.blocks) {
-    // httpyac script blocks can set any variable; the check cannot follow them.
-    if (tree.scripts.some((s) => s.kind === "httpyac")) return [];
-    // Names can come from an imported file (httpyac `# @import`), which this check does not read.
-    if (tree.directives.some((d) => d.name.text === "import")) return [];
-    for (const variable of tree.variables) variables.add(variable.name.text);
-    for (const directive of tree.directives) {
-      const args = directive.args?.text;
-      if (!args) continue;
-      if (directive.name.text === "name") requests.add(args);
-      else if (directive.name.text === "prompt") variables.add(args.split(/\s+/)[0]!);
-    }
-    if (tree.name) requests.add(tree.name);
+  const facts: VariableFacts[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const found = factsOf(blocks[i]!, i);
+    if (found.stopsCheck) return [];
+    for (const name of found.variables) variables.add(name);
+    for (const name of found.requests) requests.add(name);
+    facts.push(found);
   }
   const out: SyntaxDiagnostic[] = [];
-  for (const block of document.blocks) {
-    for (const expression of block.tree.expressions) {
-      const span = block.toAbsolute(expression.inner);
-      if (expression.kind === "variable") {
-        const name = expression.name;
-        if (variables.has(name) || variables.has(name.split(".")[0]!)) continue;
-        out.push(
-          schemaDiagnostic(
-            "maximo.undefined-variable",
-            span,
-            `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
-          ),
-        );
-      } else if (expression.kind === "chained" && !requests.has(expression.name)) {
-        out.push(
-          schemaDiagnostic(
-            "maximo.undefined-variable",
-            span,
-            `No request in this file is named \`${expression.name}\`: add \`# @name ${expression.name}\` above the request whose response this reads.`,
-          ),
-        );
-      }
-    }
+  for (let i = 0; i < blocks.length; i++) {
+    const uses = facts[i]!.uses;
+    if (uses.length > 0) undefinedUses(uses, { variables, requests }, blocks[i]!, out);
   }
   return out;
+}
+
+/** The names a file defines: `@name = value` lines and prompts; request names. */
+export interface Definitions {
+  variables: { has(name: string): boolean };
+  requests: { has(name: string): boolean };
+}
+
+/** Adds to `out` a diagnostic for each of `uses` (of `block`) that `defined` does not define; absolute spans. */
+export function undefinedUses(uses: readonly ExpressionNode[], defined: Definitions, block: DocumentBlock, out: SyntaxDiagnostic[]): void {
+  for (const expression of uses) {
+    if (expression.kind === "variable") {
+      const name = expression.name;
+      if (defined.variables.has(name) || defined.variables.has(name.split(".")[0]!)) continue;
+      out.push(
+        schemaDiagnostic(
+          "maximo.undefined-variable",
+          block.toAbsolute(expression.inner),
+          `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
+        ),
+      );
+    } else if (!defined.requests.has(expression.name)) {
+      out.push(
+        schemaDiagnostic(
+          "maximo.undefined-variable",
+          block.toAbsolute(expression.inner),
+          `No request in this file is named \`${expression.name}\`: add \`# @name ${expression.name}\` above the request whose response this reads.`,
+        ),
+      );
+    }
+  }
 }

@@ -108,6 +108,89 @@ export function mapAstSpans<T>(ast: T, map: OffsetMapper, length: number): T {
   return ast;
 }
 
+/**
+ * What `mapAstSpans` makes of `ast`, as a copy: `ast` itself is left as it is (it is a cached
+ * local parse, shared by every use). Walks in the same order with the same rules, so shared
+ * objects stay shared and each span is mapped once, exactly as in place.
+ */
+export function copyAstMapped<T>(ast: T, map: OffsetMapper, length: number): T {
+  const copies = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    const done = copies.get(value);
+    if (done !== undefined) return done;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      copies.set(value, out);
+      for (const item of value) out.push(copy(item));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    copies.set(value, out);
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
+        let mapped = copies.get(child);
+        if (mapped === undefined) {
+          const { start, end } = map === identityMapper ? child : mapQuerySpan(child, map, length);
+          mapped = { ...child, start, end };
+          copies.set(child, mapped);
+        }
+        out[key] = mapped;
+      } else {
+        out[key] = copy(child);
+      }
+    }
+    return out;
+  };
+  return copy(ast) as T;
+}
+
+/** Longest value whose local parse is kept: long values are rare, and each would hold a large tree. */
+const MAX_CACHED_VALUE_LENGTH = 4_000;
+
+interface LocalParseResult {
+  ast: unknown;
+  sink: DiagnosticSink;
+}
+
+/**
+ * Local parses (AST and diagnostics before mapping) by language, variant and text, the most
+ * recently used kept. Request files repeat their selects, orderBys and filters from request to
+ * request, and an edit re-analyses a whole block while most of its values did not change.
+ */
+export class LocalParseCache {
+  private readonly entries = new Map<string, LocalParseResult>();
+
+  /** Most entries kept; 0 parses every value afresh, as without the cache (tests compare the two). */
+  constructor(public capacity: number) {}
+
+  get(language: string, variant: string, text: string, parse: () => LocalParseResult): LocalParseResult {
+    const key = `${language}\u0000${variant}\u0000${text}`;
+    let entry = this.entries.get(key);
+    if (entry) {
+      // Most recently used last: eviction takes the oldest first.
+      this.entries.delete(key);
+    } else {
+      entry = parse();
+      while (this.entries.size > 0 && this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The process's cache of local parses (tests clear it to compare against fresh parses). */
+export const localParses = new LocalParseCache(4096);
+
 function isSpan(value: unknown): value is Span {
   return (
     typeof value === "object" &&
@@ -128,12 +211,16 @@ export interface QueryParseResult<A> {
 /**
  * Runs a language's parse with the shared guarantees: a length cap, mapped spans and no
  * exception ever escaping. `emptyAst` builds the tree returned when nothing was parsed.
+ * `variant` names the options `parse` was made with (e.g. `oslc,lean`): with it, a value seen
+ * before with the same language and variant is not parsed again (see `LocalParseCache`); the
+ * result is the same, a fresh copy mapped through this source's map.
  */
 export function runQueryParse<A>(
   language: string,
   source: EmbeddedSource,
   parse: LocalParse<A>,
   emptyAst: (span: Span) => A,
+  variant?: string,
 ): QueryParseResult<A> {
   const text = typeof source.text === "string" ? source.text : "";
   const map = safeMapper(source.map, text.length);
@@ -149,6 +236,14 @@ export function runQueryParse<A>(
         { start: 0, end: Math.min(text.length, 1) },
       );
       return { ast: mapAstSpans(emptyAst(whole), map, text.length), diagnostics: sink.mapped(map, text.length) };
+    }
+    if (variant !== undefined && localParses.capacity > 0 && text.length <= MAX_CACHED_VALUE_LENGTH) {
+      // The same value parsed with the same options gives the same local result: parse it once.
+      const local = localParses.get(language, variant, text, () => {
+        const localSink = new DiagnosticSink(language);
+        return { ast: parse(text, localSink), sink: localSink };
+      });
+      return { ast: copyAstMapped(local.ast as A, map, text.length), diagnostics: local.sink.mapped(map, text.length) };
     }
     const ast = parse(text, sink);
     return { ast: mapAstSpans(ast, map, text.length), diagnostics: sink.mapped(map, text.length) };

@@ -19,7 +19,7 @@ export interface DomainFilterOptions {
 export type DomainFilterParse = QueryParseResult<DomainFilter>;
 
 export function parseDomainFilter(source: EmbeddedSource, options: DomainFilterOptions = {}): DomainFilterParse {
-  return runQueryParse("domain", source, (text, sink) => buildDomainFilter(text, sink, options), emptyDomainFilter);
+  return runQueryParse("domain", source, (text, sink) => buildDomainFilter(text, sink, options), emptyDomainFilter, `${options.lean === true}`);
 }
 
 function emptyDomainFilter(span: Span): DomainFilter {

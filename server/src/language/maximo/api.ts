@@ -9,11 +9,11 @@
  *   next.diagnostics();                              // [{ code, severity, message, span, range }]
  */
 export { parseDocument, updateDocument, MaximoDocument, DocumentBlock } from "./document";
-export type { DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
+export type { ChangedRegion, DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
 export type { EmbeddedQuery } from "./embeddedQueries";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
 export { promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
 export { KNOWN_METHODS } from "./httpMethods";
-export { toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";
+export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -38,8 +38,10 @@ export class BlockParser extends CstParser {
   private bodyStarts?: Alternatives;
   private bodyLines?: Alternatives;
 
-  constructor() {
+  /** `validate`: check the grammar as it is built (tests do; at run time it only costs start-up time). */
+  constructor(validate = false) {
     super(T.allTokenTypes, {
+      skipValidations: !validate,
       recoveryEnabled: true,
       // Ranges come from token offsets; CST node locations would only cost time.
       nodeLocationTracking: "none",

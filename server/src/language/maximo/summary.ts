@@ -48,7 +48,12 @@ export function toParseSummary(document: MaximoDocument): ParseSummary {
       range: document.rangeOf({ start, end: request.end }),
     };
   });
-  const diagnostics = document.diagnostics().map(
+  return { requests, diagnostics: diagnosticSummaries(document) };
+}
+
+/** The diagnostics part of the summary alone (`maximo check` needs no request copies). */
+export function diagnosticSummaries(document: MaximoDocument): DiagnosticSummary[] {
+  return document.diagnostics().map(
     (d): DiagnosticSummary => ({
       line: d.range.start.line,
       character: d.range.start.character,
@@ -59,5 +64,4 @@ export function toParseSummary(document: MaximoDocument): ParseSummary {
       message: d.message,
     }),
   );
-  return { requests, diagnostics };
 }

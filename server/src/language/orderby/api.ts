@@ -23,7 +23,7 @@ export interface OrderByOptions {
 export type OrderByParse = QueryParseResult<OrderByClause>;
 
 export function parseOrderBy(source: EmbeddedSource, options: OrderByOptions = {}): OrderByParse {
-  return runQueryParse("orderby", source, (text, sink) => buildOrderBy(text, sink, options), emptyOrderByClause);
+  return runQueryParse("orderby", source, (text, sink) => buildOrderBy(text, sink, options), emptyOrderByClause, `${options.mode ?? "orderBy"},${options.lean === true}`);
 }
 
 function emptyOrderByClause(span: Span): OrderByClause {

@@ -24,7 +24,7 @@ export interface SelectOptions {
 export type SelectParse = QueryParseResult<SelectClause>;
 
 export function parseSelect(source: EmbeddedSource, options: SelectOptions = {}): SelectParse {
-  return runQueryParse("select", source, (text, sink) => buildSelect(text, sink, options), emptySelectClause);
+  return runQueryParse("select", source, (text, sink) => buildSelect(text, sink, options), emptySelectClause, `${options.mode ?? "select"},${options.lean === true}`);
 }
 
 function emptySelectClause(span: Span): SelectClause {

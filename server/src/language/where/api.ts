@@ -32,7 +32,7 @@ export interface WhereOptions {
 export type WhereParse = QueryParseResult<WhereClause>;
 
 export function parseWhere(source: EmbeddedSource, options: WhereOptions = {}): WhereParse {
-  return runQueryParse("where", source, (text, sink) => buildWhere(text, sink, options), emptyWhereClause);
+  return runQueryParse("where", source, (text, sink) => buildWhere(text, sink, options), emptyWhereClause, `${options.dialect ?? "oslc"},${options.lean === true},${options.opmodeOrParam ?? ""}`);
 }
 
 function emptyWhereClause(span: Span): WhereClause {

@@ -28,8 +28,10 @@ import { CstParser, type CstNode, type IRecognitionException, type IToken } from
 import * as T from "./tokens";
 
 export class WhereParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: "full", maxLookahead: 1 });
+  /** `validate`: check the grammar as it is built (tests do; at run time it only costs start-up time). */
+  constructor(validate = false) {
+    // No CST node locations: the AST builders take ranges from token offsets.
+    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: "none", maxLookahead: 1, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -1,0 +1,247 @@
+// The language server's faster diagnostics paths against a full analysis of the same text
+// (parseDocument, then its syntax diagnostics and its schema diagnostics, nothing memoised):
+//   - after every random edit (seeded), the diagnostics computed incrementally (change ranges
+//     from the editor's events, per-block memo, cross-block checks redone only when needed)
+//     equal the full analysis, item for item and in order;
+//   - the early publication on open holds only diagnostics of the full analysis;
+//   - an edit inside one request analyses that request alone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import type { Diagnostic } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { parseDocument, updateDocument } from "../../server/src/language/maximo/api";
+import { RegionParser } from "../../server/src/language/maximo/regionParser";
+import { getDiagnostics } from "../../server/src/features/diagnostics";
+import { getSchemaDiagnostics } from "../../server/src/features/schema/schemaDiagnostics";
+import { BlockAnalyses } from "../../server/src/features/fileDiagnostics/blockAnalyses";
+import { IncrementalDiagnostics } from "../../server/src/features/fileDiagnostics/incrementalDiagnostics";
+import { REGION_CHARS } from "../../server/src/features/fileDiagnostics/openAnalysis";
+import { LanguageService } from "../../server/src/languageService";
+import { createSchemaStore, type SchemaStore } from "../../server/src/schema";
+import { allFixtures, pick, prng } from "../language/maximoTestkit";
+
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+const packDir = join(root, "server", "schema-pack");
+const never = { isCancellationRequested: false };
+
+function fullAnalysis(text: string, schemas: SchemaStore): Diagnostic[] {
+  const document = parseDocument(text);
+  return [...getDiagnostics(document), ...getSchemaDiagnostics(document, schemas)];
+}
+
+/**
+ * Requests that give diagnostics of every kind: unknown attributes (schema, per block),
+ * variables defined in one block and used in others, chained `{{name.response...}}`
+ * references, a name used twice, a variable defined only at the end of the file.
+ */
+function requests(count: number): string {
+  const parts = ["@site = BEDFORD", ""];
+  for (let i = 0; i < count; i++) {
+    switch (i % 5) {
+      case 0:
+        parts.push(`### Create ${i}`, `# @name create${i}`, "POST os/mxapiwodetail?lean=1", "Content-Type: application/json", "", `{"wonum": "W${i}", "siteid": "{{site}}", "nosuchkey": 1}`, "");
+        break;
+      case 1:
+        parts.push(`### Query ${i}`, `GET os/mxapiwodetail?oslc.where=status="APPR" and siteid="{{site}}"&oslc.select=wonum,descripton`, "");
+        break;
+      case 2:
+        parts.push(`### Update ${i}`, `# @name dup`, `POST {{create${i - 2}.response.headers.location}}?lean=1`, "x-method-override: PATCH", "", `{"description": "{{late}}"}`, "");
+        break;
+      case 3:
+        parts.push(`GET os/mxapiasset?oslc.select=assetnum,{{missing${i % 3}}}&oslc.where=assetnum="{{asset}}"`, "");
+        break;
+      default:
+        parts.push(`@asset = A${i}`, `GET os/mxapiasset?oslc.where=assetnum="{{asset}}"&oslc.orderBy=-assetnum,`, "");
+    }
+  }
+  parts.push("### The end", "@late = defined at the end", "GET os/mxapiperson?oslc.select=personid", "");
+  return parts.join("\n");
+}
+
+const SNIPPETS = [
+  "x", " ", "\n", "\r\n", "###\n", "### t\n", "#", '"', "?", "&", ",", "{{", "}}", "{{site}}", "{{late}}", "{{missing1}}", "{{create0.response.body}}",
+  "@site = B\n", "@missing1 = m\n", "@late = 1\n", "# @name dup\n", "# @name create0\n", "# @import ./other.http\n", "{{\n", "}}\n",
+  "GET os/mxapiasset?oslc.select=assetnum,nosuch\n", "POST os/mxapiwodetail\n\n{\"wonum\": 1}\n", "&oslc.where=status=\"APPR\"", "descripton", "é",
+];
+
+interface Change {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Lines that define what other blocks use: variables, prompts, request names, an import. */
+const DEFINITIONS = ["@late = 1\n", "@missing1 = m\n", "@missing2 = m\n", "@site = B\n", "# @name create0\n", "# @name dup\n", "# @prompt missing0\n", "# @import ./other.http\n", "### Part\n"];
+
+/** Insert or delete characters or lines, replace a range, add or remove a definition; offsets in `text`. */
+function randomChange(random: () => number, text: string): Change {
+  const at = Math.floor(random() * (text.length + 1));
+  const kind = random();
+  if (kind < 0.1) {
+    // A definition at a line start.
+    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    return { start: lineStart, end: lineStart, text: pick(random, DEFINITIONS) };
+  }
+  if (kind < 0.2) {
+    // Remove a definition line (`@x = `, `# @name`, `# @prompt`, `# @import`) somewhere.
+    const found = [...text.matchAll(/^(@|# @(name|prompt|import)).*\n/gm)];
+    if (found.length > 0) {
+      const line = pick(random, found);
+      return { start: line.index!, end: line.index! + line[0].length, text: "" };
+    }
+  }
+  if (kind < 0.4) return { start: at, end: at, text: pick(random, SNIPPETS) };
+  if (kind < 0.6) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(random() * 12)), text: "" };
+  if (kind < 0.8) {
+    // A whole line.
+    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    const next = text.indexOf("\n", at);
+    return { start: lineStart, end: next < 0 ? text.length : next + 1, text: random() < 0.5 ? "" : pick(random, SNIPPETS) };
+  }
+  return { start: at, end: Math.min(text.length, at + Math.floor(random() * 60)), text: pick(random, SNIPPETS) };
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+test("incremental diagnostics: after every random edit the language service answers exactly what a full analysis gives", async () => {
+  // The fixtures hold httpyac scripts, which turn the undefined-variable check off: seed 1
+  // edits them too, the other seeds a file where the check is on (until an edit adds a stopper).
+  const withFixtures = `${[...allFixtures().values()].join("\n")}\n${requests(40)}`;
+  for (const seed of [1, 2, 3, 4]) {
+    const base = seed === 1 ? withFixtures : requests(40);
+    const random = prng(seed);
+    const service = new LanguageService();
+    service.setSchemaFolders([packDir]);
+    const uri = `file:///work/property-${seed}.maximo`;
+    let version = 1;
+    let text = base;
+    const document: TextDocument = service.changes.configuration.create(uri, "maximo", version, text);
+    const first = await service.diagnosticsInSlices(document, never);
+    assert.deepEqual(first, fullAnalysis(text, service.schemas), `seed ${seed}, open`);
+    for (let step = 0; step < 80; step++) {
+      // One to three changes per version, as an editor sends them (each in the text the previous one left).
+      const changes = [];
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const change = randomChange(random, text);
+        changes.push({ range: { start: positionAt(text, change.start), end: positionAt(text, change.end) }, text: change.text });
+        text = text.slice(0, change.start) + change.text + text.slice(change.end);
+      }
+      version++;
+      service.changes.configuration.update(document, changes, version);
+      assert.equal(document.getText(), text);
+      // Sometimes a version is skipped (the editor sent several before the server validated).
+      if (random() < 0.2) continue;
+      const incremental = await service.diagnosticsInSlices(document, never);
+      assert.deepEqual(incremental, fullAnalysis(text, service.schemas), `seed ${seed}, step ${step}`);
+    }
+  }
+});
+
+test("incremental diagnostics: an edit inside one request analyses and places that request alone", () => {
+  const schemas = createSchemaStore({ packDir });
+  const text = requests(200);
+  const analyses = new BlockAnalyses();
+  const state = new IncrementalDiagnostics();
+  const doc = parseDocument(text);
+  state.update(doc, analyses, schemas);
+  const before = analyses.analysedBlocks;
+  const at = text.indexOf("descripton", text.indexOf("### Query 101")) + 3;
+  const edited = text.slice(0, at) + "x" + text.slice(at);
+  const next = updateDocument(doc, edited, { start: at, end: at + 1 });
+  assert.deepEqual(next.stats, { parsedBlocks: 1, reusedBlocks: doc.blocks.length - 1 });
+  const diagnostics = state.update(next, analyses, schemas);
+  assert.equal(analyses.analysedBlocks - before, 1, "only the edited request is analysed again");
+  assert.ok(state.placedBlocks <= 2, `placed ${state.placedBlocks} blocks`);
+  assert.deepEqual(diagnostics, fullAnalysis(edited, schemas));
+});
+
+test("incremental diagnostics: a definition added or removed in one block changes the warnings of the others", () => {
+  const schemas = createSchemaStore({ packDir });
+  const text = requests(30);
+  const analyses = new BlockAnalyses();
+  const state = new IncrementalDiagnostics();
+  const undefinedCount = (list: Diagnostic[]) => list.filter((d) => d.code === "maximo.undefined-variable").length;
+  let doc = parseDocument(text);
+  const initial = undefinedCount(state.update(doc, analyses, schemas));
+  // Removing `@late = ...` at the end: every `{{late}}` above becomes undefined.
+  const at = text.indexOf("@late = ");
+  const lineEnd = text.indexOf("\n", at) + 1;
+  const removed = text.slice(0, at) + text.slice(lineEnd);
+  doc = updateDocument(doc, removed, { start: at, end: at });
+  const afterRemoval = state.update(doc, analyses, schemas);
+  assert.deepEqual(afterRemoval, fullAnalysis(removed, schemas));
+  assert.equal(undefinedCount(afterRemoval), initial + 6, "the six {{late}} uses");
+  // And back.
+  doc = updateDocument(doc, text, { start: at, end: lineEnd });
+  assert.deepEqual(state.update(doc, analyses, schemas), fullAnalysis(text, schemas));
+});
+
+test("open: the early publication holds only diagnostics of the full analysis, and the complete one equals it", async () => {
+  const big = requests(600);
+  assert.ok(big.length > 3 * REGION_CHARS, "a file read in several regions");
+  const texts = [big];
+  // The same file after random edits: broken blocks, `###` added and removed, definitions moved.
+  for (const seed of [11, 12, 13, 14, 15]) {
+    const random = prng(seed);
+    let text = big;
+    for (let i = 0; i < 40; i++) {
+      const change = randomChange(random, text.slice(0, 2 * REGION_CHARS));
+      text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    }
+    texts.push(text);
+  }
+  for (const [n, text] of texts.entries()) {
+    const service = new LanguageService();
+    service.setSchemaFolders([packDir]);
+    const document = service.changes.configuration.create(`file:///work/open-${n}.maximo`, "maximo", 1, text);
+    const early: Diagnostic[][] = [];
+    const complete = await service.diagnosticsInSlices(document, never, (diagnostics) => early.push(diagnostics));
+    const full = fullAnalysis(text, service.schemas);
+    assert.deepEqual(complete, full, `text ${n}: complete`);
+    assert.equal(early.length, 1, `text ${n}: one early publication`);
+    const inFull = new Set(full.map((d) => JSON.stringify(d)));
+    const wrong = early[0]!.filter((d) => !inFull.has(JSON.stringify(d)));
+    assert.deepEqual(wrong, [], `text ${n}: early diagnostics absent from the full analysis`);
+    if (n === 0) {
+      assert.ok(early[0]!.length > 0 && early[0]!.length < full.length, "the top of the file, not all of it");
+      // `{{late}}` is defined at the very end: the early set must not call it undefined.
+      assert.ok(!early[0]!.some((d) => d.code === "maximo.undefined-variable" && String(d.message).includes("`late`")));
+    }
+  }
+});
+
+test("open: a file parsed region by region gives the blocks of a whole-file parse", () => {
+  const random = prng(7);
+  let text = `${[...allFixtures().values()].join("\n")}\n${requests(100)}`;
+  for (let i = 0; i < 60; i++) {
+    const change = randomChange(random, text);
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    if (i % 10 !== 0) continue;
+    for (const chars of [1, 500, REGION_CHARS]) {
+      const parser = new RegionParser(text);
+      while (!parser.done) parser.next(chars);
+      const regions = parser.document();
+      const whole = parseDocument(text);
+      assert.equal(regions.blocks.length, whole.blocks.length);
+      regions.blocks.forEach((block, k) => {
+        const other = whole.blocks[k]!;
+        assert.deepEqual([block.offset, block.line, block.tree.lineStarts], [other.offset, other.line, other.tree.lineStarts], `block ${k}`);
+        assert.deepEqual(block.node(), other.node(), `block ${k}`);
+      });
+      assert.deepEqual(regions.diagnostics(), whole.diagnostics());
+    }
+  }
+  assert.equal(new RegionParser("").document().blocks.length, parseDocument("").blocks.length);
+});
