@@ -1,9 +1,9 @@
-import { diagnosticSummaries, type DiagnosticSummary } from "../../../server/src/language/maximo/api";
+import { blockDiagnostics, diagnosticSummaries, type BlockTree, type DiagnosticSummary } from "../../../server/src/language/maximo/api";
 import { expandMaximoFiles } from "./files";
 import { readMaximoFile } from "./readMaximoFile";
 import { UsageError, type ParsedArgs } from "./args";
-import { createSchemaStore } from "../../../server/src/schema";
-import { schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
+import { createSchemaStore, type SchemaStore } from "../../../server/src/schema";
+import { blockSchemaDiagnostics, schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
@@ -27,11 +27,15 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
   const found: FileDiagnostic[] = files.flatMap((file) => {
     const document = readMaximoFile(file);
-    const summary = diagnosticSummaries(document).map((d) => ({ file, ...d }));
-    const fromSchemas = schemaDiagnostics(document, schemas).map(({ range: { start, end }, severity, code, message }) => ({
+    // Both checks of a block one after the other, so its embedded query parses serve both and
+    // are dropped after (`embeddedQueries` keeps only recent blocks'); the syntax diagnostics
+    // are kept per block tree, `diagnosticSummaries` then only collects them.
+    const bothChecks = (tree: BlockTree, store: SchemaStore) => (blockDiagnostics(tree), blockSchemaDiagnostics(tree, store));
+    const fromSchemas = schemaDiagnostics(document, schemas, bothChecks).map(({ range: { start, end }, severity, code, message }) => ({
       file,
       ...{ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message },
     }));
+    const summary = diagnosticSummaries(document).map((d) => ({ file, ...d }));
     return [...summary, ...fromSchemas];
   });
 

@@ -11,6 +11,7 @@
 export { parseDocument, updateDocument, MaximoDocument, DocumentBlock } from "./document";
 export type { ChangedRegion, DocumentDiagnostic, DocumentRequest, ParseStats } from "./document";
 export type { EmbeddedQuery } from "./embeddedQueries";
+export { blockDiagnostics } from "./blockValidator";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";

@@ -1,8 +1,12 @@
 /**
  * The embedded query languages of a request (`oslc.where`, `oslc.select`, `oslc.orderBy`, ...):
  * each such parameter's decoded value goes to its own parser, with a map back to the source.
- * Parsed on first use and kept per block tree, so blocks an edit did not touch are not parsed
- * again. Spans in the results are block-relative, like the tree's.
+ * Spans in the results are block-relative, like the tree's.
+ *
+ * Parsed on first use and kept for the most recently used block trees only: an open
+ * 100,000-line file would otherwise hold every query's tree (half of its parsed form) while
+ * the features need those of a block or two at a time. Parsing again is cheap: the values
+ * themselves are cached (`localParses` in ../common/querySupport.ts), only their copy is made anew.
  */
 import { percentDecode, type EmbeddedSource } from "../common";
 import { parseQueryParam, type EmbeddedParse } from "../embedded";
@@ -14,14 +18,19 @@ export interface EmbeddedQuery {
   parse: EmbeddedParse;
 }
 
-const cache = new WeakMap<BlockTree, readonly EmbeddedQuery[]>();
+/** Block trees whose embedded parses are kept, most recently used last. */
+const RECENT_TREES = 64;
+const recent = new Map<BlockTree, readonly EmbeddedQuery[]>();
 
 export function embeddedQueries(tree: BlockTree): readonly EmbeddedQuery[] {
-  let result = cache.get(tree);
-  if (!result) {
+  let result = recent.get(tree);
+  if (result) {
+    recent.delete(tree);
+  } else {
     result = parseEmbedded(tree);
-    cache.set(tree, result);
+    if (recent.size >= RECENT_TREES) recent.delete(recent.keys().next().value!);
   }
+  recent.set(tree, result);
   return result;
 }
 
