@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import type { ResponseModel } from "../../../client/src/extension/contracts";
 import { HistoryStore } from "../../../client/src/extension/history/historyStore";
+import { MemoryBody } from "../../../client/src/body/responseBody";
 
 let dir: string;
 beforeEach(() => {
@@ -25,7 +26,7 @@ function model(id: string, body = `{"id":"${id}"}`): ResponseModel {
     timings: { connectMs: 1, firstByteMs: 2, totalMs: 3 },
     size: Buffer.byteLength(body),
     contentType: "application/json",
-    body: Buffer.from(body),
+    body: new MemoryBody(Buffer.from(body)),
     receivedAt: clock++,
   };
 }
@@ -38,14 +39,14 @@ describe("HistoryStore", () => {
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith("a.") || f.startsWith("b.")), []);
     const again = new HistoryStore(dir, () => ({ maxEntries: 3, maxBodyBytes: 1000 }));
     assert.deepEqual((await again.list()).map((e) => e.id), ["e", "d", "c"]);
-    assert.equal(Buffer.from((await again.get("d"))!.body).toString(), '{"id":"d"}');
+    assert.equal((await again.get("d"))!.body.readAll().toString(), '{"id":"d"}');
   });
 
   test("cuts bodies over the cap and says so", async () => {
     const store = new HistoryStore(dir, () => ({ maxEntries: 5, maxBodyBytes: 10 }));
     await store.add(model("big", "0123456789abcdef"));
     const back = await store.get("big");
-    assert.equal(Buffer.from(back!.body).toString(), "0123456789");
+    assert.equal(back!.body.readAll().toString(), "0123456789");
     assert.equal(back!.bodyTruncated, true);
     assert.equal(back!.size, 16, "the size is the original's");
   });

@@ -6,9 +6,10 @@
 import { dirname } from "node:path";
 import * as vscode from "vscode";
 import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
+import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
-import { scanPageInfo } from "../../http/responseInfo";
+import { scanBodyPageInfo } from "../../http/responseInfo";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
@@ -40,6 +41,8 @@ export interface RunnerDeps {
   presenter: ResponsePresenter;
   history: HistoryStore;
   log: Log;
+  /** Where large bodies (and joined pages) are written; the process's temp folder when absent. */
+  bodies?: BodyStorage;
   onHistoryChanged(): void;
 }
 
@@ -49,6 +52,8 @@ interface RunContext {
   parsed: MaximoDocument;
   resolver: Resolver;
   signal: AbortSignal;
+  /** Keeps the run's response bodies on disk (chained requests read them) until the run ends. */
+  holds: Array<() => void>;
 }
 
 class NotSent extends Error {}
@@ -70,7 +75,11 @@ export class RequestRunner {
     const title = requestTitle(target.parsed, target.index);
     await this.withCancel(`Maximo: sending ${title}`, async (signal) => {
       const context = this.context(target.document, target.parsed, signal);
-      await this.runAndShow(context, target.index, options.allPages ?? false);
+      try {
+        await this.runAndShow(context, target.index, options.allPages ?? false);
+      } finally {
+        releaseAll(context);
+      }
     });
   }
 
@@ -85,15 +94,19 @@ export class RequestRunner {
     let failed = 0;
     await this.withCancel(`Maximo: sending ${count} request(s)`, async (signal, progress) => {
       const context = this.context(document, parsed, signal);
-      for (let index = 0; index < count && !signal.aborted; index++) {
-        progress.report({ message: `${index + 1} of ${count}: ${requestTitle(parsed, index)}`, increment: 100 / count });
-        try {
-          if (!(await this.runAndShow(context, index, false))) failed++;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          failed++;
-          this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+      try {
+        for (let index = 0; index < count && !signal.aborted; index++) {
+          progress.report({ message: `${index + 1} of ${count}: ${requestTitle(parsed, index)}`, increment: 100 / count });
+          try {
+            if (!(await this.runAndShow(context, index, false))) failed++;
+          } catch (error) {
+            if (signal.aborted) throw error;
+            failed++;
+            this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }
+      } finally {
+        releaseAll(context);
       }
     });
     const message = `Sent ${count} request(s): ${count - failed} succeeded, ${failed} failed.`;
@@ -160,6 +173,7 @@ export class RequestRunner {
 
   private async one(executor: Executor, resolved: ResolvedRequest, context: RunContext, index: number, meta: ModelMeta): Promise<Shown> {
     const response = await executor.execute(this.withTimeout(resolved), { signal: context.signal });
+    context.holds.push(response.body.hold());
     const name = context.parsed.requests[index]!.name;
     if (name) context.resolver.recordResponse(name, response);
     this.logResponse(meta.title, response);
@@ -185,7 +199,7 @@ export class RequestRunner {
   private shown(executor: Executor, resolved: ResolvedRequest, response: ExecutedResponse, meta: ModelMeta, page: number): Shown {
     const model = toResponseModel(response, resolved, { ...meta, secrets: this.secrets(executor), page });
     const actions: ResponseActions = {};
-    const nextHref = model.paging?.hasNext ? scanPageInfo(response.bytes)?.nextHref : undefined;
+    const nextHref = model.paging?.hasNext ? scanBodyPageInfo(response.body)?.nextHref : undefined;
     if (nextHref !== undefined) {
       actions.nextPage = () =>
         this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
@@ -207,7 +221,7 @@ export class RequestRunner {
   }
 
   private async allPages(executor: Executor, resolved: ResolvedRequest, signal: AbortSignal, meta: ModelMeta): Promise<Shown> {
-    const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }));
+    const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }), this.deps.bodies);
     this.logResponse(`${meta.title} (${combined.pages} pages)`, combined.response);
     const model = toResponseModel(combined.response, resolved, { ...meta, secrets: this.secrets(executor) });
     if (combined.response.status < 300) model.paging = { page: combined.pages, pageCount: combined.pages, totalCount: combined.members, hasNext: false, allPages: true };
@@ -225,7 +239,7 @@ export class RequestRunner {
 
   private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal): RunContext {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(document.uri.fsPath);
-    const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver };
+    const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver, holds: [] };
     context.resolver = createResolver({
       document: parsed,
       filePath: document.uri.fsPath,
@@ -242,6 +256,7 @@ export class RequestRunner {
         const resolved = await context.resolver.resolve(index);
         const connection = await this.connectionFor(resolved);
         const response = await this.deps.connections.executor(connection).execute(this.withTimeout(resolved), { signal });
+        context.holds.push(response.body.hold());
         this.logResponse(name, response);
         return response;
       },
@@ -298,14 +313,22 @@ export class RequestRunner {
   }
 
   private async remember(model: ResponseModel): Promise<void> {
+    // Until history has its own link to a body on disk, the temporary file must stay.
+    const release = model.body.hold();
     try {
       await this.deps.history.add(model);
       this.deps.onHistoryChanged();
     } catch (error) {
       this.deps.log.warn(`Could not keep the response in history: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      release();
     }
   }
 
+}
+
+function releaseAll(context: RunContext): void {
+  for (const release of context.holds.splice(0)) release();
 }
 
 interface ModelMeta {
