@@ -6,8 +6,13 @@
  *       body parsed, main-thread long tasks; the baseline: HTML built (host time) → first paint.
  *   (b) in code-server (VS Code 1.100): Send → rows visible, and the longest extension-host stall
  *       (a probe extension records event-loop gaps), the baseline rendered there by the probe.
+ *   (c) in this process (bench/lib/hostPath.ts): the extension host's own share (send → model →
+ *       history → parts posted) on the old path (one Buffer per body) and the new one (a temporary
+ *       file past 4 MB), longest event-loop stall and first part posted; then All pages of
+ *       --all-pages records (100,000) through both, each in a fresh process: peak RSS growth.
  * Targets: first screen < 1.5 s at 50 MB, extension-host stall < 100 ms. No assertions on time.
  *   node bench/run.mjs render -- --sizes 5,20,50 --runs 2 [--baseline-max-mb 20] [--skip-standalone] [--skip-code-server]
+ *     [--skip-host] [--all-pages 100000] (0 skips All pages) [--host-only: (c) alone]
  * In code-server the baseline runs up to --baseline-max-mb only: at 20 MB its page took the
  * workbench's renderer to 6 GB of memory, at 50 MB past 13 GB.
  */
@@ -16,6 +21,9 @@ import { launchBrowser } from "../test/e2e/harness/browser";
 import { openWebviewPage, responseMeta } from "../test/client/webview/pageHarness";
 import { startEmulatorChild } from "./lib/emulatorChild";
 import { restClientHtml } from "./lib/restClientHtml";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { allPagesRss, hostPath } from "./lib/hostPath";
 import { runInCodeServer } from "./lib/renderInCodeServer";
 
 declare const document: PageDocument;
@@ -36,6 +44,9 @@ const runs = listOption("runs", [2])[0]!;
 const skipCodeServer = process.argv.includes("--skip-code-server");
 const skipStandalone = process.argv.includes("--skip-standalone");
 const baselineMaxMb = listOption("baseline-max-mb", [20])[0]!;
+const hostOnly = process.argv.includes("--host-only");
+const skipHost = process.argv.includes("--skip-host");
+const allPagesRecords = listOption("all-pages", [100_000])[0]!;
 
 export interface Payload {
   mb: number;
@@ -162,12 +173,48 @@ async function standalone(payloads: Payload[]): Promise<void> {
   }
 }
 
+/** All pages through one path in a fresh process (RSS does not shrink back), as JSON on stdout. */
+function allPagesInChild(emulatorUrl: string, pathName: "old" | "new"): { peakMb: number; baseMb: number; ms: number; bytes: number; stall: number } {
+  const result = spawnSync(process.execPath, ["--expose-gc", process.argv[1]!, "--all-pages-child", pathName, emulatorUrl], { encoding: "utf8", maxBuffer: 1024 * 1024 });
+  const line = result.stdout.split("\n").find((text) => text.startsWith("{"));
+  if (!line) throw new Error(`All pages child (${pathName}) failed: ${result.stderr}`);
+  return JSON.parse(line) as { peakMb: number; baseMb: number; ms: number; bytes: number; stall: number };
+}
+
+async function allPages(emulatorUrl: string): Promise<void> {
+  console.log(`  All pages of ${allPagesRecords.toLocaleString("en-US")} work orders (pages of 1,000), joined and posted, each path in a fresh process:`);
+  for (const pathName of ["old", "new"] as const) {
+    const figures = allPagesInChild(emulatorUrl, pathName);
+    console.log(`    ${pathName}: peak RSS ${figures.peakMb.toFixed(0)} MB (growth ${(figures.peakMb - figures.baseMb).toFixed(0)} MB over ${figures.baseMb.toFixed(0)} MB) for a ${(figures.bytes / 1024 / 1024).toFixed(0)} MB joined body, ${(figures.ms / 1000).toFixed(1)} s, longest stall ${Math.round(figures.stall)} ms`);
+  }
+}
+
 async function main(): Promise<void> {
+  const childAt = process.argv.indexOf("--all-pages-child");
+  if (childAt > 0) {
+    const figures = await allPagesRss({ emulatorUrl: process.argv[childAt + 2]!, apikey: APIKEY, records: allPagesRecords, pathName: process.argv[childAt + 1] as "old" | "new" });
+    console.log(JSON.stringify(figures));
+    return;
+  }
+  console.log(`load average at start: ${readFileSync("/proc/loadavg", "utf8").trim()}`);
   const largest = Math.max(...sizesMb);
   // About 1.7 KB per MXAPIWODETAIL record with oslc.select=*: enough work orders for the largest size.
   const emulator = await startEmulatorChild(["--work-orders", String(Math.ceil((largest * 1024 * 1024) / 1500) + 1000)]);
   try {
     const payloads = await fetchPayloads(emulator.url);
+    if (!skipHost) {
+      await hostPath({ emulatorUrl: emulator.url, apikey: APIKEY, payloads, rounds: runs });
+      if (allPagesRecords > 0) {
+        // A second emulator holds the All pages records (a larger store slows every query of the first).
+        const many = await startEmulatorChild(["--work-orders", String(allPagesRecords)]);
+        try {
+          await allPages(many.url);
+        } finally {
+          many.child.kill("SIGTERM");
+        }
+      }
+    }
+    if (hostOnly) return;
     if (!skipStandalone) await standalone(payloads);
     if (skipCodeServer) return;
     await runInCodeServer({
@@ -178,6 +225,7 @@ async function main(): Promise<void> {
       baselineMaxMb,
     });
   } finally {
+    console.log(`load average at end: ${readFileSync("/proc/loadavg", "utf8").trim()}`);
     emulator.child.kill("SIGTERM");
   }
 }

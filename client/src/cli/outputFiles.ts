@@ -2,7 +2,7 @@
  * `--out DIR`: one body file and one headers file per request. All-pages members are written to a
  * JSON array as each page arrives, so memory stays flat however many records there are.
  */
-import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
+import { copyFileSync, createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { ExecutedResponse } from "../http/types";
 import { redact } from "../http/redact";
@@ -31,7 +31,10 @@ export function headerText(response: ExecutedResponse, secrets: readonly string[
 }
 
 export function writeSingleResponse(files: RequestFiles, response: ExecutedResponse, secrets: readonly string[]): void {
-  writeFileSync(files.body, response.bytes);
+  // A large body arrived in a file: copied, never read into memory.
+  const file = response.body.file;
+  if (file !== undefined) copyFileSync(file, files.body);
+  else writeFileSync(files.body, response.body.readAll());
   writeFileSync(files.headers, headerText(response, secrets));
 }
 

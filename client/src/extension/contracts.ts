@@ -2,6 +2,7 @@
  * What the extension's parts promise each other. Connections, the response panel, running,
  * history, the schema cache and scripts are built separately and meet only here.
  */
+import type { ResponseBody } from "../body/responseBody";
 import type * as vscode from "vscode";
 import type { ConnectionConfig } from "../connections/types";
 import type { Executor } from "../http/executor";
@@ -69,8 +70,8 @@ export interface Log {
  * besides the body are the panel page's own `ResponseMeta` (client/webview/protocol.ts).
  */
 export interface ResponseModel extends ResponseMeta {
-  /** The body bytes (UTF-8 for JSON); crosses to the webview once. */
-  body: Uint8Array;
+  /** The body (UTF-8 for JSON), in memory or in a file when large; crosses to the webview in parts. */
+  body: ResponseBody;
 }
 
 /** What the panel's buttons do; absent actions hide their buttons. */

@@ -56,10 +56,14 @@ export function wantsTransactionId(request: OutgoingRequest): boolean {
   return (request.method === "POST" && !request.headers.has("x-method-override")) || method === "BULK";
 }
 
+const expiryCheckBytes = 1024 * 1024;
+
 /** The body as text, only where an authenticator could need it to see an expired session. */
 function textForExpiryCheck(answer: TransportResponse): string {
   const contentType = answer.headers.find(([name]) => name === "content-type")?.[1] ?? "";
-  return answer.status >= 300 || /html/i.test(contentType) ? answer.bytes.toString("utf8") : "";
+  if (answer.status < 300 && !/html/i.test(contentType)) return "";
+  // A login page or an error is small; of a large body its start says enough.
+  return answer.body.readSync(0, expiryCheckBytes).toString("utf8");
 }
 
 export function createExecutor(options: ExecutorOptions): Executor {
@@ -124,7 +128,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         statusText: answer.statusText,
         headers: answer.headers,
         timings: answer.timings,
-        bytes: answer.bytes,
+        body: answer.body,
         attempts,
       });
     }

@@ -1,7 +1,9 @@
 /**
- * The response object the UI and the CLI read: bytes kept as received, text decoded by charset
- * and JSON parsed only when asked for.
+ * The response object the UI and the CLI read: the body kept as received (in memory, or in a
+ * file when large: client/src/body/), text decoded by charset and JSON parsed only when asked
+ * for. Text and JSON need the whole body in memory and say so when it is too large for that.
  */
+import type { ResponseBody } from "../body/responseBody";
 import { parseMaximoError } from "./maximoError";
 import type { ExecutedResponse, MaximoErrorInfo, OutgoingRequest, Timings } from "./types";
 
@@ -11,7 +13,7 @@ export interface ResponseParts {
   statusText: string;
   headers: Array<[string, string]>;
   timings: Timings;
-  bytes: Buffer;
+  body: ResponseBody;
   attempts: number;
 }
 
@@ -53,7 +55,7 @@ export class MaximoResponse implements ExecutedResponse {
   readonly statusText: string;
   readonly headers: Array<[string, string]>;
   readonly timings: Timings;
-  readonly bytes: Buffer;
+  readonly body: ResponseBody;
   readonly attempts: number;
   private decoded?: string;
   private parsed: unknown = notParsed;
@@ -66,16 +68,21 @@ export class MaximoResponse implements ExecutedResponse {
     this.statusText = parts.statusText;
     this.headers = parts.headers;
     this.timings = parts.timings;
-    this.bytes = parts.bytes;
+    this.body = parts.body;
     this.attempts = parts.attempts;
   }
 
   get size(): number {
-    return this.bytes.length;
+    return this.body.size;
+  }
+
+  /** The whole body in one Buffer: read from its file when it is on disk (not kept). */
+  get bytes(): Buffer {
+    return this.body.readAll("reading the body");
   }
 
   text(): string {
-    this.decoded ??= decode(this.bytes, charsetOf(headerValue(this.headers, "content-type")));
+    this.decoded ??= decode(this.body.readAll("reading the body as text"), charsetOf(headerValue(this.headers, "content-type")));
     return this.decoded;
   }
 
@@ -96,7 +103,7 @@ export class MaximoResponse implements ExecutedResponse {
   get maximoError(): MaximoErrorInfo | undefined {
     if (!this.errorRead) {
       this.errorRead = true;
-      if (this.status >= 400 && /^\s*\{/.test(this.text())) {
+      if (this.status >= 400 && /^\s*\{/.test(this.body.readSync(0, 64).toString("utf8"))) {
         try {
           this.errorInfo = parseMaximoError(this.json(), this.status);
         } catch {

@@ -3,6 +3,7 @@
  * JSON API reference §8) read straight from the body bytes: the extension must not parse a 50 MB
  * body on its host just to learn whether there is a next page.
  */
+import type { ResponseBody } from "../body/responseBody";
 import { nextPageHref } from "./paging";
 
 export interface PageInfo {
@@ -39,6 +40,15 @@ export function scanPageInfo(bytes: Uint8Array): PageInfo | undefined {
     }
   }
   return undefined;
+}
+
+/** Of a body on disk only its ends are read: `responseInfo` is a top-level member, before or after `member`. */
+const endBytes = 256 * 1024;
+
+/** The same for a body in memory or on disk, without reading a large one whole. */
+export function scanBodyPageInfo(body: ResponseBody): PageInfo | undefined {
+  if (body.file === undefined || body.size <= 2 * endBytes) return scanPageInfo(body.readSync(0, body.size));
+  return scanPageInfo(body.readSync(body.size - endBytes, body.size)) ?? scanPageInfo(body.readSync(0, endBytes));
 }
 
 function pageInfoOf(info: Record<string, unknown>): PageInfo {

@@ -1,7 +1,8 @@
 /**
  * Sends one OutgoingRequest with node-fetch over keep-alive agents owned by one connection:
  * timeouts, cancellation, TLS options, proxy, manual redirects that never carry credentials to
- * another origin, and the whole body read under a size cap. Every failure becomes a
+ * another origin, and the body read under a size cap: kept in memory when small, written to a
+ * temporary file as it arrives when large (client/src/body/). Every failure becomes a
  * TransportError in words, with whatever bytes arrived.
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +14,9 @@ import fetch from "node-fetch";
 import type { AuthFetch } from "../auth/types";
 import type { ConnectionConfig } from "../connections/types";
 import { armWatch, createHttpProxyAgent, createHttpsProxyAgent, disarmWatch, proxyFor, type ProxyEnv } from "./proxy";
+import { BodySink } from "../body/bodySink";
+import { processBodyStorage, type BodyStorage } from "../body/bodyStorage";
+import { MemoryBody, type ResponseBody } from "../body/responseBody";
 import { redact } from "./redact";
 import { TransportError, type OutgoingRequest, type Timings } from "./types";
 
@@ -27,6 +31,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   maxRedirects?: number;
+  /** Where bodies over its spill threshold are written as they arrive; a per-process temp folder by default. */
+  bodies?: BodyStorage;
 }
 
 export interface SendOptions {
@@ -41,7 +47,8 @@ export interface TransportResponse {
   status: number;
   statusText: string;
   headers: Array<[string, string]>;
-  bytes: Buffer;
+  /** In memory when small, else a temporary file written as the bytes arrived. */
+  body: ResponseBody;
   timings: Timings;
   redirects: number;
 }
@@ -160,6 +167,7 @@ export function createTransport(options: TransportOptions): Transport {
   const defaultTimeoutMs = options.timeoutMs ?? 120_000;
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 5;
+  const bodies = options.bodies ?? processBodyStorage();
   const agentOptions: http.AgentOptions = { keepAlive: true, maxFreeSockets: 16 };
   const agents = new Map<string, http.Agent>();
 
@@ -213,28 +221,26 @@ export function createTransport(options: TransportOptions): Transport {
     });
   }
 
-  async function readBody(body: NodeJS.ReadableStream, state: SendState, request: OutgoingRequest, timeoutMs: number, expected: number | undefined): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let received = 0;
+  async function readBody(body: NodeJS.ReadableStream, state: SendState, request: OutgoingRequest, timeoutMs: number, expected: number | undefined): Promise<ResponseBody> {
+    const sink = new BodySink(bodies);
     try {
       for await (const chunk of body) {
         const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-        received += bytes.length;
-        if (received > maxBodyBytes) {
+        if (sink.received + bytes.length > maxBodyBytes) {
           abort(state, "too-large");
           break;
         }
-        chunks.push(bytes);
+        await sink.write(bytes);
       }
     } catch (error) {
-      throw toTransportError(error, request, state, timeoutMs, Buffer.concat(chunks));
+      throw toTransportError(error, request, state, timeoutMs, await sink.partial());
     }
-    const bytes = Buffer.concat(chunks);
-    if (state.reason) throw toTransportError(new Error("aborted"), request, state, timeoutMs, bytes);
-    if (expected !== undefined && bytes.length < expected) {
-      throw new TransportError(`${describe(request)}: the body ended after ${bytes.length} of ${expected} bytes; the connection was cut.`, "truncated", bytes);
+    if (state.reason) throw toTransportError(new Error("aborted"), request, state, timeoutMs, await sink.partial());
+    if (expected !== undefined && sink.received < expected) {
+      const received = sink.received;
+      throw new TransportError(`${describe(request)}: the body ended after ${received} of ${expected} bytes; the connection was cut.`, "truncated", await sink.partial());
     }
-    return bytes;
+    return sink.finish();
   }
 
   async function hop(request: OutgoingRequest, state: SendState, timeoutMs: number): Promise<Omit<TransportResponse, "timings" | "redirects"> & { firstByteAt: number }> {
@@ -264,8 +270,8 @@ export function createTransport(options: TransportOptions): Transport {
     const length = response.headers.get("content-length");
     // node-fetch decompresses; a declared length then counts compressed bytes and cannot be checked.
     const expected = length !== null && !response.headers.get("content-encoding") && request.method !== "HEAD" ? Number(length) : undefined;
-    const bytes = response.body ? await readBody(response.body, state, request, timeoutMs, expected) : Buffer.alloc(0);
-    return { request, status: response.status, statusText: response.statusText, headers: arrived, bytes, firstByteAt };
+    const body = response.body ? await readBody(response.body, state, request, timeoutMs, expected) : new MemoryBody(Buffer.alloc(0));
+    return { request, status: response.status, statusText: response.statusText, headers: arrived, body, firstByteAt };
   }
 
   async function send(outgoing: OutgoingRequest, sendOptions: SendOptions = {}): Promise<TransportResponse> {
@@ -302,7 +308,7 @@ export function createTransport(options: TransportOptions): Transport {
     send,
     authFetch: async (request, signal) => {
       const answer = await send(request, { signal, noRedirect: true });
-      return { status: answer.status, headers: answer.headers, text: answer.bytes.toString("utf8") };
+      return { status: answer.status, headers: answer.headers, text: answer.body.readAll("a login answer").toString("utf8") };
     },
     close: () => {
       for (const agent of agents.values()) agent.destroy();

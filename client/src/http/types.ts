@@ -2,6 +2,7 @@
  * The executor's contracts: a request ready to send, and the response it gives back. Shared by
  * the CLI and the extension; nothing here imports vscode.
  */
+import type { ResponseBody } from "../body/responseBody";
 
 /** A request with every variable resolved, not yet URL-encoded (variables/ builds it). */
 export interface ResolvedRequest {
@@ -70,7 +71,10 @@ export interface ExecutedResponse {
   timings: Timings;
   /** Body size in bytes. */
   size: number;
-  bytes: Buffer;
+  /** The body: in memory when small, in a temporary file when it was large (read slices or stream it). */
+  body: ResponseBody;
+  /** The whole body in one Buffer, read from the file for a large one; throws, in words, past the whole-body limit. */
+  readonly bytes: Buffer;
   /** The body decoded by its charset (UTF-8 by default). */
   text(): string;
   /** The body parsed as JSON on first use; throws an Error naming the position when it is not JSON. */

@@ -74,10 +74,11 @@ describe("Maximo errors", () => {
 
   test("json() names the position of a syntax error", async () => {
     const { MaximoResponse } = await import("../../../client/src/http/response");
+    const { MemoryBody } = await import("../../../client/src/body/responseBody");
     const response = new MaximoResponse({
       request: { method: "GET", url: new URL("http://127.0.0.1/"), headers: new Map() },
       status: 200, statusText: "OK", headers: [["content-type", "application/json; charset=ISO-8859-1"]],
-      timings: { connectMs: 0, firstByteMs: 0, totalMs: 0 }, bytes: Buffer.from('{"a":\n "\xe9",}', "latin1"), attempts: 1,
+      timings: { connectMs: 0, firstByteMs: 0, totalMs: 0 }, body: new MemoryBody(Buffer.from('{"a":\n "\xe9",}', "latin1")), attempts: 1,
     });
     assert.equal(response.text(), '{"a":\n "é",}');
     assert.throws(() => response.json(), /line 2, column/);

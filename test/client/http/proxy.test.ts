@@ -32,7 +32,7 @@ describe("proxy", () => {
     const transport = createTransport({ connection: apikeyConnection("http://maximo.test/maximo"), env: { HTTP_PROXY: proxyUrl } });
     try {
       const answer = await transport.send({ method: "GET", url: new URL("http://maximo.test:9080/maximo/oslc/whoami?lean=1"), headers: new Map() });
-      assert.equal(answer.bytes.toString(), '{"via":"proxy"}');
+      assert.equal(answer.body.readAll().toString(), '{"via":"proxy"}');
       assert.deepEqual(seen.at(-1), { line: "GET http://maximo.test:9080/maximo/oslc/whoami?lean=1", host: "maximo.test:9080", auth: `Basic ${Buffer.from("u:p").toString("base64")}` });
     } finally {
       transport.close();

@@ -97,7 +97,7 @@ test("HTTPS_PROXY: an https target goes through a CONNECT tunnel, verified again
   try {
     const answer = await transport.send({ method: "GET", url: new URL(`https://maximo.test:${port}/maximo/oslc/whoami`), headers: new Map() });
     assert.equal(answer.status, 200);
-    assert.equal(JSON.parse(answer.bytes.toString()).path, "/maximo/oslc/whoami");
+    assert.equal(JSON.parse(answer.body.readAll().toString()).path, "/maximo/oslc/whoami");
     assert.deepEqual(tunnels, [{ target: `maximo.test:${port}`, auth: `Basic ${Buffer.from("u:p").toString("base64")}` }]);
   } finally {
     transport.close();

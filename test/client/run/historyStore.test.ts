@@ -1,11 +1,14 @@
-/** Response history on disk: newest first, capped count and body size, corrupt index rebuilt. */
+/** Response history on disk: newest first, capped count and body size, large bodies as files, corrupt index rebuilt. */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import type { ResponseModel } from "../../../client/src/extension/contracts";
 import { HistoryStore } from "../../../client/src/extension/history/historyStore";
+import { defaultSpillBytes } from "../../../client/src/body/bodyStorage";
+import { FileBody, MemoryBody } from "../../../client/src/body/responseBody";
 
 let dir: string;
 beforeEach(() => {
@@ -25,7 +28,7 @@ function model(id: string, body = `{"id":"${id}"}`): ResponseModel {
     timings: { connectMs: 1, firstByteMs: 2, totalMs: 3 },
     size: Buffer.byteLength(body),
     contentType: "application/json",
-    body: Buffer.from(body),
+    body: new MemoryBody(Buffer.from(body)),
     receivedAt: clock++,
   };
 }
@@ -38,14 +41,14 @@ describe("HistoryStore", () => {
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith("a.") || f.startsWith("b.")), []);
     const again = new HistoryStore(dir, () => ({ maxEntries: 3, maxBodyBytes: 1000 }));
     assert.deepEqual((await again.list()).map((e) => e.id), ["e", "d", "c"]);
-    assert.equal(Buffer.from((await again.get("d"))!.body).toString(), '{"id":"d"}');
+    assert.equal((await again.get("d"))!.body.readAll().toString(), '{"id":"d"}');
   });
 
   test("cuts bodies over the cap and says so", async () => {
     const store = new HistoryStore(dir, () => ({ maxEntries: 5, maxBodyBytes: 10 }));
     await store.add(model("big", "0123456789abcdef"));
     const back = await store.get("big");
-    assert.equal(Buffer.from(back!.body).toString(), "0123456789");
+    assert.equal(back!.body.readAll().toString(), "0123456789");
     assert.equal(back!.bodyTruncated, true);
     assert.equal(back!.size, 16, "the size is the original's");
   });
@@ -70,8 +73,38 @@ describe("HistoryStore", () => {
     assert.deepEqual(readdirSync(dir).filter((f) => f !== "index.json"), []);
   });
 
+  test("a large body that arrived in a file is kept whole as a file, outlives its temporary file, and goes with its entry", async () => {
+    const temp = join(dir, "tmp");
+    mkdirSync(temp);
+    const bytes = randomBytes(defaultSpillBytes + 12_345);
+    const tempFile = join(temp, "arrived.body");
+    writeFileSync(tempFile, bytes);
+    const arrived = new FileBody(tempFile, bytes.length, { temporary: true });
+    const history = join(dir, "history");
+    const store = new HistoryStore(history, () => ({ maxEntries: 2, maxBodyBytes: 256 * 1024 * 1024 }));
+    const shown = arrived.hold();
+    await store.add({ ...model("large"), body: arrived, size: bytes.length });
+    shown();
+    await waitUntil(() => !existsSync(tempFile));
+    const back = await store.get("large");
+    assert.equal(back!.bodyTruncated, undefined, "not cut at 5 MB any more");
+    assert.equal(back!.body.file, join(history, "large.body"), "read back from its file, not into memory");
+    assert.equal(createHash("sha256").update(back!.body.readAll()).digest("hex"), createHash("sha256").update(bytes).digest("hex"));
+    // Retention: two newer entries push it out, and its body file goes with it.
+    await store.add(model("newer"));
+    await store.add(model("newest"));
+    assert.deepEqual((await store.list()).map((e) => e.id), ["newest", "newer"]);
+    assert.equal(existsSync(join(history, "large.body")), false);
+    assert.equal(await store.get("large"), undefined);
+  });
+
   test("ids that could escape the folder are refused", async () => {
     const store = new HistoryStore(dir, () => ({ maxEntries: 5, maxBodyBytes: 100 }));
     await assert.rejects(store.add(model("../evil")), /unusable id/);
   });
 });
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(check());
+}

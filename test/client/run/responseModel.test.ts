@@ -144,7 +144,7 @@ describe("toResponseModel", () => {
       assert.equal(model.paging?.hasNext, true);
       assert.ok((model.paging?.totalCount ?? 0) > 20);
       assert.deepEqual(model.selectOrder, ["wonum", "description", "status"]);
-      assert.equal(Buffer.from(model.body).toString("utf8"), response.text());
+      assert.equal(model.body.readAll().toString("utf8"), response.text());
       assert.match(model.contentType, /json/);
     } finally {
       executor.close();
@@ -157,7 +157,7 @@ describe("combinePages (Send all pages)", () => {
     const { executor } = testExecutor(emu.url);
     try {
       const combined = await combinePages(pages(executor, workOrders(300)));
-      const body = JSON.parse(Buffer.from(combined.response.bytes).toString("utf8")) as { member: Array<{ wonum: string }>; responseInfo: { totalCount: number } };
+      const body = JSON.parse(combined.response.body.readAll().toString("utf8")) as { member: Array<{ wonum: string }>; responseInfo: { totalCount: number } };
       const single = (await executor.execute(workOrders(100_000))).json() as { member: Array<{ wonum: string }> };
       assert.ok(combined.pages > 1);
       assert.equal(combined.members, single.member.length);

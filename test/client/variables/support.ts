@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { parseDocument } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse } from "../../../client/src/http/types";
+import { MemoryBody } from "../../../client/src/body/responseBody";
 import { createResolver, type ResolverOptions } from "../../../client/src/variables";
 
 export const WORKSPACE = "/ws";
@@ -28,6 +29,7 @@ export function fakeResponse(body: string, headers: Array<[string, string]> = []
     headers,
     timings: { connectMs: 1, firstByteMs: totalMs - 10, totalMs },
     size: bytes.length,
+    body: new MemoryBody(bytes),
     bytes,
     text: () => body,
     json: () => JSON.parse(body) as unknown,

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { ResponseModel } from "../../../client/src/extension/contracts";
+import { MemoryBody } from "../../../client/src/body/responseBody";
 import type { WorkbenchApi } from "../../../client/src/extension";
 import { openInEditor, revealRequest } from "../../../client/src/extension/response/responseFiles";
 import { fixtureFile } from "../fixtures/requests";
@@ -22,7 +23,7 @@ function model(id: string, body: unknown): ResponseModel {
     timings: { connectMs: 1, firstByteMs: 5, totalMs: 9 },
     size: bytes.length,
     contentType: "application/json",
-    body: bytes,
+    body: new MemoryBody(bytes),
     receivedAt: Date.now(),
   };
 }

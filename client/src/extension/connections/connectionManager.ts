@@ -13,6 +13,7 @@ import { ConnectionSecrets } from "./connectionSecrets";
 import { deferredExecutor } from "./deferredExecutor";
 import { CONNECTIONS_KEY, DEFAULT_CONNECTION_KEY, readConnectionSettings, SETTING_SECTION, type ConnectionSettings, type EntryField, type SettingEntry } from "./connectionSettings";
 import { ExecutorCache } from "./executorCache";
+import { extensionBodyStorage } from "../response/bodyFolder";
 import { secretKindOf, secretLabel } from "./secretKinds";
 import { ConnectionStatusBar } from "./statusBar";
 import { addEntry, entriesOf, removeEntry, setField, settingTarget } from "./settingEdits";
@@ -48,7 +49,7 @@ export class ConnectionManager implements Connections {
         const timeoutMs = this.timeoutMs();
         return deferredExecutor(connection, async () => {
           const { createExecutor } = await import("../../http/executor");
-          return createExecutor({ connection, secrets: this.secrets, log: (line) => log.info(line), transport: { timeoutMs } });
+          return createExecutor({ connection, secrets: this.secrets, log: (line) => log.info(line), transport: { timeoutMs, bodies: extensionBodyStorage(context) } });
         });
       },
       () => String(this.timeoutMs()),

@@ -1,10 +1,14 @@
 /**
  * The last responses of a workspace on disk: `index.json` (newest first, metadata only) and one
- * `<id>.body` per entry, cut at a size cap. Models arrive redacted; nothing here sees a secret.
- * A corrupt or missing index is rebuilt from the `<id>.json` files beside it.
+ * `<id>.body` per entry, cut at a size cap. A body that arrived in a temporary file is linked
+ * (or copied) into place, never read; a large one comes back as that file, read as needed.
+ * Models arrive redacted; nothing here sees a secret. A corrupt or missing index is rebuilt
+ * from the `<id>.json` files beside it.
  */
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
+import { defaultSpillBytes } from "../../body/bodyStorage";
+import { FileBody, MemoryBody, type ResponseBody } from "../../body/responseBody";
 import type { ResponseModel } from "../contracts";
 
 export type HistoryEntry = Omit<ResponseModel, "body">;
@@ -39,10 +43,10 @@ export class HistoryStore {
       const entries = await this.load();
       if (maxEntries <= 0) return;
       await fs.mkdir(this.dir, { recursive: true });
-      const cut = model.body.byteLength > maxBodyBytes;
+      const cut = model.body.size > maxBodyBytes;
       const { body, ...meta } = model;
       const entry: HistoryEntry = cut ? { ...meta, bodyTruncated: true } : meta;
-      await writeAtomic(join(this.dir, `${model.id}.body`), cut ? body.subarray(0, maxBodyBytes) : body);
+      await keepBody(body, join(this.dir, `${model.id}.body`), cut ? maxBodyBytes : undefined);
       await writeAtomic(join(this.dir, `${model.id}.json`), JSON.stringify(entry));
       entries.unshift(entry);
       const dropped = entries.splice(maxEntries);
@@ -55,9 +59,12 @@ export class HistoryStore {
   async get(id: string): Promise<ResponseModel | undefined> {
     const entry = (await this.load()).find((candidate) => candidate.id === id);
     if (!entry) return undefined;
+    const path = join(this.dir, `${id}.body`);
     try {
-      const body = await fs.readFile(join(this.dir, `${id}.body`));
-      return { ...entry, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+      const { size } = await fs.stat(path);
+      // A small body is read back; a large one stays in its file (deleted with the entry).
+      const body: ResponseBody = size <= defaultSpillBytes ? new MemoryBody(await fs.readFile(path)) : new FileBody(path, size, { temporary: false });
+      return { ...entry, body };
     } catch {
       return undefined;
     }
@@ -124,6 +131,19 @@ function isEntry(value: unknown): value is HistoryEntry {
   if (typeof value !== "object" || value === null) return false;
   const entry = value as Partial<HistoryEntry>;
   return typeof entry.id === "string" && SAFE_ID.test(entry.id) && typeof entry.title === "string" && typeof entry.status === "number" && typeof entry.receivedAt === "number";
+}
+
+/** The body at `path`: a hard link to (or copy of) a body on disk, else its bytes; `cut` keeps only that many. */
+async function keepBody(body: ResponseBody, path: string, cut: number | undefined): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await fs.rm(temp, { force: true });
+  if (cut !== undefined) await fs.writeFile(temp, await body.read(0, cut));
+  else if (body.file === undefined) await fs.writeFile(temp, body.readAll());
+  else {
+    // The temporary file never changes once written, so a link is safe; across devices, a copy.
+    await fs.link(body.file, temp).catch(() => fs.copyFile(body.file!, temp));
+  }
+  await fs.rename(temp, path);
 }
 
 async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -26,7 +26,9 @@ export async function saveResponse(model: ResponseModel): Promise<void> {
     title: "Save the response body",
   });
   if (!target) return;
-  await vscode.workspace.fs.writeFile(target, model.body);
+  // A local target takes a file copy of a body on disk; elsewhere the bytes go through VS Code.
+  if (target.scheme === "file") await model.body.saveTo(target.fsPath);
+  else await vscode.workspace.fs.writeFile(target, model.body.readAll("saving outside the local file system"));
   const cut = model.bodyTruncated ? " (history kept only part of this body)" : "";
   vscode.window.setStatusBarMessage(`Saved the response to ${vscode.workspace.asRelativePath(target)}${cut}`, 4000);
 }
@@ -41,7 +43,7 @@ function indented(text: string): string {
 }
 
 export async function openInEditor(model: ResponseModel, column: vscode.ViewColumn | undefined): Promise<void> {
-  const size = model.body.byteLength;
+  const size = model.body.size;
   if (size > warnEditorBytes) {
     const mb = (size / 1024 / 1024).toFixed(0);
     const open = "Open Anyway";
@@ -52,7 +54,7 @@ export async function openInEditor(model: ResponseModel, column: vscode.ViewColu
     );
     if (choice !== open) return;
   }
-  const text = new TextDecoder().decode(model.body);
+  const text = new TextDecoder().decode(model.body.readAll("opening the body in an editor"));
   const json = isJson(model);
   const content = json && size <= indentBytes ? indented(text) : text;
   const document = await vscode.workspace.openTextDocument({ language: json ? "json" : "plaintext", content });

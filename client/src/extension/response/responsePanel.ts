@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import { isPageMessage, type HostMessage, type PageMessage, type PageState, type PanelAction, type ResponseMeta } from "../../../webview/protocol";
 import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
-import { bodyParts } from "./bodyTransfer";
+import { partRanges, readPart } from "./bodyTransfer";
 import { panelHtml } from "./panelHtml";
 import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
 
@@ -19,6 +19,8 @@ export const responsePanelTitle = "Maximo Response";
 interface Current {
   model: ResponseModel;
   actions?: ResponseActions;
+  /** Keeps a temporary body file until the response is replaced or the panel closes. */
+  release?: () => void;
 }
 
 /** Finds a response by id after a window reload (history can); undefined when it is gone. */
@@ -52,7 +54,8 @@ export class ResponsePanel implements ResponsePresenter {
   }
 
   show(model: ResponseModel, actions?: ResponseActions): void {
-    this.current = { model, actions };
+    this.current?.release?.();
+    this.current = { model, actions, release: model.body.hold() };
     if (this.panel) {
       this.panel.reveal(this.panel.viewColumn, true);
     } else {
@@ -76,6 +79,8 @@ export class ResponsePanel implements ResponsePresenter {
 
   dispose(): void {
     this.panel?.dispose();
+    this.current?.release?.();
+    this.current = undefined;
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 
@@ -115,7 +120,8 @@ export class ResponsePanel implements ResponsePresenter {
         this.panel = undefined;
         this.ready = false;
         this.sendGeneration++;
-        // Drop the body with the panel.
+        // Drop the body with the panel (and its temporary file, unless someone else holds it).
+        this.current?.release?.();
         this.current = undefined;
       }),
     ];
@@ -140,36 +146,49 @@ export class ResponsePanel implements ResponsePresenter {
   /**
    * The one crossing of the body: metadata as JSON with the first part of the bytes, then the
    * remaining parts, a few in flight at a time (each costs the extension host a short pause to
-   * serialise; waiting for every one would make the round trips the bottleneck). A newer
-   * response, or a part the page did not take, stops it.
+   * serialise; waiting for every one would make the round trips the bottleneck). A body on disk
+   * is read a part at a time, so the host holds only the parts in flight. A newer response, or a
+   * part the page did not take, stops it.
    */
   private send(): void {
-    if (!this.current) return;
+    const current = this.current;
+    if (!current) return;
     const generation = ++this.sendGeneration;
-    const { model, actions } = this.current;
+    const { model, actions } = current;
     const { body, ...rest } = model;
     const response: ResponseMeta = rest;
-    const parts = bodyParts(body);
-    const first = parts.next();
-    void this.post({
-      type: "show",
-      response,
-      body: first.done ? new ArrayBuffer(0) : first.value.buffer,
-      totalBytes: body.byteLength,
-      actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function", export: typeof actions?.export === "function" },
-    });
+    // Read errors (a history file removed meanwhile) end the crossing with a line in the log.
+    const release = body.hold();
     void (async () => {
-      const inFlight = new Set<Promise<boolean>>();
-      let failed = false;
-      for (const part of parts) {
-        if (failed || generation !== this.sendGeneration) return;
-        const posted: Promise<boolean> = this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer }).then((delivered) => {
-          inFlight.delete(posted);
-          if (!delivered) failed = true;
-          return delivered;
+      try {
+        const ranges = partRanges(body.size);
+        const first = ranges.next();
+        const firstPart = first.done ? new ArrayBuffer(0) : (await readPart(body, first.value.from, first.value.to)).buffer;
+        if (generation !== this.sendGeneration) return;
+        void this.post({
+          type: "show",
+          response,
+          body: firstPart,
+          totalBytes: body.size,
+          actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function", export: typeof actions?.export === "function" },
         });
-        inFlight.add(posted);
-        if (inFlight.size >= partsInFlight) await Promise.race(inFlight);
+        const inFlight = new Set<Promise<boolean>>();
+        let failed = false;
+        for (const range of ranges) {
+          const part = await readPart(body, range.from, range.to);
+          if (failed || generation !== this.sendGeneration) return;
+          const posted: Promise<boolean> = this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer }).then((delivered) => {
+            inFlight.delete(posted);
+            if (!delivered) failed = true;
+            return delivered;
+          });
+          inFlight.add(posted);
+          if (inFlight.size >= partsInFlight) await Promise.race(inFlight);
+        }
+      } catch (error) {
+        this.log?.error(`response panel: reading the body failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        release();
       }
     })();
   }

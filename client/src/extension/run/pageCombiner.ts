@@ -1,7 +1,11 @@
 /**
  * Send all pages: every page's members in one `{"member": [...]}` body, built a page at a time
- * (each page is parsed alone, so the host never parses one giant text).
+ * (each page is parsed alone, so the host never parses one giant text) and written as it grows:
+ * past the spill threshold it goes to a temporary file, so the host holds one page at a time.
  */
+import { BodySink } from "../../body/bodySink";
+import { processBodyStorage, type BodyStorage } from "../../body/bodyStorage";
+import type { ResponseBody } from "../../body/responseBody";
 import type { ExecutedResponse } from "../../http/types";
 
 export interface CombinedPages {
@@ -11,9 +15,10 @@ export interface CombinedPages {
   members: number;
 }
 
-export async function combinePages(source: AsyncIterable<ExecutedResponse>): Promise<CombinedPages> {
+export async function combinePages(source: AsyncIterable<ExecutedResponse>, bodies: BodyStorage = processBodyStorage()): Promise<CombinedPages> {
   let first: ExecutedResponse | undefined;
-  const chunks: Buffer[] = [];
+  const sink = new BodySink(bodies);
+  await sink.write(Buffer.from('{"member":['));
   let pages = 0;
   let members = 0;
   let totalMs = 0;
@@ -33,12 +38,13 @@ export async function combinePages(source: AsyncIterable<ExecutedResponse>): Pro
     const list = membersOf(page);
     if (list.length > 0) {
       const json = JSON.stringify(list);
-      chunks.push(Buffer.from(`${members > 0 ? "," : ""}${json.slice(1, -1)}`));
+      await sink.write(Buffer.from(`${members > 0 ? "," : ""}${json.slice(1, -1)}`));
       members += list.length;
     }
   }
   if (!first) throw new Error("The server sent no page.");
-  const bytes = Buffer.concat([Buffer.from('{"member":['), ...chunks, Buffer.from(`],"responseInfo":{"totalCount":${members}}}`)]);
+  await sink.write(Buffer.from(`],"responseInfo":{"totalCount":${members}}}`));
+  const body: ResponseBody = await sink.finish();
   const response: ExecutedResponse = {
     request: first.request,
     status: first.status,
@@ -46,10 +52,13 @@ export async function combinePages(source: AsyncIterable<ExecutedResponse>): Pro
     headers: first.headers.filter(([name]) => name !== "content-length"),
     timings: { connectMs: first.timings.connectMs, firstByteMs: first.timings.firstByteMs, totalMs },
     size,
-    bytes,
+    body,
+    get bytes() {
+      return body.readAll("reading the joined pages");
+    },
     attempts,
-    text: () => bytes.toString("utf8"),
-    json: () => JSON.parse(bytes.toString("utf8")),
+    text: () => body.readAll("reading the joined pages as text").toString("utf8"),
+    json: () => JSON.parse(body.readAll("parsing the joined pages").toString("utf8")),
   };
   return { response, pages, members };
 }

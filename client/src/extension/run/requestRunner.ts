@@ -6,9 +6,10 @@
 import { dirname } from "node:path";
 import * as vscode from "vscode";
 import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
+import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
-import { scanPageInfo } from "../../http/responseInfo";
+import { scanBodyPageInfo } from "../../http/responseInfo";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
@@ -41,6 +42,8 @@ export interface RunnerDeps {
   presenter: ResponsePresenter;
   history: HistoryStore;
   log: Log;
+  /** Where large bodies (and joined pages) are written; the process's temp folder when absent. */
+  bodies?: BodyStorage;
   onHistoryChanged(): void;
 }
 
@@ -50,6 +53,8 @@ interface RunContext {
   parsed: MaximoDocument;
   resolver: Resolver;
   signal: AbortSignal;
+  /** Keeps the run's response bodies on disk (chained requests read them) until the run ends. */
+  holds: Array<() => void>;
 }
 
 class NotSent extends Error {}
@@ -71,7 +76,11 @@ export class RequestRunner {
     const title = requestTitle(target.parsed, target.index);
     await this.withCancel(`Maximo: sending ${title}`, async (signal) => {
       const context = this.context(target.document, target.parsed, signal);
-      await this.runAndShow(context, target.index, options.allPages ?? false);
+      try {
+        await this.runAndShow(context, target.index, options.allPages ?? false);
+      } finally {
+        releaseAll(context);
+      }
     });
   }
 
@@ -86,15 +95,19 @@ export class RequestRunner {
     let failed = 0;
     await this.withCancel(`Maximo: sending ${count} request(s)`, async (signal, progress) => {
       const context = this.context(document, parsed, signal);
-      for (let index = 0; index < count && !signal.aborted; index++) {
-        progress.report({ message: `${index + 1} of ${count}: ${requestTitle(parsed, index)}`, increment: 100 / count });
-        try {
-          if (!(await this.runAndShow(context, index, false))) failed++;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          failed++;
-          this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+      try {
+        for (let index = 0; index < count && !signal.aborted; index++) {
+          progress.report({ message: `${index + 1} of ${count}: ${requestTitle(parsed, index)}`, increment: 100 / count });
+          try {
+            if (!(await this.runAndShow(context, index, false))) failed++;
+          } catch (error) {
+            if (signal.aborted) throw error;
+            failed++;
+            this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }
+      } finally {
+        releaseAll(context);
       }
     });
     const message = `Sent ${count} request(s): ${count - failed} succeeded, ${failed} failed.`;
@@ -132,9 +145,12 @@ export class RequestRunner {
       const send = () => (allPages || resolved.directives.allPages ? this.allPages(executor, resolved, context.signal, meta) : this.one(executor, resolved, context, index, meta));
       const { shown: model, serverLog } = await this.withServerLog(connection, executor, resolved, send, context.signal);
       this.deps.presenter.show(model.model, model.actions);
-      // With capture on, the response shows at once and its log lines join it when read; history keeps both.
-      if (serverLog) void serverLog.then(() => this.remember(model.model));
-      else void this.remember(model.model);
+      // With capture on, the response shows at once and its log lines join it when read; history
+      // keeps both, so a body on disk is held until then (the panel may have moved on).
+      if (serverLog) {
+        const release = model.model.body.hold();
+        void serverLog.then(() => this.remember(model.model)).finally(release);
+      } else void this.remember(model.model);
       const advice = adviseStatus(model.model.status, connection.name, model.model.maximoError?.reasonCode);
       if (advice) void offerAdvice(this.deps, advice, "warning", connection);
       const verified = model.verification ? this.reportVerification(title, model.verification) : true;
@@ -172,6 +188,7 @@ export class RequestRunner {
 
   private async one(executor: Executor, resolved: ResolvedRequest, context: RunContext, index: number, meta: ModelMeta): Promise<Shown> {
     const response = await executor.execute(this.withTimeout(resolved), { signal: context.signal });
+    context.holds.push(response.body.hold());
     const name = context.parsed.requests[index]!.name;
     if (name) context.resolver.recordResponse(name, response);
     this.logResponse(meta.title, response);
@@ -197,7 +214,7 @@ export class RequestRunner {
   private shown(executor: Executor, resolved: ResolvedRequest, response: ExecutedResponse, meta: ModelMeta, page: number): Shown {
     const model = toResponseModel(response, resolved, { ...meta, secrets: this.secrets(executor), page });
     const actions: ResponseActions = this.exportAction(executor, resolved, model, meta);
-    const nextHref = model.paging?.hasNext ? scanPageInfo(response.bytes)?.nextHref : undefined;
+    const nextHref = model.paging?.hasNext ? scanBodyPageInfo(response.body)?.nextHref : undefined;
     if (nextHref !== undefined) {
       actions.nextPage = () =>
         this.withCancel(`Maximo: page ${page + 1} of ${meta.title}`, async (signal) => {
@@ -219,7 +236,7 @@ export class RequestRunner {
   }
 
   private async allPages(executor: Executor, resolved: ResolvedRequest, signal: AbortSignal, meta: ModelMeta): Promise<Shown> {
-    const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }));
+    const combined = await combinePages(pages(executor, this.withTimeout(resolved), { signal }), this.deps.bodies);
     this.logResponse(`${meta.title} (${combined.pages} pages)`, combined.response);
     const model = toResponseModel(combined.response, resolved, { ...meta, secrets: this.secrets(executor) });
     if (combined.response.status < 300) model.paging = { page: combined.pages, pageCount: combined.pages, totalCount: combined.members, hasNext: false, allPages: true };
@@ -243,7 +260,7 @@ export class RequestRunner {
 
   private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal): RunContext {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(document.uri.fsPath);
-    const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver };
+    const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver, holds: [] };
     context.resolver = createResolver({
       document: parsed,
       filePath: document.uri.fsPath,
@@ -260,6 +277,7 @@ export class RequestRunner {
         const resolved = await context.resolver.resolve(index);
         const connection = await this.connectionFor(resolved);
         const response = await this.deps.connections.executor(connection).execute(this.withTimeout(resolved), { signal });
+        context.holds.push(response.body.hold());
         this.logResponse(name, response);
         return response;
       },
@@ -316,14 +334,22 @@ export class RequestRunner {
   }
 
   private async remember(model: ResponseModel): Promise<void> {
+    // Until history has its own link to a body on disk, the temporary file must stay.
+    const release = model.body.hold();
     try {
       await this.deps.history.add(model);
       this.deps.onHistoryChanged();
     } catch (error) {
       this.deps.log.warn(`Could not keep the response in history: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      release();
     }
   }
 
+}
+
+function releaseAll(context: RunContext): void {
+  for (const release of context.holds.splice(0)) release();
 }
 
 interface ModelMeta {

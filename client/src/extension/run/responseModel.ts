@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { headerValue } from "../../http/response";
 import { redact, redactHeaders } from "../../http/redact";
-import { scanPageInfo } from "../../http/responseInfo";
+import { scanBodyPageInfo } from "../../http/responseInfo";
 import { readableQueryValue } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import type { ResponseModel } from "../contracts";
@@ -38,14 +38,14 @@ export function toResponseModel(response: ExecutedResponse, resolved: Pick<Resol
     timings: response.timings,
     size: response.size,
     contentType,
-    body: response.bytes,
+    body: response.body,
     receivedAt: Date.now(),
   };
   if (response.maximoError) model.maximoError = response.maximoError;
   const select = selectOrder(resolved.query);
   if (select) model.selectOrder = select;
   if (/json/i.test(contentType) && response.status < 300) {
-    const info = scanPageInfo(response.bytes);
+    const info = scanBodyPageInfo(response.body);
     if (info) {
       model.paging = { page: info.pageNum ?? context.page ?? 1, hasNext: info.nextHref !== undefined };
       if (info.totalPages !== undefined) model.paging.pageCount = info.totalPages;
