@@ -5,6 +5,21 @@ import * as esbuild from "esbuild";
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
+/**
+ * Libraries a program loads from a bundle of their own in dist/ (the `require` stays, pointing at
+ * `./NAME.js`): large, and needed by few commands.
+ */
+const ownBundles = [{ module: "exceljs", in: "client/src/libraries/exceljsBundle.ts" }];
+
+const loadOwnBundles = {
+  name: "own-bundles",
+  setup(build) {
+    for (const { module } of ownBundles) {
+      build.onResolve({ filter: new RegExp(`^${module}$`) }, () => ({ path: `./${module}.js`, external: true }));
+    }
+  },
+};
+
 /** One entry per shipped program; the extension alone may import `vscode`. */
 const programs = [
   { in: "client/src/extension.ts", out: "extension", external: ["vscode"] },
@@ -13,6 +28,7 @@ const programs = [
   { in: "client/src/cli.ts", out: "cli", external: ["./cli-full.js"], banner: "#!/usr/bin/env node" },
   { in: "client/src/cliFull.ts", out: "cli-full", external: [] },
   { in: "emulator/main.ts", out: "emulator", external: [] },
+  ...ownBundles.map((bundle) => ({ in: bundle.in, out: bundle.module, external: [], own: true })),
 ];
 
 const contexts = await Promise.all([
@@ -31,6 +47,7 @@ const contexts = await Promise.all([
       banner: program.banner ? { js: program.banner } : undefined,
       logLevel: "warning",
       metafile: true,
+      plugins: program.own ? [] : [loadOwnBundles],
     }),
   ),
   // The response panel's page script, for the browser; the CSS it imports lands in dist/webview.css.
