@@ -39,6 +39,8 @@ export interface SendLoadOptions {
   /** Aborting stops the load after the batch in flight. */
   signal?: AbortSignal;
   log?(line: string): void;
+  /** The user already confirmed this write on a read-only connection (the editor asks first). */
+  writeConfirmed?: boolean;
 }
 
 export interface LoadSummary extends LoadProgress {
@@ -62,7 +64,7 @@ export function checkWritable(target: LoadTarget): void {
 type Slot = { rows: number[]; result?: RowResult };
 
 export async function sendLoad(items: AsyncIterable<PlanItem>, options: SendLoadOptions): Promise<LoadSummary> {
-  checkWritable(options.target);
+  if (!options.writeConfirmed) checkWritable(options.target);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? defaultBatchSize));
   const load = loadId({ contentHash: options.contentHash, os: options.target.os, action: options.action, batchSize });
   const state = options.state ?? new MemoryLoadState();

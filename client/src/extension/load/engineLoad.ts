@@ -56,7 +56,9 @@ async function send(input: LoadPlanInput, options: SendOptions): Promise<SendOut
   const writer = new ResultsFile(options.resultsFile, input.schema.pk.map((key) => key.toLowerCase()));
   try {
     const summary = await sendLoad(plan.items(), {
-      target: { executor: confirmedExecutor(options.executor), os: options.os, schema: input.schema },
+      target: { executor: options.executor, os: options.os, schema: input.schema },
+      // The command asked before a write on a read-only connection, as every editor write does.
+      writeConfirmed: true,
       action: input.action,
       contentHash: plan.contentHash,
       batchSize: defaultBatchSize,
@@ -75,16 +77,6 @@ async function send(input: LoadPlanInput, options: SendOptions): Promise<SendOut
   } finally {
     await writer.close();
   }
-}
-
-/**
- * The engine refuses read-only connections outright (the CLI's rule); in the editor a read-only
- * connection asks first, like every other write, and the command calls `send` only after the
- * user confirmed. So the sender gets the connection as confirmed writable.
- */
-function confirmedExecutor(executor: SendOptions["executor"]): SendOptions["executor"] {
-  if (!executor.connection.readOnly) return executor;
-  return { connection: { ...executor.connection, readOnly: false }, send: (...args) => executor.send(...args) };
 }
 
 async function canResume(input: LoadPlanInput, os: string, resultsFile: string): Promise<boolean> {
