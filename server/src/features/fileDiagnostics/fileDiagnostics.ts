@@ -61,7 +61,7 @@ function assemble(document: MaximoDocument, blocks: readonly DocumentBlock[], an
   }
   syntax.sort(bySpan);
   if (complete) {
-    // `schemaDiagnosticSteps`: sorted again only when the file-wide check found something.
+    // As `schemaDiagnostics` does: sorted again only when the file-wide check found something.
     const undefinedNames = undefinedVariables(blocks, (_block, i) => found[i]!.variables);
     if (undefinedNames.length > 0) {
       for (const d of undefinedNames) schema.push({ ...d, range: document.rangeOf(d.span) });

@@ -27,8 +27,8 @@ export type BlockSchemaChecker = (tree: BlockTree, schemas: SchemaStore) => read
 
 /**
  * The schema diagnostics of one block, spans relative to the block start: they depend only on
- * the block's (immutable) tree and the store, which is what lets `SchemaDiagnosticsCache` keep
- * them for every request an edit did not touch.
+ * the block's (immutable) tree and the store, which is what lets the language server keep them
+ * for every request an edit did not touch (features/fileDiagnostics/).
  */
 export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const request = tree.request;
@@ -57,95 +57,28 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   return found;
 };
 
-/** Every schema diagnostic of the document, absolute spans and ranges, in source order. */
-export function schemaDiagnostics(
-  document: MaximoDocument,
-  schemas: SchemaStore,
-  check: BlockSchemaChecker = blockSchemaDiagnostics,
-): DocumentDiagnostic[] {
-  return runToEnd(schemaDiagnosticSteps(document, schemas, check));
-}
-
 /**
- * The same, one block per step: a caller that drives the steps itself can pause between them
- * (and give up when the document changed), so a large file never holds the server for long.
+ * Every schema diagnostic of the document, absolute spans and ranges, in source order. `check`
+ * lets `maximo check` run a block's syntax check beside it, so both share its query parses.
  */
-export function* schemaDiagnosticSteps(
-  document: MaximoDocument,
-  schemas: SchemaStore,
-  check: BlockSchemaChecker = blockSchemaDiagnostics,
-): Generator<void, DocumentDiagnostic[], void> {
+export function schemaDiagnostics(document: MaximoDocument, schemas: SchemaStore, check: BlockSchemaChecker = blockSchemaDiagnostics): DocumentDiagnostic[] {
   const found: DocumentDiagnostic[] = [];
-  // Blocks, not `document.requests`: that copies every tree to absolute spans, per keystroke.
+  // Blocks, not `document.requests`: that copies every tree to absolute spans.
   for (const block of document.blocks) {
     if (!block.tree.request) continue;
     const inBlock = check(block.tree, schemas);
-    if (inBlock.length > 0) {
-      const sorted = [...inBlock].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-      for (const d of sorted) {
-        const span = block.toAbsolute(d.span);
-        found.push({ ...d, span, range: document.rangeOf(span) });
-      }
+    if (inBlock.length === 0) continue;
+    const sorted = [...inBlock].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    for (const d of sorted) {
+      const span = block.toAbsolute(d.span);
+      found.push({ ...d, span, range: document.rangeOf(span) });
     }
-    yield;
   }
-  // Variables are defined file-wide, so this one check looks at the whole document each time.
+  // Variables are defined file-wide, so this one check looks at the whole document.
   const undefinedVariables = checkUndefinedVariables(document);
   if (undefinedVariables.length === 0) return found;
   for (const v of undefinedVariables) found.push({ ...v, range: document.rangeOf(v.span) });
   return found.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
-}
-
-function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * Per-block memo of `blockSchemaDiagnostics` for one schema store: an edit re-checks only the
- * requests whose trees it replaced (the parser reuses every other tree object). A different
- * store, a `reload()` of the store (its files may have changed) or `clear()` starts afresh.
- */
-export class SchemaDiagnosticsCache {
-  private byTree = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
-  private store: SchemaStore | undefined;
-  private generation = -1;
-  /** Blocks checked (not answered from the memo) since construction: observable reuse. */
-  checkedBlocks = 0;
-
-  constructor(private readonly checker: BlockSchemaChecker = blockSchemaDiagnostics) {}
-
-  diagnostics(document: MaximoDocument, schemas: SchemaStore): DocumentDiagnostic[] {
-    return runToEnd(this.steps(document, schemas));
-  }
-
-  /** `diagnostics` one block per step (see `schemaDiagnosticSteps`). */
-  steps(document: MaximoDocument, schemas: SchemaStore): Generator<void, DocumentDiagnostic[], void> {
-    if (schemas !== this.store || schemas.generation() !== this.generation) {
-      this.clear();
-      this.store = schemas;
-      this.generation = schemas.generation();
-    }
-    return schemaDiagnosticSteps(document, schemas, this.check);
-  }
-
-  clear(): void {
-    this.byTree = new WeakMap();
-    this.store = undefined;
-    this.generation = -1;
-  }
-
-  private readonly check: BlockSchemaChecker = (tree, schemas) => {
-    let found = this.byTree.get(tree);
-    if (!found) {
-      this.checkedBlocks++;
-      found = this.checker(tree, schemas);
-      this.byTree.set(tree, found);
-    }
-    return found;
-  };
 }
 
 /**
@@ -154,9 +87,9 @@ export class SchemaDiagnosticsCache {
  */
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-/** The same as LSP diagnostics; pass a cache to re-check only the blocks an edit replaced. */
-export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore, cache?: SchemaDiagnosticsCache): Diagnostic[] {
-  return toLspDiagnostics(cache ? cache.diagnostics(document, schemas) : schemaDiagnostics(document, schemas));
+/** The same as LSP diagnostics. */
+export function getSchemaDiagnostics(document: MaximoDocument, schemas: SchemaStore): Diagnostic[] {
+  return toLspDiagnostics(schemaDiagnostics(document, schemas));
 }
 
 export function toLspDiagnostics(found: readonly DocumentDiagnostic[]): Diagnostic[] {
