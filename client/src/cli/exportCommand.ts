@@ -5,13 +5,13 @@
  * export failed or was interrupted (the file is then not written), 2 for usage and file errors.
  */
 import { dirname, extname, relative, resolve } from "node:path";
-import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
+import { findConnectionsFile } from "../connections/load";
 import { redact } from "../http/redact";
 import { EXPORT_FORMATS, type ExportFormat } from "../export/cells";
 import { ExportError, exportQuery, type ExportProgress } from "../export/exportQuery";
 import { createResolver } from "../variables/index";
 import { UsageError, type ParsedArgs } from "./args";
-import { ExecutorPool } from "./executorPool";
+import { openCommandConnections } from "./commandConnections";
 import { readMaximoFile } from "./readMaximoFile";
 import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
@@ -40,21 +40,8 @@ export async function exportCommand(args: ParsedArgs, io: ExportIo): Promise<num
   const connectionsFile = findConnectionsFile(dirname(file));
   const workspaceDir = connectionsFile ? dirname(connectionsFile) : dirname(file);
 
-  let pool: ExecutorPool;
-  try {
-    const wanted = textOption(args, "connection");
-    const set = loadConnections({ workspaceDir, env: io.env, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
-    pool = new ExecutorPool(set, envSecrets(io.env), (line) => io.err(redact(line, secrets())));
-  } catch (error) {
-    if (error instanceof ConnectionError) throw new UsageError(error.message);
-    throw error;
-  }
-  const envSecretList = envSecretValues(io.env);
-  function secrets(): string[] {
-    return [...envSecretList, ...pool.secretValues()];
-  }
-  const say = (line: string) => io.out(redact(line, secrets()));
-  const complain = (line: string) => io.err(redact(line, secrets()));
+  const wanted = textOption(args, "connection");
+  const { pool, secrets, out: say, err: complain } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
 
   // Ctrl-C stops the page in flight; the partial file is removed, never left looking complete.
   const controller = new AbortController();

@@ -7,8 +7,7 @@
  */
 import { createReadStream, existsSync, mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
-import { redact } from "../http/redact";
+import { findConnectionsFile } from "../connections/load";
 import type { LoadAction, LoadPlan, PlannedRow, RowResult } from "../load/contract";
 import { FileLoadState, readStateHeader, StateFileError } from "../load/loadState";
 import type { LoadTarget } from "../load/loadTarget";
@@ -19,7 +18,7 @@ import { fetchObjectSchema, SchemaUnavailable } from "../load/serverSchema";
 import { previewOnServer, serverPreviewRows } from "../load/serverPreview";
 import { loadId } from "../load/transactionIds";
 import { UsageError, type ParsedArgs } from "./args";
-import { ExecutorPool } from "./executorPool";
+import { openCommandConnections } from "./commandConnections";
 import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
 
@@ -57,21 +56,8 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
   if (preview && resume) throw new UsageError("--preview and --resume do not go together");
 
   const workspaceDir = workspaceOf(dirname(file));
-  let pool: ExecutorPool;
-  try {
-    const wanted = textOption(args, "connection");
-    const set = loadConnections({ workspaceDir, env: io.env, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
-    pool = new ExecutorPool(set, envSecrets(io.env), (line) => io.err(redact(line, secrets())));
-  } catch (error) {
-    if (error instanceof ConnectionError) throw new UsageError(error.message);
-    throw error;
-  }
-  const envSecretList = envSecretValues(io.env);
-  function secrets(): string[] {
-    return [...envSecretList, ...pool.secretValues()];
-  }
-  const print = (line: string) => io.out(redact(line, secrets()));
-  const printError = (line: string) => io.err(redact(line, secrets()));
+  const wanted = textOption(args, "connection");
+  const { pool, out: print, err: printError } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
   const display = relative(io.cwd, file) || file;
 
   try {

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { ConnectionError, envSecrets, envSecretValues, findConnectionsFile, loadConnections } from "../connections/load";
+import { findConnectionsFile } from "../connections/load";
 import { redact } from "../http/redact";
 import { UsageError, type ParsedArgs } from "./args";
-import { ExecutorPool } from "./executorPool";
+import { openCommandConnections } from "./commandConnections";
 import { expandMaximoFiles } from "./files";
 import { readMaximoFile } from "./readMaximoFile";
 import { runFile } from "./runFile";
@@ -43,19 +43,8 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
   if (files.length === 0) throw new UsageError(`no .maximo files in ${args.positionals.join(", ")}`);
   const workspaceDir = workspaceOf(files[0]!);
 
-  let pool: ExecutorPool;
-  try {
-    const set = loadConnections({ workspaceDir, env: io.env, insecure: args.options.has("insecure"), ...optional("connection", text("connection")) });
-    pool = new ExecutorPool(set, envSecrets(io.env), (line) => io.err(redact(line, secrets())));
-  } catch (error) {
-    if (error instanceof ConnectionError) throw new UsageError(error.message);
-    throw error;
-  }
-  const envSecretList = envSecretValues(io.env);
-  function secrets(): string[] {
-    return [...envSecretList, ...pool.secretValues()];
-  }
-  const print = (line: string) => io.out(redact(line, secrets()));
+  const connection = text("connection");
+  const { pool, secrets, out: print } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(connection === undefined ? {} : { connection }) });
 
   const outcomes: RequestOutcome[] = [];
   const fileRuns: FileRun[] = [];
