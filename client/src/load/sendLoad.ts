@@ -5,6 +5,7 @@
  * Cancelling (the signal) stops after the batch in flight; the load can then be resumed. VS
  * Code-free: the CLI and the extension's "Load Data" command both drive it.
  */
+import { problemText } from "./problemText";
 import type { LoadAction, PlanItem, PlannedRow, RowResult } from "./contract";
 import { LoadInterrupted, sendBatch } from "./batchSender";
 import { loadId } from "./transactionIds";
@@ -124,7 +125,7 @@ export async function sendLoad(items: AsyncIterable<PlanItem>, options: SendLoad
     for await (const item of items) {
       if (item.kind === "invalid") {
         const { row, keys, problems } = item.row;
-        const message = problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join("; ");
+        const message = problems.map(problemText).join("; ");
         slots.push({ rows: [row], result: { row, status: "failed", keys, message } });
         if (batch.length === 0) await flush();
         continue;

@@ -6,7 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { columnType, PreviewBuilder, problemText, valueAtPath } from "../../../client/src/extension/load/previewModel";
+import { columnType, PreviewBuilder, valueAtPath } from "../../../client/src/extension/load/previewModel";
+import { problemText } from "../../../client/src/load/problemText";
 import type { ColumnMapping, PlanItem } from "../../../client/src/load/contract";
 
 const columns: ColumnMapping[] = [

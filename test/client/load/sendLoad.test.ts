@@ -36,12 +36,12 @@ describe("sendLoad: BULK batches, one result per row", () => {
   test("rows go three to a BULK request with a derived transactionid; invalid rows fail unsent, in row order", async () => {
     const items: PlanItem[] = [
       ...rows([assetRow(1, "LD-1"), assetRow(2, "LD-2")]),
-      { kind: "invalid", row: { row: 3, keys: { assetnum: "LD-3", siteid: "BEDFORD" }, problems: [{ column: "priority", message: "not an integer" }] } },
+      { kind: "invalid", row: { row: 3, keys: { assetnum: "LD-3", siteid: "BEDFORD" }, problems: [{ column: "priority", message: "not an integer" }, { column: "DESCRIPTION", message: "description: holds at most 100 characters" }] } },
       ...rows([assetRow(4, "LD-4"), assetRow(5, "LD-5"), assetRow(6, "LD-6"), assetRow(7, "LD-7")]),
     ];
     const { summary, results } = await load(items);
     assert.deepEqual(results.map((r) => [r.row, r.status]), [[1, "ok"], [2, "ok"], [3, "failed"], [4, "ok"], [5, "ok"], [6, "ok"], [7, "ok"]]);
-    assert.equal(results[2]!.message, "priority: not an integer");
+    assert.equal(results[2]!.message, "priority: not an integer; description: holds at most 100 characters", "a message that names its column is not prefixed again");
     assert.match(results[0]!.href ?? "", /\/os\/mxapiasset\/_/, "the Location of the create (reference §15.1 _responsemeta)");
     assert.deepEqual(storedAssets(emu, "LD-").map((r) => r.assetnum).sort(), ["LD-1", "LD-2", "LD-4", "LD-5", "LD-6", "LD-7"]);
     const sent = bulkRequests();

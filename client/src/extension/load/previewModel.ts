@@ -4,7 +4,8 @@
  * of the value beside it, and a summary counting every row of the file. Rows past the first
  * screen are kept only when they have problems, up to a limit, so a large file costs the same.
  */
-import type { ColumnMapping, PlanItem, RowProblem } from "../../load/contract";
+import type { ColumnMapping, PlanItem } from "../../load/contract";
+import { problemText } from "../../load/problemText";
 import type { PreviewColumnFacts } from "./loadEngine";
 import type { LoadPreview, PreviewColumn, PreviewRow } from "../../../webview/load/protocol";
 
@@ -34,12 +35,6 @@ export function previewColumn(column: PreviewColumnFacts): PreviewColumn {
     ...(column.title !== undefined ? { title: column.title } : {}),
     ...(column.problem !== undefined ? { problem: column.problem } : {}),
   };
-}
-
-/** A problem as one sentence that names its column. */
-export function problemText(problem: RowProblem): string {
-  if (problem.column === undefined || problem.message.toLowerCase().startsWith(`${problem.column.toLowerCase()}:`)) return problem.message;
-  return `${problem.column}: ${problem.message}`;
 }
 
 /**
