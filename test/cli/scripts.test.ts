@@ -4,15 +4,13 @@
  * --help` documents them: 0 success, 1 failed or refused, 2 usage, 3 conflict / local file kept.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import type { EmulatorHandle } from "../../emulator/index";
-import { cliBundle, startEmulatorWithKey } from "./emulatorWithKey";
+import { spawnCli, startEmulatorWithKey, type CliResult } from "./emulatorWithKey";
 
-const cli = cliBundle;
 // A key invented for this test and registered only with the in-process emulator below: not a real secret.
 const APIKEY = "emulator-test-key-cli-scripts";
 let emu: EmulatorHandle;
@@ -23,19 +21,8 @@ before(async () => {
 after(() => emu.close());
 beforeEach(() => emu.reset());
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function maximo(args: string[], cwd: string, env: Record<string, string> = { MAXIMO_APIKEY: APIKEY }): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function maximo(args: string[], cwd: string, env: Record<string, string> = { MAXIMO_APIKEY: APIKEY }): Promise<CliResult> {
+  return spawnCli(args, cwd, env);
 }
 
 function project(readOnly = false): string {

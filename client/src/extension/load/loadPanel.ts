@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import { isLoadPageMessage, type LoadHostMessage, type LoadPageMessage, type LoadPreview, type LoadResultsView } from "../../../webview/load/protocol";
 import type { Log } from "../contracts";
-import { panelHtml } from "../response/panelHtml";
+import { pageHtml } from "../response/pageHtml";
 
 export const loadViewType = "maximo.load";
 
@@ -83,13 +83,7 @@ export class LoadPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(this.extensionUri, "dist");
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "loadPanel.js")).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "loadPanel.css")).toString(),
-      title: this.title,
-    });
+    webview.html = pageHtml(webview, this.extensionUri, "loadPanel", this.title);
     this.subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => {
         if (isLoadPageMessage(message)) void this.handle(message);

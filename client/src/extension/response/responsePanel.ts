@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import { isPageMessage, type HostMessage, type PageMessage, type PageState, type PanelAction, type ResponseMeta } from "../../../webview/protocol";
 import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import { partRanges, readPart } from "./bodyTransfer";
-import { panelHtml } from "./panelHtml";
+import { pageHtml } from "./pageHtml";
 import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
 
 export const responseViewType = "maximo.response";
@@ -104,12 +104,7 @@ export class ResponsePanel implements ResponsePresenter {
     this.panel = panel;
     this.ready = false;
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(this.extensionUri, "dist");
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview.js")).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview.css")).toString(),
-    });
+    webview.html = pageHtml(webview, this.extensionUri, "webview");
     this.panelSubscriptions = [
       webview.onDidReceiveMessage((message: unknown) => {
         if (isPageMessage(message)) void this.handle(message);
