@@ -283,6 +283,13 @@ async function largeFile(edits: number): Promise<LargeFile> {
   }
 }
 
+/** One completion request: how long it took, and what it answered. */
+async function timedCompletion(server: Awaited<ReturnType<typeof startLspChild>>, uri: string, position: Position): Promise<{ ms: number; items: number; incomplete: boolean; bytes: number }> {
+  const start = performance.now();
+  const list = (await server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position })) as { isIncomplete: boolean; items: Array<{ label: string }> } | null;
+  return { ms: performance.now() - start, items: list?.items.length ?? 0, incomplete: list?.isIncomplete ?? false, bytes: list ? JSON.stringify(list).length : 0 };
+}
+
 /** 2. Completion in an oslc.select against a 1,000-attribute schema, as a name is typed. */
 async function completionLatency(requests: number, capabilities?: object): Promise<{ times: number[]; items: number; incomplete: boolean; bytes: number }> {
   const dir = writeCacheFolder([{ name: "benchwide", attributes: 1000 }]);
@@ -295,14 +302,7 @@ async function completionLatency(requests: number, capabilities?: object): Promi
     let version = 1;
     await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version, text: `${line}\n${tail}` } });
     await server.diagnostics(uri, version);
-    const complete = async () => {
-      const start = performance.now();
-      const list = (await server.connection.sendRequest("textDocument/completion", {
-        textDocument: { uri },
-        position: { line: 0, character: line.length },
-      })) as { isIncomplete: boolean; items: Array<{ label: string }> } | null;
-      return { ms: performance.now() - start, items: list?.items.length ?? 0, incomplete: list?.isIncomplete ?? false, bytes: list ? JSON.stringify(list).length : 0 };
-    };
+    const complete = () => timedCompletion(server, uri, { line: 0, character: line.length });
     const atComma = await complete();
     // Either every attribute, or a cut answer the client must ask again for.
     if (atComma.items < 1000 && !atComma.incomplete) throw new Error(`completion after a comma offered ${atComma.items} items and said it was complete`);
@@ -364,14 +364,7 @@ async function valueCompletionLatency(requests: number): Promise<{ times: number
         contentChanges: [{ range: { start: { line: 0, character }, end: { line: 0, character } }, text }],
       });
     };
-    const complete = async () => {
-      const start = performance.now();
-      const list = (await server.connection.sendRequest("textDocument/completion", {
-        textDocument: { uri },
-        position: { line: 0, character: line.length },
-      })) as { isIncomplete: boolean; items: Array<{ label: string }> } | null;
-      return { ms: performance.now() - start, items: list?.items.length ?? 0, incomplete: list?.isIncomplete ?? false, bytes: list ? JSON.stringify(list).length : 0 };
-    };
+    const complete = () => timedCompletion(server, uri, { line: 0, character: line.length });
     const atQuote = await complete();
     if (atQuote.items < 2000 && !atQuote.incomplete) throw new Error(`value completion after the quote offered ${atQuote.items} items and said it was complete`);
     const times: number[] = [];
