@@ -21,7 +21,7 @@
  * Targets (issue 6): diagnostics p95 < 50 ms; completion p95 < 10 ms (issue 17: the same for
  * values on a 2,000-value list). Issue 15: at 100k lines, open to first diagnostics >= 5x and an
  * edit >= 50x faster than httpyac's parse; server memory < 400 MB.
- *   node bench/run.mjs lsp [-- --edits 50 --large-edits 30]
+ *   node bench/run.mjs lsp [-- --edits 50 --large-edits 30] [--only large,keystroke,completion,values,memory]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -423,41 +423,54 @@ async function main(): Promise<void> {
   const edits = option("edits", 50);
   console.log(`node ${process.version}, ${process.arch}; dist/server.js --stdio, a fresh server per measure\n`);
   const verdicts: string[] = [];
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]!.split(",")) : undefined;
+  const runs = (measure: string) => !only || only.has(measure);
 
-  const large = await largeFile(option("large-edits", 30));
-  const theirs = median(large.httpyac);
-  const edit = median(large.edits);
-  console.log(`${large.lines.toLocaleString("en")} lines (${large.chars} chars), one server; httpyac's parse of the same text: median ${ms(theirs)} (${large.httpyac.map((t) => ms(t)).join(", ")})`);
-  console.log(`  open -> first diagnostics:     ${ms(large.firstMs)} (${large.firstCount} diagnostics, all in the full analysis)   ${(theirs / large.firstMs).toFixed(1)}x faster than httpyac's parse`);
-  console.log(`  open -> complete diagnostics:  ${ms(large.completeMs)} (${large.completeCount}, equal to a full analysis)   ${(theirs / large.completeMs).toFixed(1)}x`);
-  console.log(`  ${large.edits.length} edits inside one request -> fresh diagnostics: median ${ms(edit)}, p95 ${ms(percentile(large.edits, 0.95))}, max ${ms(large.edits[large.edits.length - 1]!)}   ${(theirs / edit).toFixed(0)}x faster than httpyac's parse`);
-  console.log(`  server memory: after the open VmRSS ${mb(large.rssAfterOpen)} (peak VmHWM ${mb(large.peakAfterOpen)}); after the edits VmRSS ${mb(large.rssAfterEdits)} (peak ${mb(large.peakAfterEdits)})`);
-  verdicts.push(`${verdict(theirs / large.firstMs >= TARGET_OPEN_RATIO)}  open -> first diagnostics at 100k lines ${(theirs / large.firstMs).toFixed(1)}x faster than httpyac's parse (target >= ${TARGET_OPEN_RATIO}x)`);
-  verdicts.push(`${verdict(theirs / edit >= TARGET_EDIT_RATIO)}  edit -> fresh diagnostics at 100k lines ${(theirs / edit).toFixed(0)}x faster than httpyac's parse (target >= ${TARGET_EDIT_RATIO}x)`);
-  verdicts.push(`${verdict(large.peakAfterEdits < TARGET_RSS_BYTES)}  server peak memory with the 100k-line file open ${mb(large.peakAfterEdits)} (target < ${mb(TARGET_RSS_BYTES)})`);
+  if (runs("large")) {
+    const large = await largeFile(option("large-edits", 30));
+    const theirs = median(large.httpyac);
+    const edit = median(large.edits);
+    console.log(`${large.lines.toLocaleString("en")} lines (${large.chars} chars), one server; httpyac's parse of the same text: median ${ms(theirs)} (${large.httpyac.map((t) => ms(t)).join(", ")})`);
+    console.log(`  open -> first diagnostics:     ${ms(large.firstMs)} (${large.firstCount} diagnostics, all in the full analysis)   ${(theirs / large.firstMs).toFixed(1)}x faster than httpyac's parse`);
+    console.log(`  open -> complete diagnostics:  ${ms(large.completeMs)} (${large.completeCount}, equal to a full analysis)   ${(theirs / large.completeMs).toFixed(1)}x`);
+    console.log(`  ${large.edits.length} edits inside one request -> fresh diagnostics: median ${ms(edit)}, p95 ${ms(percentile(large.edits, 0.95))}, max ${ms(large.edits[large.edits.length - 1]!)}   ${(theirs / edit).toFixed(0)}x faster than httpyac's parse`);
+    console.log(`  server memory: after the open VmRSS ${mb(large.rssAfterOpen)} (peak VmHWM ${mb(large.peakAfterOpen)}); after the edits VmRSS ${mb(large.rssAfterEdits)} (peak ${mb(large.peakAfterEdits)})`);
+    verdicts.push(`${verdict(theirs / large.firstMs >= TARGET_OPEN_RATIO)}  open -> first diagnostics at 100k lines ${(theirs / large.firstMs).toFixed(1)}x faster than httpyac's parse (target >= ${TARGET_OPEN_RATIO}x)`);
+    verdicts.push(`${verdict(theirs / edit >= TARGET_EDIT_RATIO)}  edit -> fresh diagnostics at 100k lines ${(theirs / edit).toFixed(0)}x faster than httpyac's parse (target >= ${TARGET_EDIT_RATIO}x)`);
+    verdicts.push(`${verdict(large.peakAfterEdits < TARGET_RSS_BYTES)}  server peak memory with the 100k-line file open ${mb(large.peakAfterEdits)} (target < ${mb(TARGET_RSS_BYTES)})`);
+  }
 
-  const raw = await diagnosticsLatency(edits);
-  console.log(`\n  ${edits} edits, didChange -> publishDiagnostics:   p50 ${ms(percentile(raw, 0.5))}, p95 ${ms(percentile(raw, 0.95))}, max ${ms(raw[raw.length - 1]!)} (an edit inside one request is validated at once; only expensive ones wait ${DEBOUNCE_MS} ms)`);
-  verdicts.push(`${verdict(percentile(raw, 0.95) < TARGET_DIAGNOSTICS_MS)}  keystroke to diagnostics: p95 ${ms(percentile(raw, 0.95))} (target < ${TARGET_DIAGNOSTICS_MS} ms)`);
+  if (runs("keystroke")) {
+    const raw = await diagnosticsLatency(edits);
+    console.log(`\n  ${edits} edits, didChange -> publishDiagnostics:   p50 ${ms(percentile(raw, 0.5))}, p95 ${ms(percentile(raw, 0.95))}, max ${ms(raw[raw.length - 1]!)} (an edit inside one request is validated at once; only expensive ones wait ${DEBOUNCE_MS} ms)`);
+    verdicts.push(`${verdict(percentile(raw, 0.95) < TARGET_DIAGNOSTICS_MS)}  keystroke to diagnostics: p95 ${ms(percentile(raw, 0.95))} (target < ${TARGET_DIAGNOSTICS_MS} ms)`);
+  }
 
-  const completion = await completionLatency(200);
-  const plainClient = await completionLatency(200, {});
-  const answer = (c: typeof completion) => `${c.items} items${c.incomplete ? " (isIncomplete)" : ""}, ${(c.bytes / 1024).toFixed(1)} KB of JSON after a comma`;
-  console.log(`\ncompletion in oslc.select, 1,000-attribute schema, ${completion.times.length} requests while typing:`);
-  console.log(`  VS Code's capabilities (item defaults): ${answer(completion)}`);
-  console.log(`    p50 ${ms(percentile(completion.times, 0.5))}, p95 ${ms(percentile(completion.times, 0.95))}, max ${ms(completion.times[completion.times.length - 1]!)}`);
-  console.log(`  a client without item defaults:        ${answer(plainClient)}`);
-  console.log(`    p50 ${ms(percentile(plainClient.times, 0.5))}, p95 ${ms(percentile(plainClient.times, 0.95))}, max ${ms(plainClient.times[plainClient.times.length - 1]!)}`);
-  verdicts.push(`${verdict(percentile(completion.times, 0.95) < TARGET_COMPLETION_MS)}  completion with 1,000 attributes: p95 ${ms(percentile(completion.times, 0.95))} (target < ${TARGET_COMPLETION_MS} ms)`);
+  const answer = (c: { items: number; incomplete: boolean; bytes: number }) => `${c.items} items${c.incomplete ? " (isIncomplete)" : ""}, ${(c.bytes / 1024).toFixed(1)} KB of JSON after a comma`;
+  if (runs("completion")) {
+    const completion = await completionLatency(200);
+    const plainClient = await completionLatency(200, {});
+    console.log(`\ncompletion in oslc.select, 1,000-attribute schema, ${completion.times.length} requests while typing:`);
+    console.log(`  VS Code's capabilities (item defaults): ${answer(completion)}`);
+    console.log(`    p50 ${ms(percentile(completion.times, 0.5))}, p95 ${ms(percentile(completion.times, 0.95))}, max ${ms(completion.times[completion.times.length - 1]!)}`);
+    console.log(`  a client without item defaults:        ${answer(plainClient)}`);
+    console.log(`    p50 ${ms(percentile(plainClient.times, 0.5))}, p95 ${ms(percentile(plainClient.times, 0.95))}, max ${ms(plainClient.times[plainClient.times.length - 1]!)}`);
+    verdicts.push(`${verdict(percentile(completion.times, 0.95) < TARGET_COMPLETION_MS)}  completion with 1,000 attributes: p95 ${ms(percentile(completion.times, 0.95))} (target < ${TARGET_COMPLETION_MS} ms)`);
+  }
 
-  const valuesCompletion = await valueCompletionLatency(200);
-  console.log(`\ncompletion of values on a 2,000-value list inside an oslc.where string, ${valuesCompletion.times.length} requests while typing:`);
-  console.log(`  VS Code's capabilities: ${answer(valuesCompletion).replace("after a comma", "after the opening quote")}`);
-  console.log(`    p50 ${ms(percentile(valuesCompletion.times, 0.5))}, p95 ${ms(percentile(valuesCompletion.times, 0.95))}, max ${ms(valuesCompletion.times[valuesCompletion.times.length - 1]!)}`);
-  verdicts.push(`${verdict(percentile(valuesCompletion.times, 0.95) < TARGET_COMPLETION_MS)}  completion of values on a 2,000-value list: p95 ${ms(percentile(valuesCompletion.times, 0.95))} (target < ${TARGET_COMPLETION_MS} ms)`);
+  if (runs("values")) {
+    const valuesCompletion = await valueCompletionLatency(200);
+    console.log(`\ncompletion of values on a 2,000-value list inside an oslc.where string, ${valuesCompletion.times.length} requests while typing:`);
+    console.log(`  VS Code's capabilities: ${answer(valuesCompletion).replace("after a comma", "after the opening quote")}`);
+    console.log(`    p50 ${ms(percentile(valuesCompletion.times, 0.5))}, p95 ${ms(percentile(valuesCompletion.times, 0.95))}, max ${ms(valuesCompletion.times[valuesCompletion.times.length - 1]!)}`);
+    verdicts.push(`${verdict(percentile(valuesCompletion.times, 0.95) < TARGET_COMPLETION_MS)}  completion of values on a 2,000-value list: p95 ${ms(percentile(valuesCompletion.times, 0.95))} (target < ${TARGET_COMPLETION_MS} ms)`);
+  }
 
-  const memory = await memoryWithSchemas(300);
-  console.log(`\nmemory (VmRSS of the server): ${mb(memory.start)} right after start; ${mb(memory.loaded)} with 300 cached schemas loaded (${mb(memory.bytes)} of jsonschemas on disk, 150 attributes each; ${memory.diagnostics} lookups confirmed): +${mb(memory.loaded - memory.start)}`);
+  if (runs("memory")) {
+    const memory = await memoryWithSchemas(300);
+    console.log(`\nmemory (VmRSS of the server): ${mb(memory.start)} right after start; ${mb(memory.loaded)} with 300 cached schemas loaded (${mb(memory.bytes)} of jsonschemas on disk, 150 attributes each; ${memory.diagnostics} lookups confirmed): +${mb(memory.loaded - memory.start)}`);
+  }
 
   console.log(`\n${verdicts.join("\n")}`);
 }

@@ -41,9 +41,13 @@ export const VSCODE_CAPABILITIES = {
   },
 };
 
-/** Spawns `dist/server.js --stdio` and completes the initialize handshake (as VS Code by default). */
+/**
+ * Spawns `dist/server.js --stdio` and completes the initialize handshake (as VS Code by default).
+ * MAXIMO_LSP_NODE_ARGS (space-separated) goes to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+ */
 export async function startLspChild(capabilities: object = VSCODE_CAPABILITIES): Promise<LspChild> {
-  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const nodeArgs = (process.env.MAXIMO_LSP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Latest publication per uri and version; waiters keyed the same way.
   // The first publication per uri and version (a large file's first may be an early part of
@@ -90,6 +94,10 @@ export async function startLspChild(capabilities: object = VSCODE_CAPABILITIES):
     peakRss: () => statusKb(child.pid!, "VmHWM") * 1024,
     async stop() {
       await connection.sendRequest("shutdown").catch(() => undefined);
+      // `exit` lets the server end by itself (and write a --cpu-prof); kill what is left after 2 s.
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      await connection.sendNotification("exit").catch(() => undefined);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       connection.dispose();
       child.kill();
     },
