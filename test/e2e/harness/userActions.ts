@@ -2,13 +2,27 @@
 // notifications, the status bar and the response webview (two nested iframes in VS Code 1.100).
 import type { FrameLocator, Locator, Page } from "playwright-core";
 
-/** Ctrl+G to a 1-based line, so it is rendered (CodeLens and squiggles exist only for visible lines). */
+/**
+ * Ctrl+G to a 1-based line, so it is rendered (CodeLens and squiggles exist only for visible lines).
+ * On a loaded machine the box can open before it takes keys, or stay open after Enter: then it is
+ * closed and asked for again.
+ */
 export async function goToLine(page: Page, line: number): Promise<void> {
-  await page.keyboard.press("Control+G");
-  await page.locator(".quick-input-widget").waitFor({ state: "visible" });
-  await page.keyboard.type(String(line));
-  await page.keyboard.press("Enter");
-  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+  const widget = page.locator(".quick-input-widget");
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("Control+G");
+    await widget.waitFor({ state: "visible" });
+    // The go-to-line box reads ":N"; filling it sets the whole value whatever was typed early.
+    await widget.locator("input").fill(`:${line}`);
+    await page.keyboard.press("Enter");
+    try {
+      await widget.waitFor({ state: "hidden", timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press("Escape");
+    }
+  }
 }
 
 /** Clicks the CodeLens `title` shown just above the 1-based `line`. */

@@ -108,13 +108,26 @@ export class Workbench {
     await this.page.locator(".explorer-folders-view .monaco-list-row").first().waitFor();
   }
 
-  /** Quick Open (Ctrl+P) `name`, then wait until its editor shows text. */
+  /**
+   * Quick Open (Ctrl+P) `name`, then wait until its editor shows text. Quick Open can answer
+   * "no matching results" while the workspace's file search is still starting: then it is closed
+   * and asked again.
+   */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press("Control+P");
     const quickInput = this.page.locator(".quick-input-widget");
-    await quickInput.waitFor({ state: "visible" });
-    await this.page.keyboard.type(name);
-    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press("Control+P");
+      await quickInput.waitFor({ state: "visible" });
+      await quickInput.locator("input").fill(name);
+      try {
+        await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.keyboard.press("Escape");
+        await quickInput.waitFor({ state: "hidden" });
+      }
+    }
     await this.page.keyboard.press("Enter");
     await quickInput.waitFor({ state: "hidden" });
     await this.page.locator(".part.editor .tab.active", { hasText: name }).waitFor();
