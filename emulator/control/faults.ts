@@ -30,6 +30,8 @@ export interface FaultSpec {
   bytesPerSecond?: number;
   /** Only requests whose body contains this text (e.g. `"scriptlaunchpoint"` to fail a launch-point update). */
   bodyContains?: string;
+  /** Only requests whose query string (as sent, still percent-encoded) contains this text. */
+  queryContains?: string;
   /** `error`: the HTTP status (400 by default), reason code and message text of the Maximo error. */
   status?: number;
   reasonCode?: string;
@@ -58,7 +60,7 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     if (n !== undefined && (typeof n !== "number" || !Number.isFinite(n) || n < 0)) return `${name} must be a number >= 0`;
   }
   if (spec.kind === "slow" && spec.bytesPerSecond === 0) return "bytesPerSecond must be above 0";
-  for (const name of ["bodyContains", "reasonCode", "message", "attribute", "os"]) {
+  for (const name of ["bodyContains", "queryContains", "reasonCode", "message", "attribute", "os"]) {
     if (spec[name] !== undefined && typeof spec[name] !== "string") return `${name} must be a string`;
   }
   const status = spec.status;
@@ -74,6 +76,7 @@ export function checkFaultSpec(value: unknown): FaultSpec | string {
     retryAfter: spec.retryAfter as number | undefined,
     bytesPerSecond: spec.bytesPerSecond as number | undefined,
     bodyContains: spec.bodyContains as string | undefined,
+    queryContains: spec.queryContains as string | undefined,
     status: spec.status as number | undefined,
     reasonCode: spec.reasonCode as string | undefined,
     message: spec.message as string | undefined,
@@ -112,12 +115,13 @@ export class FaultList {
   }
 
   /** The first fault for this request, counted as used; spent faults drop out. */
-  take(method: string, path: string, body = ""): Fault | undefined {
+  take(method: string, path: string, body = "", query = ""): Fault | undefined {
     const fault = this.faults.find(
       (f) =>
         (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
         pathMatches(f.path, path) &&
         (f.bodyContains === undefined || body.includes(f.bodyContains)) &&
+        (f.queryContains === undefined || query.includes(f.queryContains)) &&
         (f.kind !== "ignoreField" || (UPDATE_METHODS.has(method.toUpperCase()) && (f.os === undefined || osOf(path) === f.os))),
     );
     if (!fault) return undefined;

@@ -141,7 +141,7 @@ async function answer(platform: Platform, req: IncomingMessage, res: ServerRespo
     }
     if (logged) logged.body = body.toString("utf8");
     if (!isControl) {
-      const fault = platform.faults.take(effectiveMethodOf(req), path, logged?.body ?? "");
+      const fault = platform.faults.take(effectiveMethodOf(req), path, logged?.body ?? "", logged?.query ?? "");
       if (fault?.kind === "reset") {
         req.socket.destroy();
         return;

@@ -176,15 +176,16 @@ test("connections: switch from the status bar; read-only asks before a POST; can
       await statusBarItem(page, "emulator-readonly").click();
       await pickQuickItem(page, /^emulator$|emulator(?!-)/);
       await answerQuickInput(page, APIKEY);
-      await emulator.control("POST", "faults", { path: "*/os/mxapiasset*", kind: "latency", latencyMs: 120_000, count: 1 });
+      // Only the Send's query: selecting the connection starts background reads of the same structure.
+      await emulator.control("POST", "faults", { path: "*/os/mxapiasset*", queryContains: "oslc.where", kind: "latency", latencyMs: 120_000, count: 1 });
       await openFromExplorer(page, "assets.maximo");
       await clickCodeLens(page, lineOf("assets.maximo", "GET os/mxapiasset"), "Send");
       const progress = notification(page, /sending/);
       await progress.waitFor();
-      await until(async () => (await emulator.requests()).some((request) => /os\/mxapiasset/i.test(request.path)), "the slow request reached the emulator");
+      await until(async () => (await emulator.requests()).some((request) => /os\/mxapiasset/i.test(request.path) && (request.query ?? "").includes("oslc.where")), "the slow request reached the emulator");
       await progress.locator(".monaco-button", { hasText: "Cancel" }).click();
       await statusBarItem(page, /Request cancelled/).waitFor();
-      assert.ok((await emulator.requests()).some((request) => /os\/mxapiasset/i.test(request.path)), "the request was in flight when cancelled");
+      assert.ok((await emulator.requests()).some((request) => /os\/mxapiasset/i.test(request.path) && (request.query ?? "").includes("oslc.where")), "the request was in flight when cancelled");
       assert.equal(await page.locator(".part.editor .tab", { hasText: PANEL }).count(), 0, "no response panel for a cancelled request");
     }),
   ),

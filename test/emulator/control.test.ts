@@ -57,6 +57,15 @@ describe("control API", () => {
     assert.equal((await send(`${emu.url}/oslc/os/mxapiasset?oslc.pageSize=1`, { headers: apikeyHeader })).status, 200);
   });
 
+  it("queryContains limits a fault to requests whose query string holds that text, and only those use it up", async () => {
+    await addFault({ path: "*/os/mxapiasset*", kind: "503", queryContains: "oslc.where", count: 1 });
+    // A read of the same structure without a where (as a background schema or list fetch makes) passes.
+    assert.equal((await send(`${emu.url}/oslc/os/mxapiasset?oslc.pageSize=1`, { headers: apikeyHeader })).status, 200);
+    assertMaximoError(await send(`${emu.url}/oslc/os/mxapiasset?oslc.where=${encodeURIComponent('status="OPERATING"')}`, { headers: apikeyHeader }), 503);
+    assert.equal((await send(`${emu.url}/oslc/os/mxapiasset?oslc.where=${encodeURIComponent('status="OPERATING"')}`, { headers: apikeyHeader })).status, 200, "count 1: spent");
+    assert.equal((await send(`${control}/faults`, { method: "POST", headers: json, body: JSON.stringify({ path: "x", kind: "503", queryContains: 3 }) })).status, 400);
+  });
+
   it("latency fault delays the answer", async () => {
     await addFault({ path: "whoami", kind: "latency", latencyMs: 150 });
     const started = performance.now();
