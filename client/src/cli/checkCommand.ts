@@ -1,9 +1,9 @@
-import { blockDiagnostics, diagnosticSummaries, type BlockTree, type DiagnosticSummary } from "../../../server/src/language/maximo/api";
+import { readFileSync } from "node:fs";
+import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/language/maximo/api";
 import { expandMaximoFiles } from "./files";
-import { readMaximoFile } from "./readMaximoFile";
 import { UsageError, type ParsedArgs } from "./args";
-import { createSchemaStore, type SchemaStore } from "../../../server/src/schema";
-import { blockSchemaDiagnostics, schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
+import { createSchemaStore } from "../../../server/src/schema";
+import { checkInParts } from "./checkInParts";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
@@ -13,9 +13,10 @@ export interface FileDiagnostic extends DiagnosticSummary {
  * `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error.
  * The shipped schema pack always answers, as in the editor; with the pack alone a name it does
  * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
- * user's server's own knowledge, whose `schema.unknown-*` are errors.
+ * user's server's own knowledge, whose `schema.unknown-*` are errors. With `workerScript` (the
+ * running bundle), a large file is checked in parts on worker threads (checkInParts.ts).
  */
-export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
+export async function checkCommand(args: ParsedArgs, out: (text: string) => void, workerScript?: string): Promise<number> {
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${String(format)}`);
   if (args.positionals.length === 0) throw new UsageError("check needs at least one FILE or DIR");
@@ -24,20 +25,15 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
-  const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
-  const found: FileDiagnostic[] = files.flatMap((file) => {
-    const document = readMaximoFile(file);
-    // Both checks of a block one after the other, so its embedded query parses serve both and
-    // are dropped after (`embeddedQueries` keeps only recent blocks'); the syntax diagnostics
-    // are kept per block tree, `diagnosticSummaries` then only collects them.
-    const bothChecks = (tree: BlockTree, store: SchemaStore) => (blockDiagnostics(tree), blockSchemaDiagnostics(tree, store));
-    const fromSchemas = schemaDiagnostics(document, schemas, bothChecks).map(({ range: { start, end }, severity, code, message }) => ({
-      file,
-      ...{ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message },
-    }));
-    const summary = diagnosticSummaries(document).map((d) => ({ file, ...d }));
-    return [...summary, ...fromSchemas];
-  });
+  const cacheDirs = schemasDir === undefined ? [] : [schemasDir];
+  const schemas = createSchemaStore({ cacheDirs });
+  const found: FileDiagnostic[] = [];
+  for (const file of files) {
+    // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
+    const { syntax, schema } = await checkInParts(readFileSync(file, "utf8"), schemas, cacheDirs, workerScript);
+    for (const d of syntax) found.push(summary(file, d));
+    for (const d of schema) found.push(summary(file, d));
+  }
 
   if (format === "json") {
     out(JSON.stringify(found, null, 2));
@@ -50,4 +46,8 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     out(lines.join("\n"));
   }
   return found.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+function summary(file: string, { range: { start, end }, severity, code, message }: DocumentDiagnostic): FileDiagnostic {
+  return { file, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message };
 }

@@ -43,7 +43,7 @@ export async function runCli(
       case "parse":
         return parseCommand(args, out);
       case "check":
-        return checkCommand(args, out);
+        return await checkCommand(args, out);
       case "run":
         return await runCommand(args, io());
       case "deploy":
