@@ -9,6 +9,7 @@
 import type { Span } from "../../language/common";
 import { buildBlockTree } from "../../language/maximo/blockBuilder";
 import { splitBlocks } from "../../language/maximo/blockSplitter";
+import { forgetEmbeddedQueries } from "../../language/maximo/embeddedQueries";
 import type { DocumentDiagnostic } from "../../language/maximo/document";
 import { lastAtOrBefore, lastAtOrBeforeBy, type Position, type Range } from "../../language/maximo/lineIndex";
 import type { SchemaStore } from "../../schema";
@@ -68,8 +69,10 @@ export function analyseRange(text: string, from: number, to: number, schemas: Sc
   const range: RangeAnalysis = { offsets: [], lineStarts: [], analyses: [] };
   for (const split of splitBlocks(text, from, to)) {
     const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts;
-    // The tree is not kept: once analysed, nothing refers to it.
-    range.analyses.push(analyse(buildBlockTree(text.slice(split.start, split.end), lineStarts), schemas));
+    // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
+    const tree = buildBlockTree(text.slice(split.start, split.end), lineStarts);
+    range.analyses.push(analyse(tree, schemas));
+    forgetEmbeddedQueries(tree);
     range.offsets.push(split.start);
     range.lineStarts.push(lineStarts);
   }

@@ -146,12 +146,116 @@ export function copyAstMapped<T>(ast: T, map: OffsetMapper, length: number): T {
   return copy(ast) as T;
 }
 
+/**
+ * `copyAstMapped` of one cached tree, compiled: the walk (which objects there are, their keys,
+ * which are spans, which are met twice) is done once, and each copy only builds objects. A
+ * value repeated from request to request (the same `oslc.select` in every request of a file)
+ * is copied thousands of times, and the plain walk's map of visited objects, key tests and
+ * `for...in` cost more than the objects it makes.
+ */
+export class CopyPlan {
+  constructor(
+    private readonly root: PlanNode,
+    private readonly slots: number,
+  ) {}
+
+  copy(map: OffsetMapper, length: number): unknown {
+    return build(this.root, new Array<unknown>(this.slots), map, length);
+  }
+}
+
+/**
+ * One value of the tree: a primitive (kept), an object met before (its copy, by slot), an
+ * array, an object, or a span (copied with `start`/`end` mapped). Copies fill their slot before
+ * their children are built, in the walk's order, as `copyAstMapped` fills its map.
+ */
+type PlanNode =
+  | { k: 0; value: unknown }
+  | { k: 1; slot: number }
+  | { k: 2; slot: number; items: PlanNode[] }
+  | { k: 3; slot: number; keys: string[]; values: PlanNode[] }
+  | { k: 4; slot: number; span: Span };
+
+/** The plan of `copyAstMapped(ast, ...)`: the same walk, the same rules, recorded. */
+export function compileCopy(ast: unknown): CopyPlan {
+  const slots = new Map<object, number>();
+  const seen = (value: object): PlanNode | undefined => {
+    const slot = slots.get(value);
+    return slot === undefined ? undefined : { k: 1, slot };
+  };
+  const walk = (value: unknown): PlanNode => {
+    if (value === null || typeof value !== "object") return { k: 0, value };
+    const before = seen(value);
+    if (before) return before;
+    const slot = slots.size;
+    slots.set(value, slot);
+    if (Array.isArray(value)) {
+      const items: PlanNode[] = [];
+      const node: PlanNode = { k: 2, slot, items };
+      for (const item of value) items.push(walk(item));
+      return node;
+    }
+    const keys: string[] = [];
+    const values: PlanNode[] = [];
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      keys.push(key);
+      if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
+        let node = seen(child);
+        if (!node) {
+          node = { k: 4, slot: slots.size, span: child };
+          slots.set(child, node.slot);
+        }
+        values.push(node);
+      } else {
+        values.push(walk(child));
+      }
+    }
+    return { k: 3, slot, keys, values };
+  };
+  const root = walk(ast);
+  return new CopyPlan(root, slots.size);
+}
+
+function build(node: PlanNode, slots: unknown[], map: OffsetMapper, length: number): unknown {
+  switch (node.k) {
+    case 0:
+      return node.value;
+    case 1:
+      return slots[node.slot];
+    case 2: {
+      const out: unknown[] = [];
+      slots[node.slot] = out;
+      for (const item of node.items) out.push(build(item, slots, map, length));
+      return out;
+    }
+    case 3: {
+      const out: Record<string, unknown> = {};
+      slots[node.slot] = out;
+      const { keys, values } = node;
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = build(values[i]!, slots, map, length);
+      return out;
+    }
+    case 4: {
+      const span = node.span;
+      const { start, end } = map === identityMapper ? span : mapQuerySpan(span, map, length);
+      const out = { ...span, start, end };
+      slots[node.slot] = out;
+      return out;
+    }
+  }
+}
+
 /** Longest value whose local parse is kept: long values are rare, and each would hold a large tree. */
 const MAX_CACHED_VALUE_LENGTH = 4_000;
 
 interface LocalParseResult {
   ast: unknown;
   sink: DiagnosticSink;
+  /** Copied once already: the next copy compiles `plan`. */
+  copied?: boolean;
+  /** How to copy `ast`, compiled on its second use (see `CopyPlan`). */
+  plan?: CopyPlan;
 }
 
 /**
@@ -243,7 +347,12 @@ export function runQueryParse<A>(
         const localSink = new DiagnosticSink(language);
         return { ast: parse(text, localSink), sink: localSink };
       });
-      return { ast: copyAstMapped(local.ast as A, map, text.length), diagnostics: local.sink.mapped(map, text.length) };
+      // A value met before is copied by its compiled plan; one met once (most of a file's
+      // `where`s name a record) is not worth compiling.
+      const fresh = local.plan === undefined && !local.copied;
+      local.copied = true;
+      const ast = fresh ? copyAstMapped(local.ast as A, map, text.length) : (local.plan ??= compileCopy(local.ast)).copy(map, text.length);
+      return { ast: ast as A, diagnostics: local.sink.mapped(map, text.length) };
     }
     const ast = parse(text, sink);
     return { ast: mapAstSpans(ast, map, text.length), diagnostics: sink.mapped(map, text.length) };
