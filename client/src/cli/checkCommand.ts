@@ -3,7 +3,7 @@ import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/
 import { expandMaximoFiles } from "./files";
 import { UsageError, type ParsedArgs } from "./args";
 import { createSchemaStore } from "../../../server/src/schema";
-import { checkInParts } from "./checkInParts";
+import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
@@ -13,10 +13,9 @@ export interface FileDiagnostic extends DiagnosticSummary {
  * `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error.
  * The shipped schema pack always answers, as in the editor; with the pack alone a name it does
  * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
- * user's server's own knowledge, whose `schema.unknown-*` are errors. With `workerScript` (the
- * running bundle), a large file is checked in parts on worker threads (checkInParts.ts).
+ * user's server's own knowledge, whose `schema.unknown-*` are errors.
  */
-export async function checkCommand(args: ParsedArgs, out: (text: string) => void, workerScript?: string): Promise<number> {
+export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${String(format)}`);
   if (args.positionals.length === 0) throw new UsageError("check needs at least one FILE or DIR");
@@ -25,12 +24,11 @@ export async function checkCommand(args: ParsedArgs, out: (text: string) => void
   // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
-  const cacheDirs = schemasDir === undefined ? [] : [schemasDir];
-  const schemas = createSchemaStore({ cacheDirs });
+  const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
   const found: FileDiagnostic[] = [];
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
-    const { syntax, schema } = await checkInParts(readFileSync(file, "utf8"), schemas, cacheDirs, workerScript);
+    const { syntax, schema } = onePassCheck(readFileSync(file, "utf8"), schemas);
     for (const d of syntax) found.push(summary(file, d));
     for (const d of schema) found.push(summary(file, d));
   }

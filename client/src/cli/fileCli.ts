@@ -15,16 +15,13 @@ export function isFileCommand(command: string | undefined): boolean {
   return command === "check" || command === "parse";
 }
 
-/**
- * `runCli` for `check` and `parse` alone: the same arguments, output, escaping and exit codes.
- * `workerScript` is the running bundle, for a check in parts on worker threads.
- */
-export async function runFileCli(argv: readonly string[], rawOut: (text: string) => void, rawErr: (text: string) => void, workerScript?: string): Promise<number> {
+/** `runCli` for `check` and `parse` alone: the same arguments, output, escaping and exit codes. */
+export function runFileCli(argv: readonly string[], rawOut: (text: string) => void, rawErr: (text: string) => void): number {
   const out = (text: string) => rawOut(terminalSafe(text));
   const err = (text: string) => rawErr(terminalSafe(text));
   try {
     const args = parseArgs(argv, CLI_VALUE_OPTIONS);
-    return args.command === "check" ? await checkCommand(args, out, workerScript) : parseCommand(args, out);
+    return args.command === "check" ? checkCommand(args, out) : parseCommand(args, out);
   } catch (error) {
     return cliFailure(error, err);
   }

@@ -43,7 +43,7 @@ export async function runCli(
       case "parse":
         return parseCommand(args, out);
       case "check":
-        return await checkCommand(args, out);
+        return checkCommand(args, out);
       case "run":
         return await runCommand(args, io());
       case "deploy":

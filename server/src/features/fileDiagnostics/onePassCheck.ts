@@ -52,51 +52,9 @@ class PlacePositions implements FilePositions {
 /** Line starts of a one-line block, shared (as in `parseDocument`). */
 const ONE_LINE: readonly number[] = Object.freeze([0]);
 
-/**
- * The analyses of the blocks of text[from, to), where `from` starts a section (the file start
- * or a `###` line) and `to` is a `###` line or the end: the blocks a whole-file parse gives
- * there. Plain data, so a worker thread can send it.
- */
-export interface RangeAnalysis {
-  /** Block starts, absolute. */
-  offsets: number[];
-  /** Each block's line starts, block-relative. */
-  lineStarts: (readonly number[])[];
-  analyses: BlockAnalysis[];
-}
-
-export function analyseRange(text: string, from: number, to: number, schemas: SchemaStore): RangeAnalysis {
-  const range: RangeAnalysis = { offsets: [], lineStarts: [], analyses: [] };
-  for (const split of splitBlocks(text, from, to)) {
-    const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts;
-    // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
-    const tree = buildBlockTree(text.slice(split.start, split.end), lineStarts);
-    range.analyses.push(analyse(tree, schemas));
-    forgetEmbeddedQueries(tree);
-    range.offsets.push(split.start);
-    range.lineStarts.push(lineStarts);
-  }
-  return range;
-}
-
 export interface CheckResult {
   syntax: DocumentDiagnostic[];
   schema: DocumentDiagnostic[];
-}
-
-/** The file's diagnostics from the analyses of its consecutive ranges, first to last. */
-export function assembleRanges(textLength: number, ranges: readonly RangeAnalysis[]): CheckResult {
-  const places: BlockPlace[] = [];
-  const found: BlockAnalysis[] = [];
-  let line = 0;
-  for (const range of ranges) {
-    for (let i = 0; i < range.offsets.length; i++) {
-      places.push(new BlockPlace(range.offsets[i]!, line, range.lineStarts[i]!));
-      found.push(range.analyses[i]!);
-      line += range.lineStarts[i]!.length;
-    }
-  }
-  return assembleAnalyses(new PlacePositions(textLength, places), places, found, true);
 }
 
 /**
@@ -104,5 +62,17 @@ export function assembleRanges(textLength: number, ranges: readonly RangeAnalysi
  * (`schemaDiagnostics`) of `text`, equal item for item and in order.
  */
 export function onePassCheck(text: string, schemas: SchemaStore): CheckResult {
-  return assembleRanges(text.length, [analyseRange(text, 0, text.length, schemas)]);
+  const places: BlockPlace[] = [];
+  const found: BlockAnalysis[] = [];
+  let line = 0;
+  for (const split of splitBlocks(text, 0, text.length)) {
+    const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts;
+    // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
+    const tree = buildBlockTree(text.slice(split.start, split.end), lineStarts);
+    found.push(analyse(tree, schemas));
+    forgetEmbeddedQueries(tree);
+    places.push(new BlockPlace(split.start, line, lineStarts));
+    line += lineStarts.length;
+  }
+  return assembleAnalyses(new PlacePositions(text.length, places), places, found, true);
 }

@@ -53,7 +53,7 @@ export class RegionParser {
 }
 
 /** The start of the first `###` line at or after `from` (not the file start), else the text's end. */
-export function nextSeparatorLine(text: string, from: number): number {
+function nextSeparatorLine(text: string, from: number): number {
   for (let hashes = text.indexOf("###", from); hashes >= 0; hashes = text.indexOf("###", hashes + 3)) {
     let lineStart = hashes;
     while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
