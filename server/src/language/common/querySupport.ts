@@ -91,7 +91,8 @@ export function mapAstSpans<T>(ast: T, map: OffsetMapper, length: number): T {
       for (const item of value) visit(item);
       return;
     }
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
       if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
         // Nodes may share a span object (a term and its only name): map each object once.
         if (seen.has(child)) continue;
@@ -109,49 +110,12 @@ export function mapAstSpans<T>(ast: T, map: OffsetMapper, length: number): T {
 }
 
 /**
- * What `mapAstSpans` makes of `ast`, as a copy: `ast` itself is left as it is (it is a cached
- * local parse, shared by every use). Walks in the same order with the same rules, so shared
- * objects stay shared and each span is mapped once, exactly as in place.
- */
-export function copyAstMapped<T>(ast: T, map: OffsetMapper, length: number): T {
-  const copies = new Map<object, unknown>();
-  const copy = (value: unknown): unknown => {
-    if (value === null || typeof value !== "object") return value;
-    const done = copies.get(value);
-    if (done !== undefined) return done;
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      copies.set(value, out);
-      for (const item of value) out.push(copy(item));
-      return out;
-    }
-    const out: Record<string, unknown> = {};
-    copies.set(value, out);
-    for (const key in value) {
-      const child = (value as Record<string, unknown>)[key];
-      if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
-        let mapped = copies.get(child);
-        if (mapped === undefined) {
-          const { start, end } = map === identityMapper ? child : mapQuerySpan(child, map, length);
-          mapped = { ...child, start, end };
-          copies.set(child, mapped);
-        }
-        out[key] = mapped;
-      } else {
-        out[key] = copy(child);
-      }
-    }
-    return out;
-  };
-  return copy(ast) as T;
-}
-
-/**
- * `copyAstMapped` of one cached tree, compiled: the walk (which objects there are, their keys,
- * which are spans, which are met twice) is done once, and each copy only builds objects. A
- * value repeated from request to request (the same `oslc.select` in every request of a file)
- * is copied thousands of times, and the plain walk's map of visited objects, key tests and
- * `for...in` cost more than the objects it makes.
+ * What `mapAstSpans` makes of one cached tree, as a copy (the tree itself stays as it is, shared
+ * by every use), compiled: the walk (which objects there are, their keys, which are spans,
+ * which are met twice) is done once, and each copy only builds objects. A value repeated from
+ * request to request (the same `oslc.select` in every request of a file) is copied thousands of
+ * times, and a plain walk's map of visited objects, key tests and `for...in` cost more than the
+ * objects it makes. Shared objects stay shared and each span is mapped once, as in place.
  */
 export class CopyPlan {
   constructor(
@@ -176,7 +140,7 @@ type PlanNode =
   | { k: 3; slot: number; keys: string[]; values: PlanNode[] }
   | { k: 4; slot: number; span: Span };
 
-/** The plan of `copyAstMapped(ast, ...)`: the same walk, the same rules, recorded. */
+/** The plan of a mapped copy of `ast`: the walk of `mapAstSpans`, its rules, recorded. */
 export function compileCopy(ast: unknown): CopyPlan {
   const slots = new Map<object, number>();
   const seen = (value: object): PlanNode | undefined => {
@@ -250,11 +214,9 @@ function build(node: PlanNode, slots: unknown[], map: OffsetMapper, length: numb
 const MAX_CACHED_VALUE_LENGTH = 4_000;
 
 interface LocalParseResult {
-  ast: unknown;
+  /** The diagnostics of the value, in its own offsets. */
   sink: DiagnosticSink;
-  /** Copied once already: the next copy compiles `plan`. */
-  copied?: boolean;
-  /** How to copy `ast`, compiled on its second use (see `CopyPlan`). */
+  /** How to build its tree, compiled on its second use (see `CopyPlan`). */
   plan?: CopyPlan;
 }
 
@@ -342,16 +304,17 @@ export function runQueryParse<A>(
       return { ast: mapAstSpans(emptyAst(whole), map, text.length), diagnostics: sink.mapped(map, text.length) };
     }
     if (variant !== undefined && localParses.capacity > 0 && text.length <= MAX_CACHED_VALUE_LENGTH) {
-      // The same value parsed with the same options gives the same local result: parse it once.
+      // The same value parsed with the same options gives the same local result: parse it once
+      // and build its tree from a plan after. A value met once (most of a file's `where`s name
+      // one record) is worth no plan: its fresh tree is mapped in place, as without the cache,
+      // and the value is parsed once more the first time it comes again, to compile the plan.
+      let fresh: A | undefined;
       const local = localParses.get(language, variant, text, () => {
         const localSink = new DiagnosticSink(language);
-        return { ast: parse(text, localSink), sink: localSink };
+        fresh = parse(text, localSink);
+        return { sink: localSink };
       });
-      // A value met before is copied by its compiled plan; one met once (most of a file's
-      // `where`s name a record) is not worth compiling.
-      const fresh = local.plan === undefined && !local.copied;
-      local.copied = true;
-      const ast = fresh ? copyAstMapped(local.ast as A, map, text.length) : (local.plan ??= compileCopy(local.ast)).copy(map, text.length);
+      const ast = fresh !== undefined ? mapAstSpans(fresh, map, text.length) : (local.plan ??= compileCopy(parse(text, new DiagnosticSink(language)))).copy(map, text.length);
       return { ast: ast as A, diagnostics: local.sink.mapped(map, text.length) };
     }
     const ast = parse(text, sink);
