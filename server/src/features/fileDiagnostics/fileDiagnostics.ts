@@ -58,12 +58,11 @@ export interface FilePositions {
  * `schemaDiagnostics` does. With `complete` false, no undefined-variable check.
  */
 export function assembleAnalyses(
-  file: FilePositions,
+  document: FilePositions,
   blocks: readonly PlacedBlock[],
   found: readonly BlockAnalysis[],
   complete: boolean,
 ): { syntax: DocumentDiagnostic[]; schema: DocumentDiagnostic[] } {
-  const document = file;
   const syntax: DocumentDiagnostic[] = [];
   const schema: DocumentDiagnostic[] = [];
   for (let i = 0; i < blocks.length; i++) {
