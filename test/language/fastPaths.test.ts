@@ -6,7 +6,9 @@
  *   copy mapped to the new place) against parsing every value afresh (cache capacity 0);
  * - `closest` (did-you-mean) with its early exits against the plain edit distance;
  * - `maximo check` from the small `dist/cli.js` bundle against the whole CLI (`dist/cli-full.js`), and
- *   both against syntax + schema diagnostics computed here without the cache.
+ *   both against syntax + schema diagnostics computed here without the cache; the check parses
+ *   and analyses a block at a time and keeps no tree (`onePassCheck`), the plain analysis parses
+ *   the whole document first. The fixtures, the examples and bench/parse's 100,000-line file.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,6 +23,7 @@ import { schemaDiagnostics } from "../../server/src/features/schema/schemaDiagno
 import { closest } from "../../server/src/features/schema/didYouMean";
 import { allFixtures, pick, prng } from "./maximoTestkit";
 import { randomInput } from "./maximoFuzzing";
+import { requestFile } from "../../bench/lib/requestFiles";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const packDir = join(root, "server", "schema-pack");
@@ -195,7 +198,12 @@ test("maximo check: the small dist/cli.js, the whole CLI (dist/cli-full.js) and 
   const dir = mkdtempSync(join(tmpdir(), "maximo-fast-paths-"));
   try {
     const texts = [...allFixtures().entries()].map(([name, text]) => ({ name, text }));
+    for (const name of readdirSync(join(root, "examples")).filter((file) => file.endsWith(".maximo"))) {
+      texts.push({ name: `example-${name}`, text: readFileSync(join(root, "examples", name), "utf8") });
+    }
     texts.push({ name: "mistakes-a.maximo", text: requestsWithMistakes(400, 3) }, { name: "mistakes-b.maximo", text: requestsWithMistakes(400, 4) });
+    // The file issue 15 times `maximo check` on (bench/parse).
+    texts.push({ name: "bench-100k.maximo", text: requestFile(100_000) });
     let diagnostics = 0;
     for (const { name, text } of texts) {
       const file = join(dir, name);

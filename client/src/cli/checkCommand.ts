@@ -1,9 +1,9 @@
-import { blockDiagnostics, diagnosticSummaries, type BlockTree, type DiagnosticSummary } from "../../../server/src/language/maximo/api";
+import { readFileSync } from "node:fs";
+import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/language/maximo/api";
 import { expandMaximoFiles } from "./files";
-import { readMaximoFile } from "./readMaximoFile";
 import { UsageError, type ParsedArgs } from "./args";
-import { createSchemaStore, type SchemaStore } from "../../../server/src/schema";
-import { blockSchemaDiagnostics, schemaDiagnostics } from "../../../server/src/features/schema/schemaDiagnostics";
+import { createSchemaStore } from "../../../server/src/schema";
+import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
@@ -25,19 +25,13 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
   const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
-  const found: FileDiagnostic[] = files.flatMap((file) => {
-    const document = readMaximoFile(file);
-    // Both checks of a block one after the other, so its embedded query parses serve both and
-    // are dropped after (`embeddedQueries` keeps only recent blocks'); the syntax diagnostics
-    // are kept per block tree, `diagnosticSummaries` then only collects them.
-    const bothChecks = (tree: BlockTree, store: SchemaStore) => (blockDiagnostics(tree), blockSchemaDiagnostics(tree, store));
-    const fromSchemas = schemaDiagnostics(document, schemas, bothChecks).map(({ range: { start, end }, severity, code, message }) => ({
-      file,
-      ...{ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message },
-    }));
-    const summary = diagnosticSummaries(document).map((d) => ({ file, ...d }));
-    return [...summary, ...fromSchemas];
-  });
+  const found: FileDiagnostic[] = [];
+  for (const file of files) {
+    // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
+    const { syntax, schema } = onePassCheck(readFileSync(file, "utf8"), schemas);
+    for (const d of syntax) found.push(summary(file, d));
+    for (const d of schema) found.push(summary(file, d));
+  }
 
   if (format === "json") {
     out(JSON.stringify(found, null, 2));
@@ -50,4 +44,8 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     out(lines.join("\n"));
   }
   return found.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+function summary(file: string, { range: { start, end }, severity, code, message }: DocumentDiagnostic): FileDiagnostic {
+  return { file, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message };
 }

@@ -9,7 +9,19 @@ import type { AttributeInfo, ObjectSchema } from "./types";
 
 const SERVER_FILLED = new Set(["status", "statusdate", "changeby", "changedate", "orgid", "class", "woclass", "hasld", "historyflag"]);
 
+/** Per schema (schemas are not changed once read; a reload reads new ones): `maximo check` asks once per create request. */
+const memo = new WeakMap<ObjectSchema, readonly AttributeInfo[]>();
+
 export function requiredOnCreate(schema: ObjectSchema): AttributeInfo[] {
+  let found = memo.get(schema);
+  if (!found) {
+    found = computeRequiredOnCreate(schema);
+    memo.set(schema, found);
+  }
+  return found.slice();
+}
+
+function computeRequiredOnCreate(schema: ObjectSchema): AttributeInfo[] {
   const autokeyed = new Set((schema.pk ?? []).map((k) => k.toLowerCase()).filter((k) => k !== "siteid" && k !== "orgid"));
   return [...schema.attributes.values()].filter((a) => {
     const name = a.name.toLowerCase();

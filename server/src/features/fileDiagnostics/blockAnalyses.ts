@@ -60,7 +60,8 @@ export class BlockAnalyses {
   }
 }
 
-function analyse(tree: BlockTree, schemas: SchemaStore): BlockAnalysis {
+/** What `tree` says on its own, unmemoised (`maximo check` analyses each block once). */
+export function analyse(tree: BlockTree, schemas: SchemaStore): BlockAnalysis {
   const schema = tree.request ? [...blockSchemaDiagnostics(tree, schemas)].sort(bySpan) : [];
   const names: NameDirective[] = [];
   for (const directive of tree.directives) {

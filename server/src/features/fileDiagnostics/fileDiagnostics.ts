@@ -11,7 +11,9 @@
  */
 import type { Diagnostic } from "vscode-languageserver";
 import type { SyntaxDiagnostic } from "../../language/common";
+import type { Span } from "../../language/common";
 import { duplicateName, type DocumentBlock, type DocumentDiagnostic, type MaximoDocument } from "../../language/maximo/document";
+import type { Position, Range } from "../../language/maximo/lineIndex";
 import type { SchemaStore } from "../../schema";
 import { toLspDiagnostics } from "../schema/schemaDiagnostics";
 import { undefinedVariables } from "../schema/variableChecks";
@@ -33,13 +35,39 @@ export function prefixDiagnostics(document: MaximoDocument, blocks: readonly Doc
 }
 
 function assemble(document: MaximoDocument, blocks: readonly DocumentBlock[], analyses: BlockAnalyses, schemas: SchemaStore, complete: boolean): Diagnostic[] {
+  const found = blocks.map((block) => analyses.of(block.tree, schemas));
+  const { syntax, schema } = assembleAnalyses(document, blocks, found, complete);
+  return [...toLspDiagnostics(syntax), ...toLspDiagnostics(schema)];
+}
+
+/** Where a block stands in its file: what placing its block-relative diagnostics needs. */
+export interface PlacedBlock {
+  readonly offset: number;
+  toAbsolute(span: Span): Span;
+}
+
+/** Positions in the whole file (`MaximoDocument` is one). */
+export interface FilePositions {
+  positionAt(offset: number): Position;
+  rangeOf(span: Span): Range;
+}
+
+/**
+ * The file's diagnostics from its blocks' analyses (`found[i]` is that of `blocks[i]`): the
+ * syntax ones as `MaximoDocument.diagnostics()` gives them and the schema ones as
+ * `schemaDiagnostics` does. With `complete` false, no undefined-variable check.
+ */
+export function assembleAnalyses(
+  document: FilePositions,
+  blocks: readonly PlacedBlock[],
+  found: readonly BlockAnalysis[],
+  complete: boolean,
+): { syntax: DocumentDiagnostic[]; schema: DocumentDiagnostic[] } {
   const syntax: DocumentDiagnostic[] = [];
   const schema: DocumentDiagnostic[] = [];
-  const found: BlockAnalysis[] = new Array(blocks.length);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const analysis = analyses.of(block.tree, schemas);
-    found[i] = analysis;
+    const analysis = found[i]!;
     if (analysis.syntax.length > 0) place(document, block, analysis.syntax, syntax);
     if (analysis.schema.length > 0) place(document, block, analysis.schema, schema);
   }
@@ -68,10 +96,10 @@ function assemble(document: MaximoDocument, blocks: readonly DocumentBlock[], an
       schema.sort(bySpan);
     }
   }
-  return [...toLspDiagnostics(syntax), ...toLspDiagnostics(schema)];
+  return { syntax, schema };
 }
 
-function place(document: MaximoDocument, block: DocumentBlock, found: readonly SyntaxDiagnostic[], into: DocumentDiagnostic[]): void {
+function place(document: FilePositions, block: PlacedBlock, found: readonly SyntaxDiagnostic[], into: DocumentDiagnostic[]): void {
   for (const d of found) {
     const span = block.toAbsolute(d.span);
     into.push({ ...d, span, range: document.rangeOf(span) });

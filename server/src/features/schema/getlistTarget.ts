@@ -10,6 +10,8 @@ import type { RequestNode } from "../../language/maximo/api";
 import type { AttributeInfo, ObjectSchema, SchemaStore } from "../../schema";
 import { internalValueList } from "./valueListLookup";
 
+const GETLIST = /^getlist~[\w.]+$/i;
+
 /**
  * The list key of a `getlist~` request (lower case): the attribute after `getlist~`, behind the
  * child objects the path walks (`os/mxapiwodetail/{id}/wplabor/{id}/getlist~craft` →
@@ -17,7 +19,7 @@ import { internalValueList } from "./valueListLookup";
  */
 export function getlistAttribute(request: RequestNode): string | undefined {
   const segments = request.url.segments;
-  const at = segments.findIndex((s) => /^getlist~[\w.]+$/i.test(s.decoded));
+  const at = segments.findIndex((s) => GETLIST.test(s.decoded));
   if (at < 0) return undefined;
   const os = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
   const children: string[] = [];

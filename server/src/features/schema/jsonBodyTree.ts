@@ -17,11 +17,7 @@ export function bodyTree(text: string, request: RequestNode): JsonNode | undefin
     .replace(/^[ \t]*#[^\n]*/gm, (m) => " ".repeat(m.length));
   const c = masked.trimStart().charCodeAt(0);
   if (c !== 123 /* { */ && c !== 91 /* [ */) return undefined;
-  const tree = parseTree(masked, [], { allowTrailingComma: true, disallowComments: false });
-  return tree ? shift(tree, body.start) : undefined;
-}
-
-function shift(node: Node, by: number): Node {
-  const children = node.children?.map((child) => shift(child, by));
-  return { ...node, offset: node.offset + by, ...(children ? { children } : {}) };
+  // Blanks in front put every offset where it is in the text, without copying the tree to move it.
+  const tree = parseTree(" ".repeat(body.start) + masked, [], { allowTrailingComma: true, disallowComments: false });
+  return tree ?? undefined;
 }

@@ -33,6 +33,8 @@ export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
 
 /** An error only when the user's server's apimeta lists the structure's saved queries; from the pack, a hint. */
 export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas: SchemaStore): SyntaxDiagnostic[] {
+  // Most requests name no saved query: the store's list (a copy per call) is not needed then.
+  if (!request.url.query.some((param) => param.key.decoded.toLowerCase() === "savedquery")) return [];
   const known = schemas.savedQueries(target.name);
   if (known.length === 0) return [];
   const origin = schemas.savedQueriesOrigin(target.name) ?? "pack";

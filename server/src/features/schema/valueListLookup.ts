@@ -35,10 +35,24 @@ export function listTarget(store: SchemaStore, os: string, segments: readonly st
 }
 
 function step(schema: ObjectSchema, name: string): AttributeInfo | undefined {
-  const direct = schema.attributes.get(name);
-  if (direct) return direct;
-  for (const attribute of schema.attributes.values()) if (attribute.relation?.toLowerCase() === name) return attribute;
-  return undefined;
+  return schema.attributes.get(name) ?? byRelation(schema).get(name);
+}
+
+/** Per schema: a name that is no attribute (most JSON body keys are checked here) would scan them all each time. */
+const relations = new WeakMap<ObjectSchema, Map<string, AttributeInfo>>();
+
+/** The attributes by lower-case relationship name, the first of each name in the schema's order. */
+function byRelation(schema: ObjectSchema): Map<string, AttributeInfo> {
+  let found = relations.get(schema);
+  if (!found) {
+    found = new Map();
+    for (const attribute of schema.attributes.values()) {
+      const relation = attribute.relation?.toLowerCase();
+      if (relation !== undefined && !found.has(relation)) found.set(relation, attribute);
+    }
+    relations.set(schema, found);
+  }
+  return found;
 }
 
 /**

@@ -44,7 +44,7 @@ export function checkUndefinedVariables(document: MaximoDocument): SyntaxDiagnos
 }
 
 /** The check over `blocks`, each block's facts from `factsOf`; absolute spans, in block order. */
-export function undefinedVariables(blocks: readonly DocumentBlock[], factsOf: (block: DocumentBlock, index: number) => VariableFacts): SyntaxDiagnostic[] {
+export function undefinedVariables<B extends BlockPlace>(blocks: readonly B[], factsOf: (block: B, index: number) => VariableFacts): SyntaxDiagnostic[] {
   const variables = new Set<string>();
   const requests = new Set<string>();
   const facts: VariableFacts[] = [];
@@ -63,6 +63,9 @@ export function undefinedVariables(blocks: readonly DocumentBlock[], factsOf: (b
   return out;
 }
 
+/** Where a block stands: how its block-relative spans become absolute (a `DocumentBlock` is one). */
+type BlockPlace = Pick<DocumentBlock, "toAbsolute">;
+
 /** The names a file defines: `@name = value` lines and prompts; request names. */
 export interface Definitions {
   variables: { has(name: string): boolean };
@@ -70,7 +73,7 @@ export interface Definitions {
 }
 
 /** Adds to `out` a diagnostic for each of `uses` (of `block`) that `defined` does not define; absolute spans. */
-export function undefinedUses(uses: readonly ExpressionNode[], defined: Definitions, block: DocumentBlock, out: SyntaxDiagnostic[]): void {
+export function undefinedUses(uses: readonly ExpressionNode[], defined: Definitions, block: BlockPlace, out: SyntaxDiagnostic[]): void {
   for (const expression of uses) {
     if (expression.kind === "variable") {
       const name = expression.name;

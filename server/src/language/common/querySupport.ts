@@ -91,7 +91,8 @@ export function mapAstSpans<T>(ast: T, map: OffsetMapper, length: number): T {
       for (const item of value) visit(item);
       return;
     }
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
       if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
         // Nodes may share a span object (a term and its only name): map each object once.
         if (seen.has(child)) continue;
@@ -109,49 +110,114 @@ export function mapAstSpans<T>(ast: T, map: OffsetMapper, length: number): T {
 }
 
 /**
- * What `mapAstSpans` makes of `ast`, as a copy: `ast` itself is left as it is (it is a cached
- * local parse, shared by every use). Walks in the same order with the same rules, so shared
- * objects stay shared and each span is mapped once, exactly as in place.
+ * What `mapAstSpans` makes of one cached tree, as a copy (the tree itself stays as it is, shared
+ * by every use), compiled: the walk (which objects there are, their keys, which are spans,
+ * which are met twice) is done once, and each copy only builds objects. A value repeated from
+ * request to request (the same `oslc.select` in every request of a file) is copied thousands of
+ * times, and a plain walk's map of visited objects, key tests and `for...in` cost more than the
+ * objects it makes. Shared objects stay shared and each span is mapped once, as in place.
  */
-export function copyAstMapped<T>(ast: T, map: OffsetMapper, length: number): T {
-  const copies = new Map<object, unknown>();
-  const copy = (value: unknown): unknown => {
-    if (value === null || typeof value !== "object") return value;
-    const done = copies.get(value);
-    if (done !== undefined) return done;
+export class CopyPlan {
+  constructor(
+    private readonly root: PlanNode,
+    private readonly slots: number,
+  ) {}
+
+  copy(map: OffsetMapper, length: number): unknown {
+    return build(this.root, new Array<unknown>(this.slots), map, length);
+  }
+}
+
+/**
+ * One value of the tree: a primitive (kept), an object met before (its copy, by slot), an
+ * array, an object, or a span (copied with `start`/`end` mapped). Copies fill their slot before
+ * their children are built, in the walk's order, as `copyAstMapped` fills its map.
+ */
+type PlanNode =
+  | { k: 0; value: unknown }
+  | { k: 1; slot: number }
+  | { k: 2; slot: number; items: PlanNode[] }
+  | { k: 3; slot: number; keys: string[]; values: PlanNode[] }
+  | { k: 4; slot: number; span: Span };
+
+/** The plan of a mapped copy of `ast`: the walk of `mapAstSpans`, its rules, recorded. */
+export function compileCopy(ast: unknown): CopyPlan {
+  const slots = new Map<object, number>();
+  const seen = (value: object): PlanNode | undefined => {
+    const slot = slots.get(value);
+    return slot === undefined ? undefined : { k: 1, slot };
+  };
+  const walk = (value: unknown): PlanNode => {
+    if (value === null || typeof value !== "object") return { k: 0, value };
+    const before = seen(value);
+    if (before) return before;
+    const slot = slots.size;
+    slots.set(value, slot);
     if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      copies.set(value, out);
-      for (const item of value) out.push(copy(item));
-      return out;
+      const items: PlanNode[] = [];
+      const node: PlanNode = { k: 2, slot, items };
+      for (const item of value) items.push(walk(item));
+      return node;
     }
-    const out: Record<string, unknown> = {};
-    copies.set(value, out);
+    const keys: string[] = [];
+    const values: PlanNode[] = [];
     for (const key in value) {
       const child = (value as Record<string, unknown>)[key];
+      keys.push(key);
       if ((key === "span" || key.endsWith("Span")) && isSpan(child)) {
-        let mapped = copies.get(child);
-        if (mapped === undefined) {
-          const { start, end } = map === identityMapper ? child : mapQuerySpan(child, map, length);
-          mapped = { ...child, start, end };
-          copies.set(child, mapped);
+        let node = seen(child);
+        if (!node) {
+          node = { k: 4, slot: slots.size, span: child };
+          slots.set(child, node.slot);
         }
-        out[key] = mapped;
+        values.push(node);
       } else {
-        out[key] = copy(child);
+        values.push(walk(child));
       }
     }
-    return out;
+    return { k: 3, slot, keys, values };
   };
-  return copy(ast) as T;
+  const root = walk(ast);
+  return new CopyPlan(root, slots.size);
+}
+
+function build(node: PlanNode, slots: unknown[], map: OffsetMapper, length: number): unknown {
+  switch (node.k) {
+    case 0:
+      return node.value;
+    case 1:
+      return slots[node.slot];
+    case 2: {
+      const out: unknown[] = [];
+      slots[node.slot] = out;
+      for (const item of node.items) out.push(build(item, slots, map, length));
+      return out;
+    }
+    case 3: {
+      const out: Record<string, unknown> = {};
+      slots[node.slot] = out;
+      const { keys, values } = node;
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = build(values[i]!, slots, map, length);
+      return out;
+    }
+    case 4: {
+      const span = node.span;
+      const { start, end } = map === identityMapper ? span : mapQuerySpan(span, map, length);
+      const out = { ...span, start, end };
+      slots[node.slot] = out;
+      return out;
+    }
+  }
 }
 
 /** Longest value whose local parse is kept: long values are rare, and each would hold a large tree. */
 const MAX_CACHED_VALUE_LENGTH = 4_000;
 
 interface LocalParseResult {
-  ast: unknown;
+  /** The diagnostics of the value, in its own offsets. */
   sink: DiagnosticSink;
+  /** How to build its tree, compiled on its second use (see `CopyPlan`). */
+  plan?: CopyPlan;
 }
 
 /**
@@ -238,12 +304,18 @@ export function runQueryParse<A>(
       return { ast: mapAstSpans(emptyAst(whole), map, text.length), diagnostics: sink.mapped(map, text.length) };
     }
     if (variant !== undefined && localParses.capacity > 0 && text.length <= MAX_CACHED_VALUE_LENGTH) {
-      // The same value parsed with the same options gives the same local result: parse it once.
+      // The same value parsed with the same options gives the same local result: parse it once
+      // and build its tree from a plan after. A value met once (most of a file's `where`s name
+      // one record) is worth no plan: its fresh tree is mapped in place, as without the cache,
+      // and the value is parsed once more the first time it comes again, to compile the plan.
+      let fresh: A | undefined;
       const local = localParses.get(language, variant, text, () => {
         const localSink = new DiagnosticSink(language);
-        return { ast: parse(text, localSink), sink: localSink };
+        fresh = parse(text, localSink);
+        return { sink: localSink };
       });
-      return { ast: copyAstMapped(local.ast as A, map, text.length), diagnostics: local.sink.mapped(map, text.length) };
+      const ast = fresh !== undefined ? mapAstSpans(fresh, map, text.length) : (local.plan ??= compileCopy(parse(text, new DiagnosticSink(language)))).copy(map, text.length);
+      return { ast: ast as A, diagnostics: local.sink.mapped(map, text.length) };
     }
     const ast = parse(text, sink);
     return { ast: mapAstSpans(ast, map, text.length), diagnostics: sink.mapped(map, text.length) };
