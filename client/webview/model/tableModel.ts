@@ -74,7 +74,55 @@ export function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(",");
 }
 
-export class TableModel {
+/** The text the filter looks in: a record's cells under `columns`, lower-cased. */
+export function searchTextOf(record: unknown, columns: readonly string[]): string {
+  return columns.map((column) => cellText(fieldOf(record, column))).join("\u0001").toLowerCase();
+}
+
+/** A sort key as compact as the value it stands for: nested values become their cell text (compared as text anyway). */
+export function sortKeyOf(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? cellText(value) : value;
+}
+
+/**
+ * Positions 0..keys.length-1 ordered by their keys: missing values last in both directions,
+ * ties in their original order.
+ */
+export function sortedPositions(keys: readonly unknown[], direction: SortDirection): number[] {
+  const order = keys.map((_, position) => position);
+  const sign = direction === "asc" ? 1 : -1;
+  order.sort((a, b) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    const missing = (ka === undefined || ka === null ? 1 : 0) - (kb === undefined || kb === null ? 1 : 0);
+    if (missing !== 0) return missing;
+    return sign * compareValues(ka, kb) || a - b;
+  });
+  return order;
+}
+
+/**
+ * What the Table tab draws from: the records in memory (`TableModel`) or, for a large body, an
+ * index and a bounded cache (`WindowedTable`).
+ */
+export interface TableSource {
+  readonly columnKeys: readonly string[];
+  readonly sort: SortState | undefined;
+  /** Records in the body, and rows shown (filtered). */
+  readonly recordCount: number;
+  readonly rowCount: number;
+  /** The record's position in the body for view row `row` (its row number less one). */
+  recordIndex(row: number): number | undefined;
+  /** The record on view row `row`; undefined while it is being fetched. */
+  recordAt(row: number): unknown;
+  isLoaded(row: number): boolean;
+  toggleSort(column: string): void | Promise<void>;
+  setFilter(text: string): void | Promise<void>;
+  /** The view's rows (or `rows`) as CSV; `rows` copied of `of` (a large view is capped). */
+  csvOf(rows?: number[]): Promise<{ text: string; rows: number; of: number }>;
+}
+
+export class TableModel implements TableSource {
   readonly records: unknown[] = [];
   readonly columns: ColumnSet;
   /** Indexes into `records` in display order: filtered, then sorted. */
@@ -128,6 +176,27 @@ export class TableModel {
     this.refresh();
   }
 
+  get recordCount(): number {
+    return this.records.length;
+  }
+
+  get rowCount(): number {
+    return this.view.length;
+  }
+
+  recordIndex(row: number): number | undefined {
+    return this.view[row];
+  }
+
+  isLoaded(): boolean {
+    return true;
+  }
+
+  csvOf(rows?: number[]): Promise<{ text: string; rows: number; of: number }> {
+    const count = rows?.length ?? this.view.length;
+    return Promise.resolve({ text: this.toCsv(rows), rows: count, of: count });
+  }
+
   /** The record shown on view row `row`. */
   recordAt(row: number): unknown {
     const index = this.view[row];
@@ -154,17 +223,7 @@ export class TableModel {
     for (let i = 0; i < this.records.length; i++) if (this.matches(i)) view.push(i);
     if (this.sort) {
       const { column, direction } = this.sort;
-      const keys = view.map((i) => fieldOf(this.records[i], column));
-      const order = view.map((_, position) => position);
-      const sign = direction === "asc" ? 1 : -1;
-      order.sort((a, b) => {
-        const ka = keys[a];
-        const kb = keys[b];
-        // Missing values stay last in both directions; ties keep record order.
-        const missing = (ka === undefined || ka === null ? 1 : 0) - (kb === undefined || kb === null ? 1 : 0);
-        if (missing !== 0) return missing;
-        return sign * compareValues(ka, kb) || a - b;
-      });
+      const order = sortedPositions(view.map((i) => fieldOf(this.records[i], column)), direction);
       this.view = order.map((position) => view[position]!);
     } else {
       this.view = view;
@@ -175,8 +234,7 @@ export class TableModel {
     if (!this.filterLower) return true;
     let text = this.searchText[index];
     if (text === undefined) {
-      const record = this.records[index];
-      text = this.columnKeys.map((column) => cellText(fieldOf(record, column))).join("\u0001").toLowerCase();
+      text = searchTextOf(this.records[index], this.columnKeys);
       this.searchText[index] = text;
     }
     return text.includes(this.filterLower);
