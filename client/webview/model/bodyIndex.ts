@@ -17,7 +17,13 @@ const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
-const NEWLINE = 0x0a;
+
+/**
+ * Past this a JSON body is windowed in the page (the same 4 MB past which the host keeps a body
+ * in a temporary file, client/src/body): indexed as it streams in, never held. A normal page of
+ * records (200 MXAPIWODETAIL records are about 340 KB) stays under it, parsed and kept whole.
+ */
+export const windowedBodyBytes = 4 * 1024 * 1024;
 
 /** The frame (the body outside its records) kept for the JSON tab's top level; past it the tree is off. */
 export const frameCapBytes = 256 * 1024;

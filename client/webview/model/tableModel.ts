@@ -118,8 +118,8 @@ export interface TableSource {
   isLoaded(row: number): boolean;
   toggleSort(column: string): void | Promise<void>;
   setFilter(text: string): void | Promise<void>;
-  /** The view's rows (or `rows`) as CSV; `rows` copied of `of` (a large view is capped). */
-  csvOf(rows?: number[]): Promise<{ text: string; rows: number; of: number }>;
+  /** The view's rows (or `rows`) as CSV, of `columns` (all), with a header line unless `header` is false; `rows` copied of `of` (a windowed view is capped). */
+  csvOf(rows?: number[], columns?: readonly string[], header?: boolean): Promise<{ text: string; rows: number; of: number }>;
 }
 
 export class TableModel implements TableSource {
@@ -192,9 +192,9 @@ export class TableModel implements TableSource {
     return true;
   }
 
-  csvOf(rows?: number[]): Promise<{ text: string; rows: number; of: number }> {
+  csvOf(rows?: number[], columns?: readonly string[], header = true): Promise<{ text: string; rows: number; of: number }> {
     const count = rows?.length ?? this.view.length;
-    return Promise.resolve({ text: this.toCsv(rows), rows: count, of: count });
+    return Promise.resolve({ text: this.toCsv(rows, columns, header), rows: count, of: count });
   }
 
   /** The record shown on view row `row`. */
@@ -208,9 +208,8 @@ export class TableModel implements TableSource {
   }
 
   /** The rows in view as CSV with a header line (RFC 4180, CRLF line ends). */
-  toCsv(rows: Iterable<number> = this.view.keys()): string {
-    const columns = this.columnKeys;
-    const lines = [csvLine(columns)];
+  toCsv(rows: Iterable<number> = this.view.keys(), columns: readonly string[] = this.columnKeys, header = true): string {
+    const lines = header ? [csvLine(columns)] : [];
     for (const row of rows) {
       const record = this.recordAt(row);
       lines.push(csvLine(columns.map((column) => cellCopyText(fieldOf(record, column)))));

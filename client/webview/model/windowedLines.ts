@@ -23,12 +23,16 @@ export class WindowedLines {
   constructor(
     readonly offsets: LineOffsets,
     private readonly fetchRange: FetchRange,
-    private readonly decoder: TextDecoder,
+    private readonly decoder: InstanceType<typeof TextDecoder>,
     private readonly changed: () => void,
   ) {}
 
   get count(): number {
     return this.offsets.count;
+  }
+
+  get longest(): number {
+    return this.offsets.longest;
   }
 
   get cachedLines(): number {

@@ -139,13 +139,12 @@ export class WindowedTable implements TableSource {
   }
 
   /** CSV of the view's rows (or `rows`), the first `copyRowsCap` of them. */
-  async csvOf(rows?: number[]): Promise<{ text: string; rows: number; of: number }> {
+  async csvOf(rows?: number[], columns: readonly string[] = this.columnKeys, header = true): Promise<{ text: string; rows: number; of: number }> {
     const all = rows ?? Array.from({ length: this.rowCount }, (_, row) => row);
     const taken = all.slice(0, copyRowsCap);
     const indexes = taken.map((row) => this.recordIndex(row)!).filter((index) => index !== undefined);
     const records = await this.load(indexes);
-    const columns = this.columnKeys;
-    const lines = [csvLine(columns)];
+    const lines = header ? [csvLine(columns)] : [];
     for (const index of indexes) {
       const record = records.get(index);
       lines.push(csvLine(columns.map((column) => cellCopyText(fieldOf(record, column)))));

@@ -44,8 +44,13 @@ window.__posted = [];
 window.__violations = [];
 window.__longTasks = [];
 let state;
+window.__bodies = {};
 window.acquireVsCodeApi = () => ({
-  postMessage: (message) => window.__posted.push(message),
+  postMessage: (message) => {
+    window.__posted.push(message);
+    // A windowed body's views ask for byte ranges; the host answers from the body (bodyRange.ts).
+    if (message.type === "bodyRange") setTimeout(() => window.__answerRange(message));
+  },
   setState: (value) => { state = value; },
   getState: () => state,
 });
@@ -53,11 +58,21 @@ document.addEventListener("securitypolicyviolation", (event) => window.__violati
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
 }).observe({ type: "longtask", buffered: true });
+window.__answerRange = async (message) => {
+  const body = window.__bodies[message.responseId];
+  if (!body) return;
+  const bytes = typeof body === "string"
+    ? new Uint8Array(await (await fetch("/payload/" + body, { headers: { range: "bytes=" + message.start + "-" + (message.end - 1) } })).arrayBuffer())
+    : body.slice(message.start, message.end);
+  const chunk = bytes.buffer;
+  window.postMessage({ type: "bodyRange", responseId: message.responseId, requestId: message.requestId, start: message.start, chunk }, "*", [chunk]);
+};
 // Posts a response as the host does (responsePanel.ts): the first part with "show", the rest as
 // "bodyChunk"s, every part a transferred ArrayBuffer. The parts are cut before the clock starts.
 window.__show = async (response, payload, actions, firstPart, partSize, withholdRest) => {
   const all = new Uint8Array(await (await fetch("/payload/" + payload)).arrayBuffer());
   const total = all.length;
+  window.__bodies[response.id] = all;
   const first = all.slice(0, Math.min(total, firstPart)).buffer;
   const rest = [];
   for (let offset = Math.min(total, firstPart); offset < total; offset += partSize) {
