@@ -16,6 +16,8 @@ export const recordCacheCap = 2000;
 export const fetchBytesCap = 1024 * 1024;
 /** Records fetched together when the bytes between them are under this (rows of a sorted screen lie apart). */
 const gapBytes = 16 * 1024;
+/** Range requests awaited together (each at most `fetchBytesCap`): bounds what is in flight. */
+const rangesInFlight = 8;
 /** Copy table/column as CSV stops here for a windowed body: Export writes every row. */
 export const copyRowsCap = 10_000;
 
@@ -204,16 +206,26 @@ export class WindowedTable implements TableSource {
     const { starts, ends } = this.ranges;
     const sorted = [...new Set(indexes)].sort((a, b) => a - b);
     const records = new Map<number, unknown>();
+    const groups: Array<{ k: number; j: number }> = [];
     for (let k = 0; k < sorted.length; ) {
       const from = starts.at(sorted[k]!);
       let j = k;
       while (j + 1 < sorted.length && starts.at(sorted[j + 1]!) - ends.at(sorted[j]!) <= gapBytes && ends.at(sorted[j + 1]!) - from <= fetchBytesCap) j++;
-      const bytes = await this.fetchRange(from, ends.at(sorted[j]!));
-      for (let n = k; n <= j; n++) {
-        const index = sorted[n]!;
-        records.set(index, JSON.parse(decoder.decode(bytes.subarray(starts.at(index) - from, ends.at(index) - from))));
-      }
+      groups.push({ k, j });
       k = j + 1;
+    }
+    // A few requests at a time: a sorted screen's rows lie apart, and the round trips add up.
+    for (let at = 0; at < groups.length; at += rangesInFlight) {
+      await Promise.all(
+        groups.slice(at, at + rangesInFlight).map(async ({ k, j }) => {
+          const from = starts.at(sorted[k]!);
+          const bytes = await this.fetchRange(from, ends.at(sorted[j]!));
+          for (let n = k; n <= j; n++) {
+            const index = sorted[n]!;
+            records.set(index, JSON.parse(decoder.decode(bytes.subarray(starts.at(index) - from, ends.at(index) - from))));
+          }
+        }),
+      );
     }
     return records;
   }
