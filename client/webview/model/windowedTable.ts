@@ -172,7 +172,16 @@ export class WindowedTable implements TableSource {
     const total = this.ranges.count;
     for (let first = 0; first < total; ) {
       const last = this.batchEnd(first, total);
-      const records = await this.parseRun(first, last);
+      let records: unknown[];
+      try {
+        records = await this.parseRun(first, last);
+      } catch (error) {
+        if (pass !== this.pass) return;
+        // The body could not be read again (the response was replaced, its file removed): say so, keep the rows as they were.
+        this.error = `Could not ${sort ? "sort" : "filter"} the rows: ${error instanceof Error ? error.message : String(error)}`;
+        this.changed();
+        return;
+      }
       if (pass !== this.pass) return;
       records.forEach((record, offset) => {
         if (filter && !searchTextOf(record, columns).includes(filter)) return;
