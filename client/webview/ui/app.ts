@@ -191,7 +191,7 @@ export class App {
     const notices = el("div", "notices");
     if (windowed) dataset.windowed = "true";
     else delete dataset.windowed;
-    if (meta.bodyTruncated) notices.append(el("div", "notice", `Only the first ${formatBytes(bytes.length)} of this response were kept in history.`));
+    if (meta.bodyTruncated) notices.append(el("div", "notice", `Only the first ${formatBytes(total)} of this response were kept in history.`));
     const banner = meta.maximoError
       ? errorBanner(meta.maximoError, meta.request.source ? () => this.post({ type: "revealRequest", responseId: meta.id }) : undefined)
       : undefined;
