@@ -8,7 +8,7 @@ import type { OffsetList } from "./bodyIndex";
 import { cellCopyText } from "./cellText";
 import { LruCache } from "./lruCache";
 import type { FetchRange } from "./rangeClient";
-import { ColumnSet, csvLine, fieldOf, searchTextOf, sortedPositions, sortKeyOf, type SortState, type TableSource } from "./tableModel";
+import { ColumnSet, csvLine, fieldOf, searchTextOf, sortedPositionsInSlices, sortKeyOf, type SortState, type TableSource } from "./tableModel";
 
 /** Parsed records kept at once (a few screens of a sorted table, plus the first rows). */
 export const recordCacheCap = 2000;
@@ -22,6 +22,9 @@ const rangesInFlight = 8;
 export const copyRowsCap = 10_000;
 
 const decoder = new TextDecoder();
+
+/** Gives the page its thread back between slices of a sort. */
+const pauseBriefly = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface RecordRanges {
   readonly starts: OffsetList;
@@ -191,7 +194,11 @@ export class WindowedTable implements TableSource {
       first = last + 1;
       this.progress(first, total);
     }
-    this.view = sort ? sortedPositions(keys, sort.direction).map((position) => matches[position]!) : matches;
+    if (sort) {
+      const order = await sortedPositionsInSlices(keys, sort.direction, pauseBriefly, () => pass !== this.pass);
+      if (!order || pass !== this.pass) return;
+      this.view = order.map((position) => matches[position]!);
+    } else this.view = matches;
     this.changed();
   }
 

@@ -10,7 +10,7 @@ import { RecordScanner } from "../../../client/webview/model/bodyIndex";
 import { LineIndex } from "../../../client/webview/model/lineIndex";
 import { LineOffsets } from "../../../client/webview/model/lineOffsets";
 import { LruCache } from "../../../client/webview/model/lruCache";
-import { TableModel } from "../../../client/webview/model/tableModel";
+import { sortedPositions, sortedPositionsInSlices, TableModel } from "../../../client/webview/model/tableModel";
 import { WindowedLines } from "../../../client/webview/model/windowedLines";
 import { copyRowsCap, recordCacheCap, WindowedTable } from "../../../client/webview/model/windowedTable";
 
@@ -243,5 +243,26 @@ describe("WindowedTable: rows fetched by byte range, sort and filter by reading 
     assert.ok(copyRowsCap < 100_000);
     const some = await table.csvOf([5, 1, 2999]);
     assert.equal(some.text, memory.toCsv([5, 1, 2999]));
+  });
+});
+
+describe("sortedPositionsInSlices", () => {
+  test("gives sortedPositions' order (ties in original order, missing last), pausing between slices", async () => {
+    const next = random(5);
+    const pool: unknown[] = ["b", "A", "a", "10", "9", 3, 2.5, null, undefined, true, false, "ünï", "Z"];
+    for (const size of [0, 1, 2, 17, 1000, 5000]) {
+      const keys = Array.from({ length: size }, () => pool[Math.floor(next() * pool.length)]);
+      for (const direction of ["asc", "desc"] as const) {
+        let pauses = 0;
+        const sliced = await sortedPositionsInSlices(keys, direction, () => (pauses++, Promise.resolve()), () => false, 0);
+        assert.deepEqual(sliced, sortedPositions(keys, direction), `${size} ${direction}`);
+        if (size > 1) assert.ok(pauses > 0);
+      }
+    }
+  });
+
+  test("stops when cancelled", async () => {
+    const keys = Array.from({ length: 100 }, (_, i) => 100 - i);
+    assert.equal(await sortedPositionsInSlices(keys, "asc", () => Promise.resolve(), () => true, 0), undefined);
   });
 });
