@@ -135,7 +135,15 @@ export async function sortedPositionsInSlices(
       let j = mid;
       let k = lo;
       // Take from the right run only when strictly before: equal keys keep their order.
-      while (i < mid && j < hi) to[k++] = before(from[j]!, from[i]!) ? from[j++]! : from[i++]!;
+      while (i < mid && j < hi) {
+        to[k++] = before(from[j]!, from[i]!) ? from[j++]! : from[i++]!;
+        // The last merges are long (100,000 comparisons): look at the clock inside them too.
+        if ((k & 1023) === 0 && performance.now() - sliceStart > sliceMs) {
+          await pause();
+          if (cancelled()) return undefined;
+          sliceStart = performance.now();
+        }
+      }
       while (i < mid) to[k++] = from[i++]!;
       while (j < hi) to[k++] = from[j++]!;
       if (performance.now() - sliceStart > sliceMs) {
