@@ -14,6 +14,8 @@ import { ColumnSet, csvLine, fieldOf, searchTextOf, sortedPositionsInSlices, sor
 export const recordCacheCap = 2000;
 /** Bytes asked for in one bodyRange (the host allows up to 4 MB). */
 export const fetchBytesCap = 1024 * 1024;
+/** Sort and filter read the body in batches of this much: each batch's parse stays a short task. */
+const scanBatchBytes = 256 * 1024;
 /** Records fetched together when the bytes between them are under this (rows of a sorted screen lie apart). */
 const gapBytes = 16 * 1024;
 /** Range requests awaited together (each at most `fetchBytesCap`): bounds what is in flight. */
@@ -202,11 +204,11 @@ export class WindowedTable implements TableSource {
     this.changed();
   }
 
-  /** The last record of a batch starting at `first`: consecutive records within `fetchBytesCap`. */
+  /** The last record of a batch starting at `first`: consecutive records within `scanBatchBytes`. */
   private batchEnd(first: number, total: number): number {
     const { starts, ends } = this.ranges;
     let last = first;
-    while (last + 1 < total && ends.at(last + 1) - starts.at(first) <= fetchBytesCap) last++;
+    while (last + 1 < total && ends.at(last + 1) - starts.at(first) <= scanBatchBytes) last++;
     return last;
   }
 
