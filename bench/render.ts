@@ -10,9 +10,13 @@
  *       history → parts posted) on the old path (one Buffer per body) and the new one (a temporary
  *       file past 4 MB), longest event-loop stall and first part posted; then All pages of
  *       --all-pages records (100,000) through both, each in a fresh process: peak RSS growth.
+ *   (d) the panel's page in Chromium showing that All pages body: its JS heap after a forced GC
+ *       (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage) once it is all in and after
+ *       scrolling to the last row, windowed (the body's index, rows fetched by range) against the
+ *       full path (the body's bytes and every record parsed, as before), in one run.
  * Targets: first screen < 1.5 s at 50 MB, extension-host stall < 100 ms. No assertions on time.
  *   node bench/run.mjs render -- --sizes 5,20,50 --runs 2 [--baseline-max-mb 20] [--skip-standalone] [--skip-code-server]
- *     [--skip-host] [--all-pages 100000] (0 skips All pages) [--host-only: (c) alone]
+ *     [--skip-host] [--all-pages 100000] (0 skips All pages) [--host-only: (c) alone] [--heap-only: (d) alone]
  * In code-server the baseline runs up to --baseline-max-mb only: at 20 MB its page took the
  * workbench's renderer to 6 GB of memory, at 50 MB past 13 GB.
  */
@@ -23,7 +27,7 @@ import { startEmulatorChild } from "./lib/emulatorChild";
 import { restClientHtml } from "./lib/restClientHtml";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { allPagesRss, hostPath } from "./lib/hostPath";
+import { allPagesBody, allPagesRss, hostPath } from "./lib/hostPath";
 import { runInCodeServer } from "./lib/renderInCodeServer";
 
 declare const document: PageDocument;
@@ -47,6 +51,7 @@ const baselineMaxMb = listOption("baseline-max-mb", [20])[0]!;
 const hostOnly = process.argv.includes("--host-only");
 const skipHost = process.argv.includes("--skip-host");
 const allPagesRecords = listOption("all-pages", [100_000])[0]!;
+const heapOnly = process.argv.includes("--heap-only");
 
 export interface Payload {
   mb: number;
@@ -189,6 +194,83 @@ async function allPages(emulatorUrl: string): Promise<void> {
   }
 }
 
+interface HeapFigures {
+  usedMb: number;
+  arrayBuffersMb: number;
+  scrolledUsedMb: number;
+  parsedMs: number;
+  /** Sorting by description (text): until the sorted first row is drawn, and the longest main-thread task meanwhile. */
+  sortMs: number;
+  sortLongestTaskMs: number;
+}
+
+/** The page's JS heap after a forced GC: V8's used heap and the ArrayBuffers' backing stores (outside it). */
+async function heapOf(page: import("playwright-core").Page): Promise<{ usedMb: number; arrayBuffersMb: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    const usage = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; backingStorageSize?: number };
+    return { usedMb: usage.usedSize / 1024 / 1024, arrayBuffersMb: (usage.backingStorageSize ?? Number.NaN) / 1024 / 1024 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function measurePageHeap(body: Uint8Array, windowed: boolean): Promise<HeapFigures> {
+  const browser = await launchBrowser();
+  try {
+    const webview = await openWebviewPage(browser);
+    const { page } = webview;
+    webview.addPayload("all-pages", body);
+    // The old path: a threshold above the body's size keeps every byte and record, as before windowing.
+    if (!windowed) await page.evaluate(() => ((document.documentElement.dataset as Record<string, string>).windowedThresholdBytes = String(2 ** 40)));
+    await webview.show(responseMeta({ size: body.length, selectOrder: ["wonum", "siteid", "description", "status", "wopriority", "reportdate"] }), "all-pages", undefined, { rangesFromServer: true });
+    await page.waitForFunction(() => document.documentElement.dataset.parsedMs !== undefined, undefined, { timeout: 600_000 });
+    const parsedMs = await page.evaluate(() => Number(document.documentElement.dataset.parsedMs));
+    const settled = await heapOf(page);
+    // Scroll to the last row (a windowed table fetches it from the host) and draw it.
+    await page.evaluate(() => {
+      const scroller = document.querySelector(".table-body")!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll(".table-body .tr:not([hidden])")].some((row) => !row.dataset.index || row.textContent !== "") && document.querySelectorAll(".table-body .tr.row-loading:not([hidden])").length === 0, undefined, { timeout: 60_000 });
+    const scrolled = await heapOf(page);
+    // Sort by a text column: the windowed page reads the body again and sorts in slices.
+    const sortStart = await page.evaluate(() => performance.now());
+    await page.locator('.table-header .th[data-column="description"]').click();
+    await page.waitForFunction(() => /^[\d,]+ records$/.test(document.querySelector(".table-count")?.textContent ?? ""), undefined, { timeout: 600_000 });
+    await page.evaluate(() => {
+      const scroller = document.querySelector(".table-body")!;
+      scroller.scrollTop = 0;
+    });
+    await page.waitForFunction(() => document.querySelector('.table-body .tr[data-index="0"]:not(.row-loading)') !== null, undefined, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const sort = await page.evaluate((from) => {
+      const tasks = window.__longTasks.filter((task) => task.start >= from);
+      return { sortMs: performance.now() - from, sortLongestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)) };
+    }, sortStart);
+    await webview.close();
+    return { ...settled, scrolledUsedMb: scrolled.usedMb, parsedMs, ...sort };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function pageHeap(emulatorUrl: string): Promise<void> {
+  const body = await allPagesBody({ emulatorUrl, apikey: APIKEY });
+  console.log(`(d) the panel's page holding All pages of ${allPagesRecords.toLocaleString("en-US")} work orders (${(body.length / 1024 / 1024).toFixed(1)} MB joined), JS heap after a forced GC:`);
+  const figures: Record<"full" | "windowed", HeapFigures> = { full: await measurePageHeap(body, false), windowed: await measurePageHeap(body, true) };
+  for (const [name, f] of Object.entries(figures)) {
+    console.log(
+      `    ${name.padEnd(8)}: V8 heap ${f.usedMb.toFixed(1)} MB + ArrayBuffers ${f.arrayBuffersMb.toFixed(1)} MB once all is in (after ${ms(f.parsedMs)}); ` +
+        `V8 heap ${f.scrolledUsedMb.toFixed(1)} MB after scrolling to the last row; sort by description ${ms(f.sortMs)}, longest main-thread task meanwhile ${ms(f.sortLongestTaskMs)}`,
+    );
+  }
+  const total = (f: HeapFigures) => f.usedMb + (Number.isFinite(f.arrayBuffersMb) ? f.arrayBuffersMb : 0);
+  console.log(`    ratio: the full path holds ${(total(figures.full) / total(figures.windowed)).toFixed(1)}x the windowed page's memory (heap + ArrayBuffers)`);
+}
+
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf("--all-pages-child");
   if (childAt > 0) {
@@ -197,6 +279,15 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`load average at start: ${readFileSync("/proc/loadavg", "utf8").trim()}`);
+  if (heapOnly) {
+    const many = await startEmulatorChild(["--work-orders", String(allPagesRecords)]);
+    try {
+      await pageHeap(many.url);
+    } finally {
+      many.child.kill("SIGTERM");
+    }
+    return;
+  }
   const largest = Math.max(...sizesMb);
   // About 1.7 KB per MXAPIWODETAIL record with oslc.select=*: enough work orders for the largest size.
   const emulator = await startEmulatorChild(["--work-orders", String(Math.ceil((largest * 1024 * 1024) / 1500) + 1000)]);
@@ -209,6 +300,7 @@ async function main(): Promise<void> {
         const many = await startEmulatorChild(["--work-orders", String(allPagesRecords)]);
         try {
           await allPages(many.url);
+          if (!hostOnly) await pageHeap(many.url);
         } finally {
           many.child.kill("SIGTERM");
         }

@@ -149,3 +149,20 @@ export async function allPagesRss(run: { emulatorUrl: string; apikey: string; re
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/** The body All pages of a collection joins (as the panel receives it), for the page's heap figures in bench/render. */
+export async function allPagesBody(run: { emulatorUrl: string; apikey: string }): Promise<Uint8Array> {
+  const scratch = mkdtempSync(join(tmpdir(), "maximo-all-pages-"));
+  const connection: ConnectionConfig = { name: "bench", url: run.emulatorUrl, apiRoot: "api", auth: "apikey" };
+  const storage = folderStorage(scratch, defaultSpillBytes);
+  const executor = createExecutor({ connection, secrets: envSecrets({ MAXIMO_APIKEY: run.apikey }), transport: { bodies: storage } });
+  const resolved = resolvedGet(`os/mxapiwodetail?lean=1&oslc.select=wonum,siteid,description,status,wopriority,reportdate&oslc.orderBy=%2Bworkorderid&oslc.pageSize=1000`);
+  try {
+    const combined = await combinePages(pages(executor, resolved, {}), storage);
+    const body = combined.response.body;
+    return new Uint8Array(await body.read(0, body.size));
+  } finally {
+    executor.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -68,7 +68,9 @@ export type HostMessage =
   /** An action the page asked for has finished (successfully, cancelled or not). */
   | { type: "actionDone"; action: PanelAction }
   /** The server-log lines of a shown response, read after it (absent: capture gave none). */
-  | { type: "serverLog"; responseId: string; serverLog?: { lines: string[]; hints: Record<string, string> } };
+  | { type: "serverLog"; responseId: string; serverLog?: { lines: string[]; hints: Record<string, string> } }
+  /** The answer to a page's `bodyRange`: the bytes from `start` (fewer at the body's end), or why not. */
+  | { type: "bodyRange"; responseId: string; requestId: number; start: number; chunk?: ArrayBuffer; error?: string };
 
 /** Page → host. Each names the response it is about, so a late click on a replaced response is ignored. */
 export type PageMessage =
@@ -79,21 +81,25 @@ export type PageMessage =
   | { type: "openInEditor"; responseId: string }
   | { type: "revealRequest"; responseId: string }
   /** The host writes `text` to the clipboard; `what` names it for the status message ("cell", "CSV"). */
-  | { type: "copy"; text: string; what: string };
+  | { type: "copy"; text: string; what: string }
+  /** Bytes [start, end) of the shown body, for a page that keeps only an index of a large body (answered by a `bodyRange`). */
+  | { type: "bodyRange"; responseId: string; requestId: number; start: number; end: number };
 
 /** The state the page keeps through vscode.setState (small: never the body). */
 export interface PageState {
   responseId?: string;
 }
 
-const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "save", "openInEditor", "revealRequest", "copy"]);
+const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "save", "openInEditor", "revealRequest", "copy", "bodyRange"]);
 
 /** Narrows what arrives from the page (which is untrusted input to the host). */
 export function isPageMessage(value: unknown): value is PageMessage {
   if (typeof value !== "object" || value === null) return false;
-  const message = value as { type?: unknown; responseId?: unknown; text?: unknown; what?: unknown };
+  const message = value as { type?: unknown; responseId?: unknown; text?: unknown; what?: unknown; requestId?: unknown; start?: unknown; end?: unknown };
   if (typeof message.type !== "string" || !pageMessageTypes.has(message.type)) return false;
   if (message.type === "ready") return true;
   if (message.type === "copy") return typeof message.text === "string" && typeof message.what === "string";
+  // The range itself (within the body, not too long) is checked by the host against the body.
+  if (message.type === "bodyRange" && ![message.requestId, message.start, message.end].every(Number.isSafeInteger)) return false;
   return typeof message.responseId === "string";
 }

@@ -74,7 +74,111 @@ export function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(",");
 }
 
-export class TableModel {
+/** The text the filter looks in: a record's cells under `columns`, lower-cased. */
+export function searchTextOf(record: unknown, columns: readonly string[]): string {
+  return columns.map((column) => cellText(fieldOf(record, column))).join("\u0001").toLowerCase();
+}
+
+/** A sort key as compact as the value it stands for: nested values become their cell text (compared as text anyway). */
+export function sortKeyOf(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? cellText(value) : value;
+}
+
+/**
+ * Positions 0..keys.length-1 ordered by their keys: missing values last in both directions,
+ * ties in their original order.
+ */
+export function sortedPositions(keys: readonly unknown[], direction: SortDirection): number[] {
+  const order = keys.map((_, position) => position);
+  const sign = direction === "asc" ? 1 : -1;
+  order.sort((a, b) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    const missing = (ka === undefined || ka === null ? 1 : 0) - (kb === undefined || kb === null ? 1 : 0);
+    if (missing !== 0) return missing;
+    return sign * compareValues(ka, kb) || a - b;
+  });
+  return order;
+}
+
+/**
+ * The same order as `sortedPositions`, computed in slices of about `sliceMs` with `pause()`
+ * between them, so sorting 100,000 text values (a second of collation) never holds the page for
+ * long: a bottom-up merge sort (stable, so ties keep their original order). Undefined when
+ * `cancelled()` says a newer request replaced this one.
+ */
+export async function sortedPositionsInSlices(
+  keys: readonly unknown[],
+  direction: SortDirection,
+  pause: () => Promise<void>,
+  cancelled: () => boolean = () => false,
+  sliceMs = 8,
+): Promise<number[] | undefined> {
+  const n = keys.length;
+  const sign = direction === "asc" ? 1 : -1;
+  const before = (x: number, y: number): boolean => {
+    const kx = keys[x];
+    const ky = keys[y];
+    const missing = (kx === undefined || kx === null ? 1 : 0) - (ky === undefined || ky === null ? 1 : 0);
+    if (missing !== 0) return missing < 0;
+    return sign * compareValues(kx, ky) < 0;
+  };
+  let from = new Uint32Array(n);
+  let to = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let sliceStart = performance.now();
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // Take from the right run only when strictly before: equal keys keep their order.
+      while (i < mid && j < hi) {
+        to[k++] = before(from[j]!, from[i]!) ? from[j++]! : from[i++]!;
+        // The last merges are long (100,000 comparisons): look at the clock inside them too.
+        if ((k & 1023) === 0 && performance.now() - sliceStart > sliceMs) {
+          await pause();
+          if (cancelled()) return undefined;
+          sliceStart = performance.now();
+        }
+      }
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        if (cancelled()) return undefined;
+        sliceStart = performance.now();
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return Array.from(from);
+}
+
+/**
+ * What the Table tab draws from: the records in memory (`TableModel`) or, for a large body, an
+ * index and a bounded cache (`WindowedTable`).
+ */
+export interface TableSource {
+  readonly columnKeys: readonly string[];
+  readonly sort: SortState | undefined;
+  /** Records in the body, and rows shown (filtered). */
+  readonly recordCount: number;
+  readonly rowCount: number;
+  /** The record's position in the body for view row `row` (its row number less one). */
+  recordIndex(row: number): number | undefined;
+  /** The record on view row `row`; undefined while it is being fetched. */
+  recordAt(row: number): unknown;
+  isLoaded(row: number): boolean;
+  toggleSort(column: string): void | Promise<void>;
+  setFilter(text: string): void | Promise<void>;
+  /** The view's rows (or `rows`) as CSV, of `columns` (all), with a header line unless `header` is false; `rows` copied of `of` (a windowed view is capped). */
+  csvOf(rows?: number[], columns?: readonly string[], header?: boolean): Promise<{ text: string; rows: number; of: number }>;
+}
+
+export class TableModel implements TableSource {
   readonly records: unknown[] = [];
   readonly columns: ColumnSet;
   /** Indexes into `records` in display order: filtered, then sorted. */
@@ -128,6 +232,27 @@ export class TableModel {
     this.refresh();
   }
 
+  get recordCount(): number {
+    return this.records.length;
+  }
+
+  get rowCount(): number {
+    return this.view.length;
+  }
+
+  recordIndex(row: number): number | undefined {
+    return this.view[row];
+  }
+
+  isLoaded(): boolean {
+    return true;
+  }
+
+  csvOf(rows?: number[], columns?: readonly string[], header = true): Promise<{ text: string; rows: number; of: number }> {
+    const count = rows?.length ?? this.view.length;
+    return Promise.resolve({ text: this.toCsv(rows, columns, header), rows: count, of: count });
+  }
+
   /** The record shown on view row `row`. */
   recordAt(row: number): unknown {
     const index = this.view[row];
@@ -139,9 +264,8 @@ export class TableModel {
   }
 
   /** The rows in view as CSV with a header line (RFC 4180, CRLF line ends). */
-  toCsv(rows: Iterable<number> = this.view.keys()): string {
-    const columns = this.columnKeys;
-    const lines = [csvLine(columns)];
+  toCsv(rows: Iterable<number> = this.view.keys(), columns: readonly string[] = this.columnKeys, header = true): string {
+    const lines = header ? [csvLine(columns)] : [];
     for (const row of rows) {
       const record = this.recordAt(row);
       lines.push(csvLine(columns.map((column) => cellCopyText(fieldOf(record, column)))));
@@ -154,17 +278,7 @@ export class TableModel {
     for (let i = 0; i < this.records.length; i++) if (this.matches(i)) view.push(i);
     if (this.sort) {
       const { column, direction } = this.sort;
-      const keys = view.map((i) => fieldOf(this.records[i], column));
-      const order = view.map((_, position) => position);
-      const sign = direction === "asc" ? 1 : -1;
-      order.sort((a, b) => {
-        const ka = keys[a];
-        const kb = keys[b];
-        // Missing values stay last in both directions; ties keep record order.
-        const missing = (ka === undefined || ka === null ? 1 : 0) - (kb === undefined || kb === null ? 1 : 0);
-        if (missing !== 0) return missing;
-        return sign * compareValues(ka, kb) || a - b;
-      });
+      const order = sortedPositions(view.map((i) => fieldOf(this.records[i], column)), direction);
       this.view = order.map((position) => view[position]!);
     } else {
       this.view = view;
@@ -175,8 +289,7 @@ export class TableModel {
     if (!this.filterLower) return true;
     let text = this.searchText[index];
     if (text === undefined) {
-      const record = this.records[index];
-      text = this.columnKeys.map((column) => cellText(fieldOf(record, column))).join("\u0001").toLowerCase();
+      text = searchTextOf(this.records[index], this.columnKeys);
       this.searchText[index] = text;
     }
     return text.includes(this.filterLower);

@@ -3,7 +3,12 @@
  * everything; its body is parsed in slices (the table fills batch by batch) while the page stays
  * responsive. Figures for bench/render are left on <html> as data attributes.
  */
+import { RecordScanner, windowedBodyBytes } from "../model/bodyIndex";
 import { ChunkedJsonParser } from "../model/chunkedJson";
+import { LineOffsets } from "../model/lineOffsets";
+import { RangeClient } from "../model/rangeClient";
+import { WindowedLines } from "../model/windowedLines";
+import { WindowedTable } from "../model/windowedTable";
 import { decoderFor, formatBytes, looksLikeJson, summaryParts } from "../model/format";
 import type { HostMessage, PageMessage, PagingAction, PanelAction, ResponseMeta } from "../protocol";
 import { errorBanner } from "./banner";
@@ -11,7 +16,7 @@ import { ContextMenu } from "./contextMenu";
 import { headersView, TimingView } from "./detailsViews";
 import { button, el } from "./dom";
 import { JsonView } from "./jsonView";
-import { RawView } from "./rawView";
+import { RawView, segmentBytes } from "./rawView";
 import type { PageServices } from "./services";
 import { nextFrame, yieldToPage } from "./slicing";
 import { ServerLogView } from "./serverLogView";
@@ -36,6 +41,16 @@ interface Incoming {
   onComplete: () => void;
 }
 
+/** A large body streaming in, windowed: each part is indexed and dropped (the bytes stay on the host). */
+interface WindowedIncoming {
+  id: string;
+  total: number;
+  received: number;
+  /** Parts that came ahead of their turn, by offset. */
+  early: Map<number, Uint8Array>;
+  take(part: Uint8Array): void;
+}
+
 interface Shown {
   meta: ResponseMeta;
   generation: number;
@@ -53,6 +68,9 @@ export class App {
   private chosenTab: TabId | undefined;
   private activeTab: TabId = "table";
   private incoming: Incoming | undefined;
+  private windowedIncoming: WindowedIncoming | undefined;
+  /** Answers the byte ranges a windowed body's views ask the host for. */
+  private ranges: RangeClient | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -76,6 +94,9 @@ export class App {
       case "serverLog":
         this.attachServerLog(message);
         return;
+      case "bodyRange":
+        this.ranges?.receive(message);
+        return;
     }
   }
 
@@ -89,6 +110,17 @@ export class App {
   }
 
   private receiveChunk(responseId: string, offset: number, chunk: ArrayBuffer): void {
+    const windowed = this.windowedIncoming;
+    if (windowed && windowed.id === responseId) {
+      // Parts are indexed in order; one arriving early waits for those before it.
+      windowed.early.set(offset, new Uint8Array(chunk));
+      for (let part = windowed.early.get(windowed.received); part; part = windowed.early.get(windowed.received)) {
+        windowed.early.delete(windowed.received);
+        windowed.received += part.length;
+        windowed.take(part);
+      }
+      return;
+    }
     const incoming = this.incoming;
     if (!incoming || incoming.id !== responseId) return;
     const part = new Uint8Array(chunk);
@@ -114,11 +146,19 @@ export class App {
     const generation = ++this.generation;
     const first = new Uint8Array(message.body);
     const total = Math.max(message.totalBytes, first.length);
-    const bytes = total > first.length ? new Uint8Array(total) : first;
-    if (bytes !== first) bytes.set(first);
     const decoder = decoderFor(meta.contentType);
     const isJson = looksLikeJson(meta.contentType, first);
     const dataset = document.documentElement.dataset;
+    // A large JSON body is windowed: indexed as it streams in, its bytes left on the host. The
+    // harness may lower the threshold (bench/render compares both paths on one body).
+    const windowed = isJson && total > (Number(dataset.windowedThresholdBytes) || windowedBodyBytes);
+    const bytes = windowed ? first : total > first.length ? new Uint8Array(total) : first;
+    if (bytes !== first) bytes.set(first);
+    this.ranges?.dispose();
+    this.ranges = windowed ? new RangeClient(meta.id, this.post) : undefined;
+    this.windowedIncoming = undefined;
+    const scanner = windowed ? new RecordScanner() : undefined;
+    const lines = windowed ? new LineOffsets(segmentBytes) : undefined;
     delete dataset.firstRowsMs;
     delete dataset.firstRowsSinceReceivedMs;
     delete dataset.parsedMs;
@@ -128,9 +168,15 @@ export class App {
 
     const shown: Shown = { meta, generation, tabs: new Map(), activate: new Map(), actionButtons: new Map() };
     this.shown = shown;
-    const table = new TableView(this.services, meta.selectOrder);
+    // The views redraw when rows and lines they asked the host for come in.
+    const views: { table?: TableView; raw?: RawView } = {};
+    const windowedTable = scanner ? new WindowedTable(scanner, this.ranges!.fetch, meta.selectOrder, () => views.table?.redraw(), (done, all) => views.table?.progress(done, all)) : undefined;
+    const windowedLines = lines ? new WindowedLines(lines, this.ranges!.fetch, decoder, () => views.raw?.redraw()) : undefined;
+    const table = new TableView(this.services, meta.selectOrder, windowedTable);
     const json = new JsonView(this.services);
-    const raw = new RawView(bytes, decoder);
+    const raw = new RawView(windowedLines ?? { bytes, decoder });
+    views.table = table;
+    views.raw = raw;
     const timing = new TimingView(meta);
     shown.tabs.set("table", table.element);
     shown.tabs.set("json", json.element);
@@ -143,7 +189,9 @@ export class App {
     shown.activate.set("raw", () => raw.activate());
 
     const notices = el("div", "notices");
-    if (meta.bodyTruncated) notices.append(el("div", "notice", `Only the first ${formatBytes(bytes.length)} of this response were kept in history.`));
+    if (windowed) dataset.windowed = "true";
+    else delete dataset.windowed;
+    if (meta.bodyTruncated) notices.append(el("div", "notice", `Only the first ${formatBytes(total)} of this response were kept in history.`));
     const banner = meta.maximoError
       ? errorBanner(meta.maximoError, meta.request.source ? () => this.post({ type: "revealRequest", responseId: meta.id }) : undefined)
       : undefined;
@@ -172,6 +220,15 @@ export class App {
     };
     // A parse still waiting on the previous body's parts wakes up and sees it was replaced.
     this.incoming?.wake?.();
+    if (windowed) {
+      this.incoming = undefined;
+      const defaultTab: TabId = meta.maximoError ? "raw" : "table";
+      const preferred = this.chosenTab === "json" || (this.chosenTab === "table" && meta.maximoError) ? undefined : this.chosenTab;
+      this.selectTab(preferred ?? defaultTab);
+      json.showNote(`The JSON tree is off for a body this large (${formatBytes(total)}): the Table and Raw tabs show all of it, and Open in editor opens it whole.`);
+      this.streamWindowed({ meta, generation, arrived, total, first, scanner: scanner!, lines: lines!, windowedTable: windowedTable!, table, raw, json, timing, complete });
+      return;
+    }
     if (first.length < total) {
       this.incoming = { id: meta.id, bytes, received: first.length, wake: undefined, onComplete: complete };
     } else {
@@ -190,6 +247,77 @@ export class App {
       return;
     }
     void this.parse(bytes, generation, arrived, meta, { table, json, timing, defaultTab });
+  }
+
+  /**
+   * A windowed body: each part, as it arrives, is scanned for its records and lines and its
+   * complete records parsed (for the columns, and the first screen's rows in the cache), then
+   * dropped. The page never holds the body.
+   */
+  private streamWindowed(load: {
+    meta: ResponseMeta;
+    generation: number;
+    arrived: number;
+    total: number;
+    first: Uint8Array;
+    scanner: RecordScanner;
+    lines: LineOffsets;
+    windowedTable: WindowedTable;
+    table: TableView;
+    raw: RawView;
+    json: JsonView;
+    timing: TimingView;
+    complete: () => void;
+  }): void {
+    const { meta, generation, arrived, total, scanner, lines, windowedTable, table } = load;
+    const dataset = document.documentElement.dataset;
+    const decoder = new TextDecoder();
+    let firstRowsMs: number | undefined;
+    let parseError: string | undefined;
+    const take = (part: Uint8Array) => {
+      if (generation !== this.generation) return;
+      lines.push(part);
+      const slice = scanner.push(part);
+      if (slice && !parseError) {
+        let records: unknown[];
+        try {
+          records = JSON.parse(`[${decoder.decode(slice.bytes)}]`) as unknown[];
+        } catch (error) {
+          parseError = `The body is not valid JSON near record ${slice.first + 1}: ${error instanceof Error ? error.message : String(error)}`;
+          records = [];
+        }
+        table.grew(slice.first === 0 ? records.slice(0, 50) : [], windowedTable.addParsed(slice.first, records));
+        if (firstRowsMs === undefined && records.length > 0) {
+          firstRowsMs = -1;
+          // Measured in the frame that paints them.
+          void nextFrame().then(() => {
+            if (generation !== this.generation) return;
+            firstRowsMs = performance.now() - arrived;
+            dataset.firstRowsMs = firstRowsMs.toFixed(1);
+            dataset.firstRowsSinceReceivedMs = String(Date.now() - meta.receivedAt);
+            performance.mark("maximo:first-rows");
+          });
+        }
+      }
+      if (scanner.bytesReceived < total) return;
+      this.windowedIncoming = undefined;
+      scanner.finish();
+      lines.finish();
+      windowedTable.finish();
+      table.finish();
+      load.complete();
+      const parsedMs = performance.now() - arrived;
+      dataset.parsedMs = parsedMs.toFixed(1);
+      load.timing.showPage({ firstRowsMs: firstRowsMs !== undefined && firstRowsMs >= 0 ? firstRowsMs : undefined, parsedMs });
+      const error = parseError ?? scanner.error;
+      if (error) load.json.showNote(error);
+      if (error || scanner.arrayOpen < 0) {
+        // Not a collection (or broken): the lines are what there is to see.
+        if (!this.chosenTab || this.chosenTab === "table") this.selectTab("raw");
+      }
+    };
+    this.windowedIncoming = { id: meta.id, total, received: 0, early: new Map(), take };
+    this.receiveChunk(meta.id, 0, load.first.buffer as ArrayBuffer);
   }
 
   private async parse(

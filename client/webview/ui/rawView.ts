@@ -1,23 +1,39 @@
-/** The Raw tab: the body's lines, decoded only when in view; long lines are cut into marked segments. */
+/**
+ * The Raw tab: the body's lines, decoded only when in view; long lines are cut into marked
+ * segments. A large body (windowed) is not kept: its lines' offsets were found as it streamed in,
+ * and the lines in view are fetched from the host (blank until they come).
+ */
 import { LineIndex } from "../model/lineIndex";
+import type { WindowedLines } from "../model/windowedLines";
 import { el } from "./dom";
 import { VirtualList } from "./virtualList";
 
 const rowHeight = 18;
-const segmentBytes = 2000;
+/** Longest segment of a line (compact JSON is one line): the same for kept and windowed bodies. */
+export const segmentBytes = 2000;
+
+/** What the view draws from: LineIndex over kept bytes, or WindowedLines. */
+interface LineSource {
+  readonly count: number;
+  readonly longest: number;
+  isContinuation(index: number): boolean;
+  /** The text, or undefined while it is being fetched. */
+  line(index: number): string | undefined;
+}
 
 export class RawView {
   readonly element = el("div", "raw-view");
-  private index: LineIndex | undefined;
+  private index: LineSource | undefined;
   private complete = false;
   private wanted = false;
   private readonly note = el("div", "empty-note", "Receiving the body…");
   private lineNumbers = new Uint32Array(0);
   private readonly list: VirtualList;
+  private fetchQueued = false;
 
+  /** `content`: the body's bytes, or the lines of a windowed body. */
   constructor(
-    private readonly bytes: Uint8Array,
-    private readonly decoder: TextDecoder,
+    private readonly content: { bytes: Uint8Array; decoder: TextDecoder } | WindowedLines,
   ) {
     this.list = new VirtualList({
       rowHeight,
@@ -39,12 +55,17 @@ export class RawView {
     if (this.wanted) this.activate();
   }
 
+  /** Lines fetched for a windowed body came in. */
+  redraw(): void {
+    this.list.refresh();
+  }
+
   /** Indexes the lines the first time the tab is shown. */
   activate(): void {
     this.wanted = true;
     this.note.hidden = this.complete;
     if (this.index || !this.complete) return;
-    const index = new LineIndex(this.bytes, segmentBytes, this.decoder);
+    const index: LineSource = "bytes" in this.content ? new LineIndex(this.content.bytes, segmentBytes, this.content.decoder) : this.content;
     // Continuation rows share their line's number.
     const numbers = new Uint32Array(index.count);
     let n = 0;
@@ -62,6 +83,18 @@ export class RawView {
     if (!this.index) return;
     const [gutter, text] = Array.from(row.children) as HTMLElement[];
     gutter!.textContent = this.index.isContinuation(index) ? "↪" : String(this.lineNumbers[index] ?? index + 1);
-    text!.textContent = this.index.line(index);
+    const line = this.index.line(index);
+    text!.textContent = line ?? "";
+    if (line === undefined) this.queueFetch();
+  }
+
+  private queueFetch(): void {
+    if (this.fetchQueued || "bytes" in this.content) return;
+    this.fetchQueued = true;
+    const lines = this.content;
+    queueMicrotask(() => {
+      this.fetchQueued = false;
+      void lines.fetchWanted();
+    });
   }
 }

@@ -2,11 +2,16 @@
  * The Table tab: the `member` records in a virtual grid with a sticky header. Click a header to
  * sort, drag its right edge to resize, type in the filter box; copy a cell, a row or CSV from the
  * context menu, the toolbar, or Ctrl+C on the selected cell.
+ *
+ * The records are in memory (`TableModel`), or for a large body a `WindowedTable`: rows are
+ * fetched from the host as they are drawn (blank until they come), sort and filter read the body
+ * again with a progress figure, and copying a whole table stops at `copyRowsCap` rows.
  */
-import { cellCopyText } from "../model/cellText";
+import { cellCopyText, cellText } from "../model/cellText";
 import { columnOffsets, columnWindow, type ColumnWindow } from "../model/columnWindow";
 import { formatCount } from "../model/format";
-import { csvLine, fieldOf, TableModel } from "../model/tableModel";
+import { fieldOf, TableModel, type TableSource } from "../model/tableModel";
+import type { WindowedTable } from "../model/windowedTable";
 import { button, debounce, el } from "./dom";
 import type { PageServices } from "./services";
 import { VirtualList } from "./virtualList";
@@ -25,7 +30,13 @@ interface Selection {
 
 export class TableView {
   readonly element = el("div", "table-view");
-  readonly model: TableModel;
+  readonly model: TableSource;
+  /** The in-memory model, when the records are kept (not windowed). */
+  private readonly memory: TableModel | undefined;
+  private readonly windowed: WindowedTable | undefined;
+  private fetchQueued = false;
+  /** A sort or filter reading a windowed body: its progress replaces the count. */
+  private busy: string | undefined;
   private readonly header = el("div", "table-header");
   private readonly list: VirtualList;
   private readonly count = el("span", "table-count");
@@ -48,8 +59,11 @@ export class TableView {
   constructor(
     private readonly services: PageServices,
     selectOrder?: readonly string[],
+    windowed?: WindowedTable,
   ) {
-    this.model = new TableModel(selectOrder);
+    this.windowed = windowed;
+    this.memory = windowed ? undefined : new TableModel(selectOrder);
+    this.model = windowed ?? this.memory!;
     this.filterInput.type = "search";
     this.filterInput.placeholder = "Filter rows";
     this.filterInput.setAttribute("aria-label", "Filter rows");
@@ -58,7 +72,7 @@ export class TableView {
     toolbar.append(
       this.filterInput,
       this.count,
-      button("Copy CSV", "secondary", () => this.copyCsv(), "Copy the rows shown (filtered and sorted) as CSV"),
+      button("Copy CSV", "secondary", () => void this.copyCsv(), "Copy the rows shown (filtered and sorted) as CSV"),
     );
     this.list = new VirtualList({
       rowHeight,
@@ -86,8 +100,13 @@ export class TableView {
    * every `refreshMs`, since each redraw of the grid costs a frame that parsing could use.
    */
   append(records: readonly unknown[]): void {
-    const sample = this.model.records.length === 0 ? records.slice(0, 50) : [];
-    if (this.model.append(records)) {
+    const sample = this.model.recordCount === 0 ? records.slice(0, 50) : [];
+    this.grew(sample, this.memory!.append(records));
+  }
+
+  /** Records were added to the model (`sample`: the first ones, to size the columns); `newColumns` when columns were added. */
+  grew(sample: readonly unknown[], newColumns: boolean): void {
+    if (newColumns) {
       this.selection = undefined;
       this.sizeColumns(sample);
       this.buildHeader();
@@ -110,15 +129,30 @@ export class TableView {
   private showRows(): void {
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
-    this.list.setCount(this.model.view.length);
+    this.list.setCount(this.model.rowCount);
+    this.updateCount();
+  }
+
+  /** Rows fetched for a windowed body came in, or its sort/filter finished: redraw. */
+  redraw(): void {
+    this.busy = undefined;
+    this.list.setCount(this.model.rowCount);
+    this.list.refresh();
+    this.updateCount();
+  }
+
+  /** A windowed sort or filter has read `done` of `total` records. */
+  progress(done: number, total: number): void {
+    this.busy = `${this.model.sort ? "Sorting" : "Filtering"} ${formatCount(total)} records… ${Math.floor((done / Math.max(1, total)) * 100)}%`;
     this.updateCount();
   }
 
   private updateCount(): void {
-    const total = this.model.records.length;
-    const shown = this.model.view.length;
+    const total = this.model.recordCount;
+    const shown = this.model.rowCount;
     const records = `${formatCount(total)} ${total === 1 ? "record" : "records"}`;
-    this.count.textContent = `${shown === total ? records : `${formatCount(shown)} of ${records}`}${this.loading ? " (loading…)" : ""}`;
+    const error = this.windowed?.error;
+    this.count.textContent = error ?? this.busy ?? `${shown === total ? records : `${formatCount(shown)} of ${records}`}${this.loading ? " (loading…)" : ""}`;
     this.empty.hidden = this.loading || total > 0;
     this.empty.textContent = "This response has no member records.";
   }
@@ -193,9 +227,13 @@ export class TableView {
   private renderRow(row: HTMLElement, index: number): void {
     const keys = this.model.columnKeys;
     const record = this.model.recordAt(index);
+    const loaded = this.model.isLoaded(index);
+    // A windowed row not fetched yet: blank until its bytes come from the host.
+    if (!loaded) this.queueFetch();
+    row.classList.toggle("row-loading", !loaded);
     const { start, end, before } = this.columns;
     row.style.width = `${numberColumnWidth + this.offsets[this.offsets.length - 1]!}px`;
-    row.children[0]!.textContent = String((this.model.view[index] ?? 0) + 1);
+    row.children[0]!.textContent = String((this.model.recordIndex(index) ?? 0) + 1);
     (row.children[1] as HTMLElement).style.width = `${before}px`;
     const drawn = end - start;
     while (row.children.length - 2 < drawn) {
@@ -209,28 +247,46 @@ export class TableView {
       const key = keys[column]!;
       const cell = row.children[i + 2] as HTMLElement;
       const value = fieldOf(record, key);
-      const text = this.model.cell(index, key);
+      const text = cellText(value);
       cell.dataset.column = String(column);
       cell.style.width = `${this.widths[column]}px`;
       cell.textContent = text;
       cell.title = text.length > 30 ? text : "";
       cell.classList.toggle("selected", this.selection?.row === index && this.selection.column === column);
-      cell.classList.toggle("missing", value === undefined);
+      cell.classList.toggle("missing", loaded && value === undefined);
     }
   }
 
+  /** After drawing, fetch the windowed rows that were not cached (once per frame's worth of rows). */
+  private queueFetch(): void {
+    if (this.fetchQueued || !this.windowed) return;
+    this.fetchQueued = true;
+    queueMicrotask(() => {
+      this.fetchQueued = false;
+      void this.windowed?.fetchWanted();
+    });
+  }
+
   private sortBy(key: string): void {
-    this.model.toggleSort(key);
+    const done = this.model.toggleSort(key);
     this.selection = undefined;
     this.buildHeader();
-    this.list.refresh();
+    if (done) {
+      this.progress(0, this.model.recordCount);
+      void done.then(() => this.redraw());
+    } else this.list.refresh();
   }
 
   private applyFilter(): void {
-    this.model.setFilter(this.filterInput.value.trim());
+    const done = this.model.setFilter(this.filterInput.value.trim());
     this.selection = undefined;
     this.list.scrollToTop();
-    this.list.setCount(this.model.view.length);
+    if (done) {
+      this.progress(0, this.model.recordCount);
+      void done.then(() => this.redraw());
+      return;
+    }
+    this.list.setCount(this.model.rowCount);
     this.list.refresh();
     this.updateCount();
   }
@@ -288,9 +344,9 @@ export class TableView {
     this.services.menu.show(event, [
       { label: "Copy cell", run: () => this.copyCell(at) },
       { label: "Copy row as JSON", run: () => this.services.copy(JSON.stringify(this.model.recordAt(at.row), null, 2), "row") },
-      { label: "Copy row as CSV", run: () => this.services.copy(this.model.toCsv([at.row]), "row as CSV") },
-      { label: "Copy column values", run: () => this.copyColumn(at.column) },
-      { label: "Copy table as CSV", run: () => this.copyCsv() },
+      { label: "Copy row as CSV", run: () => void this.model.csvOf([at.row]).then((csv) => this.services.copy(csv.text, "row as CSV")) },
+      { label: "Copy column values", run: () => void this.copyColumn(at.column) },
+      { label: "Copy table as CSV", run: () => void this.copyCsv() },
     ]);
   }
 
@@ -300,15 +356,20 @@ export class TableView {
     this.services.copy(cellCopyText(fieldOf(this.model.recordAt(at.row), key)), "cell");
   }
 
-  private copyColumn(column: number): void {
+  private async copyColumn(column: number): Promise<void> {
     const key = this.model.columnKeys[column];
     if (key === undefined) return;
-    const values = this.model.view.map((_, row) => csvLine([cellCopyText(fieldOf(this.model.recordAt(row), key))]));
-    this.services.copy(values.join("\r\n"), `${key} values`);
+    const csv = await this.model.csvOf(undefined, [key], false);
+    this.services.copy(csv.text.replace(/\r\n$/, ""), `${key} values${capped(csv)}`);
   }
 
-  private copyCsv(): void {
-    const rows = this.model.view.length;
-    this.services.copy(this.model.toCsv(), `CSV (${formatCount(rows)} ${rows === 1 ? "row" : "rows"})`);
+  private async copyCsv(): Promise<void> {
+    const csv = await this.model.csvOf();
+    this.services.copy(csv.text, `CSV (${formatCount(csv.rows)} ${csv.rows === 1 ? "row" : "rows"}${capped(csv)})`);
   }
+}
+
+/** Words for a copy stopped at the cap: a windowed table copies its first rows only. */
+function capped(csv: { rows: number; of: number }): string {
+  return csv.rows < csv.of ? ` of ${formatCount(csv.of)}; Export writes them all` : "";
 }

@@ -27,7 +27,7 @@ export interface PageWindow {
   __longTasks: Array<{ start: number; duration: number }>;
   __postedAt: number;
   __pwned?: unknown;
-  __show(response: unknown, payload: string, actions: unknown, firstPart: number, partSize: number, withholdRest: boolean): Promise<number>;
+  __show(response: unknown, payload: string, actions: unknown, firstPart: number, partSize: number, withholdRest: boolean, rangesFromServer: boolean): Promise<number>;
   __sendRest?: () => void;
   postMessage(message: unknown, targetOrigin: string): void;
 }

@@ -44,8 +44,13 @@ window.__posted = [];
 window.__violations = [];
 window.__longTasks = [];
 let state;
+window.__bodies = {};
 window.acquireVsCodeApi = () => ({
-  postMessage: (message) => window.__posted.push(message),
+  postMessage: (message) => {
+    window.__posted.push(message);
+    // A windowed body's views ask for byte ranges; the host answers from the body (bodyRange.ts).
+    if (message.type === "bodyRange") setTimeout(() => window.__answerRange(message));
+  },
   setState: (value) => { state = value; },
   getState: () => state,
 });
@@ -53,11 +58,22 @@ document.addEventListener("securitypolicyviolation", (event) => window.__violati
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
 }).observe({ type: "longtask", buffered: true });
+window.__answerRange = async (message) => {
+  const body = window.__bodies[message.responseId];
+  if (!body) return;
+  const bytes = typeof body === "string"
+    ? new Uint8Array(await (await fetch("/payload/" + body, { headers: { range: "bytes=" + message.start + "-" + (message.end - 1) } })).arrayBuffer())
+    : body.slice(message.start, message.end);
+  const chunk = bytes.buffer;
+  window.postMessage({ type: "bodyRange", responseId: message.responseId, requestId: message.requestId, start: message.start, chunk }, "*", [chunk]);
+};
 // Posts a response as the host does (responsePanel.ts): the first part with "show", the rest as
 // "bodyChunk"s, every part a transferred ArrayBuffer. The parts are cut before the clock starts.
-window.__show = async (response, payload, actions, firstPart, partSize, withholdRest) => {
+window.__show = async (response, payload, actions, firstPart, partSize, withholdRest, rangesFromServer) => {
   const all = new Uint8Array(await (await fetch("/payload/" + payload)).arrayBuffer());
   const total = all.length;
+  // Ranges read from the server keep no copy of the body in this page (bench/render's heap figures).
+  window.__bodies[response.id] = rangesFromServer ? payload : all;
   const first = all.slice(0, Math.min(total, firstPart)).buffer;
   const rest = [];
   for (let offset = Math.min(total, firstPart); offset < total; offset += partSize) {
@@ -96,6 +112,8 @@ export interface PartOptions {
   partSize?: number;
   /** Send only the first part until sendRest(). */
   withholdRest?: boolean;
+  /** Answer a windowed body's bodyRange requests by HTTP range requests, keeping no copy of the body in the page. */
+  rangesFromServer?: boolean;
 }
 
 export interface WebviewPage {
@@ -131,6 +149,8 @@ export async function openWebviewPage(browser: Browser): Promise<WebviewPage> {
     if (path === "/webview.js") return send("text/javascript", readFileSync(join(root, "dist", "webview.js")));
     if (path === "/webview.css") return send("text/css", readFileSync(join(root, "dist", "webview.css")));
     const payload = path.startsWith("/payload/") ? payloads.get(decodeURIComponent(path.slice("/payload/".length))) : undefined;
+    const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? "");
+    if (payload && range) return send(payload.contentType, payload.bytes.subarray(Number(range[1]), Number(range[2]) + 1));
     if (payload) return send(payload.contentType, payload.bytes);
     response.writeHead(404).end();
   });
@@ -145,8 +165,8 @@ export async function openWebviewPage(browser: Browser): Promise<WebviewPage> {
     addPayload: (name, bytes, contentType = "application/octet-stream") => void payloads.set(name, { bytes, contentType }),
     show: (meta, payload, actions = { nextPage: false, allPages: false }, parts = {}) =>
       page.evaluate(
-        ([m, p, a, first, size, hold]) => window.__show(m, p, a, first, size, hold),
-        [meta, payload, actions, parts.firstPart ?? firstPartBytes, parts.partSize ?? partBytes, parts.withholdRest ?? false] as const,
+        ([m, p, a, first, size, hold, ranges]) => window.__show(m, p, a, first, size, hold, ranges),
+        [meta, payload, actions, parts.firstPart ?? firstPartBytes, parts.partSize ?? partBytes, parts.withholdRest ?? false, parts.rangesFromServer ?? false] as const,
       ),
     sendRest: () => page.evaluate(() => window.__sendRest?.()),
     posted: () => page.evaluate(() => window.__posted),

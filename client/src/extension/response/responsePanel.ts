@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import { isPageMessage, type HostMessage, type PageMessage, type PageState, type PanelAction, type ResponseMeta } from "../../../webview/protocol";
 import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
+import { readBodyRange } from "./bodyRange";
 import { partRanges, readPart } from "./bodyTransfer";
 import { pageHtml } from "./pageHtml";
 import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
@@ -218,6 +219,12 @@ export class ResponsePanel implements ResponsePresenter {
         case "revealRequest":
           await revealRequest(current.model);
           return;
+        case "bodyRange": {
+          // A page keeping only an index of a large body asks for the rows and lines on screen.
+          const answer = await readBodyRange(current.model.body, message.start, message.end);
+          void this.post({ type: "bodyRange", responseId: message.responseId, requestId: message.requestId, start: message.start, ...answer });
+          return;
+        }
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -245,4 +252,5 @@ const actionWords: Record<Exclude<PageMessage["type"], "ready" | "copy">, string
   save: "save the response",
   openInEditor: "open the response in an editor",
   revealRequest: "open the request",
+  bodyRange: "read the body",
 };
