@@ -16,7 +16,14 @@ export interface EmulatorProcess {
 
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
   const process = new ManagedProcess("emulator", "node", [join(repoRoot, "dist", "emulator.js"), "--port", "0", ...args], { cwd: repoRoot });
-  const url = (await process.waitForOutput(/listening (http:\/\/127\.0\.0\.1:\d+\/maximo)/, 30_000))[1]!;
+  let url: string;
+  try {
+    url = (await process.waitForOutput(/listening (http:\/\/127\.0\.0\.1:\d+\/maximo)/, 30_000))[1]!;
+  } catch (error) {
+    // An emulator that did not come up in time must not outlive the test (it would hold the port and the e2e lock).
+    await process.stop();
+    throw error;
+  }
   const origin = new URL(url).origin;
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${origin}/emulator/${path}`, {
