@@ -74,6 +74,8 @@ export type HostMessage =
 export type PageMessage =
   /** The script is listening; the host sends what it has. */
   | { type: "ready" }
+  /** The page took the body's part at `offset` (the host paces the parts by these). */
+  | { type: "bodyAck"; responseId: string; offset: number }
   | { type: PanelAction; responseId: string }
   | { type: "save"; responseId: string }
   | { type: "openInEditor"; responseId: string }
@@ -90,10 +92,16 @@ const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "sa
 
 /** Narrows what arrives from the page (which is untrusted input to the host). */
 export function isPageMessage(value: unknown): value is PageMessage {
+  if (isBodyAck(value)) return true;
   if (typeof value !== "object" || value === null) return false;
   const message = value as { type?: unknown; responseId?: unknown; text?: unknown; what?: unknown };
   if (typeof message.type !== "string" || !pageMessageTypes.has(message.type)) return false;
   if (message.type === "ready") return true;
   if (message.type === "copy") return typeof message.text === "string" && typeof message.what === "string";
   return typeof message.responseId === "string";
+}
+
+function isBodyAck(value: unknown): boolean {
+  const message = value as { type?: unknown; responseId?: unknown; offset?: unknown } | null;
+  return typeof message === "object" && message?.type === "bodyAck" && typeof message.responseId === "string" && Number.isSafeInteger(message.offset);
 }
