@@ -6,7 +6,7 @@
  * extension host's longest event-loop stall meanwhile. The probe then renders the same payload
  * the REST Client way in the same workbench, for the ratio.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
@@ -31,6 +31,8 @@ export interface CodeServerRun {
 
 const waitMs = 300_000;
 const keep = process.env.MAXIMO_RENDER_KEEP === "1";
+/** MAXIMO_RENDER_PROFILE=1 (with MAXIMO_RENDER_KEEP=1): the probe profiles the extension host; the .cpuprofile lands in out/. */
+const profile = process.env.MAXIMO_RENDER_PROFILE === "1";
 /** The baseline at 50 MB can take minutes; past this it is reported as not shown. */
 const baselineWaitMs = 150_000;
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : "not shown in time");
@@ -66,6 +68,15 @@ function cpuBetween(out: string, from: number, to: number): number {
 /** The longest stall within [from, to] (epoch ms), counting only the part of each inside it. */
 function longestStall(out: string, from: number, to: number): number {
   return Math.max(0, ...readStalls(out).map((stall) => Math.min(stall.end, to) - Math.max(stall.end - stall.ms, from)));
+}
+
+/** Asks the probe for its CPU profile and waits until it is written. */
+async function collectProfile(out: string): Promise<void> {
+  writeFileSync(join(out, "profile-stop"), "");
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !readdirSync(out).some((name) => name.endsWith(".cpuprofile"))) await new Promise((resolve) => setTimeout(resolve, 200));
+  // The write itself may still be under way.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
 }
 
 async function buildProbe(dir: string): Promise<void> {
@@ -270,6 +281,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
         `    ratios: first screen ${r(baselineFirst, ours.firstRows)} sooner with the panel; extension-host CPU ${r(baselineCpu, ours.cpu)} less; longest stall ${r(baselineStall, Math.max(ours.stall, 1))} shorter`,
       );
     }
+    if (profile) await collectProfile(out);
   } finally {
     await browser.close().catch(() => undefined);
     await server?.stop({ keep: keep });
