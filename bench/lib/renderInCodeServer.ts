@@ -79,6 +79,12 @@ async function collectProfile(out: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 2000));
 }
 
+/** How many stalls within [from, to] lasted `atLeast` ms or more, per second: on a busy machine the longest alone is noisy. */
+function stallsPerSecond(out: string, from: number, to: number, atLeast: number): string {
+  const count = readStalls(out).filter((stall) => stall.end >= from && stall.end - stall.ms <= to && stall.ms >= atLeast).length;
+  return `${((count * 1000) / Math.max(1, to - from)).toFixed(2)}/s`;
+}
+
 async function buildProbe(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -226,7 +232,8 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
     // What the probe sees with nothing to do: on a busy machine the extension host is descheduled too.
     const idleFrom = Date.now();
     await page.waitForTimeout(5000);
-    console.log(`  idle extension host, 5 s: longest stall ${ms(longestStall(out, idleFrom, Date.now()))}, CPU ${ms(cpuBetween(out, idleFrom, Date.now()))}`);
+    const idleTo = Date.now();
+    console.log(`  idle extension host, 5 s: longest stall ${ms(longestStall(out, idleFrom, idleTo))}, stalls ≥ 50 ms ${stallsPerSecond(out, idleFrom, idleTo, 50)}, CPU ${ms(cpuBetween(out, idleFrom, idleTo))}`);
     // The panel for every size first; then the baselines, whose huge pages would weigh on what follows.
     const panel: Array<{ firstRows: number; stall: number; cpu: number }> = [];
     for (const [i, item] of run.payloads.entries()) {
@@ -241,7 +248,8 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
           `all bytes in ${ms(figures.receivedAllMs)}, parsed ${ms(figures.parsedMs)} after the first part`,
       );
       console.log(
-        `    extension host from receipt to parsed: CPU ${ms(renderCpu)}, longest stall ${ms(renderStall)} (${ms(sendStall)} from the key press); ` +
+        `    extension host from receipt to parsed: CPU ${ms(renderCpu)}, longest stall ${ms(renderStall)} (${ms(sendStall)} from the key press), ` +
+          `stalls ≥ 50 ms ${stallsPerSecond(out, figures.receivedAt, figures.parsedSeenAt, 50)}; ` +
           `targets: first screen < ${run.targets.firstScreenMs} ms ${figures.firstRows < run.targets.firstScreenMs ? "met" : "MISSED"}, ` +
           `stall < ${run.targets.stallMs} ms ${renderStall < run.targets.stallMs ? "met" : "MISSED"}`,
       );
