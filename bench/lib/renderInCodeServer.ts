@@ -242,6 +242,8 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
       const sendStall = longestStall(out, figures.pressedAt, figures.parsedSeenAt);
       const renderCpu = cpuBetween(out, figures.receivedAt, figures.parsedSeenAt);
       panel.push({ firstRows: figures.firstRows, stall: renderStall, cpu: renderCpu });
+      // With the stall log (and profile) kept: the window to look at, in epoch ms.
+      if (keep) console.log(`  ${item.mb} MB window: ${figures.receivedAt}-${figures.parsedSeenAt}`);
       console.log(`  ${item.mb} MB (${item.records.toLocaleString("en-US")} work orders), panel:`);
       console.log(
         `    response received → first rows ${ms(figures.firstRows)} (${ms(figures.firstRowsMs)} after the first part reached the page), ` +

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { FileBody, MemoryBody, type ResponseBody } from "../../../client/src/body/responseBody";
 import { BodyCrossing, firstPartBytes, partBytes, windowBytes, type CrossingTarget } from "../../../client/src/extension/response/bodyTransfer";
+import { isPageMessage } from "../../../client/webview/protocol";
 
 const dir = mkdtempSync(join(tmpdir(), "maximo-crossing-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -163,5 +164,17 @@ describe("the body's crossing to the page", () => {
     const body = fileBody(randomBytes(1000));
     rmSync(body.file);
     await assert.rejects(new BodyCrossing(body, new FakePage()).run(), /ENOENT/);
+  });
+});
+
+describe("the page's acknowledgement", () => {
+  test("a bodyAck names its response and a whole offset; anything else is refused", () => {
+    assert.equal(isPageMessage({ type: "bodyAck", responseId: "r1", offset: 262_144 }), true);
+    assert.equal(isPageMessage({ type: "bodyAck", responseId: "r1", offset: 0 }), true);
+    assert.equal(isPageMessage({ type: "bodyAck", responseId: "r1" }), false);
+    assert.equal(isPageMessage({ type: "bodyAck", responseId: "r1", offset: "0" }), false);
+    assert.equal(isPageMessage({ type: "bodyAck", responseId: "r1", offset: 1.5 }), false);
+    assert.equal(isPageMessage({ type: "bodyAck", offset: 0 }), false);
+    assert.equal(isPageMessage(null), false);
   });
 });
