@@ -6,7 +6,7 @@
  * extension host's longest event-loop stall meanwhile. The probe then renders the same payload
  * the REST Client way in the same workbench, for the ratio.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
@@ -31,6 +31,8 @@ export interface CodeServerRun {
 
 const waitMs = 300_000;
 const keep = process.env.MAXIMO_RENDER_KEEP === "1";
+/** MAXIMO_RENDER_PROFILE=1 (with MAXIMO_RENDER_KEEP=1): the probe profiles the extension host; the .cpuprofile lands in out/. */
+const profile = process.env.MAXIMO_RENDER_PROFILE === "1";
 /** The baseline at 50 MB can take minutes; past this it is reported as not shown. */
 const baselineWaitMs = 150_000;
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : "not shown in time");
@@ -66,6 +68,21 @@ function cpuBetween(out: string, from: number, to: number): number {
 /** The longest stall within [from, to] (epoch ms), counting only the part of each inside it. */
 function longestStall(out: string, from: number, to: number): number {
   return Math.max(0, ...readStalls(out).map((stall) => Math.min(stall.end, to) - Math.max(stall.end - stall.ms, from)));
+}
+
+/** Asks the probe for its CPU profile and waits until it is written. */
+async function collectProfile(out: string): Promise<void> {
+  writeFileSync(join(out, "profile-stop"), "");
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !readdirSync(out).some((name) => name.endsWith(".cpuprofile"))) await new Promise((resolve) => setTimeout(resolve, 200));
+  // The write itself may still be under way.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+}
+
+/** How many stalls within [from, to] lasted `atLeast` ms or more, per second: on a busy machine the longest alone is noisy. */
+function stallsPerSecond(out: string, from: number, to: number, atLeast: number): string {
+  const count = readStalls(out).filter((stall) => stall.end >= from && stall.end - stall.ms <= to && stall.ms >= atLeast).length;
+  return `${((count * 1000) / Math.max(1, to - from)).toFixed(2)}/s`;
 }
 
 async function buildProbe(dir: string): Promise<void> {
@@ -215,7 +232,8 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
     // What the probe sees with nothing to do: on a busy machine the extension host is descheduled too.
     const idleFrom = Date.now();
     await page.waitForTimeout(5000);
-    console.log(`  idle extension host, 5 s: longest stall ${ms(longestStall(out, idleFrom, Date.now()))}, CPU ${ms(cpuBetween(out, idleFrom, Date.now()))}`);
+    const idleTo = Date.now();
+    console.log(`  idle extension host, 5 s: longest stall ${ms(longestStall(out, idleFrom, idleTo))}, stalls ≥ 50 ms ${stallsPerSecond(out, idleFrom, idleTo, 50)}, CPU ${ms(cpuBetween(out, idleFrom, idleTo))}`);
     // The panel for every size first; then the baselines, whose huge pages would weigh on what follows.
     const panel: Array<{ firstRows: number; stall: number; cpu: number }> = [];
     for (const [i, item] of run.payloads.entries()) {
@@ -224,13 +242,16 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
       const sendStall = longestStall(out, figures.pressedAt, figures.parsedSeenAt);
       const renderCpu = cpuBetween(out, figures.receivedAt, figures.parsedSeenAt);
       panel.push({ firstRows: figures.firstRows, stall: renderStall, cpu: renderCpu });
+      // With the stall log (and profile) kept: the window to look at, in epoch ms.
+      if (keep) console.log(`  ${item.mb} MB window: ${figures.receivedAt}-${figures.parsedSeenAt}`);
       console.log(`  ${item.mb} MB (${item.records.toLocaleString("en-US")} work orders), panel:`);
       console.log(
         `    response received → first rows ${ms(figures.firstRows)} (${ms(figures.firstRowsMs)} after the first part reached the page), ` +
           `all bytes in ${ms(figures.receivedAllMs)}, parsed ${ms(figures.parsedMs)} after the first part`,
       );
       console.log(
-        `    extension host from receipt to parsed: CPU ${ms(renderCpu)}, longest stall ${ms(renderStall)} (${ms(sendStall)} from the key press); ` +
+        `    extension host from receipt to parsed: CPU ${ms(renderCpu)}, longest stall ${ms(renderStall)} (${ms(sendStall)} from the key press), ` +
+          `stalls ≥ 50 ms ${stallsPerSecond(out, figures.receivedAt, figures.parsedSeenAt, 50)}; ` +
           `targets: first screen < ${run.targets.firstScreenMs} ms ${figures.firstRows < run.targets.firstScreenMs ? "met" : "MISSED"}, ` +
           `stall < ${run.targets.stallMs} ms ${renderStall < run.targets.stallMs ? "met" : "MISSED"}`,
       );
@@ -270,6 +291,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<void> {
         `    ratios: first screen ${r(baselineFirst, ours.firstRows)} sooner with the panel; extension-host CPU ${r(baselineCpu, ours.cpu)} less; longest stall ${r(baselineStall, Math.max(ours.stall, 1))} shorter`,
       );
     }
+    if (profile) await collectProfile(out);
   } finally {
     await browser.close().catch(() => undefined);
     await server?.stop({ keep: keep });

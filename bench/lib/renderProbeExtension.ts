@@ -6,9 +6,12 @@
  *    CPU time so far (`{"at", "cpuMs"}` in cpu.jsonl), which a busy machine does not inflate;
  *  - "Maximo Bench: Render Like REST Client" renders a response the way REST Client does (the
  *    body indented and highlighted into one HTML string on the host, set as webview.html), for
- *    the job in $MAXIMO_RENDER_PROBE_OUT/job.json, and writes when the response was received.
+ *    the job in $MAXIMO_RENDER_PROBE_OUT/job.json, and writes when the response was received;
+ *  - with MAXIMO_RENDER_PROFILE=1, a CPU profile of the extension host's main thread (250 µs
+ *    sampling) until the bench asks for it, to see what each stall was.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { restClientHtml } from "./restClientHtml";
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     appendFileSync(cpu, `${JSON.stringify({ at: Date.now(), cpuMs: (usage.user + usage.system) / 1000 })}\n`);
   }, 100);
   context.subscriptions.push({ dispose: () => (clearInterval(timer), clearInterval(cpuTimer)) });
+  if (process.env.MAXIMO_RENDER_PROFILE === "1") context.subscriptions.push(profileUntilAsked(out));
   writeFileSync(join(out, "probe-ready"), String(Date.now()));
 
   let panel: vscode.WebviewPanel | undefined;
@@ -62,6 +66,31 @@ export function activate(context: vscode.ExtensionContext): void {
       panel = undefined;
     }),
   );
+}
+
+/**
+ * Profiles this thread through the inspector from activation until the bench writes
+ * `profile-stop`; then writes `profile-<startEpochMs>.cpuprofile` (stopping and writing stalls
+ * the host, so it happens once, after the measurements).
+ */
+function profileUntilAsked(out: string): vscode.Disposable {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  let startedAt = Date.now();
+  void (async () => {
+    await post("Profiler.enable");
+    await post("Profiler.setSamplingInterval", { interval: 250 });
+    await post("Profiler.start");
+    startedAt = Date.now();
+  })();
+  const timer = setInterval(() => {
+    if (!existsSync(join(out, "profile-stop"))) return;
+    clearInterval(timer);
+    void (post("Profiler.stop") as Promise<{ profile: unknown }>).then(({ profile }) => writeFileSync(join(out, `profile-${startedAt}.cpuprofile`), JSON.stringify(profile)));
+  }, 200);
+  return { dispose: () => (clearInterval(timer), session.disconnect()) };
 }
 
 export function deactivate(): void {}

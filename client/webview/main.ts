@@ -21,6 +21,9 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
   if (typeof message !== "object" || message === null || typeof message.type !== "string") return;
   if (message.type === "show") vscode.setState({ responseId: message.response.id });
   app.receive(message);
+  // Each part taken: the host sends the next ones only as the page keeps up.
+  if (message.type === "show") vscode.postMessage({ type: "bodyAck", responseId: message.response.id, offset: 0 });
+  else if (message.type === "bodyChunk") vscode.postMessage({ type: "bodyAck", responseId: message.responseId, offset: message.offset });
 });
 
 vscode.postMessage({ type: "ready" });

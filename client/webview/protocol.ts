@@ -76,6 +76,8 @@ export type HostMessage =
 export type PageMessage =
   /** The script is listening; the host sends what it has. */
   | { type: "ready" }
+  /** The page took the body's part at `offset` (the host paces the parts by these). */
+  | { type: "bodyAck"; responseId: string; offset: number }
   | { type: PanelAction; responseId: string }
   | { type: "save"; responseId: string }
   | { type: "openInEditor"; responseId: string }
@@ -94,6 +96,7 @@ const pageMessageTypes = new Set(["ready", "nextPage", "allPages", "export", "sa
 
 /** Narrows what arrives from the page (which is untrusted input to the host). */
 export function isPageMessage(value: unknown): value is PageMessage {
+  if (isBodyAck(value)) return true;
   if (typeof value !== "object" || value === null) return false;
   const message = value as { type?: unknown; responseId?: unknown; text?: unknown; what?: unknown; requestId?: unknown; start?: unknown; end?: unknown };
   if (typeof message.type !== "string" || !pageMessageTypes.has(message.type)) return false;
@@ -102,4 +105,9 @@ export function isPageMessage(value: unknown): value is PageMessage {
   // The range itself (within the body, not too long) is checked by the host against the body.
   if (message.type === "bodyRange" && ![message.requestId, message.start, message.end].every(Number.isSafeInteger)) return false;
   return typeof message.responseId === "string";
+}
+
+function isBodyAck(value: unknown): boolean {
+  const message = value as { type?: unknown; responseId?: unknown; offset?: unknown } | null;
+  return typeof message === "object" && message?.type === "bodyAck" && typeof message.responseId === "string" && Number.isSafeInteger(message.offset);
 }

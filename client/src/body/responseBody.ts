@@ -31,10 +31,18 @@ export interface ResponseBody {
   readSync(from: number, to: number): Buffer;
   /** The bytes in order, at most `chunkBytes` at a time. */
   chunks(chunkBytes?: number): AsyncIterable<Buffer>;
+  /** Many slices in a row through one open file (the panel's parts); close it when done. */
+  reader(): Promise<BodyReader>;
   /** Writes the body to `path` (a file copy for a body on disk). */
   saveTo(path: string): Promise<void>;
   /** Keeps a temporary file alive until the returned function is called. */
   hold(): () => void;
+}
+
+export interface BodyReader {
+  /** Bytes [from, to), clamped to the body; from a file, in a Buffer of its own (no pooled memory). */
+  read(from: number, to: number): Promise<Buffer>;
+  close(): Promise<void>;
 }
 
 export class MemoryBody implements ResponseBody {
@@ -62,6 +70,10 @@ export class MemoryBody implements ResponseBody {
 
   saveTo(path: string): Promise<void> {
     return fs.writeFile(path, this.bytes);
+  }
+
+  reader(): Promise<BodyReader> {
+    return Promise.resolve({ read: (from, to) => this.read(from, to), close: () => Promise.resolve() });
   }
 
   hold(): () => void {
@@ -143,6 +155,26 @@ export class FileBody implements ResponseBody {
   async saveTo(path: string): Promise<void> {
     this.assertPresent();
     await fs.copyFile(this.file, path);
+  }
+
+  async reader(): Promise<BodyReader> {
+    this.assertPresent();
+    const handle = await fs.open(this.file, "r");
+    return {
+      read: async (from, to) => {
+        const [start, end] = this.clamp(from, to);
+        // Not from Buffer's pool: the part goes to postMessage as its own ArrayBuffer, uncopied.
+        const buffer = Buffer.allocUnsafeSlow(end - start);
+        let filled = 0;
+        while (filled < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return buffer.subarray(0, filled);
+      },
+      close: () => handle.close(),
+    };
   }
 
   hold(): () => void {

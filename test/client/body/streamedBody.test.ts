@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { folderStorage } from "../../../client/src/body/bodyStorage";
-import { BodyTooLargeError, FileBody, type ResponseBody } from "../../../client/src/body/responseBody";
+import { BodyTooLargeError, FileBody, MemoryBody, type ResponseBody } from "../../../client/src/body/responseBody";
 import { TransportError } from "../../../client/src/http/types";
 import { request, testExecutor } from "../http/support";
 
@@ -193,6 +193,29 @@ describe("a body on disk", () => {
     body.hold()();
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.ok(existsSync(path));
+  });
+
+  test("a reader reads many slices through one open file: the same bytes as read(), clamped, each in a buffer of its own", async () => {
+    const bytes = randomBytes(300_000);
+    const path = join(dir, "reader.body");
+    writeFileSync(path, bytes);
+    for (const body of [new FileBody(path, bytes.length, { temporary: false }), new MemoryBody(bytes)] as ResponseBody[]) {
+      const reader = await body.reader();
+      try {
+        for (const [from, to] of [[0, 1000], [299_000, 400_000], [123_456, 223_456], [-5, 10], [300_000, 300_010]] as const) {
+          const slice = await reader.read(from, to);
+          assert.ok(slice.equals(await body.read(from, to)), `${from}-${to}`);
+          assert.ok(slice.equals(bytes.subarray(Math.max(0, from), Math.min(bytes.length, to))));
+        }
+        if (body.file) {
+          const part = await reader.read(1000, 263_144);
+          assert.equal(part.byteOffset, 0);
+          assert.equal(part.buffer.byteLength, part.length, "a file slice owns its ArrayBuffer (posted uncopied)");
+        }
+      } finally {
+        await reader.close();
+      }
+    }
   });
 
   test("an operation that needs the whole body says so, in words, past the limit", async () => {

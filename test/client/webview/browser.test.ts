@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../../e2e/harness/browser";
 import type { PageDocument, PageWindow } from "./pageGlobals";
 import { openWebviewPage, responseMeta, type WebviewPage } from "./pageHarness";
+import type { PageMessage } from "../../../client/webview/protocol";
 
 declare const document: PageDocument;
 declare const window: PageWindow;
@@ -250,6 +251,17 @@ describe("the response page in Chromium", () => {
     await page.locator(".raw-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
     await page.locator(".raw-line", { hasText: "Part 1999 ✓ ünïcödé" }).first().waitFor();
     await page.locator("[data-tab=table]").click();
+  });
+
+  test("the page acknowledges every part it takes, the first one (with show) included", async () => {
+    const body = encode({ member: Array.from({ length: 300 }, (_, i) => ({ wonum: `A${i}`, description: `Acknowledged ${i}` })) });
+    webview.addPayload("acks", body);
+    const size = 4096;
+    await webview.show(responseMeta({ id: "acks", size: body.length }), "acks", undefined, { firstPart: size, partSize: size });
+    await page.waitForFunction(() => document.querySelector(".table-count")?.textContent === "300 records");
+    const acks = (await webview.posted()).filter((message): message is Extract<PageMessage, { type: "bodyAck" }> => message.type === "bodyAck" && message.responseId === "acks");
+    const expected = Array.from({ length: Math.ceil(body.length / size) }, (_, i) => i * size);
+    assert.deepEqual(acks.map((ack) => ack.offset).sort((a, b) => a - b), expected);
   });
 
   test("100,000 rows: only a screenful of row elements exists, and the last record scrolls into view", async () => {

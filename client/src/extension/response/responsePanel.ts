@@ -8,13 +8,11 @@ import * as vscode from "vscode";
 import { isPageMessage, type HostMessage, type PageMessage, type PageState, type PanelAction, type ResponseMeta } from "../../../webview/protocol";
 import type { Log, ResponseActions, ResponseModel, ResponsePresenter } from "../contracts";
 import { readBodyRange } from "./bodyRange";
-import { partRanges, readPart } from "./bodyTransfer";
+import { BodyCrossing } from "./bodyTransfer";
 import { pageHtml } from "./pageHtml";
 import { openInEditor, revealRequest, saveResponse } from "./responseFiles";
 
 export const responseViewType = "maximo.response";
-/** Body parts posted but not yet taken by the page. */
-const partsInFlight = 3;
 export const responsePanelTitle = "Maximo Response";
 
 interface Current {
@@ -32,8 +30,8 @@ export class ResponsePanel implements ResponsePresenter {
   private panelSubscriptions: vscode.Disposable[] = [];
   /** The page has loaded and listens. */
   private ready = false;
-  /** Counts sends, so the parts of a replaced response stop going out. */
-  private sendGeneration = 0;
+  /** The body crossing to the page; a newer send (or the panel closing) cancels it. */
+  private crossing: BodyCrossing | undefined;
   private current: Current | undefined;
   private restorer: ResponseRestorer | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -115,7 +113,7 @@ export class ResponsePanel implements ResponsePresenter {
         this.panelSubscriptions = [];
         this.panel = undefined;
         this.ready = false;
-        this.sendGeneration++;
+        this.crossing?.cancel();
         // Drop the body with the panel (and its temporary file, unless someone else holds it).
         this.current?.release?.();
         this.current = undefined;
@@ -141,58 +139,44 @@ export class ResponsePanel implements ResponsePresenter {
 
   /**
    * The one crossing of the body: metadata as JSON with the first part of the bytes, then the
-   * remaining parts, a few in flight at a time (each costs the extension host a short pause to
-   * serialise; waiting for every one would make the round trips the bottleneck). A body on disk
-   * is read a part at a time, so the host holds only the parts in flight. A newer response, or a
-   * part the page did not take, stops it.
+   * remaining parts, paced by the page's acknowledgements (bodyTransfer.ts): each part costs the
+   * extension host a short task to serialise, and never more than a window of them waits for a
+   * busy page. A body on disk is read a part at a time. A newer response, or a part the page did
+   * not take, stops it.
    */
   private send(): void {
     const current = this.current;
     if (!current) return;
-    const generation = ++this.sendGeneration;
     const { model, actions } = current;
     const { body, ...rest } = model;
     const response: ResponseMeta = rest;
-    // Read errors (a history file removed meanwhile) end the crossing with a line in the log.
-    const release = body.hold();
-    void (async () => {
-      try {
-        const ranges = partRanges(body.size);
-        const first = ranges.next();
-        const firstPart = first.done ? new ArrayBuffer(0) : (await readPart(body, first.value.from, first.value.to)).buffer;
-        if (generation !== this.sendGeneration) return;
-        void this.post({
+    this.crossing?.cancel();
+    const crossing = new BodyCrossing(body, {
+      first: (first, totalBytes) =>
+        this.post({
           type: "show",
           response,
-          body: firstPart,
-          totalBytes: body.size,
+          body: first,
+          totalBytes,
           actions: { nextPage: typeof actions?.nextPage === "function", allPages: typeof actions?.allPages === "function", export: typeof actions?.export === "function" },
-        });
-        const inFlight = new Set<Promise<boolean>>();
-        let failed = false;
-        for (const range of ranges) {
-          const part = await readPart(body, range.from, range.to);
-          if (failed || generation !== this.sendGeneration) return;
-          const posted: Promise<boolean> = this.post({ type: "bodyChunk", responseId: model.id, offset: part.offset, chunk: part.buffer }).then((delivered) => {
-            inFlight.delete(posted);
-            if (!delivered) failed = true;
-            return delivered;
-          });
-          inFlight.add(posted);
-          if (inFlight.size >= partsInFlight) await Promise.race(inFlight);
-        }
-      } catch (error) {
-        this.log?.error(`response panel: reading the body failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        release();
-      }
-    })();
+        }),
+      part: (offset, chunk) => this.post({ type: "bodyChunk", responseId: model.id, offset, chunk }),
+    });
+    this.crossing = crossing;
+    // Read errors (a history file removed meanwhile) end the crossing with a line in the log.
+    crossing.run().catch((error: unknown) => {
+      this.log?.error(`response panel: reading the body failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   private async handle(message: PageMessage): Promise<void> {
     if (message.type === "ready") {
       this.ready = true;
       this.send();
+      return;
+    }
+    if (message.type === "bodyAck") {
+      if (message.responseId === this.current?.model.id) this.crossing?.ack(message.offset);
       return;
     }
     if (message.type === "copy") {
@@ -245,7 +229,7 @@ export class ResponsePanel implements ResponsePresenter {
   }
 }
 
-const actionWords: Record<Exclude<PageMessage["type"], "ready" | "copy">, string> = {
+const actionWords: Record<Exclude<PageMessage["type"], "ready" | "copy" | "bodyAck">, string> = {
   nextPage: "fetch the next page",
   allPages: "fetch all pages",
   export: "export the pages",
