@@ -115,14 +115,7 @@ export class FileBody implements ResponseBody {
     this.assertPresent();
     const handle = await fs.open(this.file, "r");
     try {
-      const buffer = Buffer.allocUnsafe(end - start);
-      let filled = 0;
-      while (filled < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return buffer.subarray(0, filled);
+      return await readAt(handle, Buffer.allocUnsafe(end - start), start);
     } finally {
       await handle.close();
     }
@@ -164,14 +157,7 @@ export class FileBody implements ResponseBody {
       read: async (from, to) => {
         const [start, end] = this.clamp(from, to);
         // Not from Buffer's pool: the part goes to postMessage as its own ArrayBuffer, uncopied.
-        const buffer = Buffer.allocUnsafeSlow(end - start);
-        let filled = 0;
-        while (filled < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
-          if (bytesRead === 0) break;
-          filled += bytesRead;
-        }
-        return buffer.subarray(0, filled);
+        return readAt(handle, Buffer.allocUnsafeSlow(end - start), start);
       },
       close: () => handle.close(),
     };
@@ -201,4 +187,15 @@ export class FileBody implements ResponseBody {
     const start = Math.max(0, Math.min(from, this.size));
     return [start, Math.max(start, Math.min(to, this.size))];
   }
+}
+
+/** Fills `buffer` from `position` on (short reads repeated); fewer bytes only at the file's end. */
+async function readAt(handle: fs.FileHandle, buffer: Buffer, position: number): Promise<Buffer> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
 }

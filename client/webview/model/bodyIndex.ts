@@ -9,14 +9,7 @@
  */
 import { memberKeys } from "./chunkedJson";
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
+import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from "./jsonBytes";
 
 /**
  * Past this a JSON body is windowed in the page (the same 4 MB past which the host keeps a body

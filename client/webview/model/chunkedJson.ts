@@ -7,14 +7,7 @@
  * first `available` of them and waits (`waiting`) until `extend()` says more came. DOM-free.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
+import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from "./jsonBytes";
 
 /** Keys of a collection's records: `member` (lean) or `rdfs:member` (namespaced), reference §4.1. */
 export const memberKeys: readonly string[] = ["member", "rdfs:member"];
