@@ -122,7 +122,8 @@ export class LazyJsonTree {
       return;
     }
     const owner = this.ownerOf(row);
-    if (owner !== undefined) this.opened.peek(owner)?.toggle(row);
+    // Working inside a record makes it the most recently used.
+    if (owner !== undefined) this.opened.get(owner)?.toggle(row);
     else this.frameTree.toggle(row);
     this.invalidate();
   }

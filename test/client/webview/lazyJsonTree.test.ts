@@ -94,12 +94,18 @@ describe("LazyJsonTree", () => {
     for (let index = 0; index < memberTreeCap + 50; index++) {
       await tree.open(index);
       assert.ok(tree.openedCount <= memberTreeCap);
+      if (index === memberTreeCap - 1) {
+        // Working inside record 0 makes it the most recently used: it outlives records 1…50.
+        const labor = tree.rowAt(6)!;
+        assert.equal(formatPath(pathOf(labor)), "member[0].wplabor");
+        await tree.toggle(labor);
+        await tree.toggle(labor);
+      }
     }
     assert.equal(tree.openedCount, memberTreeCap);
     assert.equal(fetched.length, memberTreeCap + 50);
-    assert.ok(!tree.isOpened(0) && tree.isOpened(memberTreeCap + 49));
-    // The rows still add up: the closed ones are one row each.
-    // The root, the records array, a row per record, and the 4 keys of each opened one.
+    assert.ok(tree.isOpened(0) && !tree.isOpened(1) && !tree.isOpened(50) && tree.isOpened(51) && tree.isOpened(memberTreeCap + 49));
+    // The rows still add up: the root, the records array, a row per record, and the 4 keys of each opened one.
     assert.equal(tree.rowCount, 2 + memberTreeCap + 50 + memberTreeCap * 4);
   });
 
