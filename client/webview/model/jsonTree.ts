@@ -18,6 +18,15 @@ export interface TreeRow {
   /** Properties or items of an object or array; 0 otherwise. */
   childCount: number;
   expanded: boolean;
+  /** Shown instead of the value (a windowed body's record not fetched yet). */
+  note?: string;
+}
+
+/** Where a tree hangs when it is one record of a larger body (the lazy tree): its root's key, parent and depth. */
+export interface TreeBase {
+  parent: TreeRow | undefined;
+  key: PathSegment | undefined;
+  depth: number;
 }
 
 export interface SearchResult {
@@ -90,6 +99,7 @@ const shownStringChars = 2000;
 
 /** How a row writes its value: JSON for scalars (strings cut when very long), a count for containers. */
 export function valueText(row: TreeRow): string {
+  if (row.note !== undefined) return row.note;
   switch (row.kind) {
     case "object":
       return `{${row.childCount} ${row.childCount === 1 ? "key" : "keys"}}`;
@@ -108,7 +118,10 @@ export class JsonTree {
   private readonly expanded = new Set<object>();
   private flat: TreeRow[] | undefined;
 
-  constructor(readonly root: unknown) {
+  constructor(
+    readonly root: unknown,
+    private readonly base: TreeBase = { parent: undefined, key: undefined, depth: 0 },
+  ) {
     if (isContainer(root)) this.expanded.add(root);
   }
 
@@ -207,7 +220,7 @@ export class JsonTree {
     if (path.length === 0) return 0;
     const parent = containers[path.length - 1];
     const key = path[path.length - 1];
-    return rows.findIndex((row) => row.depth === path.length && row.key === key && row.parent?.value === parent);
+    return rows.findIndex((row) => row.depth === this.base.depth + path.length && row.key === key && row.parent?.value === parent);
   }
 
   private flatten(): TreeRow[] {
@@ -225,7 +238,7 @@ export class JsonTree {
         for (const name of Object.keys(record)) visit(record[name], name, row, depth + 1);
       }
     };
-    visit(this.root, undefined, undefined, 0);
+    visit(this.root, this.base.key, this.base.parent, this.base.depth);
     return rows;
   }
 }

@@ -21,6 +21,19 @@ export class LruCache<K, V> {
     return value;
   }
 
+  /** The value, leaving the order as it is. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  keys(): K[] {
+    return [...this.entries.keys()];
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -5,6 +5,7 @@
  */
 import { RecordScanner, windowedBodyBytes } from "../model/bodyIndex";
 import { ChunkedJsonParser } from "../model/chunkedJson";
+import { LazyJsonTree } from "../model/lazyJsonTree";
 import { LineOffsets } from "../model/lineOffsets";
 import { RangeClient } from "../model/rangeClient";
 import { WindowedLines } from "../model/windowedLines";
@@ -225,7 +226,7 @@ export class App {
       const defaultTab: TabId = meta.maximoError ? "raw" : "table";
       const preferred = this.chosenTab === "json" || (this.chosenTab === "table" && meta.maximoError) ? undefined : this.chosenTab;
       this.selectTab(preferred ?? defaultTab);
-      json.showNote(`The JSON tree is off for a body this large (${formatBytes(total)}): the Table and Raw tabs show all of it, and Open in editor opens it whole.`);
+      json.showNote(`Listing the records of this large body (${formatBytes(total)})…`);
       this.streamWindowed({ meta, generation, arrived, total, first, scanner: scanner!, lines: lines!, windowedTable: windowedTable!, table, raw, json, timing, complete });
       return;
     }
@@ -311,6 +312,7 @@ export class App {
       load.timing.showPage({ firstRowsMs: firstRowsMs !== undefined && firstRowsMs >= 0 ? firstRowsMs : undefined, parsedMs });
       const error = parseError ?? scanner.error;
       if (error) load.json.showNote(error);
+      else this.showLazyTree(load.json, scanner, total);
       if (error || scanner.arrayOpen < 0) {
         // Not a collection (or broken): the lines are what there is to see.
         if (!this.chosenTab || this.chosenTab === "table") this.selectTab("raw");
@@ -318,6 +320,25 @@ export class App {
     };
     this.windowedIncoming = { id: meta.id, total, received: 0, early: new Map(), take };
     this.receiveChunk(meta.id, 0, load.first.buffer as ArrayBuffer);
+  }
+
+  /**
+   * The JSON tab of a windowed body: its top level from the frame, its records listed closed and
+   * fetched by range when opened. Without a frame (not a collection, or one whose top level passes
+   * `frameCapBytes`) the tab says the tree is off.
+   */
+  private showLazyTree(json: JsonView, scanner: RecordScanner, total: number): void {
+    const frame = scanner.arrayOpen >= 0 ? scanner.frame() : undefined;
+    let tree: LazyJsonTree | undefined;
+    if (frame) {
+      try {
+        tree = new LazyJsonTree(JSON.parse(new TextDecoder().decode(frame)), scanner, this.ranges!.fetch, () => json.redraw());
+      } catch {
+        tree = undefined;
+      }
+    }
+    if (tree) json.setLazy(tree);
+    else json.showNote(`The JSON tree is off for a body this large (${formatBytes(total)}): the Table and Raw tabs show all of it, and Open in editor opens it whole.`);
   }
 
   private async parse(

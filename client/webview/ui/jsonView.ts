@@ -1,10 +1,12 @@
 /**
- * The JSON tab: the parsed body as a virtual tree. Click a triangle (or double-click a row) to
+ * The JSON tab: the parsed body as a virtual tree (or, for a windowed body, a LazyJsonTree whose
+ * records are fetched when opened). Click a triangle (or double-click a row) to
  * open or close it; expand to a level or collapse all; search reveals each match in turn; copy a
  * row's path (as a request chain writes it) or value from the toolbar or the context menu.
  */
 import { formatCount } from "../model/format";
 import { copyValueText, formatPath, JsonTree, pathOf, valueText, type PathSegment, type TreeRow } from "../model/jsonTree";
+import type { LazyJsonTree } from "../model/lazyJsonTree";
 import { button, el } from "./dom";
 import type { PageServices } from "./services";
 import { VirtualList } from "./virtualList";
@@ -15,6 +17,8 @@ const indent = 16;
 export class JsonView {
   readonly element = el("div", "json-view");
   private tree: JsonTree | undefined;
+  /** A windowed body's tree: rows by index, records fetched when opened. */
+  private lazy: LazyJsonTree | undefined;
   private rows: TreeRow[] = [];
   private selected: TreeRow | undefined;
   private readonly list: VirtualList;
@@ -87,6 +91,22 @@ export class JsonView {
     this.update();
   }
 
+  /** A windowed body: the top level and its records listed closed; opening one fetches it. */
+  setLazy(tree: LazyJsonTree): void {
+    this.lazy = tree;
+    this.tree = undefined;
+    this.note.hidden = true;
+    this.searchInput.placeholder = "Search the top level and opened records";
+    this.searchInput.title = "A record is searched once it is opened: closed records are not read.";
+    this.update();
+  }
+
+  /** A record came in from the host (or could not be read). */
+  redraw(): void {
+    if (this.lazy?.error) this.showNote(this.lazy.error);
+    this.update();
+  }
+
   showNote(text: string): void {
     this.note.hidden = false;
     this.note.textContent = text;
@@ -94,24 +114,41 @@ export class JsonView {
 
   private update(): void {
     this.rows = this.tree?.rows() ?? [];
-    this.list.setCount(this.rows.length);
+    this.list.setCount(this.lazy ? this.lazy.rowCount : this.rows.length);
     this.list.refresh();
   }
 
+  private rowOf(index: number): TreeRow | undefined {
+    return this.lazy ? this.lazy.rowAt(index) : this.rows[index];
+  }
+
+  /** The same row: a lazy tree makes a closed record's row afresh each time it is asked for. */
+  private isSelected(row: TreeRow): boolean {
+    const selected = this.selected;
+    return row === selected || (selected !== undefined && this.lazy !== undefined && row.parent === selected.parent && row.key === selected.key && row.depth === selected.depth);
+  }
+
   private expandTo(depth: number): void {
-    if (!this.tree) return;
-    const reached = this.tree.expandToDepth(depth);
+    const tree = this.lazy ?? this.tree;
+    if (!tree) return;
+    const reached = tree.expandToDepth(depth);
     this.update();
     if (reached < depth && depth !== 99) this.showNote(`Opened ${reached} levels: more would make over a million rows.`);
   }
 
   private collapse(): void {
-    this.tree?.collapseAll();
+    (this.lazy ?? this.tree)?.collapseAll();
     this.list.scrollToTop();
     this.update();
   }
 
   private toggle(row: TreeRow): void {
+    if (this.lazy) {
+      // "{loading…}" now; the tree calls back (app.ts: redraw) once the record is in.
+      void this.lazy.toggle(row);
+      this.update();
+      return;
+    }
     this.tree?.toggle(row);
     this.update();
   }
@@ -126,12 +163,13 @@ export class JsonView {
 
   /** Runs the search when its text changed, then moves to the next (or previous) match. */
   private find(direction: 1 | -1): void {
-    if (!this.tree) return;
+    const tree = this.lazy ?? this.tree;
+    if (!tree) return;
     const query = this.searchInput.value.trim();
     if (!query) return this.clearSearch();
     if (query.toLowerCase() !== this.needle) {
       this.needle = query.toLowerCase();
-      const result = this.tree.search(query);
+      const result = tree.search(query);
       this.matches = result.matches;
       this.matchTotal = result.total;
       this.current = direction === 1 ? -1 : 0;
@@ -142,10 +180,10 @@ export class JsonView {
       return;
     }
     this.current = (this.current + direction + this.matches.length) % this.matches.length;
-    const index = this.tree.reveal(this.matches[this.current]!);
+    const index = tree.reveal(this.matches[this.current]!);
     this.update();
     if (index >= 0) {
-      this.selected = this.rows[index];
+      this.selected = this.rowOf(index);
       this.list.scrollToIndex(index);
       this.list.refresh();
     }
@@ -161,11 +199,11 @@ export class JsonView {
   }
 
   private renderRow(element: HTMLElement, index: number): void {
-    const row = this.rows[index];
+    const row = this.rowOf(index);
     if (!row) return;
     const [twisty, key, colon, value] = Array.from(element.children) as HTMLElement[];
     element.style.paddingLeft = `${row.depth * indent + 4}px`;
-    const container = row.kind === "object" || row.kind === "array";
+    const container = row.kind === "object" || row.kind === "array" || row.note !== undefined;
     twisty!.textContent = container ? (row.expanded ? "▾" : "▸") : "";
     element.setAttribute("aria-expanded", container ? String(row.expanded) : "");
     key!.textContent = row.key === undefined ? "" : typeof row.key === "number" ? String(row.key) : row.key;
@@ -174,7 +212,7 @@ export class JsonView {
     const text = valueText(row);
     value!.textContent = text;
     value!.className = `jvalue j-${row.kind}`;
-    element.classList.toggle("selected", row === this.selected);
+    element.classList.toggle("selected", this.isSelected(row));
     const hit = this.needle !== "" && ((typeof row.key === "string" && row.key.toLowerCase().includes(this.needle)) || (!container && text.toLowerCase().includes(this.needle)));
     element.classList.toggle("match", hit);
   }
@@ -182,7 +220,7 @@ export class JsonView {
   private rowAt(target: EventTarget | null): TreeRow | undefined {
     const element = (target as Element | null)?.closest?.(".jrow");
     const index = element ? this.list.indexOf(element) : undefined;
-    return index === undefined ? undefined : this.rows[index];
+    return index === undefined ? undefined : this.rowOf(index);
   }
 
   private onClick(event: MouseEvent): void {
@@ -212,6 +250,16 @@ export class JsonView {
   }
 
   private copyValue(row: TreeRow | undefined): void {
-    if (row) this.services.copy(copyValueText(row.value), "value");
+    if (!row) return;
+    const record = this.lazy && row.value === undefined ? this.lazy.entryIndex(row) : undefined;
+    if (record === undefined) {
+      this.services.copy(copyValueText(row.value), "value");
+      return;
+    }
+    // A closed record: read it from the host for the copy, without opening it.
+    this.lazy!.fetchRecord(record).then(
+      (value) => this.services.copy(copyValueText(value), "value"),
+      (error: unknown) => this.showNote(`Could not read record ${record}: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 }

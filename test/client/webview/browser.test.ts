@@ -323,9 +323,35 @@ describe("the response page in Chromium", () => {
     assert.equal(copy.what, "CSV (10,000 rows of 40,000; Export writes them all)");
     assert.equal(copy.text.split("\r\n").length, 10_002, "a header, 10,000 rows and the final line break");
 
-    // The tree is off with a sentence; Raw shows the body's last line, fetched when scrolled to.
+    // The JSON tab lists the 40,000 records closed, under the top level kept from the frame;
+    // opening the last one fetches its range only and shows its values.
     await page.locator("[data-tab=json]").click();
-    await page.locator(".json-view .empty-note", { hasText: "The JSON tree is off for a body this large" }).waitFor();
+    await page.locator(".json-body .jrow", { hasText: "[40000 items]" }).waitFor();
+    assert.equal(await page.locator(".json-body .jrow", { hasText: "{…}" }).first().locator(".jkey").textContent(), "0");
+    await page.locator(".json-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+    await page.locator(".json-body .jrow", { hasText: "responseInfo" }).waitFor();
+    const lastEntry = page.locator(".json-body .jrow:not([hidden])").filter({ has: page.locator(".jkey", { hasText: /^39999$/ }) });
+    const rangesBefore = (await webview.posted()).filter((message) => message.type === "bodyRange").length;
+    await lastEntry.locator(".twisty").click();
+    await page.locator(".json-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+    const wonum = page.locator(".json-body .jrow:not([hidden])").filter({ has: page.locator(".jkey", { hasText: /^wonum$/ }) });
+    await wonum.waitFor();
+    assert.equal(await wonum.locator(".jvalue").textContent(), '"L39999"');
+    const description = page.locator(".json-body .jrow:not([hidden])").filter({ has: page.locator(".jkey", { hasText: /^description$/ }) });
+    assert.equal(await description.locator(".jvalue").textContent(), '"Large 39999 ✓ ünïcödé"');
+    const opened = (await webview.posted()).filter((message) => message.type === "bodyRange").slice(rangesBefore);
+    assert.equal(opened.length, 1, "one range for the opened record");
+    assert.ok(opened[0]?.type === "bodyRange" && opened[0].end - opened[0].start < 200, JSON.stringify(opened[0]));
+    // Copy path gives the path a request chain reads.
+    await wonum.click();
+    const copiesBefore = (await webview.posted()).length;
+    await page.getByRole("button", { name: "Copy path" }).click();
+    await page.waitForFunction((from) => window.__posted.slice(from).some((message) => message.type === "copy"), copiesBefore);
+    const copiedPath = (await webview.posted()).slice(copiesBefore).find((message) => message.type === "copy");
+    assert.ok(copiedPath?.type === "copy");
+    assert.equal(copiedPath.text, "member[39999].wonum");
+
+    // Raw shows the body's last line, fetched when scrolled to.
     await page.locator("[data-tab=raw]").click();
     await page.locator(".raw-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
     const lastLines = text.split("\n").slice(-3);
