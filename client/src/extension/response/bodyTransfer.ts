@@ -53,11 +53,6 @@ export async function readPart(body: Pick<BodyReader, "read">, from: number, to:
   return { offset: from, buffer: bodyArrayBuffer(await body.read(from, to)) };
 }
 
-/** The parts to send, in order; created one at a time, so at most one copy is alive. */
-export function* bodyParts(body: Uint8Array, first = firstPartBytes, size = partBytes): Generator<BodyPart> {
-  for (const { from, to } of partRanges(body.byteLength, first, size)) yield { offset: from, buffer: bodyArrayBuffer(body, from, to) };
-}
-
 /** Where the parts go: the panel posts them to its page. Each resolves with whether it was delivered. */
 export interface CrossingTarget {
   /** The first part, with the metadata (the panel's `show`). */

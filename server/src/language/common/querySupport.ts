@@ -131,7 +131,7 @@ export class CopyPlan {
 /**
  * One value of the tree: a primitive (kept), an object met before (its copy, by slot), an
  * array, an object, or a span (copied with `start`/`end` mapped). Copies fill their slot before
- * their children are built, in the walk's order, as `copyAstMapped` fills its map.
+ * their children are built, in the walk's order, so shared objects stay shared.
  */
 type PlanNode =
   | { k: 0; value: unknown }
