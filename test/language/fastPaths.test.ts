@@ -136,6 +136,45 @@ test("cached embedded parses equal fresh ones: cold cache, warm cache, and the s
   assert.ok(compared > 1000, `compared ${compared} embedded queries`);
 });
 
+/**
+ * `local.ast` with every span replaced by `local.place(span)`, the way the schema checks read it
+ * (they walk the shared tree in the value's offsets and place each span they report).
+ */
+function placedLocal(parse: { local: { ast: unknown; place: (span: { start: number; end: number }) => { start: number; end: number } } }): unknown {
+  const { ast, place } = parse.local;
+  const isSpan = (value: unknown): value is { start: number; end: number } =>
+    typeof value === "object" && value !== null && typeof (value as { start?: unknown }).start === "number" && typeof (value as { end?: unknown }).end === "number";
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      out[key] = (key === "span" || key.endsWith("Span")) && isSpan(child) ? { ...child, ...place(child) } : walk(child);
+    }
+    return out;
+  };
+  return walk(ast);
+}
+
+test("a parse's shared local tree, each span placed, is its mapped tree: fresh, cached and moved values", () => {
+  const texts = corpus();
+  let compared = 0;
+  localParses.clear();
+  for (const round of ["cold", "warm"]) {
+    for (const text of [...texts, ...texts.map((t) => `### moved\n# a comment line\n\n${t}`)]) {
+      for (const queries of embeddedOf(parseDocument(text)) as { parse: Parameters<typeof placedLocal>[0] & { ast: unknown } }[][]) {
+        for (const { parse } of queries) {
+          // The local view first: it must not depend on whether the mapped tree was built.
+          const placed = placedLocal(parse);
+          assert.deepStrictEqual(placed, JSON.parse(JSON.stringify(parse.ast)), `${round}: local tree placed = mapped tree`);
+          compared++;
+        }
+      }
+    }
+  }
+  assert.ok(compared > 2000, `compared ${compared} embedded queries`);
+});
+
 test("a cached tree is a copy: changing one result does not change the next", () => {
   localParses.clear();
   const text = "GET os/mxapiasset?oslc.where=status=\"APPR\"&oslc.select=assetnum,status";

@@ -11,7 +11,7 @@ import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { NamePath } from "../../language/common/queryAst";
 import type { EmbeddedQuery } from "../../language/maximo/api";
 import type { OrderByClause } from "../../language/orderby/ast";
-import type { SelectItem } from "../../language/select/ast";
+import type { SelectClause, SelectItem } from "../../language/select/ast";
 import type { WhereClause } from "../../language/where/ast";
 import type { AttributeInfo, ObjectSchema, SchemaOrigin } from "../../schema";
 import { childQueryKey, childSchemaFor } from "./childQueryTarget";
@@ -33,24 +33,27 @@ type Resolution = { kind: "attribute"; attribute: AttributeInfo } | { kind: "unc
 
 export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: ObjectSchema, shift: number, origin: SchemaOrigin = "server"): SyntaxDiagnostic[] {
   const out: SyntaxDiagnostic[] = [];
-  const emit = (d: SyntaxDiagnostic) => {
-    const severity = severityFor(d.code as SchemaCode, origin);
-    // unknown-* words its own message per origin; a downgraded rule says where it came from.
-    const message = severity !== d.severity && d.code !== "schema.unknown-attribute" ? `${d.message}${packNote(origin)}` : d.message;
-    out.push({ ...d, severity, message, span: { start: d.span.start + shift, end: d.span.end + shift } });
-  };
-  const report: Report = Object.assign(emit, { unknown: (name: string, span: Span, at: ObjectSchema) => emit(unknown(name, span, at, origin)) });
   for (const { param, parse } of queries) {
     const key = param.key.decoded.toLowerCase();
-    if (parse.language === "where" && key === "oslc.where") whereClause(parse.ast, schema, report);
-    else if (parse.language === "select" && key === "oslc.select") selectItems(parse.ast.items, schema, report);
-    else if (parse.language === "orderby" && key === "oslc.orderby") orderBy(parse.ast, schema, report);
+    // The shared tree in the value's own offsets: each diagnostic is placed as it is reported.
+    const { ast, place } = parse.local;
+    const emit = (d: SyntaxDiagnostic) => {
+      const severity = severityFor(d.code as SchemaCode, origin);
+      // unknown-* words its own message per origin; a downgraded rule says where it came from.
+      const message = severity !== d.severity && d.code !== "schema.unknown-attribute" ? `${d.message}${packNote(origin)}` : d.message;
+      const span = place(d.span);
+      out.push({ ...d, severity, message, span: { start: span.start + shift, end: span.end + shift } });
+    };
+    const report: Report = Object.assign(emit, { unknown: (name: string, span: Span, at: ObjectSchema) => emit(unknown(name, span, at, origin)) });
+    if (parse.language === "where" && key === "oslc.where") whereClause(ast as WhereClause, schema, report);
+    else if (parse.language === "select" && key === "oslc.select") selectItems((ast as SelectClause).items, schema, report);
+    else if (parse.language === "orderby" && key === "oslc.orderby") orderBy(ast as OrderByClause, schema, report);
     else if (parse.language === "where" || parse.language === "orderby") {
       const child = childQueryKey(key);
       const childSchema = child ? childSchemaFor(schema, child) : undefined;
       if (!childSchema) continue;
-      if (parse.language === "where" && child!.operator === "where") whereClause(parse.ast, childSchema, report);
-      else if (parse.language === "orderby" && child!.operator === "orderby") orderBy(parse.ast, childSchema, report);
+      if (parse.language === "where" && child!.operator === "where") whereClause(ast as WhereClause, childSchema, report);
+      else if (parse.language === "orderby" && child!.operator === "orderby") orderBy(ast as OrderByClause, childSchema, report);
     }
   }
   return out;

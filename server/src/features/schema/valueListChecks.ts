@@ -10,8 +10,8 @@
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { NamePath } from "../../language/common/queryAst";
-import { embeddedSource, type EmbeddedQuery } from "../../language/maximo/embeddedQueries";
-import type { QueryParamNode, RequestNode } from "../../language/maximo/api";
+import type { EmbeddedQuery } from "../../language/maximo/embeddedQueries";
+import type { RequestNode } from "../../language/maximo/api";
 import type { WhereClause, WhereStringValue, WhereValue } from "../../language/where/ast";
 import type { DomainFilter } from "../../language/domain/ast";
 import type { SchemaStore } from "../../schema";
@@ -31,10 +31,14 @@ export function checkValueLists(queries: readonly EmbeddedQuery[], request: Requ
     const child = CHILD_PARAM.exec(key);
     // `oslc.where`, or a child collection's `<mbo>.<rel>.where` (paths start at the child).
     const base = lower === "oslc.where" ? [] : child && child[2]!.toLowerCase() === "where" && !lower.startsWith("oslc.") ? child[1]!.toLowerCase().split(".") : undefined;
-    if (base) whereClause(query.parse.ast, base, { param: query.param, os, store, report });
+    // The shared tree in the value's own offsets: each span is placed as it is reported.
+    const { ast, place } = query.parse.local;
+    if (base) whereClause(ast as WhereClause, base, { place, os, store, report });
   }
   for (const query of queries) {
-    if (query.parse.language === "domain" && query.param.key.decoded.toLowerCase() === "domaininternalwhere") internalValues(query.parse.ast, os, store, report);
+    if (query.parse.language !== "domain" || query.param.key.decoded.toLowerCase() !== "domaininternalwhere") continue;
+    const { ast, place } = query.parse.local;
+    internalValues(ast as DomainFilter, os, store, (d) => report({ ...d, span: place(d.span) }));
   }
   const action = request.url.query.some((p) => p.key.decoded.toLowerCase() === "action");
   if (body && !action) bodyValues(body, [], os, store, report);
@@ -42,7 +46,8 @@ export function checkValueLists(queries: readonly EmbeddedQuery[], request: Requ
 }
 
 interface WhereScope {
-  param: QueryParamNode;
+  /** Places a span of the value's own offsets in the block (`LocalTree.place`). */
+  place: (span: Span) => Span;
   os: string;
   store: SchemaStore;
   report: Report;
@@ -76,7 +81,7 @@ function namesOf(path: NamePath): string[] | undefined {
 
 function whereValue(value: WhereValue, target: ListTarget, scope: WhereScope): void {
   if (value.kind !== "string" || !value.terminated || value.bind !== undefined) return;
-  check(value.value, innerSpan(value, 0, value.value.length, scope.param), target, "where", scope.report);
+  check(value.value, innerSpan(value, 0, value.value.length, scope.place), target, "where", scope.report);
 }
 
 /** `!="[APPR,WAPPR]"`: each item between the brackets on its own. */
@@ -89,23 +94,19 @@ function notInValues(value: WhereStringValue, target: ListTarget, scope: WhereSc
   for (const item of text.slice(open + 1, close).split(",")) {
     const lead = item.length - item.trimStart().length;
     const trimmed = item.trim();
-    if (trimmed) check(trimmed, innerSpan(value, at + lead, at + lead + trimmed.length, scope.param), target, "where", scope.report);
+    if (trimmed) check(trimmed, innerSpan(value, at + lead, at + lead + trimmed.length, scope.place), target, "where", scope.report);
     at += item.length + 1;
   }
 }
 
 /**
- * The span of `value.value.slice(from, to)` in the source. The value's span covers its quotes;
- * percent-encoded text (`%22APPR%22`) is longer than what it says, so its offsets are mapped.
+ * The span of `value.value.slice(from, to)` in the block. The value's span covers its quotes; in
+ * the value's own (decoded) offsets its text starts right after the opening one, and each end is
+ * placed on its own, so percent-encoded text (`%22APPR%22`, longer than what it says) lands right.
  */
-function innerSpan(value: WhereStringValue, from: number, to: number, param: QueryParamNode): Span {
-  if (value.span.end - value.span.start === value.raw.length) return { start: value.span.start + 1 + from, end: value.span.start + 1 + to };
-  const source = embeddedSource(param);
-  if (!source?.map) return value.span;
-  for (let local = 0; local <= source.text.length; local++) {
-    if (source.map(local) === value.span.start) return { start: source.map(local + 1 + from), end: source.map(local + 1 + to) };
-  }
-  return value.span;
+function innerSpan(value: WhereStringValue, from: number, to: number, place: (span: Span) => Span): Span {
+  const text = value.span.start + 1;
+  return { start: place({ start: text + from, end: text + from }).start, end: place({ start: text + to, end: text + to }).start };
 }
 
 /** `domaininternalwhere=status!=APPR,INPRG` (reference §5.2) takes a synonym domain's internal values. */

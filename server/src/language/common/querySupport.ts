@@ -52,6 +52,7 @@ export class DiagnosticSink {
 
   /** The diagnostics in source order, spans mapped to the caller's coordinates. */
   mapped(map: OffsetMapper, length: number): SyntaxDiagnostic[] {
+    if (this.items.length === 0) return [];
     const sorted = [...this.items].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     if (this.dropped > 0 && this.firstDropped) {
       sorted.push({
@@ -216,41 +217,63 @@ const MAX_CACHED_VALUE_LENGTH = 4_000;
 interface LocalParseResult {
   /** The diagnostics of the value, in its own offsets. */
   sink: DiagnosticSink;
-  /** How to build its tree, compiled on its second use (see `CopyPlan`). */
+  /** Its tree in its own offsets, kept from its second use on (never changed: every use shares it). */
+  tree?: unknown;
+  /** How to build a mapped copy of `tree`, compiled when a use first asks for one (see `CopyPlan`). */
   plan?: CopyPlan;
 }
 
 /**
- * Local parses (AST and diagnostics before mapping) by language, variant and text, the most
- * recently used kept. Request files repeat their selects, orderBys and filters from request to
- * request, and an edit re-analyses a whole block while most of its values did not change.
+ * Local parses (AST and diagnostics before mapping) by text, language and variant, the recently
+ * used kept. Request files repeat their selects, orderBys and filters from request to request,
+ * and an edit re-analyses a whole block while most of its values did not change.
+ *
+ * Keyed by the text alone (one small map of variants under it): a key joined from language,
+ * variant and text would be a fresh string to flatten and hash on every lookup. Recency is kept
+ * in two generations, as a hit in the young one costs a lookup and nothing else: entries used
+ * since the last turn-over are young; at `capacity / 2` young entries the old generation is
+ * dropped and the young one becomes old. A hit in the old generation moves the entry back.
  */
 export class LocalParseCache {
-  private readonly entries = new Map<string, LocalParseResult>();
+  private young = new Map<string, Map<string, LocalParseResult>>();
+  private old = new Map<string, Map<string, LocalParseResult>>();
 
   /** Most entries kept; 0 parses every value afresh, as without the cache (tests compare the two). */
   constructor(public capacity: number) {}
 
   get(language: string, variant: string, text: string, parse: () => LocalParseResult): LocalParseResult {
-    const key = `${language}\u0000${variant}\u0000${text}`;
-    let entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used last: eviction takes the oldest first.
-      this.entries.delete(key);
-    } else {
-      entry = parse();
-      while (this.entries.size > 0 && this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    const kind = `${language}\u0000${variant}`;
+    let variants = this.young.get(text);
+    if (!variants) {
+      variants = this.old.get(text);
+      if (variants) this.old.delete(text);
+      else variants = new Map();
+      this.keep(text, variants);
     }
-    this.entries.set(key, entry);
+    let entry = variants.get(kind);
+    if (!entry) {
+      entry = parse();
+      variants.set(kind, entry);
+    }
     return entry;
   }
 
-  clear(): void {
-    this.entries.clear();
+  private keep(text: string, variants: Map<string, LocalParseResult>): void {
+    if (this.young.size >= Math.max(1, this.capacity >> 1)) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(text, variants);
   }
 
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+  }
+
+  /** Texts kept (each with the parses of its languages and variants). */
   get size(): number {
-    return this.entries.size;
+    return this.young.size + this.old.size;
   }
 }
 
@@ -269,9 +292,59 @@ function isSpan(value: unknown): value is Span {
 /** The language-specific part of a parse: text in, local AST and diagnostics out. */
 export type LocalParse<A> = (text: string, sink: DiagnosticSink) => A;
 
+/**
+ * A parse's tree in the parser's own offsets, and how to place one of its spans in the caller's
+ * coordinates. Checks that only report spans walk this one: it is shared by every use of a
+ * repeated value, so nothing is copied.
+ */
+export interface LocalTree<A> {
+  readonly ast: A;
+  place(span: Span): Span;
+}
+
 export interface QueryParseResult<A> {
-  ast: A;
+  /** The tree with every span in the caller's coordinates, built when first asked for. */
+  readonly ast: A;
   diagnostics: SyntaxDiagnostic[];
+  readonly local: LocalTree<A>;
+}
+
+const asPlaced = (span: Span): Span => ({ start: span.start, end: span.end });
+
+/**
+ * `result` with its `local` view attached, not enumerable: the view is how checks read the tree,
+ * not part of what the parse found (results compare equal by their tree and diagnostics).
+ */
+export function withLocalTree<R extends object, A>(result: R, local: () => LocalTree<A>): R & { readonly local: LocalTree<A> } {
+  return Object.defineProperty(result, "local", { get: local, enumerable: false }) as R & { readonly local: LocalTree<A> };
+}
+
+/** A result that owns its tree: mapped in place when first asked for, as no other use sees it. */
+function ownedResult<A>(tree: A, map: OffsetMapper, length: number, diagnostics: SyntaxDiagnostic[]): QueryParseResult<A> {
+  let mapped = map === identityMapper;
+  const place = (span: Span) => mapQuerySpan(span, map, length);
+  const result = {
+    diagnostics,
+    get ast() {
+      if (!mapped) mapAstSpans(tree, map, length);
+      mapped = true;
+      return tree;
+    },
+  };
+  return withLocalTree(result, () => ({ ast: tree, place: mapped ? asPlaced : place }));
+}
+
+/** A result over a cached tree: the mapped tree is a copy, built from the cached plan when asked for. */
+function sharedResult<A>(entry: LocalParseResult, map: OffsetMapper, length: number, diagnostics: SyntaxDiagnostic[]): QueryParseResult<A> {
+  let copy: A | undefined;
+  const place = (span: Span) => mapQuerySpan(span, map, length);
+  const result = {
+    diagnostics,
+    get ast() {
+      return (copy ??= (entry.plan ??= compileCopy(entry.tree)).copy(map, length) as A);
+    },
+  };
+  return withLocalTree(result, () => ({ ast: entry.tree as A, place }));
 }
 
 /**
@@ -279,7 +352,7 @@ export interface QueryParseResult<A> {
  * exception ever escaping. `emptyAst` builds the tree returned when nothing was parsed.
  * `variant` names the options `parse` was made with (e.g. `oslc,lean`): with it, a value seen
  * before with the same language and variant is not parsed again (see `LocalParseCache`); the
- * result is the same, a fresh copy mapped through this source's map.
+ * result is the same, its tree a fresh copy mapped through this source's map.
  */
 export function runQueryParse<A>(
   language: string,
@@ -293,6 +366,12 @@ export function runQueryParse<A>(
   const whole: Span = { start: 0, end: text.length };
   const sink = new DiagnosticSink(language);
   try {
+    // Trees are mapped when first read, after this returns: a mapper that fails must fail here,
+    // where it costs one diagnostic (the safe mapper only guards the later calls).
+    if (source.map) {
+      source.map(0);
+      source.map(text.length);
+    }
     if (text.length > MAX_QUERY_VALUE_LENGTH) {
       sink.warning(
         `${language}.too-long`,
@@ -301,24 +380,26 @@ export function runQueryParse<A>(
           `Shorten it, or split the query into several requests.`,
         { start: 0, end: Math.min(text.length, 1) },
       );
-      return { ast: mapAstSpans(emptyAst(whole), map, text.length), diagnostics: sink.mapped(map, text.length) };
+      return ownedResult(emptyAst(whole), map, text.length, sink.mapped(map, text.length));
     }
     if (variant !== undefined && localParses.capacity > 0 && text.length <= MAX_CACHED_VALUE_LENGTH) {
       // The same value parsed with the same options gives the same local result: parse it once
-      // and build its tree from a plan after. A value met once (most of a file's `where`s name
-      // one record) is worth no plan: its fresh tree is mapped in place, as without the cache,
-      // and the value is parsed once more the first time it comes again, to compile the plan.
+      // and share its tree after. A value met once (most of a file's `where`s name one record)
+      // is worth keeping no tree: its fresh tree is this result's own, as without the cache, and
+      // the value is parsed once more the first time it comes again, to keep that tree.
       let fresh: A | undefined;
       const local = localParses.get(language, variant, text, () => {
         const localSink = new DiagnosticSink(language);
         fresh = parse(text, localSink);
         return { sink: localSink };
       });
-      const ast = fresh !== undefined ? mapAstSpans(fresh, map, text.length) : (local.plan ??= compileCopy(parse(text, new DiagnosticSink(language)))).copy(map, text.length);
-      return { ast: ast as A, diagnostics: local.sink.mapped(map, text.length) };
+      const diagnostics = local.sink.mapped(map, text.length);
+      if (fresh !== undefined) return ownedResult(fresh, map, text.length, diagnostics);
+      local.tree ??= parse(text, new DiagnosticSink(language));
+      return sharedResult(local, map, text.length, diagnostics);
     }
     const ast = parse(text, sink);
-    return { ast: mapAstSpans(ast, map, text.length), diagnostics: sink.mapped(map, text.length) };
+    return ownedResult(ast, map, text.length, sink.mapped(map, text.length));
   } catch (error) {
     // Last resort: a parser bug must cost the user one diagnostic, never the document.
     const reason = error instanceof Error ? error.message : String(error);
@@ -334,16 +415,24 @@ export function runQueryParse<A>(
     } catch {
       span = whole;
     }
-    return { ast: emptyAst(span), diagnostics: [{ ...diagnostic, span }] };
+    return ownedResult(emptyAst(span), identityMapper, text.length, [{ ...diagnostic, span }]);
   }
 }
 
-/** Wraps the caller's mapper so a failing or non-numeric mapping cannot break a parse. */
+/**
+ * Wraps the caller's mapper so a failing or non-numeric mapping cannot break a parse, nor a
+ * tree mapped later: an offset it cannot map stays as it is.
+ */
 function safeMapper(map: OffsetMapper | undefined, length: number): OffsetMapper {
   if (!map) return identityMapper;
   return (offset) => {
     const clamped = Math.max(0, Math.min(offset, length));
-    const mapped = map(clamped);
+    let mapped: number;
+    try {
+      mapped = map(clamped);
+    } catch {
+      return clamped;
+    }
     return Number.isFinite(mapped) ? mapped : clamped;
   };
 }

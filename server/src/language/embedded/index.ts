@@ -4,6 +4,7 @@
  * `oslc.orderBy`, `<obj>.<rel>.orderBy`, `gbsortby` → orderBy; `domaininternalwhere` → domain.
  */
 import type { EmbeddedSource, SyntaxDiagnostic } from "../common";
+import { withLocalTree, type LocalTree, type QueryParseResult } from "../common/querySupport";
 import { parseDomainFilter } from "../domain/api";
 import type { DomainFilter } from "../domain/ast";
 import { parseOrderBy } from "../orderby/api";
@@ -28,11 +29,13 @@ export interface QueryParamContext {
 }
 
 interface ParseOf<L extends QueryLanguage, A> {
-  language: L;
-  /** The language's AST. */
-  ast: A;
+  readonly language: L;
+  /** The language's AST, spans mapped through `source.map` (built when first read). */
+  readonly ast: A;
   /** Spans already mapped through `source.map`. */
-  diagnostics: SyntaxDiagnostic[];
+  readonly diagnostics: SyntaxDiagnostic[];
+  /** The AST in the value's own offsets, shared by every use of the same value (see `LocalTree`). */
+  readonly local: LocalTree<A>;
 }
 
 /** One embedded parse; narrow on `language` to get the typed AST. */
@@ -55,13 +58,25 @@ export function parseQueryParam(key: string, source: EmbeddedSource, context: Qu
   switch (route.language) {
     case "where": {
       const options = route.opmodeOrParam ? { lean, dialect: route.dialect, opmodeOrParam: route.opmodeOrParam } : { lean, dialect: route.dialect };
-      return { language: "where", ...parseWhere(source, options) };
+      return tagged("where", parseWhere(source, options));
     }
     case "select":
-      return { language: "select", ...parseSelect(source, { lean, mode: route.mode }) };
+      return tagged("select", parseSelect(source, { lean, mode: route.mode }));
     case "orderby":
-      return { language: "orderby", ...parseOrderBy(source, { lean, mode: route.mode }) };
+      return tagged("orderby", parseOrderBy(source, { lean, mode: route.mode }));
     case "domain":
-      return { language: "domain", ...parseDomainFilter(source, { lean }) };
+      return tagged("domain", parseDomainFilter(source, { lean }));
   }
+}
+
+/** The parse with its language, reading through to it: a copy would build its tree at once. */
+function tagged<L extends QueryLanguage, A>(language: L, parse: QueryParseResult<A>): ParseOf<L, A> {
+  const result = {
+    language,
+    diagnostics: parse.diagnostics,
+    get ast() {
+      return parse.ast;
+    },
+  };
+  return withLocalTree(result, () => parse.local);
 }
