@@ -18,6 +18,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument, toParseSummary, type MaximoDocument } from "../../server/src/language/maximo/api";
 import { localParses } from "../../server/src/language/common/querySupport";
+import type { Span } from "../../server/src/language/common";
+import type { EmbeddedParse } from "../../server/src/language/embedded";
 import { createSchemaStore } from "../../server/src/schema";
 import { schemaDiagnostics } from "../../server/src/features/schema/schemaDiagnostics";
 import { closest } from "../../server/src/features/schema/didYouMean";
@@ -95,7 +97,12 @@ function corpus(): string[] {
 
 /** Every embedded query of every block, as the features read them (block-relative spans). */
 function embeddedOf(document: MaximoDocument): unknown[] {
-  return document.blocks.map((block) => document.embeddedQueries(block));
+  return document.blocks.map((block) => document.embeddedQueries(block).map(({ param, parse }) => ({ param, language: parse.language, ast: parse.ast, diagnostics: parse.diagnostics })));
+}
+
+/** The same, each parse as it is (its `local` view unread, its tree not built). */
+function parsesOf(document: MaximoDocument) {
+  return document.blocks.flatMap((block) => document.embeddedQueries(block).map((query) => query.parse));
 }
 
 interface Reported {
@@ -140,9 +147,9 @@ test("cached embedded parses equal fresh ones: cold cache, warm cache, and the s
  * `local.ast` with every span replaced by `local.place(span)`, the way the schema checks read it
  * (they walk the shared tree in the value's offsets and place each span they report).
  */
-function placedLocal(parse: { local: { ast: unknown; place: (span: { start: number; end: number }) => { start: number; end: number } } }): unknown {
-  const { ast, place } = parse.local;
-  const isSpan = (value: unknown): value is { start: number; end: number } =>
+function placedLocal(parse: EmbeddedParse): unknown {
+  const { tree, place } = { tree: parse.local.tree, place: (span: Span) => parse.local.place(span) };
+  const isSpan = (value: unknown): value is Span =>
     typeof value === "object" && value !== null && typeof (value as { start?: unknown }).start === "number" && typeof (value as { end?: unknown }).end === "number";
   const walk = (value: unknown): unknown => {
     if (value === null || typeof value !== "object") return value;
@@ -153,7 +160,7 @@ function placedLocal(parse: { local: { ast: unknown; place: (span: { start: numb
     }
     return out;
   };
-  return walk(ast);
+  return walk(tree);
 }
 
 test("a parse's shared local tree, each span placed, is its mapped tree: fresh, cached and moved values", () => {
@@ -162,13 +169,12 @@ test("a parse's shared local tree, each span placed, is its mapped tree: fresh, 
   localParses.clear();
   for (const round of ["cold", "warm"]) {
     for (const text of [...texts, ...texts.map((t) => `### moved\n# a comment line\n\n${t}`)]) {
-      for (const queries of embeddedOf(parseDocument(text)) as { parse: Parameters<typeof placedLocal>[0] & { ast: unknown } }[][]) {
-        for (const { parse } of queries) {
-          // The local view first: it must not depend on whether the mapped tree was built.
-          const placed = placedLocal(parse);
-          assert.deepStrictEqual(placed, JSON.parse(JSON.stringify(parse.ast)), `${round}: local tree placed = mapped tree`);
-          compared++;
-        }
+      for (const parse of parsesOf(parseDocument(text))) {
+        // The local view first: it must not depend on whether the mapped tree was built.
+        const placed = placedLocal(parse);
+        assert.deepStrictEqual(placed, JSON.parse(JSON.stringify(parse.ast)), `${round}: local tree placed = mapped tree`);
+        assert.deepStrictEqual(placedLocal(parse), placed, `${round}: the local view, read after the mapped tree was built`);
+        compared++;
       }
     }
   }
@@ -178,9 +184,9 @@ test("a parse's shared local tree, each span placed, is its mapped tree: fresh, 
 test("a cached tree is a copy: changing one result does not change the next", () => {
   localParses.clear();
   const text = "GET os/mxapiasset?oslc.where=status=\"APPR\"&oslc.select=assetnum,status";
-  const first = embeddedOf(parseDocument(text)) as { parse: { ast: { span: { start: number } } } }[][];
+  const first = embeddedOf(parseDocument(text)) as { ast: { span: { start: number } } }[][];
   const before = JSON.stringify(embeddedOf(parseDocument(text)));
-  first[0]![0]!.parse.ast.span.start = -1;
+  first[0]![0]!.ast.span.start = -1;
   assert.equal(JSON.stringify(embeddedOf(parseDocument(text))), before);
 });
 

@@ -36,7 +36,9 @@ export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: 
   for (const { param, parse } of queries) {
     const key = param.key.decoded.toLowerCase();
     // The shared tree in the value's own offsets: each diagnostic is placed as it is reported.
-    const { ast, place } = parse.local;
+    const local = parse.local;
+    const ast = local.tree;
+    const place = (span: Span) => local.place(span);
     const emit = (d: SyntaxDiagnostic) => {
       const severity = severityFor(d.code as SchemaCode, origin);
       // unknown-* words its own message per origin; a downgraded rule says where it came from.

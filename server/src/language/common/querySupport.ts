@@ -298,53 +298,82 @@ export type LocalParse<A> = (text: string, sink: DiagnosticSink) => A;
  * repeated value, so nothing is copied.
  */
 export interface LocalTree<A> {
-  readonly ast: A;
+  readonly tree: A;
   place(span: Span): Span;
 }
 
 export interface QueryParseResult<A> {
-  /** The tree with every span in the caller's coordinates, built when first asked for. */
+  /** The tree with every span in the caller's coordinates, built when first read. */
   readonly ast: A;
-  diagnostics: SyntaxDiagnostic[];
+  readonly diagnostics: SyntaxDiagnostic[];
+  /** The same tree in the value's own offsets (see `LocalTree`). */
   readonly local: LocalTree<A>;
 }
 
-const asPlaced = (span: Span): Span => ({ start: span.start, end: span.end });
-
 /**
- * `result` with its `local` view attached, not enumerable: the view is how checks read the tree,
- * not part of what the parse found (results compare equal by their tree and diagnostics).
+ * A result that owns its tree: mapped in place when first read, as no other use sees it.
+ * (Private fields: results compare equal by their tree and diagnostics alone.)
  */
-export function withLocalTree<R extends object, A>(result: R, local: () => LocalTree<A>): R & { readonly local: LocalTree<A> } {
-  return Object.defineProperty(result, "local", { get: local, enumerable: false }) as R & { readonly local: LocalTree<A> };
+class OwnedParse<A> implements QueryParseResult<A>, LocalTree<A> {
+  readonly #tree: A;
+  readonly #map: OffsetMapper;
+  readonly #length: number;
+  #mapped: boolean;
+
+  constructor(tree: A, map: OffsetMapper, length: number, readonly diagnostics: SyntaxDiagnostic[]) {
+    this.#tree = tree;
+    this.#map = map;
+    this.#length = length;
+    this.#mapped = map === identityMapper;
+  }
+
+  get ast(): A {
+    if (!this.#mapped) mapAstSpans(this.#tree, this.#map, this.#length);
+    this.#mapped = true;
+    return this.#tree;
+  }
+
+  get local(): LocalTree<A> {
+    return this;
+  }
+
+  get tree(): A {
+    return this.#tree;
+  }
+
+  place(span: Span): Span {
+    return this.#mapped ? { start: span.start, end: span.end } : mapQuerySpan(span, this.#map, this.#length);
+  }
 }
 
-/** A result that owns its tree: mapped in place when first asked for, as no other use sees it. */
-function ownedResult<A>(tree: A, map: OffsetMapper, length: number, diagnostics: SyntaxDiagnostic[]): QueryParseResult<A> {
-  let mapped = map === identityMapper;
-  const place = (span: Span) => mapQuerySpan(span, map, length);
-  const result = {
-    diagnostics,
-    get ast() {
-      if (!mapped) mapAstSpans(tree, map, length);
-      mapped = true;
-      return tree;
-    },
-  };
-  return withLocalTree(result, () => ({ ast: tree, place: mapped ? asPlaced : place }));
-}
+/** A result over a cached tree, shared: its mapped tree is a copy, built from the cached plan when first read. */
+class SharedParse<A> implements QueryParseResult<A>, LocalTree<A> {
+  readonly #entry: LocalParseResult;
+  readonly #map: OffsetMapper;
+  readonly #length: number;
+  #copy: A | undefined;
 
-/** A result over a cached tree: the mapped tree is a copy, built from the cached plan when asked for. */
-function sharedResult<A>(entry: LocalParseResult, map: OffsetMapper, length: number, diagnostics: SyntaxDiagnostic[]): QueryParseResult<A> {
-  let copy: A | undefined;
-  const place = (span: Span) => mapQuerySpan(span, map, length);
-  const result = {
-    diagnostics,
-    get ast() {
-      return (copy ??= (entry.plan ??= compileCopy(entry.tree)).copy(map, length) as A);
-    },
-  };
-  return withLocalTree(result, () => ({ ast: entry.tree as A, place }));
+  constructor(entry: LocalParseResult, map: OffsetMapper, length: number, readonly diagnostics: SyntaxDiagnostic[]) {
+    this.#entry = entry;
+    this.#map = map;
+    this.#length = length;
+  }
+
+  get ast(): A {
+    return (this.#copy ??= (this.#entry.plan ??= compileCopy(this.#entry.tree)).copy(this.#map, this.#length) as A);
+  }
+
+  get local(): LocalTree<A> {
+    return this;
+  }
+
+  get tree(): A {
+    return this.#entry.tree as A;
+  }
+
+  place(span: Span): Span {
+    return mapQuerySpan(span, this.#map, this.#length);
+  }
 }
 
 /**
@@ -380,7 +409,7 @@ export function runQueryParse<A>(
           `Shorten it, or split the query into several requests.`,
         { start: 0, end: Math.min(text.length, 1) },
       );
-      return ownedResult(emptyAst(whole), map, text.length, sink.mapped(map, text.length));
+      return new OwnedParse(emptyAst(whole), map, text.length, sink.mapped(map, text.length));
     }
     if (variant !== undefined && localParses.capacity > 0 && text.length <= MAX_CACHED_VALUE_LENGTH) {
       // The same value parsed with the same options gives the same local result: parse it once
@@ -394,12 +423,12 @@ export function runQueryParse<A>(
         return { sink: localSink };
       });
       const diagnostics = local.sink.mapped(map, text.length);
-      if (fresh !== undefined) return ownedResult(fresh, map, text.length, diagnostics);
+      if (fresh !== undefined) return new OwnedParse<A>(fresh, map, text.length, diagnostics);
       local.tree ??= parse(text, new DiagnosticSink(language));
-      return sharedResult(local, map, text.length, diagnostics);
+      return new SharedParse<A>(local, map, text.length, diagnostics);
     }
     const ast = parse(text, sink);
-    return ownedResult(ast, map, text.length, sink.mapped(map, text.length));
+    return new OwnedParse(ast, map, text.length, sink.mapped(map, text.length));
   } catch (error) {
     // Last resort: a parser bug must cost the user one diagnostic, never the document.
     const reason = error instanceof Error ? error.message : String(error);
@@ -415,7 +444,7 @@ export function runQueryParse<A>(
     } catch {
       span = whole;
     }
-    return ownedResult(emptyAst(span), identityMapper, text.length, [{ ...diagnostic, span }]);
+    return new OwnedParse(emptyAst(span), identityMapper, text.length, [{ ...diagnostic, span }]);
   }
 }
 

@@ -4,7 +4,7 @@
  * `oslc.orderBy`, `<obj>.<rel>.orderBy`, `gbsortby` → orderBy; `domaininternalwhere` → domain.
  */
 import type { EmbeddedSource, SyntaxDiagnostic } from "../common";
-import { withLocalTree, type LocalTree, type QueryParseResult } from "../common/querySupport";
+import type { LocalTree, QueryParseResult } from "../common/querySupport";
 import { parseDomainFilter } from "../domain/api";
 import type { DomainFilter } from "../domain/ast";
 import { parseOrderBy } from "../orderby/api";
@@ -71,12 +71,26 @@ export function parseQueryParam(key: string, source: EmbeddedSource, context: Qu
 
 /** The parse with its language, reading through to it: a copy would build its tree at once. */
 function tagged<L extends QueryLanguage, A>(language: L, parse: QueryParseResult<A>): ParseOf<L, A> {
-  const result = {
-    language,
-    diagnostics: parse.diagnostics,
-    get ast() {
-      return parse.ast;
-    },
-  };
-  return withLocalTree(result, () => parse.local);
+  return new TaggedParse(language, parse);
+}
+
+class TaggedParse<L extends QueryLanguage, A> implements ParseOf<L, A> {
+  readonly diagnostics: SyntaxDiagnostic[];
+  readonly #parse: QueryParseResult<A>;
+
+  constructor(
+    readonly language: L,
+    parse: QueryParseResult<A>,
+  ) {
+    this.diagnostics = parse.diagnostics;
+    this.#parse = parse;
+  }
+
+  get ast(): A {
+    return this.#parse.ast;
+  }
+
+  get local(): LocalTree<A> {
+    return this.#parse.local;
+  }
 }
