@@ -7,7 +7,7 @@
  */
 import type { SyntaxDiagnostic, Span } from "../../language/common";
 import type { BlockTree } from "../../language/maximo/api";
-import { blockDiagnostics } from "../../language/maximo/blockValidator";
+import { blockDiagnostics, validateBlock } from "../../language/maximo/blockValidator";
 import type { SchemaStore } from "../../schema";
 import { blockSchemaDiagnostics } from "../schema/schemaDiagnostics";
 import { variableFacts, type VariableFacts } from "../schema/variableChecks";
@@ -60,13 +60,16 @@ export class BlockAnalyses {
   }
 }
 
-/** What `tree` says on its own, unmemoised (`maximo check` analyses each block once). */
-export function analyse(tree: BlockTree, schemas: SchemaStore): BlockAnalysis {
+/**
+ * What `tree` says on its own, unmemoised. `once`: the caller analyses each tree once and drops
+ * it (`maximo check`), so its syntax diagnostics are not kept per tree either.
+ */
+export function analyse(tree: BlockTree, schemas: SchemaStore, once = false): BlockAnalysis {
   const schema = tree.request ? [...blockSchemaDiagnostics(tree, schemas)].sort(bySpan) : [];
   const names: NameDirective[] = [];
   for (const directive of tree.directives) {
     if (directive.name.text !== "name" || !directive.args) continue;
     names.push({ name: directive.args.text, args: { start: directive.args.start, end: directive.args.end }, start: directive.start });
   }
-  return { syntax: blockDiagnostics(tree), schema, names, variables: variableFacts(tree) };
+  return { syntax: once ? validateBlock(tree) : blockDiagnostics(tree), schema, names, variables: variableFacts(tree) };
 }

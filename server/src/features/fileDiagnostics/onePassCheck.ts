@@ -69,7 +69,7 @@ export function onePassCheck(text: string, schemas: SchemaStore): CheckResult {
     const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts;
     // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
     const tree = buildBlockTree(text.slice(split.start, split.end), lineStarts);
-    found.push(analyse(tree, schemas));
+    found.push(analyse(tree, schemas, true));
     forgetEmbeddedQueries(tree);
     places.push(new BlockPlace(split.start, line, lineStarts));
     line += lineStarts.length;

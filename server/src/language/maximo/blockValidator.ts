@@ -24,6 +24,11 @@ export function blockDiagnostics(tree: BlockTree): readonly SyntaxDiagnostic[] {
   return result;
 }
 
+/** The same, not kept: for a caller that analyses each tree once (`maximo check`). */
+export function validateBlock(tree: BlockTree): SyntaxDiagnostic[] {
+  return validate(tree);
+}
+
 function validate(tree: BlockTree): SyntaxDiagnostic[] {
   const out = tree.diagnostics.slice();
   for (const expression of tree.expressions) checkExpression(expression, out);

@@ -99,10 +99,12 @@ const MEANT_OPERATORS: Partial<Record<string, ComparisonOperator>> = {
 export class WhereAstBuilder {
   /** Text already covered by a diagnostic (an unquoted word), so its pieces are not reported again. */
   private readonly absorbed: Span[] = [];
+  // Sets, not WeakSets: a builder lives for one parse, and a WeakSet costs more to make and to
+  // collect (thousands of parses in a large file).
   /** Terms that are a name with no operator; reported with the token that follows them. */
-  private readonly missingOperator = new WeakSet<WhereTerm>();
+  private readonly missingOperator = new Set<WhereTerm>();
   /** Terms whose own diagnostic says what is wrong (a lone `not`, `is` without null). */
-  private readonly selfReported = new WeakSet<WhereTerm>();
+  private readonly selfReported = new Set<WhereTerm>();
   private readonly names: NameRules;
   private readonly checks: ClauseCheckContext;
 

@@ -21,7 +21,7 @@ export interface ClauseCheckContext {
   text: string;
   sink: DiagnosticSink;
   /** Terms that are a name with no operator, reported here with what follows them. */
-  missingOperator: WeakSet<WhereTerm>;
+  missingOperator: ReadonlySet<WhereTerm>;
   /** Terms that need no joiner complaint: `{{var}}` terms and terms already reported. */
   isOpaque(term: WhereTerm): boolean;
   /** Text an earlier diagnostic covers (an unquoted word), so its pieces are not reported again. */
