@@ -24,8 +24,9 @@ const loadOwnBundles = {
 const programs = [
   { in: "client/src/extension.ts", out: "extension", external: ["vscode"] },
   { in: "server/src/server.ts", out: "server", external: [] },
-  // `check` and `parse` run from dist/cli.js alone; it loads dist/cli-full.js for the other commands.
-  { in: "client/src/cli.ts", out: "cli", external: ["./cli-full.js"], banner: "#!/usr/bin/env node" },
+  // The bin: runs dist/cli-check.js for `check` and `parse`, dist/cli-full.js for the other commands.
+  { in: "client/src/cliLauncher.ts", out: "cli", external: [], banner: "#!/usr/bin/env node" },
+  { in: "client/src/cliCheck.ts", out: "cli-check", external: [] },
   { in: "client/src/cliFull.ts", out: "cli-full", external: [] },
   { in: "emulator/main.ts", out: "emulator", external: [] },
   ...ownBundles.map((bundle) => ({ in: bundle.in, out: bundle.module, external: [], own: true })),

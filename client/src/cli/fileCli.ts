@@ -1,8 +1,9 @@
 /**
  * `maximo check` and `maximo parse` without the rest of the CLI: they only read files, so they
  * need the language and the schema pack, not the runner, the HTTP stack or the export libraries.
- * `dist/cli.js` runs them from its own small bundle and loads `dist/cli-full.js` for every
- * other command; node then compiles a fifth of the code before a check starts.
+ * They run from a small bundle of their own (`dist/cli-check.js`); the bin (`dist/cli.js`) loads
+ * `dist/cli-full.js` for every other command. Node then compiles a fifth of the code before a
+ * check starts.
  */
 import { parseArgs } from "./args";
 import { checkCommand } from "./checkCommand";
@@ -10,10 +11,6 @@ import { cliFailure } from "./failures";
 import { parseCommand } from "./parseCommand";
 import { terminalSafe } from "./terminalText";
 import { CLI_VALUE_OPTIONS } from "./valueOptions";
-
-export function isFileCommand(command: string | undefined): boolean {
-  return command === "check" || command === "parse";
-}
 
 /** `runCli` for `check` and `parse` alone: the same arguments, output, escaping and exit codes. */
 export function runFileCli(argv: readonly string[], rawOut: (text: string) => void, rawErr: (text: string) => void): number {
