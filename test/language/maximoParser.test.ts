@@ -126,6 +126,56 @@ test("URL: continuation lines start with ? or & after any indentation, even afte
   assert.equal(request.headers.length, 1);
 });
 
+test("lines of every kind interleaved in one request keep their order, meaning and ranges", () => {
+  // The parser's actions read each line as it comes: what a line means must not depend on
+  // the lines of other kinds around it (REST Client/httpyac read them the same way).
+  const text = [
+    "### mixed",
+    "@site = BEDFORD",
+    "# before",
+    "GET os/x?a=1",
+    "  &b={{site}}",
+    "# between",
+    "no colon here",
+    "&c=3",
+    "Accept: json",
+    "&d=4",
+    "// @expect status 200",
+    "?? status == 200",
+    "",
+    '{ "a": 1,',
+    "# not sent",
+    '  "b": "{{site}}" }',
+    "",
+    "# @name after",
+  ].join("\n");
+  const doc = parseDocument(text);
+  assert.equal(doc.blocks.length, 1);
+  const block = doc.blocks[0]!.tree; // offsets relative to the block, which starts at 0
+  const request = block.request!;
+  assert.deepEqual(block.comments.map((c) => c.text), ["before", "between", "not sent"]);
+  assert.deepEqual(block.directives.map((d) => d.name.text), ["expect", "name"]);
+  assert.deepEqual(request.url.query.map((q) => `${q.key.text}=${q.value?.text}`), ["a=1", "b={{site}}"]);
+  assert.deepEqual(request.headers.map((h) => h.name.text), ["Accept"]);
+  assert.deepEqual(request.malformedLines.map((l) => l.text), ["no colon here", "&c=3", "&d=4"]);
+  assert.equal(request.body?.text, '{ "a": 1,\n  "b": "{{site}}" }');
+  // The request runs to its last directive; the expressions are in source order.
+  assert.equal(request.end, text.length);
+  assert.deepEqual(block.expressions.map((e) => text.slice(e.start, e.end)), ["{{site}}", "{{site}}"]);
+  assert.ok(block.expressions[0]!.start < block.expressions[1]!.start);
+  assert.equal(block.name, "after");
+  // Only the `&` line after a header is told to move up above the headers.
+  const malformed = doc.diagnostics().filter((d) => d.code === "maximo.header-malformed");
+  assert.deepEqual(
+    malformed.map((d) => [text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), /Move this line up/.test(d.message)]),
+    [
+      ["no colon here", false],
+      ["&c=3", false],
+      ["&d=4", true],
+    ],
+  );
+});
+
 test("URL: absolute URLs split into scheme, authority and segments", () => {
   const request = only("GET https://host.example.com:9443/maximo/oslc/os/mxapiasset?lean=1\n");
   assert.equal(request.url.scheme?.text, "https");

@@ -1,4 +1,5 @@
-/** What the block builder and its line readers share while one block is built. */
+/** What the grammar's actions and the line readers share while one block is built. */
+import type { IToken } from "chevrotain";
 import type { SyntaxDiagnostic } from "../common";
 import type {
   CommentNode,
@@ -30,7 +31,22 @@ export interface BuildState {
   toolLines?: ToolLineNode[];
   expressions: ExpressionNode[];
   diagnostics: SyntaxDiagnostic[];
+  /** The tokens of the request line while the parser is on it. */
+  line?: RequestLineTokens;
   request?: RequestDraft;
+  body?: BodyLines;
+}
+
+/** The parts of a request line the reader needs (`Ws` and `&` are left out). */
+export interface RequestLineTokens {
+  indent?: IToken;
+  method?: IToken;
+  firstPath?: IToken;
+  lastPath?: IToken;
+  question?: IToken;
+  params: IToken[];
+  version?: IToken;
+  lineEnd?: IToken;
 }
 
 /** A request while it is read: its lists still growing. */
@@ -39,6 +55,21 @@ export interface RequestDraft {
   query: QueryParamNode[];
   headers: HeaderNode[];
   malformedLines: TextNode[];
+  /** Where the request line, its continuation lines and headers end so far. */
+  end: number;
+  /** Where the continuation line being read started and ends so far. */
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** The lines of a body, gathered by the grammar and read when the request is complete. */
+export interface BodyLines {
+  /** Text lines, file lines and blank lines, in source order. */
+  lines: IToken[];
+  /** Where comment, directive, variable and tool lines inside the body start: they are not sent. */
+  skipped?: number[];
+  /** Whether a script block stands in the body. */
+  script: boolean;
 }
 
 /** Widens the block content to [start, end). */

@@ -9,7 +9,6 @@ import type { ExpressionNode, TextNode } from "./ast";
 import { EMPTY, orEmpty } from "./empty";
 
 const CHAINED = /^([A-Za-z_][\w-]*)\.(response|request)(?:\.([A-Za-z]+))?(.*)$/s;
-const NAME_PART = /^[A-Za-z_][\w-]*$/;
 /** `$guid`, `$random.integer`, `$shared.host`; httpyac's `$input-askonce` is one name. */
 const SYSTEM_NAME = /^\$[\w.]*(?:-askonce)?/;
 
@@ -106,9 +105,29 @@ function setChain(node: ExpressionNode, match: RegExpExecArray): void {
   node.chain = { source: match[2]!, part: match[3] ?? "", path: (match[4] ?? "").replace(/^\./, "") };
 }
 
-/** `site`, `config.host`: names joined by dots (checked without a regex loop over the dots). */
+/**
+ * `site`, `config.host`: names joined by dots, each a letter or `_` and then letters, digits,
+ * `_` or `-` (a loop over the characters: a regex loop over the dots would backtrack, and
+ * splitting allocates for every expression).
+ */
 function isVariableName(text: string): boolean {
-  return text.split(".").every((part) => NAME_PART.test(part));
+  let partStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const nameStart = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; /* A-Z a-z _ */
+    if (partStart) {
+      if (!nameStart) return false;
+      partStart = false;
+    } else if (!nameStart && !(c >= 48 && c <= 57) && c !== 45 /* - */) {
+      return false;
+    }
+  }
+  return !partStart;
 }
 
 /** Whitespace-separated arguments; `"..."` and `'...'` stay whole (quotes included). */

@@ -24,3 +24,16 @@ export function lexBlock(text: string): LexedBlock {
   const result = blockLexer.tokenize(text);
   return { tokens: result.tokens, errors: result.errors };
 }
+
+export function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+/** End of a line token without its line break. */
+export function lineEnd(token: IToken): number {
+  const image = token.image;
+  let end = image.length;
+  if (end > 0 && image.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && image.charCodeAt(end - 1) === 13) end--;
+  return token.startOffset + end;
+}

@@ -1,15 +1,17 @@
 /**
- * Readers for the lines whose inside the grammar leaves whole (variables, query parameters,
- * headers, `<` file lines, tool lines): each turns a token into its node, with exact ranges,
- * scans it for `{{...}}` and reports what is wrong with it.
+ * Readers for the lines whose inside the grammar leaves whole (comments, directives, variables,
+ * query parameters, headers, `<` file lines, tool lines): each turns a token into its node,
+ * with exact ranges, scans it for `{{...}}` and reports what is wrong with it. The grammar's
+ * actions call them in source order (`parser.ts`).
  */
 import type { IToken } from "chevrotain";
 import { isWrittenEncoded, percentDecode } from "../common";
 import type { BodyFilePart, BodyPart, DecodedTextNode, HeaderNode, QueryParamNode } from "./ast";
-import { content, type BuildState, type RequestDraft } from "./buildState";
-import { lineEnd, mergeByOffset, nodes, tokens, type Children } from "./cstAccess";
+import { content, type BodyLines, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
+import { readDirective } from "./directives";
 import { trimmedNode } from "./expressions";
+import { lineEnd } from "./lexer";
 import { checkHeaderName, malformedHeaderMessage } from "./lineChecks";
 import { decodedNode } from "./requestTarget";
 
@@ -24,6 +26,14 @@ export function readComment(token: IToken, s: BuildState): void {
     text: trimmedNode(s.text, token.startOffset + marker[0].length, end).text,
   });
   content(s, token.startOffset, end);
+}
+
+/** `# @name wo1`, `// @expect status 200`. */
+export function readDirectiveLine(token: IToken, s: BuildState): void {
+  const directive = readDirective(s.text, token.startOffset, lineEnd(token), s.diagnostics);
+  (s.directives ??= []).push(directive);
+  if (directive.args) s.scanner.scan(directive.args.start, directive.args.end, s.expressions);
+  content(s, directive.start, directive.end);
 }
 
 /** `@name = value`, split on the first `=` (`@name := value` is httpyac's lazy form). */
@@ -118,8 +128,9 @@ function topLevelEquals(image: string): number {
   return -1;
 }
 
-/** `Name: value`; returns where the line ends. */
-export function readHeader(token: IToken, draft: RequestDraft, s: BuildState): number {
+/** `Name: value` after the request line. */
+export function readHeader(token: IToken, s: BuildState): void {
+  const draft = s.request!;
   const start = token.startOffset;
   const end = lineEnd(token);
   const colon = start + token.image.indexOf(":");
@@ -135,18 +146,19 @@ export function readHeader(token: IToken, draft: RequestDraft, s: BuildState): n
   s.scanner.scan(header.value.start, header.value.end, s.expressions);
   checkHeaderName(header, s.diagnostics);
   content(s, start, end);
-  return end;
+  if (end > draft.end) draft.end = end;
 }
 
-/** A header-section line without `:`; returns where the line ends. */
-export function readMalformedHeader(token: IToken, draft: RequestDraft, s: BuildState): number {
+/** A header-section line without `:`. */
+export function readMalformedHeader(token: IToken, s: BuildState): void {
+  const draft = s.request!;
   const end = lineEnd(token);
   const node = trimmedNode(s.text, token.startOffset, end);
   draft.malformedLines.push(node);
   const afterHeader = draft.headers.some((h) => h.start < token.startOffset);
   s.diagnostics.push(diagnostic("maximo.header-malformed", node, malformedHeaderMessage(node.text, afterHeader)));
   content(s, token.startOffset, end);
-  return end;
+  if (end > draft.end) draft.end = end;
 }
 
 const FILE_REF = /^[ \t]*<(@([\w-]*))?/;
@@ -177,19 +189,12 @@ export function readFileRef(token: IToken, s: BuildState): BodyPart {
 }
 
 /** The body as sent: the text of its span, less any comment or script lines inside it. */
-export function bodyText(ctx: Children, text: string, span: { start: number; end: number }, content: readonly IToken[]): string {
-  const inside = (t: IToken) => t.startOffset > span.start && t.startOffset < span.end;
-  const skipped =
-    tokens(ctx.CommentLine).some(inside) ||
-    tokens(ctx.VariableLine).some(inside) ||
-    tokens(ctx.DirectiveLine).some(inside) ||
-    tokens(ctx.HttpyacLine).some(inside) ||
-    tokens(ctx.HandlerLine).some(inside) ||
-    nodes(ctx.script).length > 0;
+export function bodyText(text: string, span: { start: number; end: number }, body: BodyLines): string {
+  const skipped = body.script || (body.skipped?.some((at) => at > span.start && at < span.end) ?? false);
   if (!skipped) return text.slice(span.start, span.end);
   // The kept lines, each clipped to the body's span (a run of lines may start with blank ones).
   const pieces: string[] = [];
-  for (const t of mergeByOffset(content, tokens(ctx.BlankLine))) {
+  for (const t of body.lines) {
     const from = Math.max(t.startOffset, span.start);
     const to = Math.min(t.startOffset + t.image.length, span.end);
     if (from < to) pieces.push(text.slice(from, to));
