@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/language/maximo/api";
 import { expandMaximoFiles } from "./files";
+import { readTextFile } from "./textFile";
 import { UsageError, type ParsedArgs } from "./args";
 import { createSchemaStore } from "../../../server/src/schema";
 import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
@@ -28,7 +28,7 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const found: FileDiagnostic[] = [];
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
-    const { syntax, schema } = onePassCheck(readFileSync(file, "utf8"), schemas);
+    const { syntax, schema } = onePassCheck(readTextFile(file), schemas);
     for (const d of syntax) found.push(summary(file, d));
     for (const d of schema) found.push(summary(file, d));
   }

@@ -18,6 +18,7 @@ import Module, { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { decodeText } from "./textFile";
 
 /** What became of the cache: used, none yet, or one V8 would not take. */
 export type CodeCacheStatus = "hit" | "miss" | "rejected";
@@ -50,9 +51,10 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
  * the folder holds no usable file, it compiles as it would without a cache.
  */
 export function compileWithCodeCache(file: string, dir: string | undefined): CachedBundle {
-  const source = readFileSync(file, "utf8");
+  const bytes = readFileSync(file);
+  const source = decodeText(bytes);
   const bundle = basename(file, ".js");
-  const cachePath = dir ? join(dir, `${bundle}-${cacheKey(source)}.bin`) : undefined;
+  const cachePath = dir ? join(dir, `${bundle}-${cacheKey(bytes)}.bin`) : undefined;
   const cached = cachePath ? readIfPresent(cachePath) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
   const status: CodeCacheStatus = !cached ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
@@ -75,9 +77,9 @@ export function compileWithCodeCache(file: string, dir: string | undefined): Cac
   };
 }
 
-function cacheKey(source: string): string {
+function cacheKey(bytes: Buffer): string {
   return createHash("sha256")
-    .update(source)
+    .update(bytes)
     .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(" ")}`)
     .digest("hex")
     .slice(0, 24);
