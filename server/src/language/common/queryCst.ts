@@ -26,10 +26,15 @@ export function coverSpans(...spans: (Span | undefined)[]): Span | undefined {
 
 /** Tokens of several CST keys merged back into source order, recovered tokens left out. */
 export function tokensInOrder(...groups: (readonly IToken[] | undefined)[]): IToken[] {
-  return groups
-    .flatMap((group) => group ?? [])
-    .filter((token) => tokenSpan(token) !== undefined)
-    .sort((a, b) => a.startOffset - b.startOffset);
+  const tokens: IToken[] = [];
+  for (const group of groups) {
+    if (group) for (const token of group) if (tokenSpan(token) !== undefined) tokens.push(token);
+  }
+  // Most calls pass one group, or groups already in order: sort (stable) only when needed.
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1]!.startOffset > tokens[i]!.startOffset) return tokens.sort((a, b) => a.startOffset - b.startOffset);
+  }
+  return tokens;
 }
 
 export interface NameRules {
