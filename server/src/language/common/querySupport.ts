@@ -312,7 +312,7 @@ export interface QueryParseResult<A> {
 
 /**
  * A result that owns its tree: mapped in place when first read, as no other use sees it.
- * (Private fields: results compare equal by their tree and diagnostics alone.)
+ * (Private fields and getters on the prototype: a result's own properties are what it found.)
  */
 class OwnedParse<A> implements QueryParseResult<A>, LocalTree<A> {
   readonly #tree: A;
