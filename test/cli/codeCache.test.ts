@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { codeCacheDir, compileWithCodeCache } from "../../client/src/cli/codeCache";
@@ -113,6 +113,23 @@ test("a corrupt cache file is rejected, the bundle still runs, and the file is w
   assert.equal(corrupt.status, "rejected");
   assert.equal(corrupt.value, 3);
   assert.notDeepEqual(readFileSync(path), Buffer.alloc(good.length, 0x5a), "written anew");
+  assert.equal(useCache(file, cache).status, "hit");
+});
+
+test("a cache file others could have written is not read (POSIX): it is replaced by one of this user's", () => {
+  // Windows has no uid or mode bits to check; the CI and these machines are Linux.
+  if (process.platform === "win32") return;
+  const dir = bundleDir();
+  const file = join(dir, "sample.js");
+  writeFileSync(file, bundleText(5));
+  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
+  useCache(file, cache);
+  const path = join(cache, binFiles(cache)[0]!);
+  assert.equal(useCache(file, cache).status, "hit");
+  chmodSync(path, 0o666);
+  const planted = useCache(file, cache);
+  assert.deepEqual([planted.status, planted.value], ["miss", 5], "a group- or world-writable file is left unread");
+  assert.equal(statSync(path).mode & 0o777, 0o600, "and written anew, for this user only");
   assert.equal(useCache(file, cache).status, "hit");
 });
 

@@ -13,7 +13,7 @@
  * stops the bundle from running.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -85,11 +85,21 @@ function cacheKey(bytes: Buffer): string {
     .slice(0, 24);
 }
 
+/**
+ * The cache file, when this user alone could have written it: V8 runs a cache's bytecode as it
+ * is, so a file another user could plant (a shared `MAXIMO_CODE_CACHE` folder) is not read.
+ */
 function readIfPresent(path: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(path);
+    fd = openSync(path, "r");
+    const stat = fstatSync(fd);
+    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
+    return readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
