@@ -71,6 +71,13 @@ export async function answerQuickInput(page: Page, text: string): Promise<void> 
   await widget.waitFor({ state: "visible" });
   await widget.locator("input").fill(text);
   await page.keyboard.press("Enter");
+  // Wait until the box has taken the answer (it closes, or the next box opens empty): one widget
+  // serves every box, and an answer typed before this one closed would land in it.
+  // (A string: the test code is not compiled with the DOM's types.)
+  await page.waitForFunction(
+    `(() => { const box = document.querySelector(".quick-input-widget"); const input = box && box.querySelector("input");` +
+      ` return !box || !input || box.style.display === "none" || input.value !== ${JSON.stringify(text)}; })()`,
+  );
 }
 
 /** Picks the quick pick row whose label contains `label`. */
