@@ -60,12 +60,16 @@ function bundleDir(): string {
 
 const binFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".bin"));
 
+/** A sample bundle (`bundleText(value)`, a file beside it) and an empty cache folder. */
+function sample(value: number): { file: string; cache: string } {
+  const file = join(bundleDir(), "sample.js");
+  writeFileSync(file, bundleText(value));
+  return { file, cache: mkdtempSync(join(tmpdir(), "maximo-code-cache-")) };
+}
+
 
 test("a second run takes the first run's cache; both run the bundle with its own require and __dirname", () => {
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  writeFileSync(file, bundleText(1));
-  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
+  const { file, cache } = sample(1);
 
   const first = useCache(file, cache);
   assert.equal(first.status, "miss");
@@ -84,10 +88,7 @@ test("a second run takes the first run's cache; both run the bundle with its own
 });
 
 test("a changed bundle of the same length never takes the old cache", () => {
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
-  writeFileSync(file, bundleText(1));
+  const { file, cache } = sample(1);
   useCache(file, cache);
   // V8 itself checks only the length of the text: the file name must tell the two apart.
   assert.equal(bundleText(2).length, bundleText(1).length);
@@ -99,10 +100,7 @@ test("a changed bundle of the same length never takes the old cache", () => {
 });
 
 test("a corrupt cache file is rejected, the bundle still runs, and the file is written anew", () => {
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  writeFileSync(file, bundleText(3));
-  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
+  const { file, cache } = sample(3);
   useCache(file, cache);
   const path = join(cache, binFiles(cache)[0]!);
   const good = readFileSync(path);
@@ -119,10 +117,7 @@ test("a corrupt cache file is rejected, the bundle still runs, and the file is w
 test("a cache file others could have written is not read (POSIX): it is replaced by one of this user's", () => {
   // Windows has no uid or mode bits to check; the CI and these machines are Linux.
   if (process.platform === "win32") return;
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  writeFileSync(file, bundleText(5));
-  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
+  const { file, cache } = sample(5);
   useCache(file, cache);
   const path = join(cache, binFiles(cache)[0]!);
   assert.equal(useCache(file, cache).status, "hit");
@@ -134,22 +129,18 @@ test("a cache file others could have written is not read (POSIX): it is replaced
 });
 
 test("no folder, or one that cannot be written: the bundle runs and saving does nothing", () => {
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  writeFileSync(file, bundleText(4));
+  const { file, cache } = sample(4);
   const none = useCache(file, undefined);
   assert.deepEqual([none.status, none.value], ["miss", 4]);
   // A file where the folder should be: mkdir fails, and the failure stays inside `save`.
-  const blocked = join(mkdtempSync(join(tmpdir(), "maximo-code-cache-")), "a-file");
+  const blocked = join(cache, "a-file");
   writeFileSync(blocked, "");
   const unwritable = useCache(file, blocked);
   assert.deepEqual([unwritable.status, unwritable.value], ["miss", 4]);
 });
 
 test("the folder keeps the newest three caches of a bundle", () => {
-  const dir = bundleDir();
-  const file = join(dir, "sample.js");
-  const cache = mkdtempSync(join(tmpdir(), "maximo-code-cache-"));
+  const { file, cache } = sample(10);
   for (let value = 10; value < 15; value++) {
     writeFileSync(file, bundleText(value));
     useCache(file, cache);
