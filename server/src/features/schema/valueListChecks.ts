@@ -31,18 +31,15 @@ export function checkValueLists(queries: readonly EmbeddedQuery[], request: Requ
     const child = CHILD_PARAM.exec(key);
     // `oslc.where`, or a child collection's `<mbo>.<rel>.where` (paths start at the child).
     const base = lower === "oslc.where" ? [] : child && child[2]!.toLowerCase() === "where" && !lower.startsWith("oslc.") ? child[1]!.toLowerCase().split(".") : undefined;
+    if (!base) continue;
     // The shared tree in the value's own offsets: each span is placed as it is reported.
     const local = query.parse.local;
-    const ast = local.tree;
-    const place = (span: Span) => local.place(span);
-    if (base) whereClause(ast as WhereClause, base, { place, os, store, report });
+    whereClause(local.tree as WhereClause, base, { place: (span) => local.place(span), os, store, report });
   }
   for (const query of queries) {
     if (query.parse.language !== "domain" || query.param.key.decoded.toLowerCase() !== "domaininternalwhere") continue;
     const local = query.parse.local;
-    const ast = local.tree;
-    const place = (span: Span) => local.place(span);
-    internalValues(ast as DomainFilter, os, store, (d) => report({ ...d, span: place(d.span) }));
+    internalValues(local.tree as DomainFilter, os, store, (d) => report({ ...d, span: local.place(d.span) }));
   }
   const action = request.url.query.some((p) => p.key.decoded.toLowerCase() === "action");
   if (body && !action) bodyValues(body, [], os, store, report);
