@@ -69,7 +69,20 @@ export async function clickCodeLens(page: Page, line: number, title: string): Pr
 export async function answerQuickInput(page: Page, text: string): Promise<void> {
   const widget = page.locator(".quick-input-widget");
   await widget.waitFor({ state: "visible" });
-  await widget.locator("input").fill(text);
+  const input = widget.locator("input");
+  await input.fill(text);
+  // A box that fills itself in (the save dialog writes its folder path after it opens) may
+  // overwrite what was typed: type again until the answer has held for two looks in a row.
+  const deadline = Date.now() + 15_000;
+  for (let held = 0; held < 2 && Date.now() < deadline; ) {
+    await page.waitForTimeout(150);
+    if ((await input.inputValue()) === text) {
+      held++;
+    } else {
+      held = 0;
+      await input.fill(text);
+    }
+  }
   await page.keyboard.press("Enter");
   // Wait until the box has taken the answer (it closes, or the next box opens empty): one widget
   // serves every box, and an answer typed before this one closed would land in it.
