@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fixturesDir, languageLabel, withWorkbench } from "./harness";
-import { startEmulatorProcess } from "./harness/emulatorProcess";
+import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
 import { answerQuickInput, clickCodeLens, pickQuickItem, statusBarItem, webviewContent } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
@@ -47,7 +47,7 @@ test("environments: pick one in the status bar, Send uses it, the hover names it
       t,
       {
         fixture: "environments",
-        settings: { "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }], "maximo.defaultConnection": "emulator" },
+        settings: emulatorConnectionSettings(emulator),
       },
       async ({ workbench, browserPage }) => {
         const page = browserPage.page;

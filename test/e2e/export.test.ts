@@ -2,13 +2,14 @@
 // starts: Send a query whose answer has several pages (reference §8), click Export, name a .csv
 // in the save dialog, and find every page's rows in the file, columns in oslc.select order.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "csv-parse/sync";
-import { languageLabel, withWorkbench } from "./harness";
-import { startEmulatorProcess } from "./harness/emulatorProcess";
-import { answerQuickInput, clickCodeLens, notification, webviewContent } from "./harness/userActions";
+import { withWorkbench } from "./harness";
+import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
+import { sendFromNewFile } from "./harness/sendRequest";
+import { answerQuickInput, notification, webviewContent } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
 const WHERE = 'status="APPR" and siteid="BEDFORD"';
@@ -20,14 +21,12 @@ test("export: the panel's Export writes every page of the query to a CSV file", 
     const counted = await fetch(`${emulator.url}/oslc/os/mxapiwodetail?lean=1&count=1&oslc.where=${encodeURIComponent(WHERE)}`, { headers: { apikey: APIKEY } });
     const total = ((await counted.json()) as { totalCount: number }).totalCount;
     assert.ok(total > 40, `the seed has ${total} approved BEDFORD work orders; the test wants several pages of 20`);
-    const settings = { "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }], "maximo.defaultConnection": "emulator" };
-    await withWorkbench(t, { fixture: "workspace", settings }, async ({ workbench, workspace, browserPage }) => {
+    const settings = emulatorConnectionSettings(emulator);
+    await withWorkbench(t, { fixture: "workspace", settings }, async (run) => {
+      const { workspace, browserPage } = run;
       const page = browserPage.page;
-      writeFileSync(join(workspace.folder, "export.maximo"), ["### Approved", `GET os/mxapiwodetail?lean=1&oslc.select=${SELECT}&oslc.where=${WHERE}&oslc.pageSize=20&collectioncount=1`, ""].join("\n"));
-      await workbench.openFile("export.maximo");
-      await workbench.waitForLanguageMode(languageLabel());
-      await clickCodeLens(page, 2, "Send");
-      await answerQuickInput(page, APIKEY);
+      const request = ["### Approved", `GET os/mxapiwodetail?lean=1&oslc.select=${SELECT}&oslc.where=${WHERE}&oslc.pageSize=20&collectioncount=1`, ""].join("\n");
+      await sendFromNewFile(run, "export.maximo", request, "Send", APIKEY);
 
       const panel = await webviewContent(page, "Maximo Response");
       await panel.getByRole("row").nth(3).waitFor();

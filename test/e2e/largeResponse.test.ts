@@ -3,12 +3,11 @@
 // goes to a temporary file on the extension host and reaches the panel in parts); the first rows
 // show, every record reaches the table, and it scrolls to the last one.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
-import { languageLabel, withWorkbench } from "./harness";
-import { startEmulatorProcess } from "./harness/emulatorProcess";
-import { answerQuickInput, clickCodeLens, webviewContent } from "./harness/userActions";
+import { withWorkbench } from "./harness";
+import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
+import { sendFromNewFile } from "./harness/sendRequest";
+import { webviewContent } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
 const PANEL = "Maximo Response";
@@ -31,16 +30,12 @@ test("a 20 MB response: first rows show, the table scrolls to its last record", 
       t,
       {
         fixture: "workspace",
-        settings: { "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }], "maximo.defaultConnection": "emulator" },
+        settings: emulatorConnectionSettings(emulator),
         waitTimeoutMs: 120_000,
       },
-      async ({ workbench, workspace, browserPage }) => {
-        const page = browserPage.page;
-        writeFileSync(join(workspace.folder, "large.maximo"), `### 20 MB of work orders\nGET ${QUERY}\n`);
-        await workbench.openFile("large.maximo");
-        await workbench.waitForLanguageMode(languageLabel());
-        await clickCodeLens(page, 2, "Send");
-        await answerQuickInput(page, APIKEY);
+      async (run) => {
+        const page = run.browserPage.page;
+        await sendFromNewFile(run, "large.maximo", `### 20 MB of work orders\nGET ${QUERY}\n`, "Send", APIKEY);
 
         const panel = await webviewContent(page, PANEL);
         await panel.getByRole("row").nth(3).waitFor();

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { languageLabel, repoRoot, withWorkbench } from "./harness";
-import { startEmulatorProcess } from "./harness/emulatorProcess";
+import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
 import { answerQuickInput, clickCodeLens, runCommand, statusBarItem, webviewContent } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
@@ -22,11 +22,7 @@ function lineOf(file: string, prefix: string): number {
 test("server log: capture on, a query's SQL and a script's lines in the Server log tab, capture off", { timeout: 240_000 }, async (t) => {
   const emulator = await startEmulatorProcess();
   try {
-    const settings = {
-      "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }],
-      "maximo.defaultConnection": "emulator",
-      "editor.acceptSuggestionOnEnter": "off",
-    };
+    const settings = { ...emulatorConnectionSettings(emulator), "editor.acceptSuggestionOnEnter": "off" };
     await withWorkbench(t, { fixture: "examples", settings }, async ({ workbench, browserPage }) => {
       const page = browserPage.page;
       await workbench.openFile("workorders.maximo");

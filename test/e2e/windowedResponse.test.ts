@@ -5,12 +5,11 @@
 // range). Scrolled to the end, the table shows the last record; sorted, its first row is the
 // highest work order; Raw shows the body's last line.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
-import { languageLabel, withWorkbench } from "./harness";
-import { startEmulatorProcess } from "./harness/emulatorProcess";
-import { answerQuickInput, clickCodeLens, webviewContent } from "./harness/userActions";
+import { withWorkbench } from "./harness";
+import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
+import { sendFromNewFile } from "./harness/sendRequest";
+import { webviewContent } from "./harness/userActions";
 
 const APIKEY = "emulator-apikey";
 const PANEL = "Maximo Response";
@@ -35,16 +34,12 @@ test("All pages of 5,000 work orders (8 MB): a windowed table scrolls to the las
       t,
       {
         fixture: "workspace",
-        settings: { "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }], "maximo.defaultConnection": "emulator" },
+        settings: emulatorConnectionSettings(emulator),
         waitTimeoutMs: 120_000,
       },
-      async ({ workbench, workspace, browserPage }) => {
-        const page = browserPage.page;
-        writeFileSync(join(workspace.folder, "allpages.maximo"), `### Every work order\nGET ${QUERY}\n`);
-        await workbench.openFile("allpages.maximo");
-        await workbench.waitForLanguageMode(languageLabel());
-        await clickCodeLens(page, 2, "Send all pages");
-        await answerQuickInput(page, APIKEY);
+      async (run) => {
+        const page = run.browserPage.page;
+        await sendFromNewFile(run, "allpages.maximo", `### Every work order\nGET ${QUERY}\n`, "Send all pages", APIKEY);
 
         const panel = await webviewContent(page, PANEL);
         await panel.locator(".table-count", { hasText: count }).waitFor({ timeout: 180_000 });

@@ -14,6 +14,11 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
+/** Workbench settings with one connection, "emulator" (API key, /oslc), to `emulator`, the default. */
+export function emulatorConnectionSettings(emulator: Pick<EmulatorProcess, "url">): Record<string, unknown> {
+  return { "maximo.connections": [{ name: "emulator", url: emulator.url, apiRoot: "oslc", auth: "apikey" }], "maximo.defaultConnection": "emulator" };
+}
+
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
   const process = new ManagedProcess("emulator", "node", [join(repoRoot, "dist", "emulator.js"), "--port", "0", ...args], { cwd: repoRoot });
   let url: string;
