@@ -13,11 +13,11 @@
  * stops the bundle from running.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { keepNewest, readPrivateFile, userCacheDir, writePrivateFile } from "./cacheFiles";
 import { decodeText } from "./textFile";
 
 /** What became of the cache: used, none yet, or one V8 would not take. */
@@ -39,11 +39,7 @@ const KEPT_PER_BUNDLE = 3;
  * user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows).
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.MAXIMO_CODE_CACHE?.trim();
-  if (chosen === "off" || chosen === "0") return undefined;
-  if (chosen) return chosen;
-  const base = process.platform === "win32" ? env.LOCALAPPDATA : env.XDG_CACHE_HOME || join(safeHome(), ".cache");
-  return base ? join(base, "maximo-workbench", "code-cache") : undefined;
+  return userCacheDir("MAXIMO_CODE_CACHE", "code-cache", env);
 }
 
 /**
@@ -55,7 +51,8 @@ export function compileWithCodeCache(file: string, dir: string | undefined): Cac
   const source = decodeText(bytes);
   const bundle = basename(file, ".js");
   const cachePath = dir ? join(dir, `${bundle}-${cacheKey(bytes)}.bin`) : undefined;
-  const cached = cachePath ? readIfPresent(cachePath) : undefined;
+  // Read only when this user alone could have written it: V8 runs a cache's bytecode as it is.
+  const cached = cachePath ? readPrivateFile(cachePath) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
   const status: CodeCacheStatus = !cached ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
   return {
@@ -69,7 +66,8 @@ export function compileWithCodeCache(file: string, dir: string | undefined): Cac
     save() {
       if (status === "hit" || !dir || !cachePath) return;
       try {
-        writeCache(dir, cachePath, script.createCachedData(), bundle);
+        writePrivateFile(dir, cachePath, script.createCachedData());
+        keepNewest(dir, (name) => name.startsWith(`${bundle}-`) && name.endsWith(".bin"), KEPT_PER_BUNDLE, cachePath);
       } catch {
         // A cache that cannot be written costs the next run its head start, nothing more.
       }
@@ -83,43 +81,4 @@ function cacheKey(bytes: Buffer): string {
     .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(" ")}`)
     .digest("hex")
     .slice(0, 24);
-}
-
-/**
- * The cache file, when this user alone could have written it: V8 runs a cache's bytecode as it
- * is, so a file another user could plant (a shared `MAXIMO_CODE_CACHE` folder) is not read.
- */
-function readIfPresent(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const stat = fstatSync(fd);
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Writes atomically (processes run side by side in CI), then keeps the newest few of this bundle. */
-function writeCache(dir: string, path: string, data: Buffer, bundle: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, data, { mode: 0o600 });
-  renameSync(temporary, path);
-  const ours = readdirSync(dir)
-    .filter((name) => name.startsWith(`${bundle}-`) && name.endsWith(".bin"))
-    .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const old of ours.slice(KEPT_PER_BUNDLE)) if (old.path !== path) unlinkSync(old.path);
-}
-
-function safeHome(): string {
-  try {
-    return homedir();
-  } catch {
-    return "";
-  }
 }
