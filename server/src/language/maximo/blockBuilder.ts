@@ -17,7 +17,7 @@ import { blockParser } from "./parser";
 export function buildBlockTree(text: string, lineStarts: readonly number[]): BlockTree {
   const lexed = lexBlock(text);
   const s: BuildState = { text, scanner: new ExpressionScanner(text), contentStart: -1, contentEnd: -1, expressions: [], diagnostics: [] };
-  const parseErrors = blockParser.parseBlock(lexed.tokens, s);
+  const parseErrors = blockParser().parseBlock(lexed.tokens, s);
   finishBlock(s);
   for (const error of lexed.errors) {
     s.diagnostics.push(diagnostic("maximo.syntax", { start: error.offset, end: error.offset + error.length }, `Unexpected text: ${error.message}`));

@@ -1,18 +1,22 @@
 /**
- * The one lexer instance for `.maximo` request blocks. Offsets only: line and character come
- * from the document's line table, so chevrotain's line tracking would be wasted work.
+ * The one lexer instance for `.maximo` request blocks, built on first use. Offsets only: line and
+ * character come from the document's line table, so chevrotain's line tracking would be wasted work.
  */
 import { Lexer, type IToken } from "chevrotain";
 import { lexerDefinition } from "./tokens";
 
-export const blockLexer = new Lexer(lexerDefinition, {
-  positionTracking: "onlyOffset",
-  // Every mode ends in a catch-all, so recovery never runs; kept on as a guard.
-  recoveryEnabled: true,
-  ensureOptimizations: false,
-  // The definitions are validated by the tests (test/language/grammarValidation.test.ts).
-  skipValidations: true,
-});
+let blockLexer: Lexer | undefined;
+
+function lexer(): Lexer {
+  return (blockLexer ??= new Lexer(lexerDefinition, {
+    positionTracking: "onlyOffset",
+    // Every mode ends in a catch-all, so recovery never runs; kept on as a guard.
+    recoveryEnabled: true,
+    ensureOptimizations: false,
+    // The definitions are validated by the tests (test/language/grammarValidation.test.ts).
+    skipValidations: true,
+  }));
+}
 
 export interface LexedBlock {
   tokens: IToken[];
@@ -21,7 +25,7 @@ export interface LexedBlock {
 }
 
 export function lexBlock(text: string): LexedBlock {
-  const result = blockLexer.tokenize(text);
+  const result = lexer().tokenize(text);
   return { tokens: result.tokens, errors: result.errors };
 }
 

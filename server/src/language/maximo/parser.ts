@@ -272,5 +272,12 @@ export class BlockParser extends EmbeddedActionsParser {
   });
 }
 
-/** The one parser instance: `parseBlock` resets it for each block. */
-export const blockParser = new BlockParser();
+let instance: BlockParser | undefined;
+
+/**
+ * The one parser instance: `parseBlock` resets it for each block. Built on first use: a check
+ * answered wholly from its cache never needs the grammar.
+ */
+export function blockParser(): BlockParser {
+  return (instance ??= new BlockParser());
+}
