@@ -55,24 +55,43 @@ const ONE_LINE: readonly number[] = Object.freeze([0]);
 export interface CheckResult {
   syntax: DocumentDiagnostic[];
   schema: DocumentDiagnostic[];
+  /** Blocks analysed in this pass; the others were answered by the memo. */
+  analysedBlocks: number;
+}
+
+/**
+ * Analyses kept from an earlier pass, by block text (`maximo check`'s cache). A block's analysis
+ * depends on its text and the schemas alone, so a memo must be for one schema store.
+ */
+export interface BlockMemo {
+  recall(blockText: string): BlockAnalysis | undefined;
+  remember(blockText: string, analysis: BlockAnalysis): void;
 }
 
 /**
  * The syntax diagnostics (`parseDocument(text).diagnostics()`) and the schema diagnostics
  * (`schemaDiagnostics`) of `text`, equal item for item and in order.
  */
-export function onePassCheck(text: string, schemas: SchemaStore): CheckResult {
+export function onePassCheck(text: string, schemas: SchemaStore, memo?: BlockMemo): CheckResult {
   const places: BlockPlace[] = [];
   const found: BlockAnalysis[] = [];
   let line = 0;
+  let analysedBlocks = 0;
   for (const split of splitBlocks(text, 0, text.length)) {
     const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts;
-    // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
-    const tree = buildBlockTree(text.slice(split.start, split.end), lineStarts);
-    found.push(analyse(tree, schemas, true));
-    forgetEmbeddedQueries(tree);
+    const blockText = text.slice(split.start, split.end);
+    let analysis = memo?.recall(blockText);
+    if (!analysis) {
+      // The tree is not kept: once analysed, nothing refers to it (see `forgetEmbeddedQueries`).
+      const tree = buildBlockTree(blockText, lineStarts);
+      analysis = analyse(tree, schemas, true);
+      forgetEmbeddedQueries(tree);
+      memo?.remember(blockText, analysis);
+      analysedBlocks++;
+    }
+    found.push(analysis);
     places.push(new BlockPlace(split.start, line, lineStarts));
     line += lineStarts.length;
   }
-  return assembleAnalyses(new PlacePositions(text.length, places), places, found, true);
+  return { ...assembleAnalyses(new PlacePositions(text.length, places), places, found, true), analysedBlocks };
 }

@@ -6,7 +6,7 @@
  * function of its tree, which the language server keeps per tree) and one pass over the
  * blocks' facts decides.
  */
-import type { SyntaxDiagnostic } from "../../language/common";
+import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
 import { schemaDiagnostic } from "./schemaCodes";
 
@@ -20,7 +20,16 @@ export interface VariableFacts {
   readonly variables: readonly string[];
   readonly requests: readonly string[];
   /** `{{name...}}` and `{{req.response...}}` expressions, block-relative. */
-  readonly uses: readonly ExpressionNode[];
+  readonly uses: readonly VariableUse[];
+}
+
+/** What the check reads of a `{{name...}}` or `{{req.response...}}` expression. */
+export interface VariableUse {
+  readonly kind: "variable" | "chained";
+  /** The variable's name, or the request's. */
+  readonly name: string;
+  /** Between the braces: where a diagnostic goes. */
+  readonly inner: Span;
 }
 
 export function variableFacts(tree: BlockTree): VariableFacts {
@@ -35,7 +44,7 @@ export function variableFacts(tree: BlockTree): VariableFacts {
     else if (directive.name.text === "prompt") variables.push(args.split(/\s+/)[0]!);
   }
   if (tree.name) requests.push(tree.name);
-  const uses = tree.expressions.filter((e) => e.kind === "variable" || e.kind === "chained");
+  const uses = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
   return { stopsCheck, variables, requests, uses };
 }
 
@@ -73,7 +82,7 @@ export interface Definitions {
 }
 
 /** Adds to `out` a diagnostic for each of `uses` (of `block`) that `defined` does not define; absolute spans. */
-export function undefinedUses(uses: readonly ExpressionNode[], defined: Definitions, block: BlockPlace, out: SyntaxDiagnostic[]): void {
+export function undefinedUses(uses: readonly VariableUse[], defined: Definitions, block: BlockPlace, out: SyntaxDiagnostic[]): void {
   for (const expression of uses) {
     if (expression.kind === "variable") {
       const name = expression.name;
