@@ -61,7 +61,7 @@ const files = selected.map((p) => join(outdir, p.replace(/\.ts$/, ".js")));
 const result = spawnSync(
   process.execPath,
   ["--enable-source-maps", "--test", "--test-concurrency=1", ...files],
-  // The CLI's code cache goes to the run's folder, not the user's cache folder.
-  { stdio: "inherit", cwd: root, env: { MAXIMO_CODE_CACHE: join(outdir, "code-cache"), ...process.env, MAXIMO_WORKBENCH_ROOT: root } },
+  // The CLI's caches go to the run's folder, not the user's cache folder.
+  { stdio: "inherit", cwd: root, env: { MAXIMO_CODE_CACHE: join(outdir, "code-cache"), MAXIMO_CHECK_CACHE: join(outdir, "check-cache"), ...process.env, MAXIMO_WORKBENCH_ROOT: root } },
 );
 process.exit(result.status ?? 1);

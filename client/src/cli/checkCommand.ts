@@ -2,18 +2,21 @@ import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/
 import { expandMaximoFiles } from "./files";
 import { readTextFile } from "./textFile";
 import { UsageError, type ParsedArgs } from "./args";
-import { createSchemaStore } from "../../../server/src/schema";
+import { createSchemaStore, defaultPackDir } from "../../../server/src/schema";
 import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
+import { checkCacheKey } from "./checkCache/cacheKey";
+import { CheckCache, checkCacheDir } from "./checkCache/checkCache";
 
 export interface FileDiagnostic extends DiagnosticSummary {
   file: string;
 }
 
 /**
- * `maximo check FILE|DIR... [--format text|json] [--schemas DIR]`: diagnostics of every file; exit 1 when any is an error.
+ * `maximo check FILE|DIR... [--format text|json] [--schemas DIR] [--no-cache]`: diagnostics of every file; exit 1 when any is an error.
  * The shipped schema pack always answers, as in the editor; with the pack alone a name it does
  * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
- * user's server's own knowledge, whose `schema.unknown-*` are errors.
+ * user's server's own knowledge, whose `schema.unknown-*` are errors. Blocks checked before with
+ * the same code and schemas are answered from the check cache (`checkCache.ts`) unless `--no-cache`.
  */
 export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
@@ -24,14 +27,18 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
-  const schemas = createSchemaStore({ cacheDirs: schemasDir === undefined ? [] : [schemasDir] });
+  const cacheDirs = schemasDir === undefined ? [] : [schemasDir];
+  const schemas = createSchemaStore({ cacheDirs });
+  const cache = args.options.has("no-cache") ? undefined : openCheckCache([...cacheDirs, defaultPackDir()]);
   const found: FileDiagnostic[] = [];
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
-    const { syntax, schema } = onePassCheck(readTextFile(file), schemas);
+    const text = readTextFile(file);
+    const { syntax, schema } = cache ? cache.check(file, text, schemas) : onePassCheck(text, schemas);
     for (const d of syntax) found.push(summary(file, d));
     for (const d of schema) found.push(summary(file, d));
   }
+  cache?.prune();
 
   if (format === "json") {
     out(JSON.stringify(found, null, 2));
@@ -44,6 +51,17 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     out(lines.join("\n"));
   }
   return found.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+/** The check cache for this run's code and schema folders; none when it is off or its key cannot be read. */
+function openCheckCache(schemaDirs: readonly string[]): CheckCache | undefined {
+  const dir = checkCacheDir();
+  if (!dir) return undefined;
+  try {
+    return new CheckCache(dir, checkCacheKey(__filename, schemaDirs));
+  } catch {
+    return undefined;
+  }
 }
 
 function summary(file: string, { range: { start, end }, severity, code, message }: DocumentDiagnostic): FileDiagnostic {

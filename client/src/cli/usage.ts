@@ -6,9 +6,10 @@ export const VERSION = version;
 export const USAGE = `Usage:
   maximo --version                                  print the version
   maximo parse FILE                                 print the requests of a .maximo file as JSON
-  maximo check FILE|DIR... [--format text|json] [--schemas DIR]
+  maximo check FILE|DIR... [--format text|json] [--schemas DIR] [--no-cache]
                                                     print diagnostics; exit 1 on any error (schemas:
-                                                    the shipped pack, --schemas DIR a server's saved cache)
+                                                    the shipped pack, --schemas DIR a server's saved cache);
+                                                    a re-check analyses only what changed (--no-cache: all)
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
              [--all-pages] [--out DIR] [--junit FILE] [--verbose] [--insecure] [--server-log]
                                                     send the requests; exit 1 when any fails;
