@@ -57,3 +57,5 @@ export const xmlDom = once(() => require("@xmldom/xmldom") as typeof XmlDom);
 export const csvParse = once(() => require("csv-parse") as typeof import("csv-parse"));
 export const csvStringify = once(() => require("csv-stringify") as typeof import("csv-stringify"));
 export const excelJs = once(() => require("exceljs") as typeof import("exceljs"));
+/** Zip archives by their central directory: an XLSX workbook's parts in any order (load/xlsxWorkbook.ts). */
+export const yauzl = once(() => require("yauzl") as typeof import("yauzl"));

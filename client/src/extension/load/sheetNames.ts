@@ -1,12 +1,14 @@
 /**
- * The sheet names of an XLSX workbook, in workbook order, read with exceljs's streaming reader
- * (loaded on first use) without reading any sheet's cells into memory. VS Code-free.
+ * The sheet names of an XLSX workbook, in tab order, from its workbook part alone: no sheet's
+ * cells are read (load/xlsxWorkbook.ts). VS Code-free.
  */
-import { excelJs } from "../../libraries/lazy";
+import { XlsxWorkbook } from "../../load/xlsxWorkbook";
 
 export async function sheetNames(file: string): Promise<string[]> {
-  const reader = new (excelJs().stream.xlsx.WorkbookReader)(file, { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
-  const names: string[] = [];
-  for await (const worksheet of reader) names.push((worksheet as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`);
-  return names;
+  const workbook = await XlsxWorkbook.open(file, { cells: false });
+  try {
+    return workbook.sheets.map((sheet) => sheet.name);
+  } finally {
+    workbook.close();
+  }
 }
