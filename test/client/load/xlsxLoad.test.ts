@@ -1,6 +1,6 @@
 /**
- * Reading an XLSX sheet as a load through exceljs's streaming WorkbookReader: a workbook written
- * here with exceljs is read back. The first sheet by default, another by name; every cell kind
+ * Reading an XLSX sheet as a load (client/src/load/xlsxWorkbook.ts: the zip by its central
+ * directory, exceljs's part parsers): a workbook written here with exceljs is read back. The first sheet by default, another by name; every cell kind
  * becomes text by the README's rule (numbers in their shortest form, dates as ISO 8601 without
  * offset, booleans, rich text, hyperlinks, formulas' cached results) and then goes through the
  * same conversion as a CSV cell; an error cell is a row problem.
