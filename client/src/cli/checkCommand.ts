@@ -16,7 +16,7 @@ export interface FileDiagnostic extends DiagnosticSummary {
  * The shipped schema pack always answers, as in the editor; with the pack alone a name it does
  * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
  * user's server's own knowledge, whose `schema.unknown-*` are errors. Blocks checked before with
- * the same code and schemas are answered from the check cache (`checkCache.ts`) unless `--no-cache`.
+ * the same code and schemas are answered from the check cache (`checkCache/`) unless `--no-cache`.
  */
 export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
