@@ -117,6 +117,16 @@ test("sheet targets written absolute (`/xl/worksheets/...`) are found", async ()
   assert.deepEqual((await rowsOf(file, "Sheet 7"))[1]![0], "A7");
 });
 
+test("a chart sheet in the tab list is no sheet to load: only worksheets are offered", async () => {
+  const source = await exceljsWorkbook(join(temp, "with-chart-source.xlsx"));
+  const file = await rezipped(source, join(temp, "with-chart.xlsx"), excelOrder, (path, text) =>
+    path === "xl/_rels/workbook.xml.rels" ? text.replace(/(Type="[^"]*\/)worksheet(" Target="worksheets\/sheet2\.xml")/, "$1chartsheet$2") : text,
+  );
+  assert.deepEqual(await sheetNames(file), names.filter((name) => name !== "Sheet 2"));
+  await assert.rejects(rowsOf(file, "Sheet 2"), /has no sheet named "Sheet 2"/);
+  assert.deepEqual((await rowsOf(file, "Sheet 3"))[1]![0], "A3");
+});
+
 test("a file that is a zip but no workbook has no sheets; a load names the problem", async () => {
   const file = join(temp, "plain.zip");
   const writer = new ZipWriter();
