@@ -3,10 +3,11 @@
  * extension gives its own (in its storage, emptied at start and at exit); the CLI and tests use
  * one under the system's temp folder, removed when the process exits.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeDirectorySync } from "../files/makeDirectory";
 
 /** Bodies up to this size stay in memory (the fast path); larger ones go to a file as they arrive. */
 export const defaultSpillBytes = 4 * 1024 * 1024;
@@ -25,7 +26,7 @@ export function folderStorage(dir: string, spillBytes = defaultSpillBytes): Body
     spillBytes,
     newFile() {
       if (!made) {
-        mkdirSync(dir, { recursive: true });
+        makeDirectorySync(dir);
         made = true;
       }
       return join(dir, `${Date.now().toString(36)}-${(count++).toString(36)}-${randomBytes(4).toString("hex")}.body`);

@@ -4,9 +4,10 @@
  * cache's bytecode; a check cache's answers are printed), so a file another user could have
  * planted is never read, and a file is never seen half-written.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { makeDirectorySync } from "../files/makeDirectory";
 
 /**
  * A cache folder of `maximo-workbench`: `env[variable]` names one, or `off` turns it off; by
@@ -41,7 +42,7 @@ export function readPrivateFile(path: string): Buffer | undefined {
 
 /** Writes `data` to `path` in `dir` (made private when new) atomically: processes run side by side in CI. Throws on failure. */
 export function writePrivateFile(dir: string, path: string, data: string | Uint8Array): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectorySync(dir, 0o700);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, data, { mode: 0o600 });

@@ -5,7 +5,7 @@
  * (client/src/load/), and writes one result per data row to the results CSV. Exit codes: 0
  * every row landed, 1 a row failed, the load stopped early or was refused, 2 usage or file error.
  */
-import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { findConnectionsFile } from "../connections/load";
 import type { LoadAction, LoadPlan, PlannedRow, RowResult } from "../load/contract";
@@ -23,6 +23,7 @@ import type { RunIo } from "./runCommand";
 import { checkOptions, textOption } from "./scriptSession";
 
 import { LOAD_VALUE_OPTIONS } from "./valueOptions";
+import { makeDirectorySync } from "../files/makeDirectory";
 
 export { LOAD_VALUE_OPTIONS };
 const LOAD_OPTIONS = [...LOAD_VALUE_OPTIONS, "connection", "preview", "resume", "insecure"];
@@ -92,7 +93,7 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
     checkWritable(target);
     const keyColumns = target.schema.pk.map((k) => k.toLowerCase());
     const header = { kind: "load" as const, load: loadId({ contentHash: plan.contentHash, os, action, batchSize }), os: os.toLowerCase(), action, batchSize };
-    mkdirSync(dirname(resultsPath), { recursive: true });
+    makeDirectorySync(dirname(resultsPath));
     let state: FileLoadState;
     try {
       state = FileLoadState.open(`${resultsPath}.state`, header, resume);

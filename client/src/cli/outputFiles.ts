@@ -2,10 +2,11 @@
  * `--out DIR`: one body file and one headers file per request. All-pages members are written to a
  * JSON array as each page arrives, so memory stays flat however many records there are.
  */
-import { copyFileSync, createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
+import { copyFileSync, createWriteStream, writeFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { ExecutedResponse } from "../http/types";
 import { redact } from "../http/redact";
+import { makeDirectorySync } from "../files/makeDirectory";
 
 export interface RequestFiles {
   body: string;
@@ -16,7 +17,7 @@ export interface RequestFiles {
 export function requestFiles(outDir: string, sourceFile: string, index: number, name: string | undefined, extension: string): RequestFiles {
   const base = sourceFile.replace(/^.*[\\/]/, "").replace(/\.maximo$/i, "");
   const label = `${safe(base)}-${String(index + 1).padStart(2, "0")}${name ? `-${safe(name)}` : ""}`;
-  mkdirSync(outDir, { recursive: true });
+  makeDirectorySync(outDir);
   return { body: join(outDir, `${label}.${extension}`), headers: join(outDir, `${label}.headers.txt`) };
 }
 

@@ -3,7 +3,7 @@
  * [--junit FILE] [--verbose] [--insecure] [--server-log]`: sends the requests, prints one line
  * each and `N passed, N failed`; exit 1 when any request fails.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { findConnectionsFile } from "../connections/load";
 import { redact } from "../http/redact";
@@ -16,6 +16,7 @@ import { junitXml, type FileRun } from "./junitReport";
 import { outcomeLines, type RequestOutcome } from "./runReport";
 
 import { RUN_VALUE_OPTIONS } from "./valueOptions";
+import { makeDirectorySync } from "../files/makeDirectory";
 
 export { RUN_VALUE_OPTIONS };
 const RUN_FLAGS = new Set(["all-pages", "verbose", "insecure", "server-log"]);
@@ -81,7 +82,7 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
   const junit = text("junit");
   if (junit !== undefined) {
     const path = resolve(io.cwd, junit);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectorySync(dirname(path));
     writeFileSync(path, junitXml(fileRuns, (line) => redact(line, [...heldSecrets, ...secrets()])));
   }
 

@@ -3,8 +3,9 @@
  * .vsix), copied into the extension's storage so the user can edit and save them. A copy the user
  * already has is left as it is.
  */
-import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
+import { copyFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { makeDirectory } from "../files/makeDirectory";
 
 /** The file opened first: the one the tour starts with. */
 export const FIRST_EXAMPLE = "workorders.maximo";
@@ -13,7 +14,7 @@ export const FIRST_EXAMPLE = "workorders.maximo";
 export async function copyExamples(source: string, target: string): Promise<string[]> {
   const held: string[] = [];
   const walk = async (from: string, to: string): Promise<void> => {
-    await mkdir(to, { recursive: true });
+    await makeDirectory(to);
     for (const entry of await readdir(from, { withFileTypes: true })) {
       const sourcePath = join(from, entry.name);
       const targetPath = join(to, entry.name);

@@ -3,12 +3,13 @@
  * `scriptConfig`, and remembered as pulled, so a later deploy can tell whether the server copy
  * changed since. A local file with other content is kept unless overwriting is asked for.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileTextOf } from "./configText";
 import { extensionOf } from "./language";
 import type { ScriptApi } from "./scriptApi";
 import { fileId, sourceHash, type ScriptStateStore } from "./scriptState";
+import { makeDirectory } from "../files/makeDirectory";
 
 export interface ExtractContext {
   api: ScriptApi;
@@ -57,7 +58,7 @@ async function extractOne(name: string, context: ExtractContext): Promise<Extrac
   else if (existing !== undefined && !context.overwrite) {
     return { name: upper, path, status: "skipped", message: "the file exists with other content; it was kept." };
   } else {
-    await mkdir(context.outDir, { recursive: true });
+    await makeDirectory(context.outDir);
     await writeFile(path, text, "utf8");
   }
   await context.state.set(context.server, script.name, {

@@ -6,9 +6,10 @@
  * The extension keeps this in workspaceState, the CLI in `.maximo/state.json`.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import type { ConnectionConfig } from "../connections/types";
+import { makeDirectory } from "../files/makeDirectory";
 
 export interface ScriptState {
   /** AUTOSCRIPT `_rowstamp` as read after the pull or deploy. */
@@ -122,7 +123,7 @@ export function jsonFileBackend(path: string): StateBackend {
       }
     },
     async write(data) {
-      await mkdir(dirname(path), { recursive: true });
+      await makeDirectory(dirname(path));
       const temporary = `${path}.${process.pid}.tmp`;
       await writeFile(temporary, JSON.stringify(data, null, 2) + "\n", "utf8");
       await rename(temporary, path);

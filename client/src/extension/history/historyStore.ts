@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { defaultSpillBytes } from "../../body/bodyStorage";
 import { FileBody, MemoryBody, type ResponseBody } from "../../body/responseBody";
 import type { ResponseModel } from "../contracts";
+import { makeDirectory } from "../../files/makeDirectory";
 
 export type HistoryEntry = Omit<ResponseModel, "body">;
 
@@ -42,7 +43,7 @@ export class HistoryStore {
       const { maxEntries, maxBodyBytes } = this.limits();
       const entries = await this.load();
       if (maxEntries <= 0) return;
-      await fs.mkdir(this.dir, { recursive: true });
+      await makeDirectory(this.dir);
       const cut = model.body.size > maxBodyBytes;
       const { body, ...meta } = model;
       const entry: HistoryEntry = cut ? { ...meta, bodyTruncated: true } : meta;

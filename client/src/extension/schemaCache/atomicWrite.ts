@@ -1,10 +1,11 @@
 /** Writes a file so a reader sees the old bytes or the new ones, never half: a temp file, then rename. */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { makeDirectory } from "../../files/makeDirectory";
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirectory(dirname(path));
   // The suffix is not `.json`, so the server's folder listing never picks up a half-written file.
   const temp = `${path}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
   try {
