@@ -5,7 +5,7 @@
  * `maximo check`. These climb to the nearest folder that exists and make each folder below it
  * once, so such a path fails with its error instead.
  */
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync, type Stats } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
@@ -39,7 +39,7 @@ export async function makeDirectory(dir: string, mode?: number): Promise<void> {
 function missingFolders(dir: string): string[] {
   const target = resolve(dir);
   const folders: string[] = [];
-  for (let at = target; !exists(at); ) {
+  for (let at = target; !statOf(at); ) {
     folders.push(at);
     const parent = dirname(at);
     if (parent === at) break;
@@ -49,21 +49,16 @@ function missingFolders(dir: string): string[] {
   return folders.reverse();
 }
 
-function exists(path: string): boolean {
+function statOf(path: string): Stats | undefined {
   try {
-    statSync(path);
-    return true;
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return statOf(path)?.isDirectory() ?? false;
 }
 
 /** Another process made the folder between the climb and now (a file in the way is still an error). */
