@@ -212,6 +212,26 @@ test("check cache: pruning keeps the most recently written files", (t) => {
   assert.equal(new CheckCache(dir, "key").check(join(dir, "a.maximo"), requests(2), schemas).fromResult, false, "the oldest file's are gone");
 });
 
+test("check cache: pruning removes the temporaries a killed writer left, not those being written or not ours", (t) => {
+  const dir = tempDir(t, "check-cache-leftovers-");
+  const schemas = createSchemaStore({ packDir });
+  const cache = new CheckCache(dir, "key");
+  cache.check(join(dir, "a.maximo"), requests(2), schemas);
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+  const leftover = "0123abcd.result.json.4242.tmp";
+  const inFlight = "4567cdef.blocks.json.4343.tmp";
+  const foreign = "notes.txt.4444.tmp";
+  for (const name of [leftover, inFlight, foreign]) writeFileSync(join(dir, name), "{");
+  utimesSync(join(dir, leftover), twoHoursAgo, twoHoursAgo);
+  utimesSync(join(dir, foreign), twoHoursAgo, twoHoursAgo);
+  cache.prune();
+  const left = readdirSync(dir);
+  assert.ok(!left.includes(leftover), "an hour-old temporary of a cache file is gone");
+  assert.ok(left.includes(inFlight), "a fresh temporary may be another run's write in progress");
+  assert.ok(left.includes(foreign), "a file the cache does not own stays");
+  assert.equal(left.filter((name) => name.endsWith(".json")).length, 2, "the cache's own files stay");
+});
+
 test("check cache folder: MAXIMO_CHECK_CACHE names it or turns it off; by default the user's cache folder", () => {
   assert.equal(checkCacheDir({ MAXIMO_CHECK_CACHE: "/somewhere" }), "/somewhere");
   assert.equal(checkCacheDir({ MAXIMO_CHECK_CACHE: "off" }), undefined);

@@ -57,13 +57,51 @@ export function writePrivateFile(dir: string, path: string, data: string | Uint8
   }
 }
 
-/** Deletes all but the `keep` newest files of `dir` that `ours` accepts, never `current`. Throws on failure. */
-export function keepNewest(dir: string, ours: (name: string) => boolean, keep: number, current?: string): void {
-  const files = readdirSync(dir)
+/** A temporary this old was left by a writer that died between writing and renaming (CI kills jobs). */
+const LEFTOVER_TEMPORARY_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes all but the `keep` newest files of `dir` that `ours` accepts, never `current`, and the
+ * temporaries of such files that a writer left an hour or more ago. A file another process
+ * deleted first is no failure (runs prune side by side); anything else throws.
+ */
+export function keepNewest(dir: string, ours: (name: string) => boolean, keep: number, current?: string, now = Date.now()): void {
+  const names = readdirSync(dir);
+  const files = names
     .filter(ours)
-    .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const old of files.slice(keep)) if (old.path !== current) unlinkSync(old.path);
+    .map((name) => ({ path: join(dir, name), time: modifiedAt(join(dir, name)) }))
+    .filter((file) => file.time !== undefined)
+    .sort((a, b) => b.time! - a.time!);
+  for (const old of files.slice(keep)) if (old.path !== current) removeIfPresent(old.path);
+  for (const name of names) {
+    const target = temporaryTarget(name);
+    if (target === undefined || !ours(target)) continue;
+    const time = modifiedAt(join(dir, name));
+    if (time !== undefined && now - time >= LEFTOVER_TEMPORARY_MS) removeIfPresent(join(dir, name));
+  }
+}
+
+/** The file a temporary of `writePrivateFile` (`<name>.<pid>.tmp`) was to become; undefined for other names. */
+function temporaryTarget(name: string): string | undefined {
+  return /^(.+)\.\d+\.tmp$/.exec(name)?.[1];
+}
+
+/** Undefined when the file is gone (another process pruned it). */
+function modifiedAt(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function removeIfPresent(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 function safeHome(): string {
