@@ -202,6 +202,11 @@ interface HeapFigures {
   /** Sorting by description (text): until the sorted first row is drawn, and the longest main-thread task meanwhile. */
   sortMs: number;
   sortLongestTaskMs: number;
+  /** JSON tab, searching for the last record's wonum: until its match is selected, and the longest main-thread task meanwhile. */
+  searchMs: number;
+  searchLongestTaskMs: number;
+  /** What the match label said ("1 of 3"). */
+  searchLabel: string;
 }
 
 /** The page's JS heap after a forced GC: V8's used heap and the ArrayBuffers' backing stores (outside it). */
@@ -217,7 +222,7 @@ async function heapOf(page: import("playwright-core").Page): Promise<{ usedMb: n
   }
 }
 
-async function measurePageHeap(body: Uint8Array, windowed: boolean): Promise<HeapFigures> {
+async function measurePageHeap(body: Uint8Array, windowed: boolean, needle: string): Promise<HeapFigures> {
   const browser = await launchBrowser();
   try {
     const webview = await openWebviewPage(browser);
@@ -250,8 +255,20 @@ async function measurePageHeap(body: Uint8Array, windowed: boolean): Promise<Hea
       const tasks = window.__longTasks.filter((task) => task.start >= from);
       return { sortMs: performance.now() - from, sortLongestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)) };
     }, sortStart);
+    // Search the JSON tab for the last record's wonum: the windowed page reads every record again.
+    await page.locator("[data-tab=json]").click();
+    await page.locator(".json-body .jrow").first().waitFor();
+    const searchStart = await page.evaluate(() => performance.now());
+    await page.locator(".search-input").fill(needle);
+    await page.locator(".search-input").press("Enter");
+    await page.waitForFunction(() => /^1 of /.test(document.querySelector(".match-label")?.textContent ?? "") && document.querySelector(".json-body .jrow.selected") !== null, undefined, { timeout: 600_000 });
+    const label = await page.locator(".match-label").textContent();
+    const search = await page.evaluate((from) => {
+      const tasks = window.__longTasks.filter((task) => task.start >= from);
+      return { searchMs: performance.now() - from, searchLongestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)) };
+    }, searchStart);
     await webview.close();
-    return { ...settled, scrolledUsedMb: scrolled.usedMb, parsedMs, ...sort };
+    return { ...settled, scrolledUsedMb: scrolled.usedMb, parsedMs, ...sort, ...search, searchLabel: label ?? "" };
   } finally {
     await browser.close();
   }
@@ -260,11 +277,14 @@ async function measurePageHeap(body: Uint8Array, windowed: boolean): Promise<Hea
 async function pageHeap(emulatorUrl: string): Promise<void> {
   const body = await allPagesBody({ emulatorUrl, apikey: APIKEY });
   console.log(`(d) the panel's page holding All pages of ${allPagesRecords.toLocaleString("en-US")} work orders (${(body.length / 1024 / 1024).toFixed(1)} MB joined), JS heap after a forced GC:`);
-  const figures: Record<"full" | "windowed", HeapFigures> = { full: await measurePageHeap(body, false), windowed: await measurePageHeap(body, true) };
+  const records = (JSON.parse(new TextDecoder().decode(body)) as { member: Array<{ wonum: string }> }).member;
+  const needle = records.at(-1)!.wonum;
+  const figures: Record<"full" | "windowed", HeapFigures> = { full: await measurePageHeap(body, false, needle), windowed: await measurePageHeap(body, true, needle) };
   for (const [name, f] of Object.entries(figures)) {
     console.log(
       `    ${name.padEnd(8)}: V8 heap ${f.usedMb.toFixed(1)} MB + ArrayBuffers ${f.arrayBuffersMb.toFixed(1)} MB once all is in (after ${ms(f.parsedMs)}); ` +
-        `V8 heap ${f.scrolledUsedMb.toFixed(1)} MB after scrolling to the last row; sort by description ${ms(f.sortMs)}, longest main-thread task meanwhile ${ms(f.sortLongestTaskMs)}`,
+        `V8 heap ${f.scrolledUsedMb.toFixed(1)} MB after scrolling to the last row; sort by description ${ms(f.sortMs)}, longest main-thread task meanwhile ${ms(f.sortLongestTaskMs)}; ` +
+        `JSON search for the last record's wonum (${f.searchLabel}) ${ms(f.searchMs)}, longest task meanwhile ${ms(f.searchLongestTaskMs)}`,
     );
   }
   const total = (f: HeapFigures) => f.usedMb + (Number.isFinite(f.arrayBuffersMb) ? f.arrayBuffersMb : 0);

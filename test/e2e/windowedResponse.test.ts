@@ -3,9 +3,11 @@
 // pages of 1,000 joins them into one body of about 8 MB (past 4 MB: a temporary file on the extension host, and a windowed table
 // in the panel, which keeps only an index and fetches the rows on screen from the host by byte
 // range). Scrolled to the end, the table shows the last record; sorted, its first row is the
-// highest work order; Raw shows the body's last line.
+// highest work order; the JSON tab's search finds the last record's work order; Raw shows the
+// body's last line.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { JsonTree } from "../../client/webview/model/jsonTree";
 import { withWorkbench } from "./harness";
 import { emulatorConnectionSettings, startEmulatorProcess } from "./harness/emulatorProcess";
 import { sendFromNewFile } from "./harness/sendRequest";
@@ -63,6 +65,20 @@ test("All pages of 5,000 work orders (8 MB): a windowed table scrolls to the las
         const firstRow = panel.locator('.table-body .tr[data-index="0"]');
         await firstRow.locator(".td", { hasText: highest.wonum }).first().waitFor();
         t.diagnostic(`sorted first row: ${await firstRow.textContent()}`);
+
+        // JSON: search reads every record from the host again; the last record's work order is
+        // found though its record was never opened, and opened to show it.
+        await panel.locator("[data-tab=json]").click();
+        // The same search over the whole parsed body (the page's model, held to it by
+        // test/client/webview/lazyJsonTree.test.ts) says which match comes first and how many.
+        const expected = new JsonTree(JSON.parse(served.toString("utf8"))).search(last.wonum);
+        const firstMatch = expected.matches[0]!;
+        await panel.locator(".search-input").fill(last.wonum);
+        await panel.locator(".search-input").press("Enter");
+        await panel.locator(".match-label", { hasText: `1 of ${expected.total.toLocaleString("en-US")}` }).waitFor({ timeout: 120_000 });
+        const selected = panel.locator(".json-body .jrow.selected:not([hidden])").first();
+        assert.equal(await selected.locator(".jkey").textContent(), String(firstMatch.at(-1)));
+        assert.ok(((await selected.locator(".jvalue").textContent()) ?? "").toLowerCase().includes(last.wonum.toLowerCase()) || String(firstMatch.at(-1)).toLowerCase().includes(last.wonum.toLowerCase()));
 
         // Raw: the body is one line (compact JSON) cut into segments; its end is drawn when scrolled to.
         await panel.locator("[data-tab=raw]").click();

@@ -173,33 +173,9 @@ export class JsonTree {
 
   /** Case-insensitive search over property names and scalar values, whether open or not. */
   search(query: string, limit = 10_000): SearchResult {
-    const needle = query.toLowerCase();
     const result: SearchResult = { matches: [], total: 0 };
-    if (!needle) return result;
-    const path: PathSegment[] = [];
-    const visit = (value: unknown, key: PathSegment | undefined): void => {
-      const keyHit = typeof key === "string" && key.toLowerCase().includes(needle);
-      const valueHit = !isContainer(value) && String(value).toLowerCase().includes(needle);
-      if (keyHit || valueHit) {
-        if (result.total < limit) result.matches.push(path.slice());
-        result.total++;
-      }
-      if (!isContainer(value)) return;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          path.push(i);
-          visit(value[i], i);
-          path.pop();
-        }
-      } else {
-        for (const name of Object.keys(value)) {
-          path.push(name);
-          visit((value as Record<string, unknown>)[name], name);
-          path.pop();
-        }
-      }
-    };
-    visit(this.root, undefined);
+    const needle = query.toLowerCase();
+    if (needle) searchValue(this.root, needle, limit, result);
     return result;
   }
 
@@ -241,4 +217,36 @@ export class JsonTree {
     visit(this.root, this.base.key, this.base.parent, this.base.depth);
     return rows;
   }
+}
+
+/**
+ * Adds to `result` every property name and scalar value under `value` that contains `needle`
+ * (lower case), in document order: the first `limit` matches' paths, each after `prefix`, and
+ * the count of all of them.
+ */
+export function searchValue(value: unknown, needle: string, limit: number, result: SearchResult, prefix: readonly PathSegment[] = []): void {
+  const path: PathSegment[] = [...prefix];
+  const visit = (item: unknown, key: PathSegment | undefined): void => {
+    const keyHit = typeof key === "string" && key.toLowerCase().includes(needle);
+    const valueHit = !isContainer(item) && String(item).toLowerCase().includes(needle);
+    if (keyHit || valueHit) {
+      if (result.total < limit) result.matches.push(path.slice());
+      result.total++;
+    }
+    if (!isContainer(item)) return;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        path.push(i);
+        visit(item[i], i);
+        path.pop();
+      }
+    } else {
+      for (const name of Object.keys(item)) {
+        path.push(name);
+        visit((item as Record<string, unknown>)[name], name);
+        path.pop();
+      }
+    }
+  };
+  visit(value, prefix.at(-1));
 }

@@ -4,19 +4,29 @@
  * entries without holding them. Rows are computed by index (`rowAt`), so a million entries cost
  * no row objects until drawn. Opening an entry fetches that record's byte range, parses it and
  * shows its subtree as the normal tree does; at most `memberTreeCap` opened records are kept (LRU),
- * and closing or evicting one drops its subtree. Search covers the top level and the opened
- * records only. DOM-free.
+ * and closing or evicting one drops its subtree. Search covers the top level and every record:
+ * it reads the records again from the host in batches and keeps only the paths of the matches.
+ * DOM-free.
  */
 import { memberKeys } from "./chunkedJson";
-import { JsonTree, kindOf, type PathSegment, type SearchResult, type TreeRow } from "./jsonTree";
+import { JsonTree, kindOf, searchValue, type PathSegment, type SearchResult, type TreeRow } from "./jsonTree";
 import { LruCache } from "./lruCache";
 import type { FetchRange } from "./rangeClient";
-import type { RecordRanges } from "./windowedTable";
+import { recordBatches, type RecordRanges } from "./recordBatches";
 
 /** Opened records kept parsed at once; opening one more closes the least recently used. */
 export const memberTreeCap = 200;
 
 const decoder = new TextDecoder();
+
+export interface SearchOptions {
+  /** Paths kept (every match is counted). */
+  limit?: number;
+  /** Records read of all, after each batch. */
+  progress?: (done: number, total: number) => void;
+  /** True once a newer search has started: this one stops reading. */
+  cancelled?: () => boolean;
+}
 
 export class LazyJsonTree {
   /** The top level, its records array empty (the frame reads `"member":[]`). */
@@ -169,38 +179,50 @@ export class LazyJsonTree {
     this.invalidate();
   }
 
-  /** Search over the top level and the opened records (closed records are not read). */
-  search(query: string, limit = 10_000): SearchResult {
+  /**
+   * Search over the top level and every record, finding what JsonTree.search over the whole body
+   * finds, in document order. The records are read again in batches and dropped, none opened;
+   * undefined when cancelled. Rejects when the body can no longer be read.
+   */
+  async search(query: string, { limit = 10_000, progress, cancelled }: SearchOptions = {}): Promise<SearchResult | undefined> {
+    const needle = query.toLowerCase();
     const frame = this.frameTree.search(query, limit);
+    if (!needle) return frame;
     const prefix: PathSegment[] = this.memberKey === undefined ? [] : [this.memberKey];
-    const inRecords: PathSegment[][] = [];
-    let recordTotal = 0;
-    for (const index of this.opened.keys().sort((a, b) => a - b)) {
-      const found = this.opened.peek(index)!.search(query, limit);
-      recordTotal += found.total;
-      for (const path of found.matches) inRecords.push([...prefix, index, ...path]);
+    const inRecords: SearchResult = { matches: [], total: 0 };
+    for await (const { first, records } of recordBatches(this.ranges, this.fetchRange)) {
+      if (cancelled?.()) return undefined;
+      records.forEach((record, offset) => searchValue(record, needle, limit, inRecords, [...prefix, first + offset]));
+      progress?.(first + records.length, this.ranges.count);
     }
+    if (cancelled?.()) return undefined;
     // Document order: the top level's keys before the records array, its records, the keys after.
     const keys = this.memberKey === undefined ? [] : Object.keys(this.frameTree.root as object);
     const memberAt = this.memberKey === undefined ? -1 : keys.indexOf(this.memberKey);
     const before = frame.matches.filter((path) => path.length === 0 || keys.indexOf(path[0] as string) <= memberAt);
     const after = frame.matches.filter((path) => path.length > 0 && keys.indexOf(path[0] as string) > memberAt);
-    const matches = [...before, ...inRecords, ...after].slice(0, limit);
-    return { matches, total: frame.total + recordTotal };
+    const matches = [...before, ...inRecords.matches, ...after].slice(0, limit);
+    return { matches, total: frame.total + inRecords.total };
+  }
+
+  /** Reveals a match: opens its record first when it is closed (fetching it); its row index, or -1. */
+  async revealMatch(path: readonly PathSegment[]): Promise<number> {
+    const record = this.recordOf(path);
+    if (record !== undefined && !this.opened.has(record)) await this.open(record);
+    return this.reveal(path);
   }
 
   /** Opens the ancestors of `path` (within the top level or an opened record); its row index, or -1. */
   reveal(path: readonly PathSegment[]): number {
-    const prefixLength = this.memberKey === undefined ? 0 : 1;
-    const inRecords = path.length > prefixLength && (this.memberKey === undefined || path[0] === this.memberKey);
-    if (!inRecords) {
+    const record = this.recordOf(path);
+    if (record === undefined) {
       const index = this.frameTree.reveal(path);
       this.invalidate();
       if (index < 0) return -1;
       const layout = this.layout();
       return index > layout.memberRow ? index + layout.blockSize : index;
     }
-    const record = path[prefixLength] as number;
+    const prefixLength = this.memberKey === undefined ? 0 : 1;
     const tree = this.opened.peek(record);
     if (!tree) return -1;
     if (this.memberKey !== undefined) this.frameTree.reveal([this.memberKey]);
@@ -211,6 +233,13 @@ export class LazyJsonTree {
     const layout = this.layout();
     const k = layout.opened.indexOf(record);
     return layout.memberRow + 1 + layout.starts[k]! + within;
+  }
+
+  /** The record a path lies in (undefined for a path in the top level). */
+  private recordOf(path: readonly PathSegment[]): number | undefined {
+    const prefixLength = this.memberKey === undefined ? 0 : 1;
+    const inRecords = path.length > prefixLength && (this.memberKey === undefined || path[0] === this.memberKey);
+    return inRecords ? (path[prefixLength] as number) : undefined;
   }
 
   /** The opened record a row belongs to (undefined for a top-level row). */

@@ -4,18 +4,16 @@
  * fetched from the host by byte range when first drawn; sort and filter read every record again
  * in batches and keep only the resulting order (one number per row), never the records. DOM-free.
  */
-import type { OffsetList } from "./bodyIndex";
 import { cellCopyText } from "./cellText";
 import { LruCache } from "./lruCache";
 import type { FetchRange } from "./rangeClient";
+import { recordBatches, type RecordRanges } from "./recordBatches";
 import { ColumnSet, csvLine, fieldOf, searchTextOf, sortedPositionsInSlices, sortKeyOf, type SortState, type TableSource } from "./tableModel";
 
 /** Parsed records kept at once (a few screens of a sorted table, plus the first rows). */
 export const recordCacheCap = 2000;
 /** Bytes asked for in one bodyRange (the host allows up to 4 MB). */
 export const fetchBytesCap = 1024 * 1024;
-/** Sort and filter read the body in batches of this much: each batch's parse stays a short task. */
-const scanBatchBytes = 256 * 1024;
 /** Records fetched together when the bytes between them are under this (rows of a sorted screen lie apart). */
 const gapBytes = 16 * 1024;
 /** Range requests awaited together (each at most `fetchBytesCap`): bounds what is in flight. */
@@ -27,12 +25,6 @@ const decoder = new TextDecoder();
 
 /** Gives the page its thread back between slices of a sort. */
 const pauseBriefly = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export interface RecordRanges {
-  readonly starts: OffsetList;
-  readonly ends: OffsetList;
-  readonly count: number;
-}
 
 /** Sort or filter progress: records read of all. */
 export type Progress = (done: number, total: number) => void;
@@ -175,48 +167,30 @@ export class WindowedTable implements TableSource {
     const matches: number[] = [];
     const keys: unknown[] = [];
     const total = this.ranges.count;
-    for (let first = 0; first < total; ) {
-      const last = this.batchEnd(first, total);
-      let records: unknown[];
-      try {
-        records = await this.parseRun(first, last);
-      } catch (error) {
+    try {
+      for await (const { first, records } of recordBatches(this.ranges, this.fetchRange)) {
         if (pass !== this.pass) return;
-        // The body could not be read again (the response was replaced, its file removed): say so, keep the rows as they were.
-        this.error = `Could not ${sort ? "sort" : "filter"} the rows: ${error instanceof Error ? error.message : String(error)}`;
-        this.changed();
-        return;
+        records.forEach((record, offset) => {
+          if (filter && !searchTextOf(record, columns).includes(filter)) return;
+          matches.push(first + offset);
+          if (sort) keys.push(sortKeyOf(fieldOf(record, sort.column)));
+        });
+        this.progress(first + records.length, total);
       }
+    } catch (error) {
       if (pass !== this.pass) return;
-      records.forEach((record, offset) => {
-        if (filter && !searchTextOf(record, columns).includes(filter)) return;
-        matches.push(first + offset);
-        if (sort) keys.push(sortKeyOf(fieldOf(record, sort.column)));
-      });
-      first = last + 1;
-      this.progress(first, total);
+      // The body could not be read again (the response was replaced, its file removed): say so, keep the rows as they were.
+      this.error = `Could not ${sort ? "sort" : "filter"} the rows: ${error instanceof Error ? error.message : String(error)}`;
+      this.changed();
+      return;
     }
+    if (pass !== this.pass) return;
     if (sort) {
       const order = await sortedPositionsInSlices(keys, sort.direction, pauseBriefly, () => pass !== this.pass);
       if (!order || pass !== this.pass) return;
       this.view = order.map((position) => matches[position]!);
     } else this.view = matches;
     this.changed();
-  }
-
-  /** The last record of a batch starting at `first`: consecutive records within `scanBatchBytes`. */
-  private batchEnd(first: number, total: number): number {
-    const { starts, ends } = this.ranges;
-    let last = first;
-    while (last + 1 < total && ends.at(last + 1) - starts.at(first) <= scanBatchBytes) last++;
-    return last;
-  }
-
-  /** Records first..last (consecutive) parsed from one fetched range. */
-  private async parseRun(first: number, last: number): Promise<unknown[]> {
-    const { starts, ends } = this.ranges;
-    const bytes = await this.fetchRange(starts.at(first), ends.at(last));
-    return JSON.parse(`[${decoder.decode(bytes)}]`) as unknown[];
   }
 
   /** The records at `indexes`, fetched in ranges that join records lying close together. */

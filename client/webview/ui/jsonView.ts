@@ -1,11 +1,12 @@
 /**
  * The JSON tab: the parsed body as a virtual tree (or, for a windowed body, a LazyJsonTree whose
  * records are fetched when opened). Click a triangle (or double-click a row) to
- * open or close it; expand to a level or collapse all; search reveals each match in turn; copy a
- * row's path (as a request chain writes it) or value from the toolbar or the context menu.
+ * open or close it; expand to a level or collapse all; search reveals each match in turn (in a
+ * windowed body it reads every record again, and opens the record a match lies in); copy a row's
+ * path (as a request chain writes it) or value from the toolbar or the context menu.
  */
 import { formatCount } from "../model/format";
-import { copyValueText, formatPath, JsonTree, pathOf, valueText, type PathSegment, type TreeRow } from "../model/jsonTree";
+import { copyValueText, formatPath, JsonTree, pathOf, valueText, type PathSegment, type SearchResult, type TreeRow } from "../model/jsonTree";
 import type { LazyJsonTree } from "../model/lazyJsonTree";
 import { button, el } from "./dom";
 import type { PageServices } from "./services";
@@ -30,6 +31,10 @@ export class JsonView {
   private matchTotal = 0;
   private current = -1;
   private needle = "";
+  /** Counts searches and moves between matches: a newer one makes an older one stop. */
+  private searchRun = 0;
+  /** A windowed body's search is still reading the records. */
+  private searching = false;
 
   constructor(private readonly services: PageServices) {
     this.searchInput.type = "search";
@@ -38,7 +43,7 @@ export class JsonView {
     this.searchInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
-        this.find(event.shiftKey ? -1 : 1);
+        void this.find(event.shiftKey ? -1 : 1);
       }
     });
     this.searchInput.addEventListener("search", () => {
@@ -58,8 +63,8 @@ export class JsonView {
     const toolbar = el("div", "toolbar");
     toolbar.append(
       this.searchInput,
-      button("↑", "icon", () => this.find(-1), "Previous match (Shift+Enter)"),
-      button("↓", "icon", () => this.find(1), "Next match (Enter)"),
+      button("↑", "icon", () => void this.find(-1), "Previous match (Shift+Enter)"),
+      button("↓", "icon", () => void this.find(1), "Next match (Enter)"),
       this.matchLabel,
       el("span", "spacer"),
       this.levelSelect,
@@ -96,8 +101,7 @@ export class JsonView {
     this.lazy = tree;
     this.tree = undefined;
     this.note.hidden = true;
-    this.searchInput.placeholder = "Search the top level and opened records";
-    this.searchInput.title = "A record is searched once it is opened: closed records are not read.";
+    this.searchInput.title = "Searches every record: they are read again from the response's file, and the record of each match is opened.";
     this.update();
   }
 
@@ -154,6 +158,8 @@ export class JsonView {
   }
 
   private clearSearch(): void {
+    this.searchRun++;
+    this.searching = false;
     this.needle = "";
     this.matches = [];
     this.current = -1;
@@ -162,25 +168,31 @@ export class JsonView {
   }
 
   /** Runs the search when its text changed, then moves to the next (or previous) match. */
-  private find(direction: 1 | -1): void {
-    const tree = this.lazy ?? this.tree;
-    if (!tree) return;
+  private async find(direction: 1 | -1): Promise<void> {
+    if (!this.lazy && !this.tree) return;
     const query = this.searchInput.value.trim();
     if (!query) return this.clearSearch();
     if (query.toLowerCase() !== this.needle) {
+      const run = ++this.searchRun;
       this.needle = query.toLowerCase();
-      const result = tree.search(query);
+      this.matches = [];
+      const result = this.lazy ? await this.searchRecords(this.lazy, query, run) : this.tree!.search(query);
+      if (!result || run !== this.searchRun) return;
       this.matches = result.matches;
       this.matchTotal = result.total;
       this.current = direction === 1 ? -1 : 0;
-    }
+    } else if (this.searching) return; // Enter again while the records are read: the first match comes when they are
     if (this.matches.length === 0) {
       this.matchLabel.textContent = "No matches";
       this.list.refresh();
       return;
     }
     this.current = (this.current + direction + this.matches.length) % this.matches.length;
-    const index = tree.reveal(this.matches[this.current]!);
+    const run = ++this.searchRun;
+    const path = this.matches[this.current]!;
+    // A match in a closed record opens it: it is fetched first.
+    const index = this.lazy ? await this.lazy.revealMatch(path) : this.tree!.reveal(path);
+    if (run !== this.searchRun) return;
     this.update();
     if (index >= 0) {
       this.selected = this.rowOf(index);
@@ -189,6 +201,30 @@ export class JsonView {
     }
     const shownTotal = this.matchTotal > this.matches.length ? `${formatCount(this.matches.length)} shown of ${formatCount(this.matchTotal)}` : formatCount(this.matchTotal);
     this.matchLabel.textContent = `${formatCount(this.current + 1)} of ${shownTotal}`;
+  }
+
+  /** A windowed body's search: every record read again, with its progress in the match label. */
+  private async searchRecords(tree: LazyJsonTree, query: string, run: number): Promise<SearchResult | undefined> {
+    this.searching = true;
+    this.matchLabel.textContent = "Searching…";
+    this.list.refresh();
+    try {
+      return await tree.search(query, {
+        cancelled: () => run !== this.searchRun,
+        progress: (done, total) => {
+          if (run === this.searchRun) this.matchLabel.textContent = `Searching ${formatCount(total)} records… ${Math.floor((done / total) * 100)}%`;
+        },
+      });
+    } catch (error) {
+      if (run !== this.searchRun) return undefined;
+      // The body could not be read again (the response was replaced, its file removed).
+      this.matchLabel.textContent = "";
+      this.needle = "";
+      this.showNote(`Could not search the records: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      if (run === this.searchRun) this.searching = false;
+    }
   }
 
   private createRow(): HTMLElement {

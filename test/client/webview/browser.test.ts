@@ -350,6 +350,20 @@ describe("the response page in Chromium", () => {
     const copiedPath = (await webview.posted()).slice(copiesBefore).find((message) => message.type === "copy");
     assert.ok(copiedPath?.type === "copy");
     assert.equal(copiedPath.text, "member[39999].wonum");
+    // Search reads every record again (not only the opened one): a match in a closed record
+    // opens it and is selected; the count covers every record.
+    await page.locator(".search-input").fill("l31415");
+    await page.locator(".search-input").press("Enter");
+    await page.locator(".match-label", { hasText: /^1 of 1$/ }).waitFor({ timeout: 60_000 });
+    const found = page.locator(".json-body .jrow.selected:not([hidden])");
+    assert.equal(await found.locator(".jkey").textContent(), "wonum");
+    assert.equal(await found.locator(".jvalue").textContent(), '"L31415"');
+    await page.locator(".search-input").fill("Large 3999");
+    await page.locator(".search-input").press("Enter");
+    await page.locator(".match-label", { hasText: /^1 of 11$/ }).waitFor({ timeout: 60_000 });
+    await page.locator(".search-input").press("Enter");
+    await page.locator(".match-label", { hasText: /^2 of 11$/ }).waitFor();
+    assert.equal(await page.locator(".json-body .jrow.selected:not([hidden]) .jvalue").textContent(), '"Large 39990 ✓ ünïcödé"');
 
     // Raw shows the body's last line, fetched when scrolled to.
     await page.locator("[data-tab=raw]").click();

@@ -1,8 +1,8 @@
 /**
  * The JSON tab's lazy tree for a windowed body: the records are listed from the index without a
  * fetch; opening one fetches exactly its byte range and shows the subtree a full parse of the
- * body gives (same rows, same paths); the opened records never pass their cap; search covers the
- * top level and the opened records.
+ * body gives (same rows, same paths); the opened records never pass their cap; search finds in
+ * every record what a search of the whole parsed body finds, reading them in batches.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -117,21 +117,54 @@ describe("LazyJsonTree", () => {
     assert.deepEqual(labels([tree.rowAt(21)!]), ['    href="http://h/wo/19" @[19].href']);
   });
 
-  test("search covers the top level and the opened records, in document order, and reveals each", async () => {
-    const { tree } = lazyTreeOf(body);
-    assert.deepEqual(tree.search("href").matches, [["responseInfo", "href"], ["href"]]);
+  test("search finds in every record what a search of the whole parsed body finds, in document order, opening none", async () => {
+    const { tree, fetched } = lazyTreeOf(body, 700);
+    const full = new JsonTree(body);
+    for (const query of ["href", "HREF", "w29", "pump 1", "\"quoted\"", "]}", "laborhrs", "3", "x", "nothing like it"]) {
+      const found = await tree.search(query);
+      assert.deepEqual(found, full.search(query), query);
+    }
+    // A limit keeps the first paths in document order and counts every match.
+    assert.deepEqual(await tree.search("h", { limit: 7 }), full.search("h", 7));
+    assert.equal(tree.openedCount, 0, "search opens no record");
+    assert.ok(fetched.length > 0 && fetched.every(([start, end]) => end - start <= 256 * 1024), "read again in batches");
+    // An opened record is searched as the others are (no match twice).
     await tree.open(42);
-    const result = tree.search("href");
-    assert.deepEqual(result.matches, [["responseInfo", "href"], ["member", 42, "href"], ["href"]]);
-    const index = tree.reveal(["member", 42, "href"]);
-    assert.equal(formatPath(pathOf(tree.rowAt(index)!)), "member[42].href");
-    assert.equal(tree.rowAt(index)!.value, "http://h/wo/42");
-    const top = tree.reveal(["href"]);
-    assert.equal(tree.rowAt(top)!.value, "y");
-    assert.equal(tree.reveal(["member", 43, "href"]), -1, "a closed record is not searched");
+    assert.deepEqual(await tree.search("href"), full.search("href"));
   });
 
-  test("a failed fetch leaves the record closed and says why", async () => {
+  test("search: a top-level array, progress by batch, and a newer search stops an older one", async () => {
+    const many = workOrders(8000);
+    const { tree, scanner } = lazyTreeOf(many, 4096);
+    assert.deepEqual(await tree.search("pump 299"), new JsonTree(many).search("pump 299"));
+    const progress: Array<[number, number]> = [];
+    await tree.search("amy", { progress: (done, total) => progress.push([done, total]) });
+    assert.ok(progress.length >= 4, `${progress.length} batches`);
+    assert.deepEqual(progress.at(-1), [8000, 8000]);
+    assert.ok(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0]), "rising");
+    let batches = 0;
+    const stopped = await tree.search("amy", { progress: () => batches++, cancelled: () => batches >= 2 });
+    assert.equal(stopped, undefined);
+    assert.equal(batches, 2, "no batch read after it was cancelled");
+    assert.equal(scanner.count, 8000);
+  });
+
+  test("revealing a match in a closed record opens it; a top-level match reveals in place", async () => {
+    const { tree, fetched, scanner } = lazyTreeOf(body);
+    const { matches } = (await tree.search("W257"))!;
+    assert.deepEqual(matches, [["member", 257, "wonum"]]);
+    fetched.length = 0;
+    const index = await tree.revealMatch(matches[0]!);
+    assert.deepEqual(fetched, [[scanner.starts.at(257), scanner.ends.at(257)]], "only that record is fetched");
+    assert.ok(tree.isOpened(257));
+    assert.equal(formatPath(pathOf(tree.rowAt(index)!)), "member[257].wonum");
+    assert.equal(tree.rowAt(index)!.value, "W257");
+    const top = await tree.revealMatch(["href"]);
+    assert.equal(tree.rowAt(top)!.value, "y");
+    assert.equal(tree.reveal(["member", 43, "href"]), -1, "reveal alone never fetches");
+  });
+
+  test("a failed fetch leaves the record closed and says why; a search that cannot read the body rejects", async () => {
     const bytes = encoder.encode(JSON.stringify(body));
     const scanner = new RecordScanner();
     scanner.push(bytes);
@@ -142,5 +175,6 @@ describe("LazyJsonTree", () => {
     await tree.open(3);
     assert.equal(tree.openedCount, 0);
     assert.match(tree.error ?? "", /record 3: the response was replaced/);
+    await assert.rejects(tree.search("pump"), /the response was replaced/);
   });
 });
