@@ -89,6 +89,19 @@ test("check: a file name and a request text with escape sequences print escaped;
   assert.equal(items[0]!.file, join(dir, name), "the JSON still names the file exactly");
 });
 
+test("check: one line per diagnostic, even for a file name holding a line break", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "maximo-lines-"));
+  writeFileSync(join(dir, "two\nlines.maximo"), "FETCH os/mxapiasset\n");
+  const result = await cliInProcess(["check", dir], dir);
+  assert.equal(result.code, 1);
+  const lines = result.stdout.split("\n");
+  assert.equal(lines.length, 2, result.stdout);
+  assert.ok(lines[0]!.startsWith(`${join(dir, "two lines.maximo")}:1:1 error maximo.unknown-method `), lines[0]);
+  assert.match(lines[1]!, /^1 file\(s\) checked: 1 error/);
+  const json = JSON.parse((await cliInProcess(["check", dir, "--format", "json"], dir)).stdout) as Array<{ file: string }>;
+  assert.equal(json[0]!.file, join(dir, "two\nlines.maximo"), "the JSON names the file exactly");
+});
+
 test("parse: JSON output and its errors carry no raw control character", async () => {
   const dir = hostileDir();
   writeFileSync(join(dir, "a.maximo"), `GET os/x\nx-note: bell${BEL} c1${CSI8} rlo${RLO}\n`);

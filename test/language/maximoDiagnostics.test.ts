@@ -57,6 +57,9 @@ const cases: Case[] = [
   { title: "variable without a name", source: "⟦d:@ = BEDFORD⟧\n", code: "maximo.variable-malformed" },
   { title: "@name without a name", source: "⟦d:# @name⟧\nGET os/x\n", code: "maximo.name-invalid", says: /# @name wo1/ },
   { title: "@name with spaces", source: "# @name ⟦d:my request⟧\nGET os/x\n", code: "maximo.name-invalid" },
+  // Every line reads (each lexer mode ends in a catch-all): what stops the parser is a character
+  // it cannot place, in practice an invisible one. The message names it, never chevrotain's tokens.
+  { title: "an invisible character the request syntax cannot place", source: "  ⟦d:\uFEFF⟧# c\nGET os/x\n", code: "maximo.syntax", says: /^An invisible U\+FEFF \(byte-order mark\) stands here.*delete it\.$/ },
   { title: "@name used twice", source: "### a\n# @name wo1\nGET os/a\n\n### b\n# @name ⟦d:wo1⟧\nGET os/b\n", code: "maximo.name-duplicate", says: /line 2/ },
   { title: "@timeout in words", source: "# @timeout ⟦d:30 seconds⟧\nGET os/x\n", code: "maximo.timeout-invalid", says: /30s/ },
   { title: "@timeout without a value", source: "⟦d:// @timeout⟧\nGET os/x\n", code: "maximo.timeout-invalid" },
@@ -97,9 +100,9 @@ for (const c of cases) {
   });
 }
 
-test("every maximo.* code but maximo.syntax has a case", () => {
+test("every maximo.* code has a case", () => {
   const covered = new Set(cases.map((c) => c.code));
-  const missing = Object.keys(MAXIMO_DIAGNOSTICS).filter((code) => code !== "maximo.syntax" && !covered.has(code as MaximoCode));
+  const missing = Object.keys(MAXIMO_DIAGNOSTICS).filter((code) => !covered.has(code as MaximoCode));
   assert.deepEqual(missing, []);
 });
 
@@ -112,6 +115,8 @@ test("severities: errors where the text cannot be sent as meant, warnings where 
 });
 
 const clean: [string, string][] = [
+  // A U+FEFF left mid-file by joining files: blank where a line may start, as JavaScript's trim() and \s (REST Client's and httpyac's readers) count it.
+  ["a byte-order mark mid-file, alone on a line or in an indentation", "GET os/a\n\n###\n\t\uFEFF\n  \uFEFF  GET os/b\n\n###\n\uFEFF  \uFEFFGET os/c\n\n###\n@a = 1\n  \uFEFF\n"],
   // httpyac asks a bare $input / $password with a generic question; no error for a file it runs.
   ["$input and $password without a question", 'POST os/x?wo={{$input}}\nContent-Type: application/json\n\n{"password": "{{$password}}"}\n'],
   ["PATCH is a method like any other here", "PATCH os/mxapiwodetail/_QkVERk9SRC8xMDA-?lean=1\nContent-Type: application/json\n\n{\"wopriority\": 1}\n"],

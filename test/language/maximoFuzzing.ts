@@ -69,6 +69,8 @@ export function checkInvariants(text: string): MaximoDocument {
     // Request-file codes come from the catalog; the rest from the embedded query languages.
     assert.ok(d.code in MAXIMO_DIAGNOSTICS || /^(where|select|orderby|domain)\./.test(d.code), d.code);
     assert.ok(d.message.length > 10);
+    // One readable line: never chevrotain's own message (token names, over several lines).
+    assert.doesNotMatch(d.message, /[\r\n]|Expecting|Token sequences|but found|unexpected character/i, `${d.code}: ${d.message}`);
   }
   for (const block of blocks) {
     const node = block.node();

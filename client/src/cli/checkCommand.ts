@@ -44,7 +44,8 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     out(JSON.stringify(found, null, 2));
   } else {
     const errors = found.filter((d) => d.severity === "error").length;
-    const lines = found.map((d) => `${d.file}:${d.line + 1}:${d.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    // One line per diagnostic, whatever a name or message holds: CI problem matchers read them line by line.
+    const lines = found.map((d) => `${oneLine(d.file)}:${d.line + 1}:${d.character + 1} ${d.severity} ${d.code} ${oneLine(d.message)}`);
     lines.push(`${files.length} file(s) checked: ${errors} error(s), ${found.length - errors} other diagnostic(s)`);
     // One write: a line per call costs a system call per diagnostic. `out` escapes line by line
     // alike (line feeds are kept), so the text is the same.
@@ -66,4 +67,8 @@ function openCheckCache(schemaDirs: readonly string[]): CheckCache | undefined {
 
 function summary(file: string, { range: { start, end }, severity, code, message }: DocumentDiagnostic): FileDiagnostic {
   return { file, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, severity, code, message };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, " ");
 }

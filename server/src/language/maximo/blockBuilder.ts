@@ -11,6 +11,7 @@ import { diagnostic } from "./diagnosticCodes";
 import { EMPTY, orEmpty } from "./empty";
 import { ExpressionScanner } from "./expressions";
 import { lexBlock } from "./lexer";
+import { readableParseError } from "./readableParseError";
 import { blockParser } from "./parser";
 
 /** Lexes, parses and builds one block. `text` is the block text, `lineStarts` its relative line starts. */
@@ -19,15 +20,13 @@ export function buildBlockTree(text: string, lineStarts: readonly number[]): Blo
   const s: BuildState = { text, scanner: new ExpressionScanner(text), contentStart: -1, contentEnd: -1, expressions: [], diagnostics: [] };
   const parseErrors = blockParser().parseBlock(lexed.tokens, s);
   finishBlock(s);
-  for (const error of lexed.errors) {
-    s.diagnostics.push(diagnostic("maximo.syntax", { start: error.offset, end: error.offset + error.length }, `Unexpected text: ${error.message}`));
-  }
+  const errors = lexed.errors.map((error) => readableParseError(text, error.offset, error.length));
   for (const error of parseErrors) {
     // Tokens the parser inserted while recovering have no offset.
     const found = Number.isFinite(error.token.startOffset);
-    const offset = found ? error.token.startOffset : text.length;
-    s.diagnostics.push(diagnostic("maximo.syntax", { start: offset, end: offset + (found ? error.token.image.length : 0) }, error.message));
+    errors.push(readableParseError(text, found ? error.token.startOffset : text.length, found ? error.token.image.length : 0));
   }
+  for (const { start, end, message } of errors) s.diagnostics.push(diagnostic("maximo.syntax", { start, end }, message));
   const tree: BlockTree = {
     text,
     lineStarts,

@@ -9,7 +9,7 @@
 import type { Severity, Span, SyntaxDiagnostic } from "../common";
 
 export const MAXIMO_DIAGNOSTICS = {
-  "maximo.syntax": { severity: "error", summary: "The parser could not read the block (should not happen; report it)." },
+  "maximo.syntax": { severity: "error", summary: "A character the request syntax cannot place: in practice an invisible one (a byte-order mark, a zero-width space) pasted in." },
   "maximo.unknown-method": { severity: "error", summary: "The request line starts with a word that is not an HTTP method." },
   "maximo.method-case": { severity: "warning", summary: "The method is not written in upper case; servers compare methods case-sensitively." },
   "maximo.missing-url": { severity: "error", summary: "The request line has a method but no URL." },

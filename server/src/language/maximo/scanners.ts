@@ -15,6 +15,7 @@ const EQUALS = 61;
 const QUESTION = 63;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+const BYTE_ORDER_MARK = 0xfeff;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
@@ -112,12 +113,16 @@ export function queryParamEnd(text: string, start: number): number {
   return run(text, keyEnd + 1, valueStop, true, PLAIN_VALUE);
 }
 
-/** Consecutive blank lines (a blank line may end the text without a line break). */
+/**
+ * Consecutive blank lines (a blank line may end the text without a line break). A U+FEFF (a
+ * byte-order mark left mid-file by joining files) counts as blank here, as JavaScript's `trim()`
+ * and `\s`, with which REST Client and httpyac read lines, count it.
+ */
 export function blankLinesEnd(text: string, start: number): number {
   let end = start;
   let i = start;
   for (;;) {
-    while (isBlank(text.charCodeAt(i))) i++;
+    for (let c = text.charCodeAt(i); isBlank(c) || c === BYTE_ORDER_MARK; c = text.charCodeAt(i)) i++;
     const c = text.charCodeAt(i);
     if (c === LF) i++;
     else if (c === CR) i += text.charCodeAt(i + 1) === LF ? 2 : 1;

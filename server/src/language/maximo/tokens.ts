@@ -276,11 +276,14 @@ export const BlankToBody = createToken({
 // ---------------------------------------------------------------------------------------------
 // The request line: `[METHOD ]target[ HTTP/1.1]`.
 // ---------------------------------------------------------------------------------------------
-/** A byte-order mark at the start of the file is not text. */
+/**
+ * A byte-order mark at the start of the file is not text; nor is one where a request line may
+ * start (files joined together), before or within its indentation.
+ */
 export const ByteOrderMark = createToken({ name: "ByteOrderMark", pattern: /\uFEFF/, group: Lexer.SKIPPED });
 
-/** Leading indentation of a request line. */
-export const Indent = createToken({ name: "Indent", pattern: /[ \t]+/ });
+/** Leading indentation of a request line (a U+FEFF within it counts as blank). */
+export const Indent = createToken({ name: "Indent", pattern: /[ \t][ \t\uFEFF]*/, start_chars_hint: WS_CHARS });
 
 /**
  * A method word: letters (and `-`) followed by whitespace and more text, or a known method
