@@ -71,6 +71,18 @@ test("request line: method, URL and version; the version only at the end", () =>
   assert.equal(inside.url.query[0]!.value?.text, "HTTP/1.1 stays");
 });
 
+test("request line: a no-break or other Unicode space between method and URL parts them, as JavaScript's \\s does for REST Client and httpyac", () => {
+  for (const space of ["\u00a0", "\u2009", "\u202f", "\u3000", "\ufeff", " \u00a0 "]) {
+    const request = only(`GET${space}os/mxapiasset?lean=1\n`);
+    assert.equal(request.method?.text, "GET", JSON.stringify(space));
+    assert.equal(request.url.path.text, "os/mxapiasset", JSON.stringify(space));
+    assert.equal(request.url.query[0]?.key.text, "lean");
+  }
+  // Inside the URL it stays a character of the URL.
+  assert.equal(only("GET os/a\u00a0b\n").url.path.text, "os/a\u00a0b");
+  assert.equal(only("GETos/x\n").method, undefined);
+});
+
 test("request line: a method alone is missing its URL, other words alone are URLs", () => {
   assert.equal(only("DELETE\n").method?.text, "DELETE");
   assert.equal(only("DELETE\n").url.path.text, "");
