@@ -42,6 +42,18 @@ test("schema.unknown-object-structure with did-you-mean", () => {
   assert.match(d.message, /Did you mean `mxapiwodetail`/);
 });
 
+test("a name that looks right but holds an invisible character (pasted from a web page or chat) says which", () => {
+  const structure = only("GET os/mxapi\u200bwodetail", "schema.unknown-object-structure");
+  assert.match(structure.message, /It holds an invisible U\+200B \(zero-width space\)\. Did you mean `mxapiwodetail`\?/);
+  const found = check('POST os/mxapiwodetail?lean=1\n\n{"site\u2060id": "BEDFORD", "descrip\u00adtion": "Pump"}');
+  const bodyKeys = found.filter((d) => d.code === "schema.unknown-body-key").map((d) => d.message);
+  assert.equal(bodyKeys.length, 2, JSON.stringify(found));
+  assert.match(bodyKeys[0]!, /invisible U\+2060 \(word joiner\)\. Did you mean `siteid`\?/);
+  assert.match(bodyKeys[1]!, /invisible U\+00AD \(soft hyphen\)\. Did you mean `description`\?/);
+  // Without one, the message is as before.
+  assert.doesNotMatch(only("GET os/mxapiwodetial", "schema.unknown-object-structure").message, /invisible/);
+});
+
 test("schema.unknown-attribute in where, select, orderBy and through a child", () => {
   const found = check('GET os/mxapiwodetail?oslc.where=stauts="APPR"&oslc.select=wonum,descripton&oslc.orderBy=+wonm&oslc.select=wplabor.labrcode&oslc.where=someRel.x="1"');
   assert.deepEqual(found.map((d) => [d.code, d.text]), [

@@ -1,4 +1,5 @@
 /** Suggestions for a misspelt name: the closest candidates by edit distance. */
+import { invisibleCharacterIn } from "../../language/common/invisibleCharacters";
 
 export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -51,8 +52,9 @@ function boundedLevenshtein(a: string, b: string, bound: number): number {
   return previous[b.length]!;
 }
 
-/** ` Did you mean \`x\`?`, or nothing. */
+/** ` Did you mean \`x\`?`, or nothing; before it, the invisible character the name holds, if it holds one. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const match = closest(name, candidates);
-  return match ? ` Did you mean \`${match}\`?` : "";
+  const invisible = invisibleCharacterIn(name);
+  return `${invisible ? ` It holds an invisible ${invisible.label}.` : ""}${match ? ` Did you mean \`${match}\`?` : ""}`;
 }

@@ -5,16 +5,7 @@
  * own message lists token names over several lines; this one fits a line, says what was found,
  * and names the invisible character when the line holds one.
  */
-
-/** Characters that show as nothing (or as a plain space) but are not blanks to the request syntax. */
-const INVISIBLE: ReadonlyMap<number, string> = new Map([
-  [0x00a0, "no-break space"],
-  [0x200b, "zero-width space"],
-  [0x200c, "zero-width non-joiner"],
-  [0x200d, "zero-width joiner"],
-  [0x2060, "word joiner"],
-  [0xfeff, "byte-order mark"],
-]);
+import { invisibleCharacterIn } from "../common/invisibleCharacters";
 
 /** Found text quoted in a message at most this long. */
 const QUOTED_MAX = 40;
@@ -31,11 +22,9 @@ export function readableParseError(text: string, offset: number, length: number)
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const newline = text.indexOf("\n", lineStart);
   const lineEnd = newline < 0 ? text.length : newline;
-  for (let i = lineStart; i < lineEnd; i++) {
-    const name = INVISIBLE.get(text.charCodeAt(i));
-    if (name === undefined) continue;
-    const code = text.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0");
-    return { start: i, end: i + 1, message: `An invisible U+${code} (${name}) stands here, where the request syntax expects none: delete it.` };
+  const invisible = invisibleCharacterIn(text, lineStart, lineEnd);
+  if (invisible) {
+    return { start: invisible.index, end: invisible.index + 1, message: `An invisible ${invisible.label} stands here, where the request syntax expects none: delete it.` };
   }
   const found = text.slice(offset, Math.min(offset + length, lineEnd)).replace(/\r$/, "");
   const what = length === 0 || offset >= text.length ? "the end of the request" : found.trim() === "" ? "a line break" : `\`${quoted(found.trim())}\``;
