@@ -29,3 +29,10 @@ export function invisibleCharacterIn(text: string, from = 0, to = text.length): 
   }
   return undefined;
 }
+
+/** Stray text as a message names it: an invisible character by its code and name, since quoted it shows as nothing. */
+export function strayText(image: string): string {
+  const invisible = invisibleCharacterIn(image);
+  if (!invisible) return image;
+  return image.length === 1 ? `An invisible ${invisible.label}` : `${image} (with an invisible ${invisible.label})`;
+}

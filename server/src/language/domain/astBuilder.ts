@@ -3,6 +3,7 @@
  * `<attr>[=|!=]internal_val1,internal_val2,...`, one or more values, none of them null.
  */
 import type { CstNode, IToken } from "chevrotain";
+import { strayText } from "../common/invisibleCharacters";
 import type { NamePath } from "../common/queryAst";
 import { coverSpans, cstContext, namePath, tokensInOrder, type NameRules } from "../common/queryCst";
 import { tokenSpan } from "../common/queryTokens";
@@ -110,7 +111,7 @@ export class DomainAstBuilder {
     }
     for (const stray of strays) {
       if (stray.token.tokenType === T.Unknown) {
-        this.sink.error(DomainCode.unexpectedCharacter, `${stray.token.image} has no meaning here: write <attribute>=<values>.`, stray.span);
+        this.sink.error(DomainCode.unexpectedCharacter, `${strayText(stray.token.image)} has no meaning here: write <attribute>=<values>.`, stray.span);
       } else {
         this.sink.error(
           DomainCode.unexpectedToken,

@@ -3,6 +3,7 @@
  * needs a sign, only attributes of the main object sort, and items are comma-separated.
  */
 import type { CstNode, IToken } from "chevrotain";
+import { strayText } from "../common/invisibleCharacters";
 import type { NamePath } from "../common/queryAst";
 import { coverSpans, cstContext, namePath, tokensInOrder, type NameRules, strayRun } from "../common/queryCst";
 import { tokenSpan } from "../common/queryTokens";
@@ -249,7 +250,7 @@ export class OrderByAstBuilder {
     } else {
       this.sink.error(
         OrderByCode.unexpectedCharacter,
-        `${image} has no meaning in a sort list: write signed attributes separated by commas (+wopriority,-reportdate).`,
+        `${strayText(image)} has no meaning in a sort list: write signed attributes separated by commas (+wopriority,-reportdate).`,
         span,
       );
     }

@@ -4,6 +4,7 @@
  * formula, gbcols aggregation) is decided here, not in the grammar.
  */
 import type { CstNode, IToken } from "chevrotain";
+import { strayText } from "../common/invisibleCharacters";
 import type { NamePath } from "../common/queryAst";
 import { coverSpans, cstContext, namePath, nameSegment, tokensInOrder, type NameRules, strayRun } from "../common/queryCst";
 import { tokenSpan } from "../common/queryTokens";
@@ -174,7 +175,7 @@ export class SelectAstBuilder {
     } else if (type === T.Dot) {
       this.sink.error(SelectCode.unexpectedToken, `A dot joins names in a path (location.status); this one follows no name: remove it.`, span);
     } else if (type === T.Unknown) {
-      this.sink.error(SelectCode.unexpectedCharacter, `${image} has no meaning in a select list: items are names separated by commas.`, span);
+      this.sink.error(SelectCode.unexpectedCharacter, `${strayText(image)} has no meaning in a select list: items are names separated by commas.`, span);
     } else {
       this.sink.error(
         SelectCode.unexpectedToken,

@@ -2,6 +2,7 @@
  * Reports a token that belongs to no term, saying what it would take to make it part of one.
  */
 import type { IToken } from "chevrotain";
+import { strayText } from "../common/invisibleCharacters";
 import type { DiagnosticSink } from "../common/querySupport";
 import type { Span } from "../common/types";
 import { WhereCode } from "./diagnosticCodes";
@@ -58,7 +59,7 @@ export function reportStray(token: IToken, span: Span, text: string, sink: Diagn
       return;
     case T.Unknown: {
       const hint = CHARACTER_HINTS[image[0]] ?? "remove it; oslc.where is name operator value terms joined by and";
-      sink.error(WhereCode.unexpectedCharacter, `${image} has no meaning in oslc.where: ${hint}.`, span);
+      sink.error(WhereCode.unexpectedCharacter, `${strayText(image)} has no meaning in oslc.where: ${hint}.`, span);
       return;
     }
     case T.DoubleQuoted:
