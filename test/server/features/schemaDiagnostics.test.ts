@@ -105,6 +105,9 @@ test("schema.missing-required on a create only; the autonumbered key (wonum) is 
 });
 
 test("maximo.query-param-case and maximo.unknown-query-param", () => {
+  // The JSON API reference's query-template request, as it writes it (maximo-json-api-reference.txt, query templates).
+  assert.deepEqual(check('GET os/mxasset?querytemplate=1001&oslc.searchTerm="PUMP"&tlrange=-3M&collectioncount=1').filter((d) => d.code.startsWith("maximo.")), []);
+  assert.deepEqual(check('GET os/mxasset?oslc.searchTerms="PUMP"').filter((d) => d.code.startsWith("maximo.")), []);
   const found = check("GET os/mxapiwodetail?oslc.pagesize=5&oslc.selects=wonum");
   assert.deepEqual(found.map((d) => d.code), ["maximo.query-param-case", "maximo.unknown-query-param"]);
   assert.match(found[0]!.message, /Did you mean `oslc.pageSize`/);

@@ -9,8 +9,12 @@ import { closest, didYouMean } from "./didYouMean";
 import type { OsTarget } from "./requestTarget";
 import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
 
-/** The `oslc.` parameters of the OSLC/JSON API, as the server spells them (it compares exactly). */
-const OSLC_PARAMS = ["oslc.select", "oslc.where", "oslc.orderBy", "oslc.pageSize", "oslc.searchTerms", "oslc.paging", "oslc.properties"];
+/**
+ * The `oslc.` parameters of the OSLC/JSON API, as the server spells them (it compares exactly).
+ * `oslc.searchTerm` is how the JSON API reference writes it with a query template ("you can use
+ * oslc.searchTerm and tlrange to filter the result set"): never called unknown.
+ */
+const OSLC_PARAMS = ["oslc.select", "oslc.where", "oslc.orderBy", "oslc.pageSize", "oslc.searchTerms", "oslc.searchTerm", "oslc.paging", "oslc.properties"];
 const BY_LOWER = new Map(OSLC_PARAMS.map((name) => [name.toLowerCase(), name]));
 
 export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
