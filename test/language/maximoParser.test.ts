@@ -78,6 +78,9 @@ test("request line: a no-break or other Unicode space between method and URL par
     assert.equal(request.url.path.text, "os/mxapiasset", JSON.stringify(space));
     assert.equal(request.url.query[0]?.key.text, "lean");
   }
+  // After a request, such a line starts the next one, as with a plain space.
+  const requests = parseDocument("GET os/a\n\nGET\u00a0os/b\n").requests.map((r) => [r.request.method?.text, r.request.url.path.text]);
+  assert.deepEqual(requests, [["GET", "os/a"], ["GET", "os/b"]]);
   // Inside the URL it stays a character of the URL.
   assert.equal(only("GET os/a\u00a0b\n").url.path.text, "os/a\u00a0b");
   assert.equal(only("GETos/x\n").method, undefined);

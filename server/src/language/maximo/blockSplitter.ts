@@ -5,7 +5,7 @@
  * are classified by their first characters only, in one pass with `indexOf`, no per-character
  * work on LF-only text. Line breaks are CRLF, LF or CR.
  */
-import { KNOWN_METHODS } from "./httpMethods";
+import { isMethodSeparator, KNOWN_METHODS } from "./httpMethods";
 
 export interface SplitBlock {
   start: number;
@@ -116,7 +116,7 @@ class SectionState {
   }
 }
 
-/** `GET target`: a method in upper case, blanks, then more text (httpyac's rule). */
+/** `GET target`: a method in upper case, blanks (as the lexer's `Method` takes them), then more text (httpyac's rule). */
 function isMethodLine(text: string, at: number): boolean {
   let end = at;
   for (;;) {
@@ -125,10 +125,9 @@ function isMethodLine(text: string, at: number): boolean {
     else break;
   }
   if (end === at || end - at > 17) return false;
-  const blank = text.charCodeAt(end);
-  if (blank !== 32 && blank !== 9) return false;
+  if (!isMethodSeparator(text.charCodeAt(end))) return false;
   let after = end + 1;
-  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+  while (isMethodSeparator(text.charCodeAt(after))) after++;
   const first = text.charCodeAt(after);
   if (first !== first || first === 10 || first === 13) return false;
   return KNOWN_METHODS.has(text.slice(at, end));

@@ -8,3 +8,15 @@ export const KNOWN_METHODS: ReadonlySet<string> = new Set([
 
 /** The methods a Maximo request uses, for messages. */
 export const COMMON_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+/**
+ * What may part a method from its URL: a blank, or a space that is not a blank to us but is to
+ * JavaScript's `\s`, with which REST Client and httpyac read a request line (a no-break space
+ * pasted from a web page, a thin space, a stray U+FEFF).
+ */
+export const METHOD_SEPARATOR_CHARS: readonly string[] = [" ", "\t", "\u00a0", "\u1680", ..."\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", "\u202f", "\u205f", "\u3000", "\ufeff"];
+const SEPARATOR_CODES: ReadonlySet<number> = new Set(METHOD_SEPARATOR_CHARS.map((c) => c.charCodeAt(0)));
+
+export function isMethodSeparator(code: number): boolean {
+  return SEPARATOR_CODES.has(code);
+}

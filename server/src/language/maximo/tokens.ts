@@ -19,7 +19,7 @@
  * reports an error and never re-syncs (re-syncing would cost quadratic time on a long line).
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
-import { KNOWN_METHODS } from "./httpMethods";
+import { isMethodSeparator, KNOWN_METHODS, METHOD_SEPARATOR_CHARS } from "./httpMethods";
 import { blankLinesEnd, pathEnd, queryParamEnd } from "./scanners";
 
 /** Names of the lexer modes. */
@@ -74,13 +74,6 @@ function scanned(scan: (text: string, start: number) => number): { exec: (text: 
 }
 
 const WS_CHARS = [" ", "\t"];
-/**
- * What may part a method from its URL: a blank, or a space that is not a blank to us but is to
- * JavaScript's `\s`, with which REST Client and httpyac read a request line (a no-break space
- * pasted from a web page, a thin space, a stray U+FEFF).
- */
-const SEPARATOR_CHARS = [" ", "\t", "\u00a0", "\u1680", ..."\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", "\u202f", "\u205f", "\u3000", "\ufeff"];
-const SEPARATOR_CODES = new Set(SEPARATOR_CHARS.map((c) => c.charCodeAt(0)));
 const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"];
 
 // ---------------------------------------------------------------------------------------------
@@ -306,7 +299,7 @@ function matchMethod(text: string, offset: number): CustomPatternMatcherReturn |
   }
   if (end === offset) return null;
   let after = end;
-  while (SEPARATOR_CODES.has(text.charCodeAt(after))) after++;
+  while (isMethodSeparator(text.charCodeAt(after))) after++;
   const next = text.charCodeAt(after);
   const lineEnds = after >= text.length || next === 10 || next === 13;
   if (after === end && !lineEnds) return null; // `word:` or `word/...`: not a method
@@ -352,8 +345,8 @@ export const HttpVersion = createToken({
   start_chars_hint: WS_CHARS,
   line_breaks: false,
 });
-/** Blanks on the request line; after the method, also the spaces that part it from the URL (`SEPARATOR_CHARS`). */
-export const Ws = createToken({ name: "Ws", pattern: re(`[${SEPARATOR_CHARS.join("")}]+`), start_chars_hint: SEPARATOR_CHARS });
+/** Blanks on the request line; after the method, also the spaces that part it from the URL (`METHOD_SEPARATOR_CHARS`). */
+export const Ws = createToken({ name: "Ws", pattern: re(`[${METHOD_SEPARATOR_CHARS.join("")}]+`), start_chars_hint: [...METHOD_SEPARATOR_CHARS] });
 /** End of a request or continuation line; continuation lines and headers may follow. */
 export const LineEnd = createToken({
   name: "LineEnd",
