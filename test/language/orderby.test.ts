@@ -36,6 +36,11 @@ test("every attribute needs a sign (BMXAA8744E), and a leading space hints at a 
   const spaced = parseOrderBy({ text: " reportdate" }).diagnostics;
   assert.deepEqual(summary(spaced), ["orderby.missing-sign@1-11"]);
   assert.match(spaced[0].message, /%2B/);
+  // gbsortby: the reference writes it signed (gbsortby=-siteid, %2Bsiteid) but never says an
+  // unsigned one is rejected: a warning, with the same quick fix (same code).
+  const grouped = parseOrderBy({ text: "siteid" }, { mode: "gbsortby" }).diagnostics;
+  assert.deepEqual(grouped.map((d) => [d.code, d.severity]), [["orderby.missing-sign", "warning"]]);
+  assert.match(grouped[0].message, /write \+siteid or -siteid/);
 });
 
 test("related attributes: reference §7 calls them unsupported, recent servers sort by them: a warning; gbsortby may sort on an aggregation", () => {

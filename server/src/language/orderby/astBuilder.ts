@@ -218,6 +218,16 @@ export class OrderByAstBuilder {
       before !== undefined && /\s/.test(before)
         ? ` If a + was there, it was decoded as a space: in a URL write %2B (in this file, + is encoded for you).`
         : "";
+    if (this.options.mode === "gbsortby") {
+      // The reference writes gbsortby signed ("for ascending order, the item should be
+      // gbsortby=+siteid") but, unlike oslc.orderBy, says nothing of an unsigned one.
+      this.sink.warning(
+        OrderByCode.missingSign,
+        `${path.text} has no sort sign; the JSON API reference writes gbsortby signed (gbsortby=-siteid, +siteid for ascending): write +${path.text} or -${path.text}.${lostPlus}`,
+        path.span,
+      );
+      return;
+    }
     this.sink.error(
       OrderByCode.missingSign,
       `${path.text} has no sort sign; the server requires one on every attribute (BMXAA8744E): write +${path.text} (ascending) or -${path.text} (descending).${lostPlus}`,

@@ -5,7 +5,7 @@
 export const OrderByCode = {
   /** warning: the value is empty; nothing is sorted. */
   empty: "orderby.empty",
-  /** error: an attribute with no `+`/`-` (BMXAA8744E "Was expecting SORT_ORDER_SIGN"). */
+  /** error: an attribute with no `+`/`-` (BMXAA8744E "Was expecting SORT_ORDER_SIGN"); in `gbsortby` a warning (the reference only writes it signed). */
   missingSign: "orderby.missing-sign",
   /** error: more than one sign on an attribute (`+-a`). */
   extraSign: "orderby.extra-sign",
