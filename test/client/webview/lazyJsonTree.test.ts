@@ -9,6 +9,7 @@ import { describe, test } from "node:test";
 import { RecordScanner } from "../../../client/webview/model/bodyIndex";
 import { formatPath, JsonTree, pathOf, valueText, type TreeRow } from "../../../client/webview/model/jsonTree";
 import { LazyJsonTree, memberTreeCap } from "../../../client/webview/model/lazyJsonTree";
+import { scanBatchBytes } from "../../../client/webview/model/recordBatches";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -127,26 +128,26 @@ describe("LazyJsonTree", () => {
     // A limit keeps the first paths in document order and counts every match.
     assert.deepEqual(await tree.search("h", { limit: 7 }), full.search("h", 7));
     assert.equal(tree.openedCount, 0, "search opens no record");
-    assert.ok(fetched.length > 0 && fetched.every(([start, end]) => end - start <= 256 * 1024), "read again in batches");
+    assert.ok(fetched.length > 0 && fetched.every(([start, end]) => end - start <= scanBatchBytes), "read again in batches");
     // An opened record is searched as the others are (no match twice).
     await tree.open(42);
     assert.deepEqual(await tree.search("href"), full.search("href"));
   });
 
   test("search: a top-level array, progress by batch, and a newer search stops an older one", async () => {
-    const many = workOrders(8000);
+    const many = workOrders(30_000);
     const { tree, scanner } = lazyTreeOf(many, 4096);
     assert.deepEqual(await tree.search("pump 299"), new JsonTree(many).search("pump 299"));
     const progress: Array<[number, number]> = [];
     await tree.search("amy", { progress: (done, total) => progress.push([done, total]) });
-    assert.ok(progress.length >= 4, `${progress.length} batches`);
-    assert.deepEqual(progress.at(-1), [8000, 8000]);
+    assert.ok(progress.length >= 3, `${progress.length} batches`);
+    assert.deepEqual(progress.at(-1), [30_000, 30_000]);
     assert.ok(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0]), "rising");
     let batches = 0;
     const stopped = await tree.search("amy", { progress: () => batches++, cancelled: () => batches >= 2 });
     assert.equal(stopped, undefined);
     assert.equal(batches, 2, "no batch read after it was cancelled");
-    assert.equal(scanner.count, 8000);
+    assert.equal(scanner.count, 30_000);
   });
 
   test("revealing a match in a closed record opens it; a top-level match reveals in place", async () => {
