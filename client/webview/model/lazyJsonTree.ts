@@ -38,7 +38,8 @@ export class LazyJsonTree {
   /** A fixed parent for the entries' rows, so paths read `member[3].wonum`. */
   private readonly anchor: TreeRow;
   private readonly opened = new LruCache<number, JsonTree>(memberTreeCap);
-  private readonly loading = new Set<number>();
+  /** Records being fetched to open, by index. */
+  private readonly loading = new Map<number, Promise<void>>();
   private membersExpanded = true;
   private layoutCache: Layout | undefined;
   /** A fetch failed: a sentence for the view. */
@@ -138,10 +139,18 @@ export class LazyJsonTree {
     this.invalidate();
   }
 
-  /** Fetches record `index` (its byte range only), parses it and opens it. */
-  async open(index: number): Promise<void> {
-    if (index < 0 || index >= this.ranges.count || this.opened.has(index) || this.loading.has(index)) return;
-    this.loading.add(index);
+  /** Fetches record `index` (its byte range only), parses it and opens it; a record already on its way is awaited, not fetched twice. */
+  open(index: number): Promise<void> {
+    if (index < 0 || index >= this.ranges.count || this.opened.has(index)) return Promise.resolve();
+    let opening = this.loading.get(index);
+    if (!opening) {
+      opening = this.fetchAndOpen(index);
+      this.loading.set(index, opening);
+    }
+    return opening;
+  }
+
+  private async fetchAndOpen(index: number): Promise<void> {
     this.invalidate();
     try {
       const record = await this.fetchRecord(index);

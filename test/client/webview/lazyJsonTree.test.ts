@@ -163,6 +163,13 @@ describe("LazyJsonTree", () => {
     const top = await tree.revealMatch(["href"]);
     assert.equal(tree.rowAt(top)!.value, "y");
     assert.equal(tree.reveal(["member", 43, "href"]), -1, "reveal alone never fetches");
+    // A match in a record a click is opening already waits for it: one fetch, and it is revealed.
+    fetched.length = 0;
+    const clicked = tree.toggle(tree.rowAt(tree.reveal(["member"]) + 1 + 99)!);
+    const revealed = await tree.revealMatch(["member", 99, "wonum"]);
+    await clicked;
+    assert.equal(fetched.length, 1);
+    assert.equal(tree.rowAt(revealed)!.value, "W99");
   });
 
   test("a failed fetch leaves the record closed and says why; a search that cannot read the body rejects", async () => {
