@@ -35,6 +35,8 @@ export class LazyJsonTree {
   private readonly placeholder: unknown[];
   /** The key of the records array in the root object; undefined for a top-level array. */
   private readonly memberKey: string | undefined;
+  /** The records array's path: `["member"]`, or `[]` for a top-level array. */
+  private readonly recordsPath: readonly PathSegment[];
   /** A fixed parent for the entries' rows, so paths read `member[3].wonum`. */
   private readonly anchor: TreeRow;
   private readonly opened = new LruCache<number, JsonTree>(memberTreeCap);
@@ -63,7 +65,8 @@ export class LazyJsonTree {
       this.placeholder = record[key] as unknown[];
     }
     this.frameTree = new JsonTree(frameRoot);
-    const depth = this.memberKey === undefined ? 0 : 1;
+    this.recordsPath = this.memberKey === undefined ? [] : [this.memberKey];
+    const depth = this.recordsPath.length;
     this.anchor = { parent: undefined, key: this.memberKey, depth, value: this.placeholder, kind: "array", childCount: ranges.count, expanded: true };
   }
 
@@ -197,11 +200,10 @@ export class LazyJsonTree {
     const needle = query.toLowerCase();
     const frame = this.frameTree.search(query, limit);
     if (!needle) return frame;
-    const prefix: PathSegment[] = this.memberKey === undefined ? [] : [this.memberKey];
     const inRecords: SearchResult = { matches: [], total: 0 };
     for await (const { first, records } of recordBatches(this.ranges, this.fetchRange)) {
       if (cancelled?.()) return undefined;
-      records.forEach((record, offset) => searchValue(record, needle, limit, inRecords, [...prefix, first + offset]));
+      records.forEach((record, offset) => searchValue(record, needle, limit, inRecords, [...this.recordsPath, first + offset]));
       progress?.(first + records.length, this.ranges.count);
     }
     if (cancelled?.()) return undefined;
@@ -231,12 +233,11 @@ export class LazyJsonTree {
       const layout = this.layout();
       return index > layout.memberRow ? index + layout.blockSize : index;
     }
-    const prefixLength = this.memberKey === undefined ? 0 : 1;
     const tree = this.opened.peek(record);
     if (!tree) return -1;
     if (this.memberKey !== undefined) this.frameTree.reveal([this.memberKey]);
     this.membersExpanded = true;
-    const within = tree.reveal(path.slice(prefixLength + 1));
+    const within = tree.reveal(path.slice(this.recordsPath.length + 1));
     this.invalidate();
     if (within < 0) return -1;
     const layout = this.layout();
@@ -246,9 +247,9 @@ export class LazyJsonTree {
 
   /** The record a path lies in (undefined for a path in the top level). */
   private recordOf(path: readonly PathSegment[]): number | undefined {
-    const prefixLength = this.memberKey === undefined ? 0 : 1;
-    const inRecords = path.length > prefixLength && (this.memberKey === undefined || path[0] === this.memberKey);
-    return inRecords ? (path[prefixLength] as number) : undefined;
+    const depth = this.recordsPath.length;
+    const inRecords = path.length > depth && (this.memberKey === undefined || path[0] === this.memberKey);
+    return inRecords ? (path[depth] as number) : undefined;
   }
 
   /** The opened record a row belongs to (undefined for a top-level row). */
