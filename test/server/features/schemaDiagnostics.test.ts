@@ -50,6 +50,12 @@ test("a name that looks right but holds an invisible character (pasted from a we
   assert.equal(bodyKeys.length, 2, JSON.stringify(found));
   assert.match(bodyKeys[0]!, /invisible U\+2060 \(word joiner\)\. Did you mean `siteid`\?/);
   assert.match(bodyKeys[1]!, /invisible U\+00AD \(soft hyphen\)\. Did you mean `description`\?/);
+  // Inside a query name the language reports it (invisibleCharacters.test.ts) and the schema check
+  // reads the name as it looks: `status` is known, `statuss` is not.
+  assert.deepEqual(check("GET os/mxapiwodetail?oslc.select=sta\u200btus&oslc.where=sta\u200btus=\"APPR\"&oslc.orderBy=-sta\u200btus"), []);
+  const misspelt = only("GET os/mxapiwodetail?oslc.select=sta\u200btuss", "schema.unknown-attribute");
+  assert.equal(misspelt.text, "sta\u200btuss");
+  assert.match(misspelt.message, /Did you mean `status`\?/);
   // Without one, the message is as before.
   assert.doesNotMatch(only("GET os/mxapiwodetial", "schema.unknown-object-structure").message, /invisible/);
 });

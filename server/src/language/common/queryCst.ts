@@ -5,7 +5,8 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import type { NamePath, NameSegment } from "./queryAst";
-import { splitPrefix, tokenSpan } from "./queryTokens";
+import { invisibleCharacterIn } from "./invisibleCharacters";
+import { splitPrefix, tokenSpan, ZERO_WIDTH_IN_NAME } from "./queryTokens";
 import type { DiagnosticSink } from "./querySupport";
 import type { Span } from "./types";
 
@@ -43,6 +44,8 @@ export interface NameRules {
   /** `lean=1`: a prefixed name is reported with `leanCode`. */
   lean: boolean;
   leanCode: string;
+  /** The language's code for a character that has no place, used for one pasted inside a name. */
+  strayCode: string;
   isTemplate(token: IToken): boolean;
 }
 
@@ -50,16 +53,34 @@ export interface NameRules {
 export function nameSegment(token: IToken, rules: NameRules): NameSegment {
   const span = tokenSpan(token) as Span;
   if (rules.isTemplate(token) || token.image === "*") return { span, text: token.image, name: token.image, template: rules.isTemplate(token) };
-  const { prefix, name } = splitPrefix(token.image);
+  const written = withoutZeroWidth(token.image, span, rules);
+  const { prefix, name } = splitPrefix(written);
   if (prefix === undefined) return { span, text: token.image, name, template: false };
   if (rules.lean) {
     rules.sink.error(
       rules.leanCode,
-      `With lean=1 names are bare, so ${token.image} names nothing: write ${name} (or drop lean=1 to keep prefixed names).`,
+      `With lean=1 names are bare, so ${written} names nothing: write ${name} (or drop lean=1 to keep prefixed names).`,
       span,
     );
   }
   return { span, text: token.image, prefix, name, template: false };
+}
+
+/**
+ * The name as it looks, reporting a zero-width character inside it once, over the whole name
+ * (a squiggle under the character alone would be zero-width too). Schema checks then read the
+ * name the user meant, so the one error is the only finding.
+ */
+function withoutZeroWidth(image: string, span: Span, rules: NameRules): string {
+  const invisible = invisibleCharacterIn(image);
+  if (!invisible) return image;
+  const visible = image.replace(ZERO_WIDTH_IN_NAME, "");
+  rules.sink.error(
+    rules.strayCode,
+    `${visible} holds an invisible ${invisible.label} after ${image.slice(0, invisible.index)}: delete it. Maximo reads it as part of the name, which then names nothing.`,
+    span,
+  );
+  return visible;
 }
 
 /**

@@ -14,9 +14,14 @@ export const TEMPLATE_VARIABLE = /\{\{(?!\{)(?:[^}]|\}(?!\}))*(?:\}\})?/;
 
 /**
  * A Maximo name, optionally with a namespace prefix (`spi:status`). ASCII only: attribute and
- * relationship names are; anything else falls to the catch-all and is reported.
+ * relationship names are; anything else falls to the catch-all and is reported. A zero-width
+ * character pasted *inside* a name (`sta<U+200B>tus`) stays in it, as Maximo would read it: one
+ * name the builder reports once, not two fragments each "unknown".
  */
-export const NAME = /[A-Za-z_$][\w$]*(?::[A-Za-z_$][\w$]*)?/;
+export const NAME = /[A-Za-z_$](?:[\w$]|[\u00ad\u200b-\u200d\u2060\ufeff]+(?=[\w$]))*(?::[A-Za-z_$](?:[\w$]|[\u00ad\u200b-\u200d\u2060\ufeff]+(?=[\w$]))*)?/;
+
+/** The zero-width characters `NAME` keeps inside a name. */
+export const ZERO_WIDTH_IN_NAME = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * Catch-all, last in every mode, so the lexers never report an error and never re-sync (a

@@ -31,7 +31,7 @@ export class DomainAstBuilder {
     private readonly sink: DiagnosticSink,
     lean: boolean,
   ) {
-    this.names = { text, sink, lean, leanCode: DomainCode.prefixWithLean, isTemplate: (t) => t.tokenType === T.TemplateVariable };
+    this.names = { text, sink, lean, leanCode: DomainCode.prefixWithLean, strayCode: DomainCode.unexpectedCharacter, isTemplate: (t) => t.tokenType === T.TemplateVariable };
   }
 
   domainFilter(node: CstNode): DomainFilter {

@@ -47,7 +47,7 @@ export class OrderByAstBuilder {
     private readonly sink: DiagnosticSink,
     private readonly options: OrderByBuildOptions,
   ) {
-    this.names = { text, sink, lean: options.lean, leanCode: OrderByCode.prefixWithLean, isTemplate: (t) => t.tokenType === T.TemplateVariable };
+    this.names = { text, sink, lean: options.lean, leanCode: OrderByCode.prefixWithLean, strayCode: OrderByCode.unexpectedCharacter, isTemplate: (t) => t.tokenType === T.TemplateVariable };
   }
 
   orderByClause(node: CstNode): OrderByClause {

@@ -71,7 +71,7 @@ export class SelectAstBuilder {
     private readonly sink: DiagnosticSink,
     private readonly options: SelectBuildOptions,
   ) {
-    this.names = { text, sink, lean: options.lean, leanCode: SelectCode.prefixWithLean, isTemplate: (t) => t.tokenType === T.TemplateVariable };
+    this.names = { text, sink, lean: options.lean, leanCode: SelectCode.prefixWithLean, strayCode: SelectCode.unexpectedCharacter, isTemplate: (t) => t.tokenType === T.TemplateVariable };
   }
 
   selectClause(node: CstNode): SelectClause {

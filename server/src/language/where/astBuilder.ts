@@ -118,6 +118,7 @@ export class WhereAstBuilder {
       sink,
       lean: options.lean,
       leanCode: WhereCode.prefixWithLean,
+      strayCode: WhereCode.unexpectedCharacter,
       isTemplate: (token) => token.tokenType === T.TemplateVariable,
     };
     this.checks = {
