@@ -34,13 +34,15 @@ function shape(items: SelectItem[]): unknown[] {
       case "child":
         return { [`child ${item.name?.text}`]: shape(item.items) };
       case "relation":
-        return { [`rel ${item.relation.text}`]: shape(item.items) };
+        return { [`rel ${item.relation.text}${item.objectStructure ? " as " + item.objectStructure.text : ""}`]: shape(item.items) };
       case "aggregate":
         return `${item.function}(${item.relation.text}${item.attribute ? "." + item.attribute.text : ""})`;
       case "formula":
         return `exp ${item.name.text}`;
       case "groupAggregate":
         return `${item.function}(${item.all ? "*" : item.attribute?.text})`;
+      case "cacheProperty":
+        return `cache ${item.text}`;
     }
   });
 }
@@ -88,11 +90,48 @@ test("reference §4.1: aggregation functions take three tokens (_dbcount two)", 
   assert.equal(count.function, "_dbcount");
   assert.equal(count.attribute, undefined);
   assert.deepEqual(codes("openwo._dbavg"), ["select.aggregate-shape@0-13"]);
-  assert.deepEqual(codes("openwo.actlabhrs._dbcount"), ["select.aggregate-shape@0-25"]);
+  assert.deepEqual(codes("_dbcount"), ["select.aggregate-shape@0-8"]);
   assert.deepEqual(codes("openwo._dbavg.x"), ["select.aggregate-shape@0-15"]);
+  assert.deepEqual(codes("openwo._dbcount.x"), ["select.aggregate-shape@0-17"]);
   const unknown = parseSelect({ text: "openwo.actlabhrs._dbtotal" }).diagnostics;
   assert.deepEqual(summary(unknown), ["select.unknown-aggregate@17-25"]);
   assert.match(unknown[0].message, /_dbsum, _dbavg, _dbmax or _dbmin/);
+});
+
+test("reference §4.1: relationships nest before an aggregation function too (IBM's Inspection app counts inspectionform.inspquestionunit._dbcount)", () => {
+  // Relation chains "can be nested too" (reference §4.1, dot notation); the server answered
+  // `totalquestion: 1` to this select in the app's recorded response.
+  const text = "resultnum,inspectionform.inspquestionunit._dbcount--totalquestion,asset.assetmeter.lastreading._dbmax";
+  const [, count, max] = clean(text).items as SelectAggregate[];
+  assert.deepEqual(shape([count!, max!]), ["_dbcount(inspectionform)", "_dbmax(asset.lastreading)"]);
+  assert.deepEqual(count!.relations.map((r) => r.text), ["inspectionform", "inspquestionunit"]);
+  assert.equal(count!.alias?.name?.text, "totalquestion");
+  assert.deepEqual(max!.relations.map((r) => r.text), ["asset", "assetmeter"]);
+  assert.deepEqual(max!.attribute?.span, spanOf(text, "lastreading"));
+});
+
+test("rel.<relationship>.<object structure>{...}: the related records as that structure's (reference §4.1 names the structure after the relation: openwo.mxwodetail)", () => {
+  // IBM's technician and inspection apps select rel.asset.mxapiasset{...} and rel.workorder.mxapiwodetail{...}.
+  const text = "wonum,rel.asset.mxapiasset{assetnum,description},rel.workorder.mxapiwodetail{wonum,rel.openwo{*}}";
+  const ast = clean(text);
+  assert.deepEqual(shape(ast.items), [
+    "wonum",
+    { "rel asset as mxapiasset": ["assetnum", "description"] },
+    { "rel workorder as mxapiwodetail": ["wonum", { "rel openwo": ["*"] }] },
+  ]);
+  assert.deepEqual((ast.items[1] as SelectRelation).objectStructure?.span, spanOf(text, "mxapiasset"));
+  // Still a list only after rel and one or two names.
+  assert.deepEqual(codes("rel.a.b.c{x}"), ["select.misplaced-braces@9-12"]);
+  assert.deepEqual(codes("rel.a.*{x}"), ["select.misplaced-braces@7-10"]);
+});
+
+test("cache properties (cache.SYNDATA:_RELATETYPE_-relatetype, IBM's technician app) are taken as written, with lean=1 too", () => {
+  const text = "relatedreckey,relatedrecwo.description,cache.SYNDATA:_RELATETYPE_-relatetype";
+  const ast = clean(text, { lean: true });
+  assert.deepEqual(shape(ast.items), ["relatedreckey", "relatedrecwo.description", "cache cache.SYNDATA:_RELATETYPE_-relatetype"]);
+  assert.deepEqual(ast.items[2]!.span, spanOf(text, "cache.SYNDATA:_RELATETYPE_-relatetype"));
+  // Only with a dot after cache: a plain attribute named cache stays an attribute.
+  assert.deepEqual(shape(clean("cache,cachekey").items), ["cache", "cachekey"]);
 });
 
 test("reference §4.1: formula properties exp.<name>", () => {

@@ -81,6 +81,13 @@ test("schema.value-type: quoted number, unquoted number for a string, bad date, 
   ]);
 });
 
+test("bind values are the server's to resolve, a date one with an offset too (IBM MAF configuration practices, PMWOLIST)", () => {
+  // reference §5 ("&USERNAME&"); IBM's technician app extends PMWOLIST with `schedfinish<="&SYSDAY&+7D"`.
+  assert.deepEqual(check('GET os/mxapiwodetail?lean=1&savedQuery=PMWOLIST&oslc.where=schedfinish>="&SYSDAY&" and schedfinish<="&SYSDAY&+7D" and targstartdate>="&SYSDAY& - 30d" and reportedby="&USERNAME&"'), []);
+  // A date that is neither stays a value to judge.
+  assert.deepEqual(check('GET os/mxapiwodetail?oslc.where=schedfinish<="SYSDAY+7D"').map((d) => d.code), ["schema.value-type"]);
+});
+
 test("schema.not-in-non-aln", () => {
   only('GET os/mxapiwodetail?oslc.where=wopriority!="[1,2]"', "schema.not-in-non-aln");
 });

@@ -18,7 +18,19 @@ export type SelectItem =
   | SelectRelation
   | SelectAggregate
   | SelectFormula
-  | SelectGroupAggregate;
+  | SelectGroupAggregate
+  | SelectCacheProperty;
+
+/**
+ * A cache property, `cache.SYNDATA:_RELATETYPE_-relatetype`: IBM's technician app selects one and
+ * the server answers with the description. The reference leaves its section out, so it is taken
+ * as written and never checked.
+ */
+export interface SelectCacheProperty {
+  kind: "cacheProperty";
+  span: Span;
+  text: string;
+}
 
 /** `*`: every (persistent) attribute. */
 export interface SelectAll {
@@ -53,6 +65,8 @@ export interface SelectRelation {
   /** The `rel` keyword. */
   keywordSpan: Span;
   relation: NameSegment;
+  /** `mxapiasset` in `rel.asset.mxapiasset{...}`: the records come back as that object structure's. */
+  objectStructure?: NameSegment;
   items: SelectItem[];
   closed: boolean;
   alias?: SelectAlias;
@@ -67,7 +81,10 @@ export interface SelectAggregate {
   path: NamePath;
   function: DatabaseAggregate;
   functionSpan: Span;
+  /** The first relationship. */
   relation: NameSegment;
+  /** Every relationship before the attribute or function: one, or a nested chain (`inspectionform.inspquestionunit`). */
+  relations: NameSegment[];
   /** The related attribute; absent for `_dbcount` and `_dbexists`. */
   attribute?: NameSegment;
   alias?: SelectAlias;

@@ -188,6 +188,8 @@ export class SelectAstBuilder {
 
   private item(node: CstNode): SelectItem | undefined {
     const c = cstContext<ItemCtx>(node);
+    const cache = this.cacheProperty(c);
+    if (cache) return cache;
     const head = c.head ? this.head(c.head[0]) : undefined;
     const children = c.childList ? this.childList(c.childList[0], head) : undefined;
     const alias = c.alias ? this.alias(c.alias[0]) : undefined;
@@ -219,12 +221,15 @@ export class SelectAstBuilder {
     const segments = path.segments;
     const first = segments[0];
     if (children) {
-      if (segments.length === 2 && first.name.toLowerCase() === "rel" && segments[1].name !== STAR_NAME) {
+      // rel.<relationship>{...}, or rel.<relationship>.<object structure>{...}: the related records
+      // rendered as that object structure's (reference §4.1 names the structure after the relation
+      // the same way in a path: openwo.mxwodetail; IBM's mobile apps select rel.asset.mxapiasset{...}).
+      const relationParts = segments.slice(1);
+      if (first.name.toLowerCase() === "rel" && (segments.length === 2 || segments.length === 3) && relationParts.every((s) => s.name !== STAR_NAME)) {
         if (alias) this.reportAliasOnNonAttribute(alias, path.text, "a relationship");
-        return withAlias(
-          { kind: "relation", span, keywordSpan: first.span, relation: segments[1], items: children.items, closed: children.closed },
-          alias,
-        );
+        const relation: SelectItem = { kind: "relation", span, keywordSpan: first.span, relation: segments[1], items: children.items, closed: children.closed };
+        if (segments[2]) relation.objectStructure = segments[2];
+        return withAlias(relation, alias);
       }
       if (segments.length > 1 || first.name === STAR_NAME) this.reportMisplacedBraces(children.span, path.text);
       if (alias) this.reportAliasOnNonAttribute(alias, path.text, "a child object");
@@ -270,19 +275,22 @@ export class SelectAstBuilder {
       );
       return { kind: "attribute", span, path };
     }
+    // Relationships may be nested before the function (reference §4.1: relation chains "can be
+    // nested too"; IBM's Inspection app counts `inspectionform.inspquestionunit._dbcount`).
     const expected = threeToken ? 3 : 2;
-    if (index !== segments.length - 1 || segments.length !== expected) {
+    if (index !== segments.length - 1 || segments.length < expected) {
       const example = threeToken ? `openwo.actlabhrs.${fn}` : `openwo.${fn}`;
       const shape = threeToken ? "relationship.attribute." + fn : "relationship." + fn;
       this.sink.error(
         SelectCode.aggregateShape,
-        `${fn} is written ${shape} (${expected} parts, the function last), as in ${example}; ${path.text} does not fit.`,
+        `${fn} is written ${shape}, the function last (the relationship may be a nested chain), as in ${example}; ${path.text} does not fit.`,
         path.span,
       );
       return { kind: "attribute", span, path };
     }
-    const result: SelectItem = { kind: "aggregate", span, path, function: fn, functionSpan: segment.span, relation: segments[0] };
-    if (threeToken) result.attribute = segments[1];
+    const relations = segments.slice(0, threeToken ? -2 : -1);
+    const result: SelectItem = { kind: "aggregate", span, path, function: fn, functionSpan: segment.span, relation: relations[0]!, relations };
+    if (threeToken) result.attribute = segments[segments.length - 2];
     return result;
   }
 
@@ -371,6 +379,18 @@ export class SelectAstBuilder {
         span,
       );
     }
+  }
+
+  /** `cache.<name>...` with no list: its names and its `-` follow rules we do not know, so nothing is reported. */
+  private cacheProperty(c: ItemCtx): SelectItem | undefined {
+    if (!c.head || c.childList || this.options.mode === "gbcols") return undefined;
+    const head = cstContext<HeadCtx>(c.head[0]!);
+    const tokens = tokensInOrder(head.Star, head.NameStart, head.Dot);
+    if (tokens.length < 3 || tokens[0]!.tokenType !== T.Identifier || tokens[0]!.image.toLowerCase() !== "cache" || tokens[1]!.tokenType !== T.Dot) return undefined;
+    const alias = c.alias ? cstContext<AliasCtx>(c.alias[0]!) : undefined;
+    const span = coverSpans(...tokens.map((t) => tokenSpan(t)), ...tokensInOrder(alias?.AliasMark, alias?.NameStart).map((t) => tokenSpan(t)));
+    if (!span) return undefined;
+    return { kind: "cacheProperty", span, text: this.text.slice(span.start, span.end) };
   }
 
   private head(node: CstNode): Head | undefined {

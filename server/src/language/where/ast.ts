@@ -115,6 +115,6 @@ export interface WhereStringValue {
   value: string;
   quote: "double" | "single" | "typographic";
   terminated: boolean;
-  /** `USERNAME` for the bind value `"&USERNAME&"`. */
+  /** `USERNAME` for the bind value `"&USERNAME&"`; `SYSDAY` for `"&SYSDAY&+7D"`. */
   bind?: string;
 }

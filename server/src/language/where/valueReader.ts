@@ -136,7 +136,9 @@ function readString(raw: string, span: Span, context: ValueContext): WhereString
 
   const quote = typographicOpen || typographicClose ? "typographic" : doubleFamily ? "double" : "single";
   const result: WhereStringValue = { kind: "string", span, raw, value, quote, terminated };
-  const bind = /^&([A-Za-z_][\w]*)&$/.exec(value);
+  // The server resolves a bind value, a date one with an offset too (`"&SYSDAY&+7D"`, IBM's MAF
+  // configuration practices for PMWOLIST): never a literal to judge.
+  const bind = /^&([A-Za-z_][\w]*)&(?:\s*[+-]\s*\d+(?:\.\d+)?\s*[A-Za-z]{0,2})?$/.exec(value);
   if (bind) result.bind = bind[1];
   return result;
 }
