@@ -291,6 +291,20 @@ test("in lists: brackets, items, commas and the spaces servers reject", () => {
   assert.equal((notIn.ast.terms[0] as WhereInTerm).negated, true);
 });
 
+test("an SQL subselect is one error over all of it, not one per word, parenthesis and or inside", () => {
+  // MaximoWin (a public Flask client) sent this; the reference has no subselect in oslc.where.
+  const text = 'wonum in (select wonum from workorder where (wonum="1" or (parent="1" and istask=1)) and siteid="X") and siteid="X"';
+  assert.deepEqual(codes(text), [`where.subselect-unsupported@9-${text.lastIndexOf(")") + 1}`]);
+  assert.match(parseWhere({ text }).diagnostics[0]!.message, /no SQL subselects/);
+  // In square brackets, in any case, and unclosed: to the end.
+  assert.deepEqual(codes("wonum in [SELECT wonum from workorder]"), ["where.subselect-unsupported@9-38"]);
+  assert.deepEqual(codes("wonum in (select wonum"), ["where.subselect-unsupported@9-22"]);
+  // What lies outside it is still read: the or after it is its own error.
+  assert.deepEqual(codes('wonum in (select x) or siteid="X"').map((c) => c.split("@")[0]), ["where.subselect-unsupported", "where.or-unsupported"]);
+  // A list of values that happens to hold the word select is a list.
+  assert.deepEqual(codes('status in ["select","B"]'), []);
+});
+
 test("scopes, paths and stray tokens", () => {
   assert.deepEqual(codes('openwo{status="APPR"'), ["where.unclosed-brace@6-7"]);
   assert.deepEqual(codes('openwo{}'), ["where.empty-scope@6-8"]);

@@ -29,6 +29,7 @@ export class DiagnosticSink {
   private readonly items: SyntaxDiagnostic[] = [];
   private dropped = 0;
   private firstDropped: Span | undefined;
+  private readonly silenced: Span[] = [];
 
   constructor(private readonly language: string) {}
 
@@ -40,7 +41,13 @@ export class DiagnosticSink {
     this.add(code, "warning", message, span);
   }
 
+  /** From now on drops what falls inside `span`: one diagnostic already says all there is to say there. */
+  silence(span: Span): void {
+    this.silenced.push({ start: span.start, end: span.end });
+  }
+
   add(code: string, severity: Severity, message: string, span: Span): void {
+    if (this.silenced.length > 0 && this.silenced.some((s) => span.start >= s.start && span.end <= s.end)) return;
     if (this.items.length >= MAX_DIAGNOSTICS_PER_VALUE) {
       // A garbage value must not flood the editor (or the language-server protocol).
       this.dropped++;

@@ -48,6 +48,7 @@ function buildWhere(text: string, sink: DiagnosticSink, options: WhereOptions): 
     });
   }
   reportPlusSigns(lexed.plusSigns, sink);
+  reportSubselects(lexed.tokens, text, sink);
   const tokens = limitBraceDepth(lexed.tokens, T.LBrace, T.RBrace, "where", sink);
   const { cst, errors } = parseWhereTokens(tokens);
   for (const error of errors) {
@@ -69,6 +70,37 @@ function buildWhere(text: string, sink: DiagnosticSink, options: WhereOptions): 
     );
   }
   return clause;
+}
+
+/**
+ * `in (select ... from ... where ...)` pasted from SQL: one error over the whole subselect, and
+ * none for the words, parentheses and `or`s inside it, which would each say something true and
+ * together bury the one thing to change.
+ */
+function reportSubselects(tokens: readonly IToken[], text: string, sink: DiagnosticSink): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const open = tokens[i + 1]!;
+    const keyword = tokens[i + 2]!;
+    if (tokens[i]!.tokenType !== T.In || (open.tokenType !== T.LParen && open.tokenType !== T.LBracket)) continue;
+    if (keyword.tokenType !== T.Identifier || keyword.image.toLowerCase() !== "select") continue;
+    let depth = 0;
+    let end = text.length;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const type = tokens[j]!.tokenType;
+      if (type === T.LParen || type === T.LBracket) depth++;
+      else if ((type === T.RParen || type === T.RBracket) && --depth === 0) {
+        end = tokens[j]!.startOffset + 1;
+        break;
+      }
+    }
+    const span = { start: open.startOffset, end };
+    sink.error(
+      WhereCode.subselectUnsupported,
+      `oslc.where has no SQL subselects: filter through a relationship instead (wplabor.laborcode="WILSON"), list the values (wonum in ["1001","1002"]), or run a saved query (savedQuery=NAME).`,
+      span,
+    );
+    sink.silence(span);
+  }
 }
 
 /** `+` outside quotes: runs of them are one diagnostic each. */

@@ -9,6 +9,8 @@ export const WhereCode = {
   orUnsupported: "where.or-unsupported",
   /** error: `like`; a quoted value with `%` is the LIKE. */
   likeUnsupported: "where.like-unsupported",
+  /** error: an SQL subselect, `in (select ...)`: reported once, nothing inside it. */
+  subselectUnsupported: "where.subselect-unsupported",
   /** error: `(` or `)`; the server has no grouping ("Encountered '('"). */
   parenthesesUnsupported: "where.parentheses-unsupported",
   /** error: `not` (alone or in `not in`). */
