@@ -88,6 +88,17 @@ test("bind values are the server's to resolve, a date one with an offset too (IB
   assert.deepEqual(check('GET os/mxapiwodetail?oslc.where=schedfinish<="SYSDAY+7D"').map((d) => d.code), ["schema.value-type"]);
 });
 
+test("maximo.action-needs-override: wsmethod on a record without x-method-override (reference §12)", () => {
+  // The practitioner guide's changeStatus call leaves the header out; reference §12 says it is needed.
+  const d = only('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1&action=wsmethod:changeStatus\nContent-Type: application/json\n\n{"status": "APPR"}', "maximo.action-needs-override");
+  assert.equal(d.text, "wsmethod:changeStatus");
+  assert.match(d.message, /x-method-override: PATCH/);
+  assert.deepEqual(check('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1&action=wsmethod:approve\nx-method-override: PATCH\n\n{"memo": "x"}'), []);
+  // On the collection a method is no record's; a BULK override is a choice of its own.
+  assert.deepEqual(check('POST os/mxapiwodetail?lean=1&action=wsmethod:approve\n\n{"memo": "x"}').map((x) => x.code), []);
+  assert.deepEqual(check('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1&action=wsmethod:approve\nx-method-override: BULK\n\n[]').filter((x) => x.code === "maximo.action-needs-override"), []);
+});
+
 test("schema.not-in-non-aln", () => {
   only('GET os/mxapiwodetail?oslc.where=wopriority!="[1,2]"', "schema.not-in-non-aln");
 });

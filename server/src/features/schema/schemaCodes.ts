@@ -33,6 +33,7 @@ export const SCHEMA_DIAGNOSTICS = {
   "maximo.unknown-query-param": { severity: "warning", summary: "An `oslc.`-style query parameter Maximo does not know; it is silently ignored." },
   "maximo.undefined-variable": { severity: "warning", summary: "`{{name}}` names no file variable, request or system variable (an environment may still define it)." },
   "maximo.http-patch": { severity: "warning", summary: "PATCH/PUT: Maximo wants POST with `x-method-override`." },
+  "maximo.action-needs-override": { severity: "warning", summary: "`action=wsmethod:...` on a record without `x-method-override: PATCH`." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type SchemaCode = keyof typeof SCHEMA_DIAGNOSTICS;

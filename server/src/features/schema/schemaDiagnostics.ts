@@ -8,6 +8,7 @@ import { embeddedQueries, isLean } from "../../language/maximo/embeddedQueries";
 import type { BlockTree } from "../../language/maximo/ast";
 import type { DocumentDiagnostic, MaximoDocument } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
+import { checkActionOverride } from "./actionChecks";
 import { checkBody } from "./bodyChecks";
 import { checkBodyKeys } from "./bodyKeyChecks";
 import { checkBulkBody } from "./bulkChecks";
@@ -36,6 +37,7 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const found: SyntaxDiagnostic[] = [...checkHttpPatch(request), ...checkQueryParams(request), ...checkBulkBody(tree.text, request)];
   const target = osTarget(request);
   if (target) {
+    found.push(...checkActionOverride(request, target));
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
     const lean = isLean(request.url.query);
     const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
