@@ -81,6 +81,22 @@ test("PUT request without headers: the header follows the continuation lines", (
   assert.equal(applyWorkspaceEdit(withHeader, actionsFor(withHeader)[0]!.edit), "POST os/mxapiasset/_X\nx-method-override: PATCH\n");
 });
 
+test("wsmethod on a record without the override: add x-method-override: PATCH (reference §12)", () => {
+  const text = 'POST os/mxapiwodetail/_QkVERk9SRC8xMDAw?lean=1&action=wsmethod:approve\nContent-Type: application/json\n\n{"memo": "x"}\n';
+  const at = text.indexOf("wsmethod");
+  const diagnostic: Diagnostic = {
+    range: { start: { line: 0, character: at }, end: { line: 0, character: at + "wsmethod:approve".length } },
+    code: "maximo.action-needs-override",
+    message: "needs the override",
+  };
+  const actions = actionsFor(text, [diagnostic], diagnostic.range);
+  assert.deepEqual(actions.map((a) => a.title), ["Add x-method-override: PATCH"]);
+  assert.equal(
+    applyWorkspaceEdit(text, actions[0]!.edit),
+    'POST os/mxapiwodetail/_QkVERk9SRC8xMDAw?lean=1&action=wsmethod:approve\nx-method-override: PATCH\nContent-Type: application/json\n\n{"memo": "x"}\n',
+  );
+});
+
 test("schema suggestions: did-you-mean from the message, saved query case from data", () => {
   const text = 'GET os/mxapiwodetail?oslc.select=wonum,descripton&savedQuery=openwo\n';
   const on = (word: string): Range => {

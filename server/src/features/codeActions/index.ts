@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
 import type { MaximoDocument } from "../../language/maximo/api";
 import { bodyKeyFixes } from "./bodyKeyFixes";
-import { methodOverrideFixes } from "./methodOverride";
+import { actionOverrideFixes, methodOverrideFixes } from "./methodOverride";
 import { orderBySignFixes } from "./orderBySign";
 import { schemaSuggestionFixes } from "./schemaSuggestion";
 import { whereOrFixes } from "./whereOr";
@@ -20,6 +20,7 @@ export function getCodeActions(
     ...orderBySignFixes(uri, diagnostics),
     ...whereOrFixes(document, uri, diagnostics),
     ...methodOverrideFixes(document, uri, range, diagnostics),
+    ...actionOverrideFixes(document, uri, diagnostics),
     ...schemaSuggestionFixes(uri, diagnostics),
     ...bodyKeyFixes(document, uri, diagnostics),
   ];
