@@ -130,6 +130,23 @@ test("maximo.http-patch", () => {
   assert.match(d.message, /x-method-override: PATCH/);
 });
 
+test("maximo.http-patch only for Maximo's os/ API: any other API's PUT/PATCH is plain HTTP", () => {
+  // methodChecks.ts: the rule is Maximo's (JSON API reference: updates are POST with
+  // `x-method-override: PATCH`). REST Client's README has `PATCH https://{{host}}/authors/{{%name}}`
+  // (github:Huachao/vscode-restclient README.md "Request Variables") and httpyac's request line
+  // takes PUT and PATCH (github:AnWeber/httpyac src/plugins/core/parse/requestHttpRegionParser.ts).
+  for (const method of ["PUT", "PATCH"]) {
+    assert.deepEqual(check(`${method} http://localhost:3000/api/users/1\nContent-Type: application/json\n\n{"name": "x"}`), []);
+    assert.deepEqual(check(`@host = http://localhost:8080\n${method} {{host}}/students/1`), []);
+    // A path that merely has an `os` segment at its end addresses no object structure.
+    assert.deepEqual(check(`${method} http://localhost:3000/os`), []);
+  }
+  // Maximo's os/ API however it is written: full URL, relative to a connection, a variable structure.
+  only("PUT https://host/maximo/api/os/mxapiwodetail/_QkVERk9SRC8xMDAx", "maximo.http-patch");
+  only("@host = https://host\n@structure = mxapiasset\nPATCH {{host}}/maximo/oslc/os/{{structure}}/_QkVERk9SRC8xMDAx", "maximo.http-patch");
+  only("PUT os/mxapiasset", "maximo.http-patch");
+});
+
 test("schema.mixed-in-list: quoted and bare values in one list, reported once on the list", () => {
   const d = only('GET os/mxapiwodetail?oslc.where=wonum in ["1001",1002]', "schema.mixed-in-list");
   assert.equal(d.text, '["1001",1002]');
