@@ -11,6 +11,7 @@ import type { RequestGraph } from "./dependencies";
 import { ENV_FILE, type Environment } from "./envSources";
 import { VariableError } from "./errors";
 import type { FileVariables } from "./fileVariables";
+import { namedRead, type NamedRead } from "./namedResponse";
 import { askFor, type PromptProvider } from "./prompts";
 import { systemValue } from "./systemValues";
 import { substitute } from "./template";
@@ -101,7 +102,31 @@ export class Evaluation {
       return this.envValue(environment, layer, name, line, fail);
     }
     if (busy) throw fail(name, `Variable "${name}" refers to itself`);
+    // httpyac's `{{login.accessToken}}` after `# @name login` (namedResponse.ts).
+    const graph = await this.context.graph();
+    const read = namedRead(name, (request) => graph.indexOf(request) !== undefined);
+    if (read) return this.namedValue(read, name, fail);
     throw fail(name, `Variable "${name}" is not defined`);
+  }
+
+  private async namedValue(read: NamedRead, written: string, fail: Fail): Promise<string> {
+    if ("problem" in read) throw fail(written, read.problem);
+    const response = await this.responseOf(read.request, written, fail);
+    if ("status" in read) return String(response.status);
+    const result = chainedValue(read.request, response, read.chain);
+    if (!result.ok) throw fail(written, `{{${written}}} resolves to nothing: ${result.reason}`);
+    return result.value;
+  }
+
+  /** The named request's response: run once, after a check that it does not need this request back. */
+  private async responseOf(name: string, written: string, fail: Fail): Promise<ExecutedResponse> {
+    const graph = await this.context.graph();
+    if (!this.context.hasResponse(name) && !this.cycleChecked) {
+      this.cycleChecked = true;
+      const cycle = graph.findCycle(this.requestIndex);
+      if (cycle) throw fail(written, `Requests need each other's responses in a cycle: ${cycle.join(" → ")}`);
+    }
+    return this.context.response(name);
   }
 
   private layer(environment: Environment, layer: Layer): ReadonlyMap<string, string> {
@@ -170,12 +195,7 @@ export class Evaluation {
     if (graph.indexOf(e.name) === undefined) {
       throw fail(e.inner.text, `Request "${e.name}" is not defined: name a request with "# @name ${e.name}"`);
     }
-    if (!this.context.hasResponse(e.name) && !this.cycleChecked) {
-      this.cycleChecked = true;
-      const cycle = graph.findCycle(this.requestIndex);
-      if (cycle) throw fail(e.inner.text, `Requests need each other's responses in a cycle: ${cycle.join(" → ")}`);
-    }
-    const result = chainedValue(e.name, await this.context.response(e.name), e.chain!);
+    const result = chainedValue(e.name, await this.responseOf(e.name, e.inner.text, fail), e.chain!);
     if (!result.ok) throw fail(e.inner.text, `{{${e.inner.text}}} resolves to nothing: ${result.reason}`);
     return result.value;
   }

@@ -183,6 +183,50 @@ test("a chained request runs first, exactly once, and fills body values and head
   assert.deepEqual(runs, ["wo"], "the response is cached per name");
 });
 
+test("httpyac's {{login.accessToken}} / {{loginResponse.statusCode}} after `# @name login` run login first and read its response", async () => {
+  // httpyac sets `login` to the parsed body and `loginResponse` to the response
+  // (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts; ref.spec.ts expects
+  // `{{foo.test}}` to read `test` of foo's JSON body).
+  const text = [
+    "# @name login",
+    "POST http://127.0.0.1/login",
+    "",
+    "###",
+    "@auth = Bearer {{login.accessToken}}",
+    "GET http://127.0.0.1/me/{{login.user.id}}?status={{loginResponse.statusCode}}",
+    "Authorization: {{auth}}",
+    "x-type: {{loginResponse.headers.content-type}}",
+    "x-body: {{loginResponse.body.user.id}}",
+    "",
+    "{{login}}",
+  ].join("\n");
+  const body = '{"accessToken":"t0k","user":{"id":7}}';
+  const { resolver, runs } = resolverFor(text, { responses: { login: fakeResponse(body, [["content-type", "application/json"]], 201) } });
+  const request = await resolver.resolve(1);
+  assert.deepEqual(runs, ["login"], "login runs once, before");
+  assert.equal(request.target, "http://127.0.0.1/me/7");
+  assert.deepEqual(request.query, [{ key: "status", value: "201" }]);
+  assert.deepEqual(request.headers, [
+    ["Authorization", "Bearer t0k"],
+    ["x-type", "application/json"],
+    ["x-body", "7"],
+  ]);
+  assert.equal(request.body, body);
+  // A file variable of that very name wins, as any variable does; then nothing runs.
+  const shadowed = resolverFor("@login.id = 5\n# @name login\nGET a\n\n###\nGET b/{{login.id}}\n");
+  assert.equal((await shadowed.resolver.resolve(1)).target, "b/5");
+  assert.deepEqual(shadowed.runs, []);
+  // What the runner cannot read is said, not sent.
+  const { resolver: other } = resolverFor("# @name login\nGET a\n\n###\nGET b/{{loginResponse.timings}}\n", { responses: { login: fakeResponse("{}") } });
+  await rejectsWith(other.resolve(1), /loginResponse.timings is not read here: use loginResponse.statusCode/);
+  const missing = resolverFor("# @name login\nGET a\n\n###\nGET b/{{login.nothing}}\n", { responses: { login: fakeResponse("{}") } });
+  await rejectsWith(missing.resolver.resolve(1), /\{\{login.nothing\}\} resolves to nothing/);
+  // A cycle through such a name is found before anything runs.
+  const cycle = resolverFor("# @name a\nGET a/{{b.id}}\n\n###\n# @name b\nGET b/{{a.id}}\n");
+  await rejectsWith(cycle.resolver.resolve(0), /cycle: a → b → a/);
+  assert.deepEqual(cycle.runs, []);
+});
+
 test("a response the runner records is used without running the request again", async () => {
   const { resolver, runs } = resolverFor("# @name wo\nGET a\n\n###\nGET b/{{wo.response.body.id}}\n");
   resolver.recordResponse("wo", fakeResponse('{"id":7}'));

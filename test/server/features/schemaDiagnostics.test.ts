@@ -225,6 +225,34 @@ test("maximo.undefined-variable: a variable no @line defines and a chained refer
   assert.match(found[0]!.message, /environment/);
 });
 
+test("maximo.undefined-variable: httpyac's {{login.accessToken}} and {{loginResponse.statusCode}} after `# @name login` are defined", () => {
+  // httpyac stores `{ [name]: response.parsedBody || response.body, [`${name}Response`]: response }`
+  // as variables (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts); its test
+  // src/plugins/core/test/metadata/ref.spec.ts sends `/post?test={{foo.test}}` after `# @name foo`.
+  const text = [
+    "# @name login",
+    "POST http://localhost:3000/login",
+    "",
+    '{"user": "a"}',
+    "",
+    "###",
+    "# @ref login",
+    "GET http://localhost:3000/me?status={{loginResponse.statusCode}}",
+    "Authorization: Bearer {{login.accessToken}}",
+    "X-All: {{login}}",
+    "",
+    "### getUser",
+    "GET http://localhost:3000/users/{{getUser.id}}",
+  ].join("\n");
+  assert.deepEqual(check(text), []);
+  // A name that no request has stays undefined, as does `Response` glued to an unknown name.
+  const found = check("# @name login\nGET http://localhost:3000/a\n\n###\nGET http://localhost:3000/{{logout.token}}/{{logoutResponse.statusCode}}");
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["maximo.undefined-variable", "logout.token"],
+    ["maximo.undefined-variable", "logoutResponse.statusCode"],
+  ]);
+});
+
 test("`<attr>_description` of a domain-bound attribute in a select is no unknown attribute (reference §4.1: the server adds it beside status)", () => {
   assert.deepEqual(check("GET os/mxapiwodetail?lean=1&oslc.select=wonum,status,status_description"), []);
   // Not for an attribute without a domain, nor in a where clause (it is no column there).

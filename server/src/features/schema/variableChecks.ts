@@ -1,6 +1,7 @@
 /**
  * `maximo.undefined-variable`: a `{{name}}` that no `@name = value` line of the file defines and,
- * for `{{req.response...}}`, no request named `req`. An environment (maximo.env.json, .env) may
+ * for `{{req.response...}}` (and httpyac's `{{req.field}}`, `{{reqResponse.statusCode}}`), no
+ * request named `req`. An environment (maximo.env.json, .env) may
  * still define it, which the server cannot see: hence a warning that says so. Definitions are
  * looked up across the whole file: each block contributes its facts (`variableFacts`, a pure
  * function of its tree, which the language server keeps per tree) and one pass over the
@@ -8,6 +9,7 @@
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
+import { namedResponseRequest } from "../../language/maximo/namedResponses";
 import { schemaDiagnostic } from "./schemaCodes";
 
 /** What one block defines and uses, as far as variables and request names go. */
@@ -87,6 +89,8 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
     if (expression.kind === "variable") {
       const name = expression.name;
       if (defined.variables.has(name) || defined.variables.has(name.split(".")[0]!)) continue;
+      // httpyac's `{{login.accessToken}}` / `{{loginResponse.statusCode}}` after `# @name login`.
+      if (namedResponseRequest(name, (request) => defined.requests.has(request)) !== undefined) continue;
       out.push(
         schemaDiagnostic(
           "maximo.undefined-variable",
