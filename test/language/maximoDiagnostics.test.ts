@@ -35,6 +35,11 @@ const cases: Case[] = [
   { title: "$random.integer without a range", source: "GET os/x?n={{⟦d:$random.integer⟧}}\n", code: "maximo.system-variable-arguments", says: /\(1, 100\)/ },
   // httpyac and REST Client syntax read but not run: information, never an error.
   { title: "REST Client's $aadToken", source: "GET os/x\nAuthorization: Bearer {{⟦d:$aadToken⟧ new public contoso.com}}\n", code: "maximo.system-variable-not-run", says: /connection/ },
+  // httpyac evaluates {{...}} as JavaScript: `$global` is its script object
+  // (github:AnWeber/httpyac src/plugins/javascript/globalVariableProvider.ts).
+  { title: "httpyac's $global.token", source: "GET os/x\nAuthorization: Bearer {{⟦d:$global.token⟧}}\n", code: "maximo.system-variable-not-run", says: /set by an httpyac script.*`@token = value`/ },
+  // `$index` exists only in a `# @loop` (src/plugins/core/metaData/loopMetaDataHandler.ts).
+  { title: "httpyac's $index without a loop", source: "GET os/x?i={{⟦d:$index⟧}}\n", code: "maximo.unknown-system-variable", says: /no `# @loop`/ },
   { title: "an httpyac script block", source: "⟦d:{{⟧\n  exports.a = 1;\n}}\nGET os/x\n", code: "maximo.script-not-run", says: /does not run scripts/ },
   { title: "an httpyac script after the response", source: "GET os/x\n\n⟦d:{{@response⟧\n  console.info(response);\n}}\n", code: "maximo.script-not-run" },
   { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run" },
@@ -99,6 +104,18 @@ for (const c of cases) {
     if (c.says) assert.match(d.message, c.says);
   });
 }
+
+test("httpyac's {{$index}} in a `# @loop` request is information: the one send here is turn 0", () => {
+  // github:AnWeber/httpyac src/plugins/core/test/metadata/loop.spec.ts: `# @loop for 3` with
+  // `GET /json?test={{$index}}` sends test=0, 1, 2.
+  const document = parseDocument("# @loop for 3\nGET os/x?i={{$index}}\n");
+  const found = document.diagnostics().map((d) => [d.severity, d.code, document.text.slice(d.span.start, d.span.end), d.message]);
+  assert.deepEqual(found.map((d) => d.slice(0, 3)), [
+    ["information", "maximo.directive-not-run", "loop"],
+    ["information", "maximo.system-variable-not-run", "$index"],
+  ]);
+  assert.match(String(found[1]![3]), /once, with `\$index` 0/);
+});
 
 test("every maximo.* code has a case", () => {
   const covered = new Set(cases.map((c) => c.code));

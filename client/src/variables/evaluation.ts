@@ -4,7 +4,7 @@
  * Precedence (REST Client's): file variables, then the chosen environment, then `$shared`.
  */
 import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
-import { SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
+import { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse } from "../http/types";
 import { chainedValue } from "./chained";
 import type { RequestGraph } from "./dependencies";
@@ -163,6 +163,13 @@ export class Evaluation {
       return this.envValue(environment, "shared", shared, origin.line(e.start), fail);
     }
     const spec = SYSTEM_VARIABLES.get(e.name);
+    const script = spec ? undefined : httpyacScriptVariable(e.name);
+    if (script === "global") throw fail(e.name, globalNotRun(e.name).replace(/\.$/, ""));
+    if (script === "index") {
+      // httpyac's `# @loop` turn: the one send here is the first turn.
+      if (this.context.document.requests[this.requestIndex]?.node.directives.some((d) => d.name.text === "loop")) return "0";
+      throw fail(e.name, INDEX_OUTSIDE_LOOP.replace(/\.$/, ""));
+    }
     if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_LIST})`);
     const problem = spec.checkArgs(e.args);
     if (problem) throw fail(e.inner.text, problem.replace(/\.$/, ""));

@@ -227,6 +227,16 @@ test("httpyac's {{login.accessToken}} / {{loginResponse.statusCode}} after `# @n
   assert.deepEqual(cycle.runs, []);
 });
 
+test("httpyac's {{$index}} is 0 in a `# @loop` request (sent once here); {{$global.x}} is not sent and says why", async () => {
+  // $index: github:AnWeber/httpyac src/plugins/core/test/metadata/loop.spec.ts (0, 1, 2 for `for 3`).
+  const { resolver } = resolverFor("# @loop for 3\nGET http://127.0.0.1/items?i={{$index}}\n");
+  assert.deepEqual((await resolver.resolve(0)).query, [{ key: "i", value: "0" }]);
+  await rejectsWith(resolverFor("GET http://127.0.0.1/items?i={{$index}}\n").resolver.resolve(0), /no `# @loop`/);
+  // $global is filled by httpyac scripts (src/plugins/javascript/globalVariableProvider.ts), never run here.
+  const error = await rejectsWith(resolverFor("GET http://127.0.0.1/me\nAuthorization: Bearer {{$global.token}}\n").resolver.resolve(0), /set by an httpyac script.*not sent.*environment instead \(line 2\)$/);
+  assert.equal(error.variable, "$global.token");
+});
+
 test("a response the runner records is used without running the request again", async () => {
   const { resolver, runs } = resolverFor("# @name wo\nGET a\n\n###\nGET b/{{wo.response.body.id}}\n");
   resolver.recordResponse("wo", fakeResponse('{"id":7}'));
