@@ -42,8 +42,14 @@ const cases: Case[] = [
   { title: "httpyac's $index without a loop", source: "GET os/x?i={{⟦d:$index⟧}}\n", code: "maximo.unknown-system-variable", says: /no `# @loop`/ },
   { title: "an httpyac script block", source: "⟦d:{{⟧\n  exports.a = 1;\n}}\nGET os/x\n", code: "maximo.script-not-run", says: /does not run scripts/ },
   { title: "an httpyac script after the response", source: "GET os/x\n\n⟦d:{{@response⟧\n  console.info(response);\n}}\n", code: "maximo.script-not-run" },
-  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run" },
-  { title: "a one-line response handler", source: "GET os/x\n⟦d:> {% client.log(1) %}⟧\n", code: "maximo.script-not-run" },
+  // JetBrains: `> {% %}` runs after the response, `< {% %}` before the request is sent
+  // (github:JetBrains/http-request-in-editor-spec spec.md "response handler"; jetbrains.com/help
+  // "HTTP Client pre-request scripts"); httpyac runs both (its intellij plugin, `isBeforeRequest` for `<`).
+  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run", says: /^JetBrains' HTTP Client and httpyac run this response handler after the response comes back; .*the response is not handled\.$/ },
+  { title: "a one-line response handler", source: "GET os/x\n⟦d:> {% client.log(1) %}⟧\n", code: "maximo.script-not-run", says: /response handler after the response/ },
+  { title: "a JetBrains pre-request script", source: "⟦d:< {%⟧\n  request.variables.set(\"id\", \"1\");\n%}\nGET os/x\n", code: "maximo.script-not-run", says: /run this pre-request script before sending the request; .*sent without it\. It sets `id`.*`@name = value`/ },
+  { title: "a one-line pre-request script", source: "⟦d:< {% request.variables.set('n', 1) %}⟧\nGET os/x\n", code: "maximo.script-not-run", says: /pre-request script/ },
+  { title: "a handler that sets a global", source: "GET os/x\n\n⟦d:> {%⟧\n  client.global.set(\"token\", response.body.token);\n%}\n", code: "maximo.script-not-run", says: /It sets `token`, which stays undefined here: .*`@token = \{\{login\.response\.body\.FIELD\}\}`/ },
   { title: "an httpyac assertion", source: "GET os/x\n\n⟦d:?? status == 200⟧\n", code: "maximo.assertion-not-run", says: /# @expect status 200/ },
   { title: "an httpyac output file", source: "GET os/x\n⟦d:>> ./out/wo.json⟧\n", code: "maximo.output-not-written", says: /--out/ },
   { title: "httpyac's @ref", source: "# @⟦d:ref⟧ login\nGET os/x\n", code: "maximo.directive-not-run", says: /login\.response/ },

@@ -253,6 +253,21 @@ test("maximo.undefined-variable: httpyac's {{login.accessToken}} and {{loginResp
   ]);
 });
 
+test("maximo.undefined-variable: a variable a JetBrains handler sets with client.global.set is defined for the requests after it", () => {
+  // JetBrains: "Global variables defined in response handler and pre-request scripts"
+  // (jetbrains.com/help/idea/http-client-variables.html); its HttpClient stub: `> {% client.global.set("auth_token",
+  // response.body.token) %}` then `Authorization: Bearer {{auth_token}}`. Corpus repro/J02.
+  const login = "### Login\nPOST http://localhost:3000/login\nContent-Type: application/json\n\n{\"user\": \"a\"}\n\n";
+  const use = "### Me\nGET http://localhost:3000/me\nAuthorization: Bearer {{auth_token}}\nX-Id: {{id}}\n";
+  assert.deepEqual(check(`${login}> {% client.global.set("auth_token", response.body.token); %}\n\n###\n< {%\n  request.variables.set('id', '1');\n%}\n${use}`), []);
+  assert.deepEqual(check(`${login}> {%\n  client.global.set(\`auth_token\`, response.body.token);\n  client.global.set("id", 2);\n%}\n\n${use}`), []);
+  // Names no handler sets stay undefined; a computed name or a handler file can set anything.
+  const found = check(`${login}> {% client.global.set("other", 1); %}\n\n${use}`);
+  assert.deepEqual(found.map((d) => d.text), ["auth_token", "id"]);
+  assert.deepEqual(check(`${login}> {% for (const k in response.body) client.global.set(k, response.body[k]); %}\n\n${use}`), []);
+  assert.deepEqual(check(`${login}> ./save-token.js\n\n${use}`), []);
+});
+
 test("`<attr>_description` of a domain-bound attribute in a select is no unknown attribute (reference §4.1: the server adds it beside status)", () => {
   assert.deepEqual(check("GET os/mxapiwodetail?lean=1&oslc.select=wonum,status,status_description"), []);
   // Not for an attribute without a domain, nor in a where clause (it is no column there).

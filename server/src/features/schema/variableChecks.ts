@@ -9,14 +9,16 @@
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
+import { handlerSets, isHandlerFile } from "../../language/maximo/handlerScripts";
 import { namedResponseRequest } from "../../language/maximo/namedResponses";
 import { schemaDiagnostic } from "./schemaCodes";
 
 /** What one block defines and uses, as far as variables and request names go. */
 export interface VariableFacts {
   /**
-   * The block makes the check impossible: an httpyac script block can set any variable, and
-   * names can come from an imported file (httpyac `# @import`), which this check does not read.
+   * The block makes the check impossible: an httpyac script block can set any variable, as can a
+   * JetBrains handler kept in a file or setting a computed name, and names can come from an
+   * imported file (httpyac `# @import`), which this check does not read.
    */
   readonly stopsCheck: boolean;
   readonly variables: readonly string[];
@@ -35,10 +37,18 @@ export interface VariableUse {
 }
 
 export function variableFacts(tree: BlockTree): VariableFacts {
-  const stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
+  let stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
   const variables: string[] = [];
   const requests: string[] = [];
   for (const variable of tree.variables) variables.push(variable.name.text);
+  // JetBrains handlers: `client.global.set("token", ...)` defines `{{token}}` for the requests after it.
+  const handlers = [...tree.scripts.filter((s) => s.kind === "handler").map((s) => tree.text.slice(s.start, s.end)), ...tree.toolLines.map((l) => l.text).filter(isHandlerLine)];
+  for (const text of handlers) {
+    const sets = handlerSets(text);
+    variables.push(...sets.names);
+    // A computed name or a script in another file can set any variable.
+    if (sets.dynamic || isHandlerFile(text)) stopsCheck = true;
+  }
   for (const directive of tree.directives) {
     const args = directive.args?.text;
     if (!args) continue;
@@ -48,6 +58,11 @@ export function variableFacts(tree: BlockTree): VariableFacts {
   if (tree.name) requests.push(tree.name);
   const uses = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
   return { stopsCheck, variables, requests, uses };
+}
+
+/** A one-line `> {% ... %}` / `< {% ... %}` handler or a `> ./handler.js` line (not `>>`, `<>`, `??`). */
+function isHandlerLine(text: string): boolean {
+  return /^\s*[<>]\s/.test(text);
 }
 
 export function checkUndefinedVariables(document: MaximoDocument): SyntaxDiagnostic[] {
