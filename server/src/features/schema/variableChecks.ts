@@ -1,8 +1,8 @@
 /**
  * `maximo.undefined-variable`: a `{{name}}` that no `@name = value` line of the file defines and,
  * for `{{req.response...}}` (and httpyac's `{{req.field}}`, `{{reqResponse.statusCode}}`), no
- * request named `req`. An environment (maximo.env.json, .env) may
- * still define it, which the server cannot see: hence a warning that says so. Definitions are
+ * request named `req`. The environments around the file are read by the callers that know where
+ * it is (`withoutEnvironmentVariables`); a user's own settings may still define it: a warning. Definitions are
  * looked up across the whole file: each block contributes its facts (`variableFacts`, a pure
  * function of its tree, which the language server keeps per tree) and one pass over the
  * blocks' facts decides.
@@ -12,6 +12,26 @@ import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from ".
 import { handlerSets, isHandlerFile } from "../../language/maximo/handlerScripts";
 import { namedResponseRequest } from "../../language/maximo/namedResponses";
 import { schemaDiagnostic } from "./schemaCodes";
+
+/** How the message on an undefined variable (not on a chained reference) begins. */
+const NO_VARIABLE = "No `@";
+/** Where environments are read from (client/src/environments/variableNames.ts); the user's own VS Code settings are not. */
+const ENVIRONMENT_SOURCES = "maximo.env.json, http-client.env.json, .httpyac.json, .env, or rest-client.environmentVariables in .vscode/settings.json, beside the file or above it";
+
+/**
+ * The undefined-variable diagnostics of `found` that an environment defines taken out: `names`
+ * are the variables some environment around the file defines (a `{{config.host}}` counts when
+ * `config` is one). `spanned` gives the text a diagnostic covers (the variable's name). The check
+ * itself stays a function of the text alone, so its caches hold; this runs after them.
+ */
+export function withoutEnvironmentVariables<D extends { code?: unknown; message: unknown }>(found: D[], names: ReadonlySet<string>, spanned: (d: D) => string): D[] {
+  if (names.size === 0) return found;
+  return found.filter((d) => {
+    if (d.code !== "maximo.undefined-variable" || typeof d.message !== "string" || !d.message.startsWith(NO_VARIABLE)) return true;
+    const name = spanned(d).trim();
+    return !(names.has(name) || names.has(name.split(".")[0]!));
+  });
+}
 
 /** What one block defines and uses, as far as variables and request names go. */
 export interface VariableFacts {
@@ -110,7 +130,7 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
         schemaDiagnostic(
           "maximo.undefined-variable",
           block.toAbsolute(expression.inner),
-          `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
+          `${NO_VARIABLE}${name} = ...\` line in this file, request name or environment file defines \`${name}\`: add \`@${name} = value\` at the top of the file, or define it in an environment (${ENVIRONMENT_SOURCES}).`,
         ),
       );
     } else if (!defined.requests.has(expression.name)) {

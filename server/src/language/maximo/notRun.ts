@@ -79,7 +79,7 @@ function handlerNotRun(text: string): string {
     names.length === 0
       ? ""
       : ` It sets ${names.map((n) => `\`${n}\``).join(", ")}, which stays undefined here${kind === "response" ? `: name the request (\`# @name login\`) and write \`@${names[0]} = {{login.response.body.FIELD}}\` instead` : ": define it with an `@name = value` line instead"}.`;
-  const without = kind === "pre-request" ? "the request is sent without it" : "the response is not handled";
+  const without = kind === "pre-request" ? "the request is sent without it" : "the response is not handled (check it with `# @expect` lines)";
   return `JetBrains' HTTP Client and httpyac run ${what}; Maximo Workbench does not run scripts, so ${without}.${sets}`;
 }
 
