@@ -45,7 +45,7 @@ const cases: Case[] = [
   // JetBrains: `> {% %}` runs after the response, `< {% %}` before the request is sent
   // (github:JetBrains/http-request-in-editor-spec spec.md "response handler"; jetbrains.com/help
   // "HTTP Client pre-request scripts"); httpyac runs both (its intellij plugin, `isBeforeRequest` for `<`).
-  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run", says: /^JetBrains' HTTP Client and httpyac run this response handler after the response comes back; .*the response is not handled\.$/ },
+  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run", says: /^JetBrains' HTTP Client and httpyac run this response handler after the response comes back; .*the response is not handled \(check it with `# @expect` lines\)\.$/ },
   { title: "a one-line response handler", source: "GET os/x\n⟦d:> {% client.log(1) %}⟧\n", code: "maximo.script-not-run", says: /response handler after the response/ },
   { title: "a JetBrains pre-request script", source: "⟦d:< {%⟧\n  request.variables.set(\"id\", \"1\");\n%}\nGET os/x\n", code: "maximo.script-not-run", says: /run this pre-request script before sending the request; .*sent without it\. It sets `id`.*`@name = value`/ },
   { title: "a one-line pre-request script", source: "⟦d:< {% request.variables.set('n', 1) %}⟧\nGET os/x\n", code: "maximo.script-not-run", says: /pre-request script/ },
