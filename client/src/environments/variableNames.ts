@@ -58,17 +58,25 @@ export function environmentFolders(requestFile: string, root?: string): string[]
 export function environmentNames(requestFile: string, root?: string): EnvironmentNames {
   const names = new Set<string>();
   const files: string[] = [];
+  for (const found of environmentFileNames(requestFile, root)) {
+    files.push(found.file);
+    for (const name of found.names) names.add(name);
+  }
+  return { names, files };
+}
+
+/** Each environment file around `requestFile` that could be read, nearest first, with the names it defines. */
+export function environmentFileNames(requestFile: string, root?: string): Array<{ file: string; names: string[] }> {
+  const out: Array<{ file: string; names: string[] }> = [];
   for (const dir of environmentFolders(requestFile, root)) {
     for (const file of environmentFilesIn(dir)) {
       const text = readText(file);
       if (text === undefined) continue;
-      const found = namesIn(file, text);
-      if (found === undefined) continue;
-      files.push(file);
-      for (const name of found) names.add(name);
+      const names = namesIn(file, text);
+      if (names !== undefined) out.push({ file, names });
     }
   }
-  return { names, files };
+  return out;
 }
 
 /** Every file in `dir` that may hold environment variables (existing or not), in a fixed order. */

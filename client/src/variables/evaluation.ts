@@ -31,6 +31,8 @@ export interface ResolverContext {
   prompt?: PromptProvider;
   /** `-askonce` answers, kept as long as the host keeps the map (without one, for this request). */
   answers?: Map<string, string>;
+  /** An environment file the runner does not fill variables from that defines `name` (for the message), if any. */
+  definedElsewhere?(name: string): string | undefined;
 }
 
 /** Where a text stands, for lookups and messages. */
@@ -106,6 +108,9 @@ export class Evaluation {
     const graph = await this.context.graph();
     const read = namedRead(name, (request) => graph.indexOf(request) !== undefined);
     if (read) return this.namedValue(read, name, fail);
+    // A REST Client / httpyac / JetBrains environment file may define it: say which, and what is read.
+    const elsewhere = origin.offset === undefined ? undefined : this.context.definedElsewhere?.(name);
+    if (elsewhere) throw fail(name, `Variable "${name}" is not defined here: ${elsewhere} defines it, but variables are filled from ${ENV_FILE} (and the rest-client.environmentVariables setting in the editor); copy it there`);
     throw fail(name, `Variable "${name}" is not defined`);
   }
 

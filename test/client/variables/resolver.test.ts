@@ -1,6 +1,9 @@
 // Variable resolution: each source, its precedence, chained requests and the errors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "../../../server/src/language/maximo/api";
 import { createResolver, VariableError } from "../../../client/src/variables";
@@ -145,6 +148,24 @@ test("an undefined variable names itself and its line; a literal {{x}} is never 
   ] as const) {
     await rejectsWith(resolverFor(text).resolver.resolve(0), message);
   }
+});
+
+test("a variable only a REST Client / httpyac / JetBrains environment file defines: the error names that file and says where variables come from", async () => {
+  // `maximo check` counts such a variable as defined (environments/variableNames.ts); the runner
+  // fills variables from maximo.env.json, so it says which file has it instead of just "not defined".
+  const workspace = mkdtempSync(join(tmpdir(), "maximo-resolver-env-"));
+  mkdirSync(join(workspace, ".git"));
+  mkdirSync(join(workspace, "api"));
+  writeFileSync(join(workspace, "http-client.env.json"), '{"dev": {"host": "http://127.0.0.1:1"}}');
+  const filePath = join(workspace, "api", "users.http");
+  const { resolver } = resolverFor("GET {{host}}/users\n", { filePath, workspaceDir: workspace });
+  const error = await rejectsWith(resolver.resolve(0), /^Variable "host" is not defined here: http-client\.env\.json defines it, but variables are filled from maximo\.env\.json .*copy it there \(line 1\)$/);
+  assert.equal(error.variable, "host");
+  assert.ok(!error.message.includes("127.0.0.1"), "no value in the message");
+  // Defined in maximo.env.json, it is filled as before.
+  writeFileSync(join(workspace, "maximo.env.json"), '{"$shared": {"host": "http://127.0.0.1:2"}}');
+  const filled = resolverFor("GET {{host}}/users\n", { filePath, workspaceDir: workspace, readFile: (path) => readFile(path) });
+  assert.equal((await filled.resolver.resolve(0)).target, "http://127.0.0.1:2/users");
 });
 
 test("a chained request runs first, exactly once, and fills body values and headers", async () => {
