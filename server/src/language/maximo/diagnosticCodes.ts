@@ -37,7 +37,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.assertion-not-run": { severity: "information", summary: "An httpyac `??` assertion: Maximo Workbench checks `# @expect` lines instead." },
   "maximo.output-not-written": { severity: "information", summary: "An httpyac `>>` / `<>` line: Maximo Workbench does not write or compare response files." },
   "maximo.directive-not-run": { severity: "information", summary: "An httpyac directive Maximo Workbench does not act on (`@ref`, `@import`, `@loop`, ...)." },
-  "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client sign-in variable (`$aadToken`, ...) or an httpyac script variable (`$global.x`, a loop's `$index`) Maximo Workbench cannot fill in." },
+  "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client sign-in variable (`$aadToken`, ...) Maximo Workbench cannot fill in." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type MaximoCode = keyof typeof MAXIMO_DIAGNOSTICS;
