@@ -19,6 +19,7 @@ import { BlockAnalyses } from "./features/fileDiagnostics/blockAnalyses";
 import { fileDiagnostics } from "./features/fileDiagnostics/fileDiagnostics";
 import { IncrementalDiagnostics } from "./features/fileDiagnostics/incrementalDiagnostics";
 import { isCheapEdit, openSteps } from "./features/fileDiagnostics/openAnalysis";
+import { withoutEnvironmentVariables } from "./features/schema/variableChecks";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
 export class LanguageService {
@@ -31,6 +32,7 @@ export class LanguageService {
   /** Per open document: its diagnostics as last published, updated edit by edit. */
   private readonly published = new Map<string, IncrementalDiagnostics>();
   private completionOptions: CompletionAnswerOptions = {};
+  private environmentNames: ((uri: string) => ReadonlySet<string>) | undefined;
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
   get schemas(): SchemaStore {
@@ -59,9 +61,23 @@ export class LanguageService {
     return this.cache.get(document);
   }
 
+  /**
+   * The variable names the environments around a document define (a `file:` document's folders;
+   * handlers/environmentNames.ts); without it, none. Its undefined-variable warnings are dropped.
+   */
+  setEnvironmentNames(namesFor: (uri: string) => ReadonlySet<string>): void {
+    this.environmentNames = namesFor;
+  }
+
   /** Syntax then schema diagnostics of the file (only blocks an edit replaced are analysed again). */
   diagnostics(document: TextDocument): Diagnostic[] {
-    return fileDiagnostics(this.parse(document), this.analyses, this.schemas);
+    return this.withEnvironments(document, fileDiagnostics(this.parse(document), this.analyses, this.schemas));
+  }
+
+  /** The file's diagnostics less the undefined variables an environment defines (after every cache: those hold the text's own). */
+  private withEnvironments(document: TextDocument, found: Diagnostic[]): Diagnostic[] {
+    const names = this.environmentNames?.(document.uri);
+    return names ? withoutEnvironmentVariables<Diagnostic>(found, names, (d) => document.getText(d.range)) : found;
   }
 
   /**
@@ -87,7 +103,7 @@ export class LanguageService {
     if (!analysed) return undefined;
     let state = this.published.get(document.uri);
     if (!state) this.published.set(document.uri, (state = new IncrementalDiagnostics()));
-    return state.update(parsed, this.analyses, this.schemas);
+    return this.withEnvironments(document, state.update(parsed, this.analyses, this.schemas));
   }
 
   /**

@@ -3,13 +3,19 @@ import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, Text
 import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
 import { completionOptions } from "./handlers/clientCapabilities";
+import { EnvironmentNames, workspaceFolderUris } from "./handlers/environmentNames";
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
 const documents = new TextDocuments(service.changes.configuration);
+const environments = new EnvironmentNames();
+service.setEnvironmentNames((uri) => environments.namesFor(uri));
+let canWatchFiles = false;
 
 connection.onInitialize((params) => {
   service.setCompletionOptions(completionOptions(params.capabilities));
+  environments.setWorkspaceFolders(workspaceFolderUris(params));
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -27,6 +33,6 @@ connection.onInitialize((params) => {
   };
 });
 
-registerHandlers(connection, documents, service);
+registerHandlers(connection, documents, service, { environments, canWatchFiles: () => canWatchFiles });
 documents.listen(connection);
 connection.listen();

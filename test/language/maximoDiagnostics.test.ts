@@ -35,10 +35,21 @@ const cases: Case[] = [
   { title: "$random.integer without a range", source: "GET os/x?n={{⟦d:$random.integer⟧}}\n", code: "maximo.system-variable-arguments", says: /\(1, 100\)/ },
   // httpyac and REST Client syntax read but not run: information, never an error.
   { title: "REST Client's $aadToken", source: "GET os/x\nAuthorization: Bearer {{⟦d:$aadToken⟧ new public contoso.com}}\n", code: "maximo.system-variable-not-run", says: /connection/ },
+  // httpyac evaluates {{...}} as JavaScript: `$global` is its script object
+  // (github:AnWeber/httpyac src/plugins/javascript/globalVariableProvider.ts).
+  { title: "httpyac's $global.token", source: "GET os/x\nAuthorization: Bearer {{⟦d:$global.token⟧}}\n", code: "maximo.system-variable-not-run", says: /set by an httpyac script.*`@token = value`/ },
+  // `$index` exists only in a `# @loop` (src/plugins/core/metaData/loopMetaDataHandler.ts).
+  { title: "httpyac's $index without a loop", source: "GET os/x?i={{⟦d:$index⟧}}\n", code: "maximo.unknown-system-variable", says: /no `# @loop`/ },
   { title: "an httpyac script block", source: "⟦d:{{⟧\n  exports.a = 1;\n}}\nGET os/x\n", code: "maximo.script-not-run", says: /does not run scripts/ },
   { title: "an httpyac script after the response", source: "GET os/x\n\n⟦d:{{@response⟧\n  console.info(response);\n}}\n", code: "maximo.script-not-run" },
-  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run" },
-  { title: "a one-line response handler", source: "GET os/x\n⟦d:> {% client.log(1) %}⟧\n", code: "maximo.script-not-run" },
+  // JetBrains: `> {% %}` runs after the response, `< {% %}` before the request is sent
+  // (github:JetBrains/http-request-in-editor-spec spec.md "response handler"; jetbrains.com/help
+  // "HTTP Client pre-request scripts"); httpyac runs both (its intellij plugin, `isBeforeRequest` for `<`).
+  { title: "a JetBrains response handler", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n%}\n", code: "maximo.script-not-run", says: /^JetBrains' HTTP Client and httpyac run this response handler after the response comes back; .*the response is not handled \(check it with `# @expect` lines\)\.$/ },
+  { title: "a one-line response handler", source: "GET os/x\n⟦d:> {% client.log(1) %}⟧\n", code: "maximo.script-not-run", says: /response handler after the response/ },
+  { title: "a JetBrains pre-request script", source: "⟦d:< {%⟧\n  request.variables.set(\"id\", \"1\");\n%}\nGET os/x\n", code: "maximo.script-not-run", says: /run this pre-request script before sending the request; .*sent without it\. It sets `id`.*`@name = value`/ },
+  { title: "a one-line pre-request script", source: "⟦d:< {% request.variables.set('n', 1) %}⟧\nGET os/x\n", code: "maximo.script-not-run", says: /pre-request script/ },
+  { title: "a handler that sets a global", source: "GET os/x\n\n⟦d:> {%⟧\n  client.global.set(\"token\", response.body.token);\n%}\n", code: "maximo.script-not-run", says: /It sets `token`, which stays undefined here: .*`@token = \{\{login\.response\.body\.FIELD\}\}`/ },
   { title: "an httpyac assertion", source: "GET os/x\n\n⟦d:?? status == 200⟧\n", code: "maximo.assertion-not-run", says: /# @expect status 200/ },
   { title: "an httpyac output file", source: "GET os/x\n⟦d:>> ./out/wo.json⟧\n", code: "maximo.output-not-written", says: /--out/ },
   { title: "httpyac's @ref", source: "# @⟦d:ref⟧ login\nGET os/x\n", code: "maximo.directive-not-run", says: /login\.response/ },
@@ -99,6 +110,18 @@ for (const c of cases) {
     if (c.says) assert.match(d.message, c.says);
   });
 }
+
+test("httpyac's {{$index}} in a `# @loop` request is information: the one send here is turn 0", () => {
+  // github:AnWeber/httpyac src/plugins/core/test/metadata/loop.spec.ts: `# @loop for 3` with
+  // `GET /json?test={{$index}}` sends test=0, 1, 2.
+  const document = parseDocument("# @loop for 3\nGET os/x?i={{$index}}\n");
+  const found = document.diagnostics().map((d) => [d.severity, d.code, document.text.slice(d.span.start, d.span.end), d.message]);
+  assert.deepEqual(found.map((d) => d.slice(0, 3)), [
+    ["information", "maximo.directive-not-run", "loop"],
+    ["information", "maximo.system-variable-not-run", "$index"],
+  ]);
+  assert.match(String(found[1]![3]), /once, with `\$index` 0/);
+});
 
 test("every maximo.* code has a case", () => {
   const covered = new Set(cases.map((c) => c.code));

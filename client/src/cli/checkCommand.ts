@@ -1,9 +1,12 @@
 import type { DiagnosticSummary, DocumentDiagnostic } from "../../../server/src/language/maximo/api";
-import { expandMaximoFiles } from "./files";
+import { dirname } from "node:path";
+import { expandFilesToCheck } from "./files";
 import { readTextFile } from "./textFile";
 import { UsageError, type ParsedArgs } from "./args";
 import { createSchemaStore, defaultPackDir } from "../../../server/src/schema";
 import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
+import { withoutEnvironmentVariables } from "../../../server/src/features/schema/variableChecks";
+import { environmentNames } from "../environments/variableNames";
 import { checkCacheKey } from "./checkCache/cacheKey";
 import { CheckCache, checkCacheDir } from "./checkCache/checkCache";
 
@@ -17,13 +20,15 @@ export interface FileDiagnostic extends DiagnosticSummary {
  * not list is a hint, never an error. `--schemas DIR` is a connection's saved cache folder: the
  * user's server's own knowledge, whose `schema.unknown-*` are errors. Blocks checked before with
  * the same code and schemas are answered from the check cache (`checkCache/`) unless `--no-cache`.
+ * A variable an environment file around the request file defines (environments/variableNames.ts)
+ * is not undefined. A folder contributes its `.maximo` files; one without any is a usage error.
  */
 export function checkCommand(args: ParsedArgs, out: (text: string) => void): number {
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${String(format)}`);
   if (args.positionals.length === 0) throw new UsageError("check needs at least one FILE or DIR");
 
-  const files = expandMaximoFiles(args.positionals);
+  const files = expandFilesToCheck(args.positionals);
   // `--schemas DIR`: the server's schema store over a saved cache folder (pack behind it).
   const schemasDir = args.options.get("schemas");
   if (schemasDir === true) throw new UsageError("--schemas needs a folder");
@@ -31,12 +36,22 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const schemas = createSchemaStore({ cacheDirs });
   const cache = args.options.has("no-cache") ? undefined : openCheckCache([...cacheDirs, defaultPackDir()]);
   const found: FileDiagnostic[] = [];
+  // Files of one folder share its environments: read once per folder and run.
+  const byFolder = new Map<string, ReadonlySet<string>>();
+  const environmentNamesFor = (file: string) => {
+    const folder = dirname(file);
+    let names = byFolder.get(folder);
+    if (!names) byFolder.set(folder, (names = environmentNames(file).names));
+    return names;
+  };
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.
     const text = readTextFile(file);
     const { syntax, schema } = cache ? cache.check(file, text, schemas) : onePassCheck(text, schemas);
     for (const d of syntax) found.push(summary(file, d));
-    for (const d of schema) found.push(summary(file, d));
+    // After the cache: its answers are a function of the text; the environments are read afresh.
+    const environment = environmentNamesFor(file);
+    for (const d of withoutEnvironmentVariables(schema, environment, (v) => text.slice(v.span.start, v.span.end))) found.push(summary(file, d));
   }
   cache?.prune();
 

@@ -9,7 +9,8 @@ export const USAGE = `Usage:
   maximo check FILE|DIR... [--format text|json] [--schemas DIR] [--no-cache]
                                                     print diagnostics; exit 1 on any error (schemas:
                                                     the shipped pack, --schemas DIR a server's saved cache);
-                                                    a re-check analyses only what changed (--no-cache: all)
+                                                    a re-check analyses only what changed (--no-cache: all);
+                                                    a DIR gives its .maximo files: name .http/.rest files
   maximo run FILE|DIR... [--name N] [--connection NAME|URL] [--env NAME]
              [--all-pages] [--out DIR] [--junit FILE] [--verbose] [--insecure] [--server-log]
                                                     send the requests; exit 1 when any fails;

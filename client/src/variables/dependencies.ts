@@ -6,6 +6,7 @@
  */
 import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
 import type { FileVariables } from "./fileVariables";
+import { namedResponseRequest } from "./namedResponse";
 import { expressionsIn } from "./template";
 
 /** The text of an environment variable (chosen environment or `$shared`), if any. */
@@ -66,7 +67,11 @@ export class RequestGraph {
             visit(expressionsIn(definition.value), definition.offset);
           } else if (!seen.has(`env:${e.name}`)) {
             seen.add(`env:${e.name}`);
-            for (const text of this.envTexts(e.name)) visit(expressionsIn(text), undefined);
+            const texts = this.envTexts(e.name);
+            for (const text of texts) visit(expressionsIn(text), undefined);
+            // httpyac's `{{login.accessToken}}`: the response of the request named `login`.
+            const named = texts.length === 0 ? namedResponseRequest(e.name, (name) => this.indexByName.has(name)) : undefined;
+            if (named !== undefined) names.add(named);
           }
         }
       };

@@ -4,13 +4,14 @@
  * Precedence (REST Client's): file variables, then the chosen environment, then `$shared`.
  */
 import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
-import { SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
+import { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse } from "../http/types";
 import { chainedValue } from "./chained";
 import type { RequestGraph } from "./dependencies";
 import { ENV_FILE, type Environment } from "./envSources";
 import { VariableError } from "./errors";
 import type { FileVariables } from "./fileVariables";
+import { namedRead, type NamedRead } from "./namedResponse";
 import { askFor, type PromptProvider } from "./prompts";
 import { systemValue } from "./systemValues";
 import { substitute } from "./template";
@@ -30,6 +31,8 @@ export interface ResolverContext {
   prompt?: PromptProvider;
   /** `-askonce` answers, kept as long as the host keeps the map (without one, for this request). */
   answers?: Map<string, string>;
+  /** An environment file the runner does not fill variables from that defines `name` (for the message), if any. */
+  definedElsewhere?(name: string): string | undefined;
 }
 
 /** Where a text stands, for lookups and messages. */
@@ -101,7 +104,34 @@ export class Evaluation {
       return this.envValue(environment, layer, name, line, fail);
     }
     if (busy) throw fail(name, `Variable "${name}" refers to itself`);
+    // httpyac's `{{login.accessToken}}` after `# @name login` (namedResponse.ts).
+    const graph = await this.context.graph();
+    const read = namedRead(name, (request) => graph.indexOf(request) !== undefined);
+    if (read) return this.namedValue(read, name, fail);
+    // A REST Client / httpyac / JetBrains environment file may define it: say which, and what is read.
+    const elsewhere = origin.offset === undefined ? undefined : this.context.definedElsewhere?.(name);
+    if (elsewhere) throw fail(name, `Variable "${name}" is not defined here: ${elsewhere} defines it, but variables are filled from ${ENV_FILE} (and the rest-client.environmentVariables setting in the editor); copy it there`);
     throw fail(name, `Variable "${name}" is not defined`);
+  }
+
+  private async namedValue(read: NamedRead, written: string, fail: Fail): Promise<string> {
+    if ("problem" in read) throw fail(written, read.problem);
+    const response = await this.responseOf(read.request, written, fail);
+    if ("status" in read) return String(response.status);
+    const result = chainedValue(read.request, response, read.chain);
+    if (!result.ok) throw fail(written, `{{${written}}} resolves to nothing: ${result.reason}`);
+    return result.value;
+  }
+
+  /** The named request's response: run once, after a check that it does not need this request back. */
+  private async responseOf(name: string, written: string, fail: Fail): Promise<ExecutedResponse> {
+    const graph = await this.context.graph();
+    if (!this.context.hasResponse(name) && !this.cycleChecked) {
+      this.cycleChecked = true;
+      const cycle = graph.findCycle(this.requestIndex);
+      if (cycle) throw fail(written, `Requests need each other's responses in a cycle: ${cycle.join(" → ")}`);
+    }
+    return this.context.response(name);
   }
 
   private layer(environment: Environment, layer: Layer): ReadonlyMap<string, string> {
@@ -138,6 +168,13 @@ export class Evaluation {
       return this.envValue(environment, "shared", shared, origin.line(e.start), fail);
     }
     const spec = SYSTEM_VARIABLES.get(e.name);
+    const script = spec ? undefined : httpyacScriptVariable(e.name);
+    if (script === "global") throw fail(e.name, globalNotRun(e.name).replace(/\.$/, ""));
+    if (script === "index") {
+      // httpyac's `# @loop` turn: the one send here is the first turn.
+      if (this.context.document.requests[this.requestIndex]?.node.directives.some((d) => d.name.text === "loop")) return "0";
+      throw fail(e.name, INDEX_OUTSIDE_LOOP.replace(/\.$/, ""));
+    }
     if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_LIST})`);
     const problem = spec.checkArgs(e.args);
     if (problem) throw fail(e.inner.text, problem.replace(/\.$/, ""));
@@ -170,12 +207,7 @@ export class Evaluation {
     if (graph.indexOf(e.name) === undefined) {
       throw fail(e.inner.text, `Request "${e.name}" is not defined: name a request with "# @name ${e.name}"`);
     }
-    if (!this.context.hasResponse(e.name) && !this.cycleChecked) {
-      this.cycleChecked = true;
-      const cycle = graph.findCycle(this.requestIndex);
-      if (cycle) throw fail(e.inner.text, `Requests need each other's responses in a cycle: ${cycle.join(" → ")}`);
-    }
-    const result = chainedValue(e.name, await this.context.response(e.name), e.chain!);
+    const result = chainedValue(e.name, await this.responseOf(e.name, e.inner.text, fail), e.chain!);
     if (!result.ok) throw fail(e.inner.text, `{{${e.inner.text}}} resolves to nothing: ${result.reason}`);
     return result.value;
   }

@@ -7,12 +7,13 @@
  *   const request = await resolver.resolve(0);
  */
 import { promises as fs } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { environmentFileNames } from "../environments/variableNames";
 import type { DocumentRequest, MaximoDocument } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse, RequestDirectives, ResolvedRequest } from "../http/types";
 import { resolveBody } from "./body";
 import { RequestGraph } from "./dependencies";
-import { loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./envSources";
+import { ENV_FILE, loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./envSources";
 import { Evaluation, type ResolverContext } from "./evaluation";
 import { FileVariables } from "./fileVariables";
 import { originOf } from "./origins";
@@ -63,6 +64,7 @@ export function createResolver(options: ResolverOptions): Resolver {
   let environment: Promise<Environment> | undefined;
   let dotenv: ReturnType<ResolverContext["dotenv"]> | undefined;
   let graph: Promise<RequestGraph> | undefined;
+  let elsewhere: ReturnType<typeof environmentFileNames> | undefined;
 
   const context: ResolverContext = {
     document,
@@ -78,6 +80,12 @@ export function createResolver(options: ResolverOptions): Resolver {
       })),
     ...(options.prompt ? { prompt: options.prompt } : {}),
     answers: options.answers ?? new Map(),
+    definedElsewhere: (name) => {
+      // As `maximo check` reads them (up to the .git folder), less the maximo.env.json read already.
+      const read = join(options.workspaceDir, ENV_FILE);
+      const hit = (elsewhere ??= environmentFileNames(options.filePath)).find((f) => f.file !== read && f.names.includes(name));
+      return hit && relative(options.workspaceDir, hit.file);
+    },
     hasResponse: (name) => responses.has(name),
     // One run per name: every request that needs `wo` reads the same response.
     response: (name) => {

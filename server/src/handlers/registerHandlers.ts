@@ -2,6 +2,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LanguageService } from "../languageService";
 import { DocumentValidation } from "./documentValidation";
+import { watchEnvironmentFiles, type EnvironmentNames } from "./environmentNames";
 
 /** Runs a feature; a failure is logged with the feature's tag and answered with `fallback`. */
 function guarded<T>(connection: Connection, feature: string, fallback: T, run: () => T): T {
@@ -29,7 +30,12 @@ function cancelled(feature: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, `${feature} cancelled`);
 }
 
-export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+export function registerHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  watch?: { environments: EnvironmentNames; canWatchFiles: () => boolean },
+): void {
   const validation = new DocumentValidation(
     {
       document: (uri) => documents.get(uri),
@@ -56,6 +62,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
+
+  // An environment file changed: its variables may now define (or no longer define) a name.
+  if (watch) watchEnvironmentFiles(connection, watch.environments, watch.canWatchFiles, () => validation.revalidate(documents.all().map((document) => document.uri)));
 
   // The client refilled or switched its schema cache folders: rebuild the store and recheck.
   connection.onNotification("maximo/schemaFoldersChanged", (params: { folders?: unknown }) => {

@@ -1,6 +1,9 @@
 // Variable resolution: each source, its precedence, chained requests and the errors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "../../../server/src/language/maximo/api";
 import { createResolver, VariableError } from "../../../client/src/variables";
@@ -147,6 +150,24 @@ test("an undefined variable names itself and its line; a literal {{x}} is never 
   }
 });
 
+test("a variable only a REST Client / httpyac / JetBrains environment file defines: the error names that file and says where variables come from", async () => {
+  // `maximo check` counts such a variable as defined (environments/variableNames.ts); the runner
+  // fills variables from maximo.env.json, so it says which file has it instead of just "not defined".
+  const workspace = mkdtempSync(join(tmpdir(), "maximo-resolver-env-"));
+  mkdirSync(join(workspace, ".git"));
+  mkdirSync(join(workspace, "api"));
+  writeFileSync(join(workspace, "http-client.env.json"), '{"dev": {"host": "http://127.0.0.1:1"}}');
+  const filePath = join(workspace, "api", "users.http");
+  const { resolver } = resolverFor("GET {{host}}/users\n", { filePath, workspaceDir: workspace });
+  const error = await rejectsWith(resolver.resolve(0), /^Variable "host" is not defined here: http-client\.env\.json defines it, but variables are filled from maximo\.env\.json .*copy it there \(line 1\)$/);
+  assert.equal(error.variable, "host");
+  assert.ok(!error.message.includes("127.0.0.1"), "no value in the message");
+  // Defined in maximo.env.json, it is filled as before.
+  writeFileSync(join(workspace, "maximo.env.json"), '{"$shared": {"host": "http://127.0.0.1:2"}}');
+  const filled = resolverFor("GET {{host}}/users\n", { filePath, workspaceDir: workspace, readFile: (path) => readFile(path) });
+  assert.equal((await filled.resolver.resolve(0)).target, "http://127.0.0.1:2/users");
+});
+
 test("a chained request runs first, exactly once, and fills body values and headers", async () => {
   const text = [
     "### Find",
@@ -181,6 +202,60 @@ test("a chained request runs first, exactly once, and fills body values and head
   assert.equal(request.body, "1002");
   await resolver.resolve(1);
   assert.deepEqual(runs, ["wo"], "the response is cached per name");
+});
+
+test("httpyac's {{login.accessToken}} / {{loginResponse.statusCode}} after `# @name login` run login first and read its response", async () => {
+  // httpyac sets `login` to the parsed body and `loginResponse` to the response
+  // (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts; ref.spec.ts expects
+  // `{{foo.test}}` to read `test` of foo's JSON body).
+  const text = [
+    "# @name login",
+    "POST http://127.0.0.1/login",
+    "",
+    "###",
+    "@auth = Bearer {{login.accessToken}}",
+    "GET http://127.0.0.1/me/{{login.user.id}}?status={{loginResponse.statusCode}}",
+    "Authorization: {{auth}}",
+    "x-type: {{loginResponse.headers.content-type}}",
+    "x-body: {{loginResponse.body.user.id}}",
+    "",
+    "{{login}}",
+  ].join("\n");
+  const body = '{"accessToken":"t0k","user":{"id":7}}';
+  const { resolver, runs } = resolverFor(text, { responses: { login: fakeResponse(body, [["content-type", "application/json"]], 201) } });
+  const request = await resolver.resolve(1);
+  assert.deepEqual(runs, ["login"], "login runs once, before");
+  assert.equal(request.target, "http://127.0.0.1/me/7");
+  assert.deepEqual(request.query, [{ key: "status", value: "201" }]);
+  assert.deepEqual(request.headers, [
+    ["Authorization", "Bearer t0k"],
+    ["x-type", "application/json"],
+    ["x-body", "7"],
+  ]);
+  assert.equal(request.body, body);
+  // A file variable of that very name wins, as any variable does; then nothing runs.
+  const shadowed = resolverFor("@login.id = 5\n# @name login\nGET a\n\n###\nGET b/{{login.id}}\n");
+  assert.equal((await shadowed.resolver.resolve(1)).target, "b/5");
+  assert.deepEqual(shadowed.runs, []);
+  // What the runner cannot read is said, not sent.
+  const { resolver: other } = resolverFor("# @name login\nGET a\n\n###\nGET b/{{loginResponse.timings}}\n", { responses: { login: fakeResponse("{}") } });
+  await rejectsWith(other.resolve(1), /loginResponse.timings is not read here: use loginResponse.statusCode/);
+  const missing = resolverFor("# @name login\nGET a\n\n###\nGET b/{{login.nothing}}\n", { responses: { login: fakeResponse("{}") } });
+  await rejectsWith(missing.resolver.resolve(1), /\{\{login.nothing\}\} resolves to nothing/);
+  // A cycle through such a name is found before anything runs.
+  const cycle = resolverFor("# @name a\nGET a/{{b.id}}\n\n###\n# @name b\nGET b/{{a.id}}\n");
+  await rejectsWith(cycle.resolver.resolve(0), /cycle: a → b → a/);
+  assert.deepEqual(cycle.runs, []);
+});
+
+test("httpyac's {{$index}} is 0 in a `# @loop` request (sent once here); {{$global.x}} is not sent and says why", async () => {
+  // $index: github:AnWeber/httpyac src/plugins/core/test/metadata/loop.spec.ts (0, 1, 2 for `for 3`).
+  const { resolver } = resolverFor("# @loop for 3\nGET http://127.0.0.1/items?i={{$index}}\n");
+  assert.deepEqual((await resolver.resolve(0)).query, [{ key: "i", value: "0" }]);
+  await rejectsWith(resolverFor("GET http://127.0.0.1/items?i={{$index}}\n").resolver.resolve(0), /no `# @loop`/);
+  // $global is filled by httpyac scripts (src/plugins/javascript/globalVariableProvider.ts), never run here.
+  const error = await rejectsWith(resolverFor("GET http://127.0.0.1/me\nAuthorization: Bearer {{$global.token}}\n").resolver.resolve(0), /set by an httpyac script.*not sent.*environment instead \(line 2\)$/);
+  assert.equal(error.variable, "$global.token");
 });
 
 test("a response the runner records is used without running the request again", async () => {

@@ -148,6 +148,23 @@ test("maximo.http-patch", () => {
   assert.match(d.message, /x-method-override: PATCH/);
 });
 
+test("maximo.http-patch only for Maximo's os/ API: any other API's PUT/PATCH is plain HTTP", () => {
+  // methodChecks.ts: the rule is Maximo's (JSON API reference: updates are POST with
+  // `x-method-override: PATCH`). REST Client's README has `PATCH https://{{host}}/authors/{{%name}}`
+  // (github:Huachao/vscode-restclient README.md "Request Variables") and httpyac's request line
+  // takes PUT and PATCH (github:AnWeber/httpyac src/plugins/core/parse/requestHttpRegionParser.ts).
+  for (const method of ["PUT", "PATCH"]) {
+    assert.deepEqual(check(`${method} http://localhost:3000/api/users/1\nContent-Type: application/json\n\n{"name": "x"}`), []);
+    assert.deepEqual(check(`@host = http://localhost:8080\n${method} {{host}}/students/1`), []);
+    // A path that merely has an `os` segment at its end addresses no object structure.
+    assert.deepEqual(check(`${method} http://localhost:3000/os`), []);
+  }
+  // Maximo's os/ API however it is written: full URL, relative to a connection, a variable structure.
+  only("PUT https://host/maximo/api/os/mxapiwodetail/_QkVERk9SRC8xMDAx", "maximo.http-patch");
+  only("@host = https://host\n@structure = mxapiasset\nPATCH {{host}}/maximo/oslc/os/{{structure}}/_QkVERk9SRC8xMDAx", "maximo.http-patch");
+  only("PUT os/mxapiasset", "maximo.http-patch");
+});
+
 test("schema.mixed-in-list: quoted and bare values in one list, reported once on the list", () => {
   const d = only('GET os/mxapiwodetail?oslc.where=wonum in ["1001",1002]', "schema.mixed-in-list");
   assert.equal(d.text, '["1001",1002]');
@@ -224,6 +241,49 @@ test("maximo.undefined-variable: a variable no @line defines and a chained refer
     ["maximo.undefined-variable", "wo2.response.body.href"],
   ]);
   assert.match(found[0]!.message, /environment/);
+});
+
+test("maximo.undefined-variable: httpyac's {{login.accessToken}} and {{loginResponse.statusCode}} after `# @name login` are defined", () => {
+  // httpyac stores `{ [name]: response.parsedBody || response.body, [`${name}Response`]: response }`
+  // as variables (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts); its test
+  // src/plugins/core/test/metadata/ref.spec.ts sends `/post?test={{foo.test}}` after `# @name foo`.
+  const text = [
+    "# @name login",
+    "POST http://localhost:3000/login",
+    "",
+    '{"user": "a"}',
+    "",
+    "###",
+    "# @ref login",
+    "GET http://localhost:3000/me?status={{loginResponse.statusCode}}",
+    "Authorization: Bearer {{login.accessToken}}",
+    "X-All: {{login}}",
+    "",
+    "### getUser",
+    "GET http://localhost:3000/users/{{getUser.id}}",
+  ].join("\n");
+  assert.deepEqual(check(text), []);
+  // A name that no request has stays undefined, as does `Response` glued to an unknown name.
+  const found = check("# @name login\nGET http://localhost:3000/a\n\n###\nGET http://localhost:3000/{{logout.token}}/{{logoutResponse.statusCode}}");
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["maximo.undefined-variable", "logout.token"],
+    ["maximo.undefined-variable", "logoutResponse.statusCode"],
+  ]);
+});
+
+test("maximo.undefined-variable: a variable a JetBrains handler sets with client.global.set is defined for the requests after it", () => {
+  // JetBrains: "Global variables defined in response handler and pre-request scripts"
+  // (jetbrains.com/help/idea/http-client-variables.html); its HttpClient stub: `> {% client.global.set("auth_token",
+  // response.body.token) %}` then `Authorization: Bearer {{auth_token}}`. Corpus repro/J02.
+  const login = "### Login\nPOST http://localhost:3000/login\nContent-Type: application/json\n\n{\"user\": \"a\"}\n\n";
+  const use = "### Me\nGET http://localhost:3000/me\nAuthorization: Bearer {{auth_token}}\nX-Id: {{id}}\n";
+  assert.deepEqual(check(`${login}> {% client.global.set("auth_token", response.body.token); %}\n\n###\n< {%\n  request.variables.set('id', '1');\n%}\n${use}`), []);
+  assert.deepEqual(check(`${login}> {%\n  client.global.set(\`auth_token\`, response.body.token);\n  client.global.set("id", 2);\n%}\n\n${use}`), []);
+  // Names no handler sets stay undefined; a computed name or a handler file can set anything.
+  const found = check(`${login}> {% client.global.set("other", 1); %}\n\n${use}`);
+  assert.deepEqual(found.map((d) => d.text), ["auth_token", "id"]);
+  assert.deepEqual(check(`${login}> {% for (const k in response.body) client.global.set(k, response.body[k]); %}\n\n${use}`), []);
+  assert.deepEqual(check(`${login}> ./save-token.js\n\n${use}`), []);
 });
 
 test("`<attr>_description` of a domain-bound attribute in a select is no unknown attribute (reference §4.1: the server adds it beside status)", () => {

@@ -3,13 +3,16 @@ import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { didYouMean } from "./didYouMean";
-import type { OsTarget } from "./requestTarget";
+import { targetsOsApi, type OsTarget } from "./requestTarget";
 import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
 
-/** PATCH and PUT: Maximo's API takes updates as POST with `x-method-override`. */
+/**
+ * PATCH and PUT to Maximo's `os/` API: it takes updates as POST with `x-method-override`. Any
+ * other API's PUT/PATCH is its own business (REST Client and httpyac send every method).
+ */
 export function checkHttpPatch(request: RequestNode): SyntaxDiagnostic[] {
   const method = request.methodName;
-  if ((method !== "PATCH" && method !== "PUT") || !request.method) return [];
+  if ((method !== "PATCH" && method !== "PUT") || !request.method || !targetsOsApi(request)) return [];
   return [
     schemaDiagnostic(
       "maximo.http-patch",

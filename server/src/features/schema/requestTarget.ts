@@ -26,6 +26,17 @@ export function osTarget(request: RequestNode): OsTarget | undefined {
   return { segment, name: segment.decoded.toLowerCase(), collection: index + 2 >= segments.length, belowMember };
 }
 
+/**
+ * Whether the request goes to Maximo's `os/` API: an `os` segment followed by one more (a
+ * relative `os/mxapiasset` sent against a connection, `.../maximo/api/os/{{structure}}`). Rules
+ * that only Maximo imposes ask this, so a `.http` file for another API gets none of them.
+ */
+export function targetsOsApi(request: RequestNode): boolean {
+  const segments = request.url.segments;
+  const index = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
+  return index >= 0 && index + 1 < segments.length && segments[index + 1]!.text.length > 0;
+}
+
 export function headerValue(request: RequestNode, name: string): string | undefined {
   return request.headers.find((h) => h.name.text.toLowerCase() === name)?.value.text;
 }

@@ -1,20 +1,44 @@
 /**
  * `maximo.undefined-variable`: a `{{name}}` that no `@name = value` line of the file defines and,
- * for `{{req.response...}}`, no request named `req`. An environment (maximo.env.json, .env) may
- * still define it, which the server cannot see: hence a warning that says so. Definitions are
+ * for `{{req.response...}}` (and httpyac's `{{req.field}}`, `{{reqResponse.statusCode}}`), no
+ * request named `req`. The environments around the file are read by the callers that know where
+ * it is (`withoutEnvironmentVariables`); a user's own settings may still define it: a warning. Definitions are
  * looked up across the whole file: each block contributes its facts (`variableFacts`, a pure
  * function of its tree, which the language server keeps per tree) and one pass over the
  * blocks' facts decides.
  */
 import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
+import { handlerSets, isHandlerFile } from "../../language/maximo/handlerScripts";
+import { namedResponseRequest } from "../../language/maximo/namedResponses";
 import { schemaDiagnostic } from "./schemaCodes";
+
+/** How the message on an undefined variable (not on a chained reference) begins. */
+const NO_VARIABLE = "No `@";
+/** Where environments are read from (client/src/environments/variableNames.ts); the user's own VS Code settings are not. */
+const ENVIRONMENT_SOURCES = "maximo.env.json, http-client.env.json, .httpyac.json, .env, or rest-client.environmentVariables in .vscode/settings.json, beside the file or above it";
+
+/**
+ * The undefined-variable diagnostics of `found` that an environment defines taken out: `names`
+ * are the variables some environment around the file defines (a `{{config.host}}` counts when
+ * `config` is one). `spanned` gives the text a diagnostic covers (the variable's name). The check
+ * itself stays a function of the text alone, so its caches hold; this runs after them.
+ */
+export function withoutEnvironmentVariables<D extends { code?: unknown; message: unknown }>(found: D[], names: ReadonlySet<string>, spanned: (d: D) => string): D[] {
+  if (names.size === 0) return found;
+  return found.filter((d) => {
+    if (d.code !== "maximo.undefined-variable" || typeof d.message !== "string" || !d.message.startsWith(NO_VARIABLE)) return true;
+    const name = spanned(d).trim();
+    return !(names.has(name) || names.has(name.split(".")[0]!));
+  });
+}
 
 /** What one block defines and uses, as far as variables and request names go. */
 export interface VariableFacts {
   /**
-   * The block makes the check impossible: an httpyac script block can set any variable, and
-   * names can come from an imported file (httpyac `# @import`), which this check does not read.
+   * The block makes the check impossible: an httpyac script block can set any variable, as can a
+   * JetBrains handler kept in a file or setting a computed name, and names can come from an
+   * imported file (httpyac `# @import`), which this check does not read.
    */
   readonly stopsCheck: boolean;
   readonly variables: readonly string[];
@@ -33,10 +57,18 @@ export interface VariableUse {
 }
 
 export function variableFacts(tree: BlockTree): VariableFacts {
-  const stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
+  let stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
   const variables: string[] = [];
   const requests: string[] = [];
   for (const variable of tree.variables) variables.push(variable.name.text);
+  // JetBrains handlers: `client.global.set("token", ...)` defines `{{token}}` for the requests after it.
+  const handlers = [...tree.scripts.filter((s) => s.kind === "handler").map((s) => tree.text.slice(s.start, s.end)), ...tree.toolLines.map((l) => l.text).filter(isHandlerLine)];
+  for (const text of handlers) {
+    const sets = handlerSets(text);
+    variables.push(...sets.names);
+    // A computed name or a script in another file can set any variable.
+    if (sets.dynamic || isHandlerFile(text)) stopsCheck = true;
+  }
   for (const directive of tree.directives) {
     const args = directive.args?.text;
     if (!args) continue;
@@ -46,6 +78,11 @@ export function variableFacts(tree: BlockTree): VariableFacts {
   if (tree.name) requests.push(tree.name);
   const uses = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
   return { stopsCheck, variables, requests, uses };
+}
+
+/** A one-line `> {% ... %}` / `< {% ... %}` handler or a `> ./handler.js` line (not `>>`, `<>`, `??`). */
+function isHandlerLine(text: string): boolean {
+  return /^\s*[<>]\s/.test(text);
 }
 
 export function checkUndefinedVariables(document: MaximoDocument): SyntaxDiagnostic[] {
@@ -87,11 +124,13 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
     if (expression.kind === "variable") {
       const name = expression.name;
       if (defined.variables.has(name) || defined.variables.has(name.split(".")[0]!)) continue;
+      // httpyac's `{{login.accessToken}}` / `{{loginResponse.statusCode}}` after `# @name login`.
+      if (namedResponseRequest(name, (request) => defined.requests.has(request)) !== undefined) continue;
       out.push(
         schemaDiagnostic(
           "maximo.undefined-variable",
           block.toAbsolute(expression.inner),
-          `No \`@${name} = ...\` line in this file defines \`${name}\`. If the environment (maximo.env.json or .env) defines it, ignore this; otherwise add \`@${name} = value\` at the top of the file.`,
+          `${NO_VARIABLE}${name} = ...\` line in this file, request name or environment file defines \`${name}\`: add \`@${name} = value\` at the top of the file, or define it in an environment (${ENVIRONMENT_SOURCES}).`,
         ),
       );
     } else if (!defined.requests.has(expression.name)) {

@@ -15,6 +15,6 @@ export { blockDiagnostics } from "./blockValidator";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
-export { promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
+export { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
 export { KNOWN_METHODS } from "./httpMethods";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

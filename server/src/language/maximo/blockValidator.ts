@@ -9,7 +9,7 @@ import { diagnostic } from "./diagnosticCodes";
 import { embeddedQueries } from "./embeddedQueries";
 import { checkJsonBody, isJsonBody } from "./jsonBody";
 import { notRunDiagnostics } from "./notRun";
-import { SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
+import { globalNotRun, httpyacScriptVariable, INDEX_IN_LOOP, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
 import { checkVerifyDirective } from "./verifyDirective";
 
 const cache = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
@@ -31,7 +31,8 @@ export function validateBlock(tree: BlockTree): SyntaxDiagnostic[] {
 
 function validate(tree: BlockTree): SyntaxDiagnostic[] {
   const out = tree.diagnostics.slice();
-  for (const expression of tree.expressions) checkExpression(expression, out);
+  const loop = tree.directives.some((d) => d.name.text === "loop");
+  for (const expression of tree.expressions) checkExpression(expression, loop, out);
   notRunDiagnostics(tree, out);
   const request = tree.request;
   // An unclosed `{{` already explains why the body cannot be read; a JSON error would repeat it.
@@ -48,7 +49,7 @@ function hasUnterminatedIn(tree: BlockTree, span: { start: number; end: number }
   return tree.expressions.some((e) => !e.terminated && e.start >= span.start && e.start < span.end);
 }
 
-function checkExpression(expression: ExpressionNode, out: SyntaxDiagnostic[]): void {
+function checkExpression(expression: ExpressionNode, loop: boolean, out: SyntaxDiagnostic[]): void {
   if (!expression.terminated) {
     out.push(
       diagnostic("maximo.expression-unterminated", expression, "This `{{` is not closed: end the expression with `}}` on the same line."),
@@ -62,6 +63,15 @@ function checkExpression(expression: ExpressionNode, out: SyntaxDiagnostic[]): v
   if (expression.kind !== "system") return;
   const spec = SYSTEM_VARIABLES.get(expression.name);
   const nameSpan = { start: expression.inner.start, end: expression.inner.start + expression.name.length };
+  const script = spec ? undefined : httpyacScriptVariable(expression.name);
+  if (script === "global" || (script === "index" && loop)) {
+    out.push(diagnostic("maximo.system-variable-not-run", nameSpan, script === "global" ? globalNotRun(expression.name) : INDEX_IN_LOOP));
+    return;
+  }
+  if (script === "index") {
+    out.push(diagnostic("maximo.unknown-system-variable", nameSpan, INDEX_OUTSIDE_LOOP));
+    return;
+  }
   if (!spec) {
     out.push(
       diagnostic(

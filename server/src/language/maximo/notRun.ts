@@ -7,6 +7,7 @@
 import type { SyntaxDiagnostic } from "../common";
 import type { BlockTree, DirectiveNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
+import { handlerKind, handlerSets } from "./handlerScripts";
 
 /** Directives that change what httpyac sends or when; the others are notes, titles, options. */
 const DIRECTIVES: Record<string, (args: string) => string> = {
@@ -25,12 +26,16 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
   for (const script of tree.scripts) {
     if (!script.terminated) continue; // maximo.script-unterminated says more
     const lineEnd = firstLineEnd(tree.text, script.start, script.end);
-    const what = script.kind === "httpyac" ? "this script block" : "this response handler";
+    const span = trimmed(tree.text, script.start, lineEnd);
+    if (script.kind === "handler") {
+      out.push(diagnostic("maximo.script-not-run", span, handlerNotRun(tree.text.slice(script.start, script.end))));
+      continue;
+    }
     out.push(
       diagnostic(
         "maximo.script-not-run",
-        trimmed(tree.text, script.start, lineEnd),
-        `httpyac runs ${what}; Maximo Workbench does not run scripts, so the request is sent without it. Use \`@name = value\` variables and \`# @expect\` lines instead.`,
+        span,
+        "httpyac runs this script block; Maximo Workbench does not run scripts, so the request is sent without it. Use `@name = value` variables and `# @expect` lines instead.",
       ),
     );
   }
@@ -56,10 +61,26 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
         ),
       );
     } else {
-      out.push(diagnostic("maximo.script-not-run", span, "httpyac runs this response handler; Maximo Workbench does not run scripts, so the request is sent without it."));
+      out.push(diagnostic("maximo.script-not-run", span, handlerNotRun(text)));
     }
   }
   for (const directive of tree.directives) directiveNotRun(directive, out);
+}
+
+/**
+ * A JetBrains handler (httpyac runs them too): `< {% %}` before the request is sent, `> {% %}`
+ * after its response. What it would set is named, with the way to get it here.
+ */
+function handlerNotRun(text: string): string {
+  const kind = handlerKind(text);
+  const what = kind === "pre-request" ? "this pre-request script before sending the request" : "this response handler after the response comes back";
+  const names = [...new Set(handlerSets(text).names)];
+  const sets =
+    names.length === 0
+      ? ""
+      : ` It sets ${names.map((n) => `\`${n}\``).join(", ")}, which stays undefined here${kind === "response" ? `: name the request (\`# @name login\`) and write \`@${names[0]} = {{login.response.body.FIELD}}\` instead` : ": define it with an `@name = value` line instead"}.`;
+  const without = kind === "pre-request" ? "the request is sent without it" : "the response is not handled (check it with `# @expect` lines)";
+  return `JetBrains' HTTP Client and httpyac run ${what}; Maximo Workbench does not run scripts, so ${without}.${sets}`;
 }
 
 function directiveNotRun(directive: DirectiveNode, out: SyntaxDiagnostic[]): void {

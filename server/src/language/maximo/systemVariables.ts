@@ -178,3 +178,26 @@ export const SYSTEM_VARIABLES: ReadonlyMap<string, SystemVariableSpec> = new Map
 
 /** `$guid, $uuid, ...` for messages. */
 export const SYSTEM_VARIABLE_LIST = specs.map((spec) => spec.name).join(", ");
+
+/**
+ * httpyac evaluates `{{...}}` as JavaScript, so some names that look like system variables are
+ * its script variables (github:AnWeber/httpyac src/plugins/javascript/javascriptVariableReplacer.ts):
+ * `$global` is an object scripts fill (`{{ $global.token = response.parsedBody.token; }}`,
+ * src/plugins/javascript/globalVariableProvider.ts), and `$index` is the turn of a `# @loop`
+ * (src/plugins/core/metaData/loopMetaDataHandler.ts; test/metadata/loop.spec.ts sends
+ * `{{$index}}` as 0, 1, 2). Neither is a system variable; each is explained, not flagged.
+ */
+export function httpyacScriptVariable(name: string): "global" | "index" | undefined {
+  if (name === "$global" || name.startsWith("$global.")) return "global";
+  return name === "$index" ? "index" : undefined;
+}
+
+/** Why `{{$global.x}}` has no value here (the editor's information and the runner's failure alike). */
+export function globalNotRun(name: string): string {
+  const field = name.startsWith("$global.") ? name.slice("$global.".length) : "name";
+  return `\`${name}\` is set by an httpyac script (\`$global.${field} = ...\` in a \`{{ }}\` block); Maximo Workbench does not run scripts, so a request using it is not sent. Use an \`@${field} = value\` variable or an environment instead.`;
+}
+
+/** `$index` in a request with `# @loop`: the runner sends it once, as the first turn. */
+export const INDEX_IN_LOOP = "httpyac fills `$index` with the turn of the `# @loop` (0, 1, ...); Maximo Workbench sends this request once, with `$index` 0.";
+export const INDEX_OUTSIDE_LOOP = "`$index` is the turn of an httpyac `# @loop`, and this request has no `# @loop`: there is no value for it (httpyac has none either).";

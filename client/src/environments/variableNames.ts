@@ -1,0 +1,153 @@
+/**
+ * The names of the variables the environments around a request file define, as REST Client,
+ * httpyac and JetBrains' HTTP Client users keep them, for the undefined-variable check (the
+ * `maximo check` CLI and the language server). Only names: values (secrets) are never kept.
+ *
+ * Read in the request file's folder and every folder above it up to `root` (the workspace folder;
+ * without one, the first folder holding `.git`, else the file system root):
+ * - `maximo.env.json` (REST Client's shape, `{ "$shared": {...}, "dev": {...} }`);
+ * - `http-client.env.json` and `http-client.private.env.json` (JetBrains, also read by httpyac:
+ *   `{ "dev": {...} }`; github:JetBrains/http-request-in-editor-spec, jetbrains.com/help
+ *   "HTTP Client environment files");
+ * - `.httpyac.json`'s `environments` (httpyac's config file, same shape as maximo.env.json);
+ *   `httpyac.config.js` is a program and is not read;
+ * - `.env`, `.env.NAME` and `NAME.env` files, also in an `env/` folder (httpyac's dotenv provider
+ *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`);
+ * - `.vscode/settings.json`'s `rest-client.environmentVariables` (REST Client README: "Environments
+ *   and including variables are defined directly in Visual Studio Code setting file").
+ * A name any environment defines counts: the check cannot know which one will be active.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, parse as parsePath, resolve } from "node:path";
+import { parse as parseJsonc } from "jsonc-parser/lib/esm/main.js";
+import { parseDotenv } from "../variables/envSources";
+
+export interface EnvironmentNames {
+  /** Every variable name some environment defines. */
+  readonly names: ReadonlySet<string>;
+  /** The files the names came from (only those that exist and could be read), nearest first. */
+  readonly files: readonly string[];
+}
+
+/** The JSON files whose environments (top-level objects of variables) are read. */
+const ENVIRONMENT_FILES = ["maximo.env.json", "http-client.env.json", "http-client.private.env.json"];
+const HTTPYAC_CONFIG = ".httpyac.json";
+const VSCODE_SETTINGS = join(".vscode", "settings.json");
+const REST_CLIENT_SETTING = "rest-client.environmentVariables";
+/** How many folders up are read at most: a file deep in a tree without `.git` stops somewhere. */
+const MAX_LEVELS = 12;
+
+/** The folders read for `requestFile`: its own, then each parent up to `root` (or `.git`). */
+export function environmentFolders(requestFile: string, root?: string): string[] {
+  const stop = root === undefined ? undefined : resolve(root);
+  const folders: string[] = [];
+  let dir = dirname(resolve(requestFile));
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    folders.push(dir);
+    if (dir === stop || dir === parsePath(dir).root) break;
+    if (stop === undefined && exists(join(dir, ".git"))) break;
+    const parent = dirname(dir);
+    // Outside the workspace folder: only the file's own folder counts.
+    if (stop !== undefined && !isInside(parent, stop)) break;
+    dir = parent;
+  }
+  return folders;
+}
+
+/** The names the environments around `requestFile` define; see the module comment for where. */
+export function environmentNames(requestFile: string, root?: string): EnvironmentNames {
+  const names = new Set<string>();
+  const files: string[] = [];
+  for (const found of environmentFileNames(requestFile, root)) {
+    files.push(found.file);
+    for (const name of found.names) names.add(name);
+  }
+  return { names, files };
+}
+
+/** Each environment file around `requestFile` that could be read, nearest first, with the names it defines. */
+export function environmentFileNames(requestFile: string, root?: string): Array<{ file: string; names: string[] }> {
+  const out: Array<{ file: string; names: string[] }> = [];
+  for (const dir of environmentFolders(requestFile, root)) {
+    for (const file of environmentFilesIn(dir)) {
+      const text = readText(file);
+      if (text === undefined) continue;
+      const names = namesIn(file, text);
+      if (names !== undefined) out.push({ file, names });
+    }
+  }
+  return out;
+}
+
+/** Every file in `dir` that may hold environment variables (existing or not), in a fixed order. */
+export function environmentFilesIn(dir: string): string[] {
+  const files = [...ENVIRONMENT_FILES, HTTPYAC_CONFIG, VSCODE_SETTINGS].map((name) => join(dir, name));
+  for (const folder of [dir, join(dir, "env")]) {
+    for (const name of listNames(folder)) if (isDotenvName(name)) files.push(join(folder, name));
+  }
+  return files;
+}
+
+/** `.env`, `.env.dev`, `dev.env` (httpyac's dotenv provider); not `.env.example`-like templates' siblings of other kinds. */
+export function isDotenvName(name: string): boolean {
+  return name === ".env" || name.startsWith(".env.") || (name.endsWith(".env") && name.length > 4);
+}
+
+/** The names `text` (the content of `file`) defines, or undefined when it is not a file of its kind. */
+export function namesIn(file: string, text: string): string[] | undefined {
+  const base = file.slice(dirname(file).length + 1);
+  if (isDotenvName(base) && !file.endsWith(".json")) {
+    try {
+      return [...parseDotenv(text).keys()];
+    } catch {
+      return undefined;
+    }
+  }
+  const value = parseJsonc(text.replace(/^\uFEFF/, ""), [], { allowTrailingComma: true }) as unknown;
+  if (!isObject(value)) return undefined;
+  if (file.endsWith(VSCODE_SETTINGS)) return environmentVariableNames(value[REST_CLIENT_SETTING]);
+  if (base === HTTPYAC_CONFIG) return environmentVariableNames(value["environments"]);
+  return environmentVariableNames(value);
+}
+
+/** The variable names of every environment of `{ "$shared": {...}, "dev": {...} }`. */
+function environmentVariableNames(value: unknown): string[] {
+  if (!isObject(value)) return [];
+  const names: string[] = [];
+  for (const variables of Object.values(value)) if (isObject(variables)) names.push(...Object.keys(variables));
+  return names;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isInside(dir: string, root: string): boolean {
+  return dir === root || dir.startsWith(root.endsWith("/") || root.endsWith("\\") ? root : root + (root.includes("\\") ? "\\" : "/"));
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A file's text; undefined when it is missing, a folder, or unreadable (a check never stops for it). */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}

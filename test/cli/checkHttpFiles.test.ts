@@ -1,0 +1,117 @@
+// `maximo check` on folders and files written for REST Client, httpyac and JetBrains' HTTP
+// Client: a folder without .maximo files is a usage error that names what it holds, and a
+// variable an environment file around the request file defines is not undefined. In-process,
+// through the check cache test/run.mjs points at out/ (so a re-check is answered from it).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runFileCli } from "../../client/src/cli/fileCli";
+import { environmentFolders, environmentNames } from "../../client/src/environments/variableNames";
+
+function check(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runFileCli(["check", ...args], (t) => out.push(t), (t) => err.push(t));
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "maximo-check-http-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const undefinedNames = (stdout: string) => [...stdout.matchAll(/warning maximo\.undefined-variable No `@([^ ]+) = /g)].map((m) => m[1]);
+
+test("check DIR: a folder with .http/.rest files but no .maximo file is a usage error (exit 2) that names them (corpus repro/P05)", () => {
+  const root = tree({ "api/a.http": "GET http://localhost:3000/a\n", "api/b.rest": "GET http://localhost:3000/b\n", "api/sub/c.http": "GET http://localhost:3000/c\n", "api/notes.txt": "x" });
+  const dir = join(root, "api");
+  const result = check(dir);
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, "", "nothing was checked, so nothing is reported as checked");
+  assert.match(result.stderr, /api holds no \.maximo file; a folder contributes only \.maximo files, so its 3 \.http\/\.rest file\(s\) \(.*a\.http, .*b\.rest, .*c\.http\) were not checked: name them, e.g\. maximo check .*a\.http .*b\.rest .*c\.http/);
+  // Named, they are checked.
+  const named = check(join(dir, "a.http"), join(dir, "b.rest"));
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stdout, /2 file\(s\) checked: 0 error\(s\)/);
+  // More than three: the first three and a way to name them all.
+  const many = tree(Object.fromEntries(["1", "2", "3", "4"].map((n) => [`f${n}.http`, "GET http://localhost:3000/\n"])));
+  const manyResult = check(many);
+  assert.equal(manyResult.code, 2);
+  assert.match(manyResult.stderr, /its 4 \.http\/\.rest file\(s\) \(.*f1\.http, .*f2\.http, .*f3\.http, \.\.\.\).*find .* -name '\*\.http' -o -name '\*\.rest'/);
+  // An empty folder says there is nothing to check; still not a silent pass.
+  const empty = check(tree({ "readme.md": "x" }));
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /holds no \.maximo, \.http or \.rest file: nothing to check/);
+  // A folder with .maximo files is checked as before, even beside one without.
+  const mixed = tree({ "a/x.maximo": "GET os/mxapiasset\n" });
+  assert.match(check(join(mixed, "a")).stdout, /1 file\(s\) checked/);
+  assert.equal(check(join(mixed, "a"), dir).code, 2);
+});
+
+// REST Client: "Environments and including variables are defined directly in Visual Studio Code
+// setting file" (github:Huachao/vscode-restclient README.md, Environments); JetBrains:
+// http-client.env.json and http-client.private.env.json (jetbrains.com/help "HTTP Client
+// environment files"; httpyac reads them too); httpyac: `.httpyac.json` `environments` and `.env`
+// files as variables (github:AnWeber/httpyac src/plugins/dotenv/, src/plugins/core/environments/).
+const USES = "GET http://localhost:3000/{{fromDotenv}}/{{fromMaximoEnv}}/{{fromRestClient}}/{{fromJetBrains}}/{{fromPrivate}}/{{fromHttpyac}}/{{fromEnvFolder}}/{{config.host}}/{{nowhere}}\n";
+const SECRET = "s3cr3t-never-printed";
+
+test("check: variables from the environment files beside the request file and above it are defined; only names are read, values never printed", () => {
+  const root = tree({
+    ".git/HEAD": "ref: refs/heads/main\n",
+    ".env": `fromDotenv=${SECRET}\n`,
+    ".vscode/settings.json": `{\n  // REST Client's environments, JSON with comments\n  "rest-client.environmentVariables": {"$shared": {"fromRestClient": "${SECRET}"}, "dev": {"config": {"host": "x"}},},\n}\n`,
+    "http/maximo.env.json": `{"$shared": {}, "dev": {"fromMaximoEnv": "${SECRET}"}}`,
+    "http/http-client.env.json": `{"dev": {"fromJetBrains": "${SECRET}"}, "prod": {}}`,
+    "http/http-client.private.env.json": `{"dev": {"fromPrivate": "${SECRET}"}}`,
+    "http/.httpyac.json": `{"log": {"level": 10}, "environments": {"$shared": {"fromHttpyac": "${SECRET}"}}}`,
+    "http/env/dev.env": `fromEnvFolder=${SECRET}\n`,
+    "http/api/api.http": USES,
+  });
+  const file = join(root, "http", "api", "api.http");
+  for (const format of ["text", "json"]) {
+    const result = check(file, "--format", format);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(!result.stdout.includes(SECRET), "no environment value is printed");
+    if (format === "text") assert.deepEqual(undefinedNames(result.stdout), ["nowhere"]);
+    else assert.deepEqual((JSON.parse(result.stdout) as Array<{ code: string }>).map((d) => d.code), ["maximo.undefined-variable"]);
+  }
+  const found = environmentNames(file);
+  assert.deepEqual([...found.names].sort(), ["config", "fromDotenv", "fromEnvFolder", "fromHttpyac", "fromJetBrains", "fromMaximoEnv", "fromPrivate", "fromRestClient"]);
+  // The message says where environments are read from, and names no value.
+  const text = check(file).stdout;
+  assert.match(text, /No `@nowhere = \.\.\.` line in this file, request name or environment file defines `nowhere`: add `@nowhere = value` .* \(maximo\.env\.json, http-client\.env\.json, \.httpyac\.json, \.env, or rest-client\.environmentVariables in \.vscode\/settings\.json, beside the file or above it\)/);
+});
+
+test("check: the folders read stop at the repository root (.git) or the given root; a file outside the root reads its own folder only", () => {
+  const outer = tree({ "maximo.env.json": '{"$shared": {"outside": "1"}}', "repo/.git/HEAD": "x", "repo/a/b/req.http": "GET http://localhost:3000/{{outside}}\n" });
+  const file = join(outer, "repo", "a", "b", "req.http");
+  assert.deepEqual(environmentFolders(file), [join(outer, "repo", "a", "b"), join(outer, "repo", "a"), join(outer, "repo")]);
+  assert.deepEqual(undefinedNames(check(file).stdout), ["outside"], "an environment above the repository is not the repository's");
+  assert.deepEqual(environmentFolders(file, join(outer, "repo", "a")), [join(outer, "repo", "a", "b"), join(outer, "repo", "a")]);
+  assert.deepEqual(environmentFolders(file, join(outer, "elsewhere")), [join(outer, "repo", "a", "b")]);
+  // Broken files are no environment and never stop a check.
+  const broken = tree({ ".git/HEAD": "x", "http-client.env.json": "{not json", ".vscode/settings.json": "[]", "req.http": "GET http://localhost:3000/{{x}}\n" });
+  const result = check(join(broken, "req.http"));
+  assert.equal(result.code, 0);
+  assert.deepEqual(undefinedNames(result.stdout), ["x"]);
+});
+
+test("check cache: an answer from the cache still follows the environment files as they are now", () => {
+  const root = tree({ ".git/HEAD": "x", "req.http": "GET http://localhost:3000/{{late}}\n" });
+  const file = join(root, "req.http");
+  assert.deepEqual(undefinedNames(check(file).stdout), ["late"]);
+  writeFileSync(join(root, "http-client.env.json"), '{"dev": {"late": "1"}}');
+  assert.deepEqual(undefinedNames(check(file).stdout), [], "the same text, answered from the cache, with the new environment");
+  rmSync(join(root, "http-client.env.json"));
+  assert.deepEqual(undefinedNames(check(file).stdout), ["late"]);
+  // The same with the cache off.
+  writeFileSync(join(root, ".env"), "late=1\n");
+  assert.deepEqual(undefinedNames(check(file, "--no-cache").stdout), []);
+});

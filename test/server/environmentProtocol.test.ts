@@ -1,0 +1,88 @@
+// The language server and environment files (dist/server.js over stdio): a variable an
+// environment beside the document or above it defines (up to the workspace folder) gets no
+// undefined-variable warning; the server asks the client to watch those files and, told of a
+// change, checks the open documents again.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+
+const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
+
+interface Publication {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{ code?: string; message: string }>;
+}
+
+test("LSP: variables from http-client.env.json, .env and REST Client's settings file are defined; a changed environment file re-checks open documents", async (t) => {
+  const workspace = mkdtempSync(join(tmpdir(), "maximo-lsp-env-"));
+  mkdirSync(join(workspace, ".vscode"));
+  mkdirSync(join(workspace, "api"));
+  // REST Client's environments in the workspace settings (github:Huachao/vscode-restclient README.md, Environments).
+  writeFileSync(join(workspace, ".vscode", "settings.json"), '{ "rest-client.environmentVariables": { "$shared": { "host": "http://localhost:3000" } } }');
+  // JetBrains' environment file, beside the request file (read by httpyac too).
+  writeFileSync(join(workspace, "api", "http-client.env.json"), '{ "dev": { "token": "secret-value" } }');
+  const file = join(workspace, "api", "users.http");
+  const text = "GET {{host}}/users\nAuthorization: Bearer {{token}}\nX-Later: {{later}}\n";
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+
+  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published: Publication[] = [];
+  const registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> = [];
+  const waiters: Array<() => void> = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  connection.onNotification("textDocument/publishDiagnostics", (params: Publication) => {
+    published.push(params);
+    wake();
+  });
+  connection.onRequest("client/registerCapability", (params: { registrations: typeof registrations }) => {
+    registrations.push(...params.registrations);
+    wake();
+    return null;
+  });
+  connection.listen();
+  t.after(() => {
+    connection.dispose();
+    child.kill();
+  });
+  const until = <T>(find: () => T | undefined) =>
+    new Promise<T>((resolve) => {
+      const check = () => {
+        const hit = find();
+        if (hit !== undefined) resolve(hit);
+        else waiters.push(check);
+      };
+      check();
+    });
+  const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
+
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  await connection.sendNotification("initialized", {});
+  const watch = await until(() => registrations.find((r) => r.method === "workspace/didChangeWatchedFiles"));
+  const globs = watch.registerOptions?.watchers?.map((w) => w.globPattern).join(" ") ?? "";
+  for (const name of ["http-client.env.json", "maximo.env.json", ".env", ".vscode/settings.json"]) assert.ok(globs.includes(name), `${name} is watched: ${globs}`);
+
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
+  const first = await until(() => published.find((p) => p.uri === uri && p.version === 1));
+  assert.deepEqual(undefinedNames(first), ["later"]);
+  assert.ok(!JSON.stringify(first).includes("secret-value"), "no environment value reaches a diagnostic");
+
+  // `.env` in the workspace folder defines it now (httpyac reads .env files as variables).
+  const before = published.length;
+  writeFileSync(join(workspace, ".env"), "later=1\n");
+  await connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(join(workspace, ".env")).href, type: 1 }] });
+  const again = await until(() => published.slice(before).find((p) => p.uri === uri));
+  assert.deepEqual(undefinedNames(again), []);
+});
