@@ -35,6 +35,8 @@ export interface BuildState {
   line?: RequestLineTokens;
   request?: RequestDraft;
   body?: BodyLines;
+  /** A stored response after the request (`HTTP/1.1 200 OK` and its lines). */
+  response?: { start: number; end: number };
 }
 
 /** The parts of a request line the reader needs (`Ws` and `&` are left out). */

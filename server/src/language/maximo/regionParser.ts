@@ -5,7 +5,7 @@
  * gives: same text, same line starts, same tree.
  */
 import { buildBlockTree } from "./blockBuilder";
-import { isSeparatorLine, splitBlocks } from "./blockSplitter";
+import { isSeparatorLine, splitBlocks, type SplitEnd } from "./blockSplitter";
 import { DocumentBlock, MaximoDocument } from "./document";
 
 /** Line starts of a one-line block, shared (as in `parseDocument`). */
@@ -34,8 +34,15 @@ export class RegionParser {
     if (this.done) return;
     this.started = true;
     const from = this.at;
-    const to = nextSeparatorLine(this.text, from + Math.max(1, chars));
-    for (const split of splitBlocks(this.text, from, to)) {
+    let to = nextSeparatorLine(this.text, from + Math.max(1, chars));
+    const end: SplitEnd = { inComment: false };
+    let splits = splitBlocks(this.text, from, to, end);
+    // A `###` line inside a `/*` block comment separates nothing: the region runs on past the comment.
+    while (end.inComment && to < this.text.length) {
+      to = nextSeparatorLine(this.text, to + 1);
+      splits = splitBlocks(this.text, from, to, end);
+    }
+    for (const split of splits) {
       // Trees share the text the document keeps anyway (as in a whole-file parse).
       const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts.slice();
       const tree = buildBlockTree(this.text.slice(split.start, split.end), lineStarts);
