@@ -173,6 +173,9 @@ test("body right after the headers: a form, a JWT or text under a non-JSON Conte
 test("body right after the headers: a mistyped header under JSON (or no Content-Type) is still an error", () => {
   assert.match(problems("POST http://h/x\nContent-Type: application/json\nAccept application/json\n\n{}\n")[0]!, /header-malformed/);
   assert.match(problems("GET http://h/x\nAuthorization Bearer abc\n")[0]!, /header-malformed/);
+  // httpyac would send these as a body; a query line missing its `&` is likelier, so it stays an error.
+  assert.match(problems("GET http://h/x\nlean=1\n")[0]!, /header-malformed/);
+  assert.match(problems("GET http://h/x\nwww.example.com\n")[0]!, /header-malformed/);
 });
 
 // src/plugins/core/replacer/escapeVariableReplacer.ts; test escape.spec.ts.

@@ -218,24 +218,23 @@ export const BodyLine = createToken({ name: "BodyLine", pattern: Lexer.NA });
  * A line in the header section that is neither a header nor anything else httpyac reads there
  * starts the body, blank line or not (httpyac `src/plugins/core/parse/requestBodyHttpRegionParser.ts`,
  * test `src/plugins/core/test/body.spec.ts` "should send body with no empty line"). We read it
- * so only where it plainly is a body, so a mistyped header (`Accept application/json`) still
- * gets its error: a form line (`name=foo&password=bar`), a JWT, or any line under a
- * `Content-Type` that is not JSON (`text/plain`, a form, XML).
+ * so only where it plainly is a body, so a mistyped header (`Accept application/json`) or a
+ * query line missing its `&` still gets its error: a JWT (httpyac's examples/metaData/jwt.http),
+ * or any line under a `Content-Type` that is not JSON (`text/plain`, a form, XML).
  */
 function matchBodyStartText(text: string, offset: number): CustomPatternMatcherReturn | null {
   const c = text.charCodeAt(offset);
   if (c === 10 || c === 13) return null;
   const end = nextLine(text, offset);
   const line = text.slice(offset, end).replace(/\r?\n$|\r$/, "");
-  const unindented = c !== 32 && c !== 9;
-  if ((unindented && (FORM_LINE.test(line) || JWT_LINE.test(line))) || nonJsonContentTypeAbove(text, offset)) {
+  if (JWT_LINE.test(line) || nonJsonContentTypeAbove(text, offset)) {
     return [text.slice(offset, end)] as unknown as CustomPatternMatcherReturn;
   }
   return null;
 }
 
-const FORM_LINE = /^[^\s=&:]+=[^\s]*$/;
-const JWT_LINE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+/** A JWT: base64url of `{"...`, three parts. */
+const JWT_LINE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 const CONTENT_TYPE = /^[ \t]*content-type[ \t]*:(.*)$/i;
 
 /** Whether a header line above `offset`, up to the blank line or block start before it, sets a Content-Type other than JSON. */
