@@ -198,3 +198,18 @@ test("curl, WS/SSE/GRPC/MQTT/AMQP request lines and `...defaultHeaders` lines ar
   assert.deepEqual(codes(spread), ["information maximo.script-not-run"]);
   assert.deepEqual(parseDocument(spread).requests[0]!.request.headers.map((h) => h.name.text), ["Accept"]);
 });
+
+test("body right after the headers: comment lines between the Content-Type and the text do not hide it", () => {
+  const text = "POST http://h/x\nContent-Type: text/plain\n# a note\nhello\n";
+  assert.equal(parseDocument(text).requests[0]!.request.body?.text, "hello");
+  assert.deepEqual(problems(text), []);
+});
+
+test("block comment: the region-at-a-time parse over many ### lines inside a comment stays the whole-file parse", () => {
+  const inner = Array.from({ length: 50 }, (_, i) => `### ${i}\nGET http://h/in${i}\n`).join("");
+  const text = `GET http://h/1\n/*\n${inner}*/\n###\nGET http://h/2\n/*\n${inner}`;
+  const regions = new RegionParser(text);
+  regions.next(1);
+  assert.deepEqual(regions.document().blocks.map((b) => b.offset), parseDocument(text).blocks.map((b) => b.offset));
+  assert.deepEqual(parseDocument(text).requests.map((r) => r.request.url.text), ["http://h/1", "http://h/2"]);
+});

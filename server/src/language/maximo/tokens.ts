@@ -237,16 +237,21 @@ function matchBodyStartText(text: string, offset: number): CustomPatternMatcherR
 const JWT_LINE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
 const CONTENT_TYPE = /^[ \t]*content-type[ \t]*:(.*)$/i;
 
-/** Whether a header line above `offset`, up to the blank line or block start before it, sets a Content-Type other than JSON. */
+/**
+ * Whether a header line above `offset` sets a Content-Type other than JSON. Looks up to a blank
+ * line, a line without `:` that is no comment (a line already found not to start a body: the
+ * answer was no there) or 100 lines, so a long run of such lines costs linear time.
+ */
 function nonJsonContentTypeAbove(text: string, offset: number): boolean {
   let end = offset;
-  while (end > 0) {
+  for (let lines = 0; end > 0 && lines < 100; lines++) {
     let start = end - 1;
     if (text.charCodeAt(start) === 10 && text.charCodeAt(start - 1) === 13) start--;
     const lineEnd = start;
     while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
     const line = text.slice(start, lineEnd);
-    if (line.trim() === "") return false;
+    const trimmed = line.trim();
+    if (trimmed === "" || (!trimmed.includes(":") && !trimmed.startsWith("#") && !trimmed.startsWith("//"))) return false;
     const match = CONTENT_TYPE.exec(line);
     if (match) return !/json/i.test(match[1]!);
     end = start;
