@@ -5,7 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { Span } from "../common";
-import type { BodyNode, BodyPart, GraphqlBody, QueryParamNode, RequestNode } from "./ast";
+import type { BodyNode, BodyPart, GraphqlBody, QueryParamNode, RequestNode, TextNode } from "./ast";
 import { content, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
 import { EMPTY, orEmpty } from "./empty";
@@ -97,18 +97,12 @@ export function readPathContinuation(token: IToken, s: BuildState): void {
   const draft = s.request!;
   const end = lineEnd(token);
   const node = trimmedNode(s.text, token.startOffset, end);
-  const url = draft.node.url;
-  if (draft.query.length > 0 || url.query.length > 0) {
+  if (draft.query.length > 0) {
     // httpyac would append it after the query; a path after `?` is surely a mistake.
     draft.malformedLines.push(node);
     s.diagnostics.push(diagnostic("maximo.header-malformed", node, "A `/path` continuation line must come before the query (`?`): move it up, right after the request line."));
   } else {
-    const text = url.path.text + node.text;
-    const path = { start: url.path.start, end: node.end, text, decoded: decodedNode(text, 0).decoded };
-    const more = readPath(decodedNode(node.text, node.start), node, EMPTY);
-    const joined = readPath(path, { start: url.start, end: node.end }, EMPTY);
-    joined.segments = orEmpty([...url.segments, ...more.segments]);
-    draft.node.url = joined;
+    (draft.pathLines ??= []).push(node);
     s.scanner.scan(node.start, node.end, s.expressions);
   }
   content(s, token.startOffset, end);
@@ -152,6 +146,7 @@ export function finishBlock(s: BuildState): void {
   const draft = s.request;
   if (!draft) return;
   if (s.body) readBody(s);
+  if (draft.pathLines) joinPathLines(draft.node, draft.pathLines);
   const request = draft.node;
   let end = draft.end;
   if (request.body) end = Math.max(end, request.body.end);
@@ -199,6 +194,22 @@ function readBody(s: BuildState): void {
   const graphql = parts.length === 1 && parts[0]!.kind === "text" ? readGraphql(node.text) : undefined;
   if (graphql) node.graphql = graphql;
   s.request!.node.body = node;
+}
+
+/** The URL with its `/path` continuation lines appended; their segments keep their own offsets. */
+function joinPathLines(request: RequestNode, lines: readonly TextNode[]): void {
+  const url = request.url;
+  const last = lines[lines.length - 1]!;
+  let text = url.path.text;
+  const segments = url.segments.slice();
+  for (const line of lines) {
+    text += line.text;
+    for (const segment of readPath(decodedNode(line.text, line.start), line, EMPTY).segments) segments.push(segment);
+  }
+  const path = { start: url.path.start, end: last.end, text, decoded: text.indexOf("%") < 0 ? text : decodedNode(text, 0).decoded };
+  const joined = readPath(path, { start: url.start, end: last.end }, EMPTY);
+  joined.segments = orEmpty(segments);
+  request.url = joined;
 }
 
 const GRAPHQL_START = /^\s*(?:query|mutation)(?:\s+([^\s({]+))?(?=[\s({]|$)/;

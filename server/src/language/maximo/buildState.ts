@@ -59,6 +59,8 @@ export interface RequestDraft {
   malformedLines: TextNode[];
   /** Where the request line, its continuation lines and headers end so far. */
   end: number;
+  /** `/path` lines continuing the URL, joined to it when the request is complete. */
+  pathLines?: TextNode[];
   /** Where the continuation line being read started and ends so far. */
   lineStart: number;
   lineEnd: number;

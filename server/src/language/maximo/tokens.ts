@@ -240,11 +240,12 @@ const CONTENT_TYPE = /^[ \t]*content-type[ \t]*:(.*)$/i;
 /**
  * Whether a header line above `offset` sets a Content-Type other than JSON. Looks up to a blank
  * line, a line without `:` that is no comment (a line already found not to start a body: the
- * answer was no there) or 100 lines, so a long run of such lines costs linear time.
+ * answer was no there), 100 lines or 20,000 characters, so a long run of such lines (or a
+ * megabyte line above them) costs linear time.
  */
 function nonJsonContentTypeAbove(text: string, offset: number): boolean {
   let end = offset;
-  for (let lines = 0; end > 0 && lines < 100; lines++) {
+  for (let lines = 0; end > 0 && lines < 100 && offset - end < 20000; lines++) {
     let start = end - 1;
     if (text.charCodeAt(start) === 10 && text.charCodeAt(start - 1) === 13) start--;
     const lineEnd = start;
