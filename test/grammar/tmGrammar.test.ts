@@ -118,6 +118,16 @@ describe("structure", () => {
     doc.has("// A REST Client", " A REST Client style comment", "comment.line.double-slash.maximo");
   });
 
+  test("httpyac /* */ block comments: every line between is comment, ### and request lines included", () => {
+    const block = lines("/*\nNotes about the export.\n### Step 1\nGET http://h/not-a-request\n*/\nGET http://h/export\n");
+    block.has("/*", "/*", "punctuation.definition.comment.begin.maximo");
+    block.has("### Step 1", "### Step 1", "comment.block.maximo");
+    block.has("not-a-request", "GET http://h/not-a-request", "comment.block.maximo");
+    block.has("*/", "*/", "punctuation.definition.comment.end.maximo");
+    block.has("/export", "GET", "keyword.control.http.maximo");
+    block.hasNo("/export", "GET", "comment.block.maximo");
+  });
+
   test("@name = value and @name := value define variables", () => {
     doc.has("@site = BEDFORD", "@", "punctuation.definition.variable.maximo");
     doc.has("@site = BEDFORD", "site", "variable.other.definition.maximo");

@@ -6,7 +6,9 @@
  * Normalised on both sides only where the two tools store the same request differently:
  * - a body file (`< ./f`) is `<file>` (httpyac keeps a loader function in its place);
  * - multipart line ends are LF (httpyac joins the parts with CRLF at parse time, we when sending);
- * - a form written one `&key=value` per line is joined as both send it (ours: `joinFormLines`).
+ * - a form written one `&key=value` per line is joined as both send it (ours: `joinFormLines`);
+ * - a GraphQL body: httpyac keeps the query aside until it sends (gqlAction.ts) and parses only the
+ *   JSON variables after it as the body; ours keeps both and compares its variables.
  * Request names are not compared: httpyac gives a `# @name` line above a request that follows
  * another without `###` to the request above; we give it to the request below it.
  */
@@ -19,7 +21,7 @@ import { parseDocument, type RequestNode } from "../../server/src/language/maxim
 import { joinFormLines } from "../../client/src/variables/body";
 
 const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
-const FIXTURES = ["restclient.http", "httpyac.http", "maximo.http"];
+const FIXTURES = ["restclient.http", "httpyac.http", "maximo.http", "httpyacRegions.http"];
 
 interface Compared {
   method: string;
@@ -48,7 +50,9 @@ function ours(text: string): Compared[] {
   return parseDocument(text).requests.map(({ request }) => {
     const headers = request.headers.map((h): [string, string] => [h.name.text, h.value.text]);
     const compared: Compared = { method: request.methodName, url: writtenUrl(request), headers: headerRecord(headers) };
-    if (request.body) {
+    if (request.body?.graphql) {
+      if (request.body.graphql.variables !== undefined) compared.body = request.body.graphql.variables;
+    } else if (request.body) {
       const form = headers.some(([name, value]) => /^content-type$/i.test(name) && /x-www-form-urlencoded/i.test(value));
       const body = request.body.text.replace(FILE_LINE, "<file>");
       compared.body = form ? joinFormLines(body) : body;

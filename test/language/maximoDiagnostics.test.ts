@@ -20,7 +20,9 @@ const cases: Case[] = [
   { title: "bad HTTP version", source: "GET os/mxapiasset ⟦d:HTTP/1.2⟧\n", code: "maximo.http-version-invalid", says: /HTTP\/1\.1/ },
   { title: "header line without a colon", source: "GET os/x\n⟦d:Accept application/json⟧\n", code: "maximo.header-malformed", says: /Name: value/ },
   { title: "a request line in lower case after the headers", source: "GET os/x\n⟦d:get os/y⟧\n", code: "maximo.header-malformed", says: /###/ },
-  { title: "a form body without the blank line", source: "POST login\nContent-Type: application/x-www-form-urlencoded\n⟦d:user=a&password=b⟧\n", code: "maximo.header-malformed", says: /blank line/ },
+  // JetBrains reads an indented line after the request line as query; httpyac as the body (its parserUtils.ts reads only `?`/`&`/`/` lines there).
+  { title: "a JetBrains indented query line", source: "GET users?\n    ⟦d:page=1&⟧\n", code: "maximo.header-malformed", says: /`&page=1`/ },
+  { title: "a /path line after a header", source: "GET http://h\nAccept: json\n⟦d:/more⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   { title: "header name with a space", source: "GET os/x\n⟦d:Content Type⟧: application/json\n", code: "maximo.header-name-invalid", says: /no spaces/ },
   { title: "header without a name", source: "GET os/x\n⟦d::⟧ value\n", code: "maximo.header-name-invalid" },
@@ -92,6 +94,16 @@ const cases: Case[] = [
   { title: "JSON with text after the value", source: 'POST os/x\n\n{ "a": {{v}} } ⟦d:x⟧\n', code: "maximo.json-invalid", says: /one value/ },
   { title: "< without a file", source: "POST os/x\nContent-Type: application/json\n\n⟦d:<⟧\n", code: "maximo.file-ref-missing-path", says: /< \.\/body\.json/ },
   { title: "<@ without a file", source: "POST os/x\n\n⟦d:<@⟧\n", code: "maximo.file-ref-missing-path" },
+  // httpyac src/plugins/core/parse/commentHttpRegionParser.ts: `/*` opens only when a `*/` line follows.
+  { title: "block comment not closed", source: "GET os/x\n\n⟦d:/*⟧\n  notes\n###\nGET os/y\n", code: "maximo.comment-unterminated", says: /\*\// },
+  // REST Client README "Making cURL Request"; httpyac src/plugins/websocket/websocketHttpRegionParser.ts and its siblings.
+  { title: "a REST Client cURL request", source: "⟦d:curl⟧ -X POST http://localhost/x -d 'a'\n", code: "maximo.request-not-run", says: /maximo import/ },
+  { title: "an httpyac WebSocket request", source: "⟦d:WS⟧ ws://localhost:8080/socket\n", code: "maximo.request-not-run", says: /WebSocket/ },
+  // httpyac src/plugins/core/parse/responseHttpRegionParser.ts.
+  { title: "a stored response after the request", source: "GET http://h/x\n\n⟦d:HTTP/1.1 200 OK⟧\nContent-Type: text/plain\n\nhello\n", code: "maximo.response-example", says: /not sent/ },
+  // httpyac src/plugins/graphql/gqlHttpRegionParser.ts.
+  { title: "an httpyac GraphQL fragment", source: "⟦d:fragment Parts on Repository {⟧\n  name\n}\n", code: "maximo.graphql-not-run", says: /\.\.\.Parts/ },
+  { title: "an httpyac gql file line", source: "POST http://h/graphql\nContent-Type: application/json\n\n⟦d:gql q < ./q.gql⟧\n", code: "maximo.graphql-not-run", says: /query/ },
   { title: "httpyac script not closed", source: "⟦d:{{⟧\n  const a = 1;\n\n###\nGET os/x\n", code: "maximo.script-unterminated", says: /}}/ },
   { title: "handler script not closed", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n", code: "maximo.script-unterminated", says: /%}/ },
 ];

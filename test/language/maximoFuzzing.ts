@@ -12,6 +12,9 @@ const PIECES = [
   "{", "}", "[", "]", ":", ": ", "Content-Type: application/json", "<", "< ./f", "<@", "> {%", "%}", "??", ">>", "<>",
   " HTTP/1.1", "HTTP/9", "%22", "%", "%C3%A9", "%ZZ", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\u0000", "\u2028",
   "é", "𝄞", "\uD800", "\uFEFF", "x", "1", ",", "'", "\\",
+  // httpyac's line rules: block comments, stored responses, URL lines, script openers, GraphQL, probes.
+  "/*", "*/", "\n/*\n", "\n*/\n", "HTTP/1.1 200 OK\n", "  /path\n", "{{+after\n", "{{@js request\n", "fragment F on T {\n",
+  "query q {\n", "mutation {\n", "gql a < ./f\n", "...defaultHeaders\n", "WS ", "curl ", "\\{\\{x\\}\\}", "a=b&c=d\n", "Content-Type: text/plain\n",
 ];
 
 const ALPHABET = "#/@{}%\"&?=:<>[],' \t\r\n\\abcxyzGETPOS$0123456789é𝄞\u0000";

@@ -22,6 +22,7 @@ export interface BodyOptions {
 
 export async function resolveBody(body: BodyNode, evaluation: Evaluation, options: BodyOptions): Promise<string | Buffer> {
   const { document } = options;
+  if (body.graphql) return graphqlBody(body, evaluation, document);
   if (body.parts.every((part) => part.kind === "text")) {
     const text = await evaluation.text(body.text, originOf(document, body.start, body.text));
     return options.form ? joinFormLines(text) : text;
@@ -40,6 +41,27 @@ export async function resolveBody(body: BodyNode, evaluation: Evaluation, option
   }
   const separator = Buffer.from(options.multipart ? "\r\n" : "\n");
   return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [separator, piece])));
+}
+
+/**
+ * An httpyac GraphQL body (`query ...`, a blank line, JSON variables) is sent as the JSON httpyac
+ * builds from it (src/plugins/graphql/gqlAction.ts): `{"query", "operationName", "variables"}`.
+ */
+async function graphqlBody(body: BodyNode, evaluation: Evaluation, document: MaximoDocument): Promise<string> {
+  const graphql = body.graphql!;
+  const query = await evaluation.text(graphql.query, originOf(document, body.start, graphql.query));
+  const request: { query: string; operationName?: string; variables?: unknown } = { query };
+  if (graphql.operationName) request.operationName = graphql.operationName;
+  if (graphql.variables !== undefined) {
+    const at = body.start + body.text.lastIndexOf(graphql.variables);
+    const text = await evaluation.text(graphql.variables, originOf(document, at, graphql.variables));
+    try {
+      request.variables = JSON.parse(text);
+    } catch (error) {
+      throw new VariableError("variables", document.positionAt(at).line + 1, `The GraphQL variables after the query are not JSON: ${(error as Error).message}`);
+    }
+  }
+  return JSON.stringify(request);
 }
 
 /** A raw file as bytes; a `<@` file as text with its variables filled in. */

@@ -30,8 +30,8 @@ export interface SeparatorNode extends Span {
 
 /** A `#` or `//` line, without its line break. */
 export interface CommentNode extends Span {
-  marker: "#" | "//";
-  /** The text after the marker, trimmed. */
+  marker: "#" | "//" | "/*";
+  /** The text after the marker, trimmed (a block comment: its inner lines). */
   text: string;
 }
 
@@ -162,6 +162,18 @@ export interface BodyNode extends Span {
   /** The body as sent: its lines without comment lines, trailing blank lines removed. */
   text: string;
   parts: readonly BodyPart[];
+  /**
+   * An httpyac GraphQL body (`query ...` or `mutation ...` up to a blank line, then optional
+   * JSON variables): sent as `{"query", "operationName", "variables"}` JSON, as httpyac sends it.
+   */
+  graphql?: GraphqlBody;
+}
+
+export interface GraphqlBody {
+  query: string;
+  operationName?: string;
+  /** The JSON text after the query, when there is one. */
+  variables?: string;
 }
 
 /** From the request line to the end of the request's last line (headers, body, handlers). */
@@ -178,6 +190,8 @@ export interface RequestNode extends Span {
   /** Lines in the header section that are not headers (diagnosed). */
   malformedLines: readonly TextNode[];
   body?: BodyNode;
+  /** An example response written after the request (`HTTP/1.1 200 OK` and the lines after it): not sent. */
+  response?: Span;
 }
 
 /** One request block: the text from a `###` line (or the start of the file) to the next, line breaks included. */

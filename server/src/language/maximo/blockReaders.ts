@@ -5,7 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { Span } from "../common";
-import type { BodyNode, BodyPart, QueryParamNode, RequestNode } from "./ast";
+import type { BodyNode, BodyPart, GraphqlBody, QueryParamNode, RequestNode, TextNode } from "./ast";
 import { content, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
 import { EMPTY, orEmpty } from "./empty";
@@ -81,6 +81,34 @@ export function openRequest(s: BuildState): void {
   s.request = { node: request, query, headers: [], malformedLines: [], end: lineStop, lineStart: 0, lineEnd: 0 };
 }
 
+/** A line of a stored response (the first is its `HTTP/1.1 200` line): widens the response span. */
+export function readResponse(token: IToken, s: BuildState): void {
+  const end = lineEnd(token);
+  if (s.response) s.response.end = end;
+  else s.response = { start: token.startOffset + token.image.length - token.image.trimStart().length, end };
+  content(s, token.startOffset, end);
+}
+
+/**
+ * A `/path` line right after the request line: appended to the URL's path, as httpyac appends
+ * it (trimmed) to the URL. Its segments keep their own offsets.
+ */
+export function readPathContinuation(token: IToken, s: BuildState): void {
+  const draft = s.request!;
+  const end = lineEnd(token);
+  const node = trimmedNode(s.text, token.startOffset, end);
+  if (draft.query.length > 0) {
+    // httpyac would append it after the query; a path after `?` is surely a mistake.
+    draft.malformedLines.push(node);
+    s.diagnostics.push(diagnostic("maximo.header-malformed", node, "A `/path` continuation line must come before the query (`?`): move it up, right after the request line."));
+  } else {
+    (draft.pathLines ??= []).push(node);
+    s.scanner.scan(node.start, node.end, s.expressions);
+  }
+  content(s, token.startOffset, end);
+  if (end > draft.end) draft.end = end;
+}
+
 // A `?`/`&` continuation line, token by token.
 
 export function openContinuation(start: IToken, s: BuildState): void {
@@ -118,6 +146,7 @@ export function finishBlock(s: BuildState): void {
   const draft = s.request;
   if (!draft) return;
   if (s.body) readBody(s);
+  if (draft.pathLines) joinPathLines(draft.node, draft.pathLines);
   const request = draft.node;
   let end = draft.end;
   if (request.body) end = Math.max(end, request.body.end);
@@ -125,6 +154,10 @@ export function finishBlock(s: BuildState): void {
   end = lastEndAfter(s.scripts, request.line.start, end);
   end = lastEndAfter(s.toolLines, request.line.start, end);
   end = lastEndAfter(s.directives, request.line.start, end);
+  if (s.response) {
+    request.response = s.response;
+    end = Math.max(end, s.response.end);
+  }
   request.end = end;
   request.headers = orEmpty(draft.headers);
   request.malformedLines = orEmpty(draft.malformedLines);
@@ -158,7 +191,44 @@ function readBody(s: BuildState): void {
   const span = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
   content(s, span.start, span.end);
   const node: BodyNode = { start: span.start, end: span.end, text: bodyText(s.text, span, body), parts: orEmpty(parts) };
+  const graphql = parts.length === 1 && parts[0]!.kind === "text" ? readGraphql(node.text) : undefined;
+  if (graphql) node.graphql = graphql;
   s.request!.node.body = node;
+}
+
+/** The URL with its `/path` continuation lines appended; their segments keep their own offsets. */
+function joinPathLines(request: RequestNode, lines: readonly TextNode[]): void {
+  const url = request.url;
+  const last = lines[lines.length - 1]!;
+  let text = url.path.text;
+  const segments = url.segments.slice();
+  for (const line of lines) {
+    text += line.text;
+    for (const segment of readPath(decodedNode(line.text, line.start), line, EMPTY).segments) segments.push(segment);
+  }
+  const path = { start: url.path.start, end: last.end, text, decoded: text.indexOf("%") < 0 ? text : decodedNode(text, 0).decoded };
+  const joined = readPath(path, { start: url.start, end: last.end }, EMPTY);
+  joined.segments = orEmpty(segments);
+  request.url = joined;
+}
+
+const GRAPHQL_START = /^\s*(?:query|mutation)(?:\s+([^\s({]+))?(?=[\s({]|$)/;
+
+/**
+ * httpyac's GraphQL body (src/plugins/graphql/gqlHttpRegionParser.ts, gqlAction.ts): the query
+ * runs to the first blank line, the operation name is the word after `query`/`mutation`, and
+ * what follows is the JSON of the variables.
+ */
+function readGraphql(text: string): GraphqlBody | undefined {
+  const start = GRAPHQL_START.exec(text);
+  if (!start) return undefined;
+  const blank = /\r?\n[ \t]*(?:\r?\n|$)/.exec(text);
+  const query = blank ? text.slice(0, blank.index) : text;
+  const graphql: GraphqlBody = { query };
+  if (start[1] && !start[1].startsWith("@")) graphql.operationName = start[1];
+  const variables = blank ? text.slice(blank.index + blank[0].length).trim() : "";
+  if (variables) graphql.variables = variables;
+  return graphql;
 }
 
 function urlText(request: RequestNode): string {

@@ -5,7 +5,8 @@
  * are classified by their first characters only, in one pass with `indexOf`, no per-character
  * work on LF-only text. Line breaks are CRLF, LF or CR.
  */
-import { isMethodSeparator, KNOWN_METHODS } from "./httpMethods";
+import { isMethodSeparator, KNOWN_METHODS, OTHER_PROTOCOLS } from "./httpMethods";
+import { closesBlockComment, opensBlockComment, opensFragment, opensScript } from "./httpyacRegions";
 
 export interface SplitBlock {
   start: number;
@@ -14,13 +15,21 @@ export interface SplitBlock {
   lineStarts: number[];
 }
 
+/** What the splitter tells its caller about where it stopped. */
+export interface SplitEnd {
+  /** The last line read is inside a `/*` block comment: the line at `to` is not a fresh start. */
+  inComment: boolean;
+}
+
 /**
  * Splits text[from, to) into blocks: the first starts at `from` (a line start), each later one
  * at a separator line or at a request line after a request. `to` is a line start or the end of
  * the text; the empty line after a final line break belongs to the last block of the text.
  * `from` must start a section (the file start or a `###` line): what came before it does not count.
+ * A `###` line inside a block comment separates nothing; `end.inComment` says whether the
+ * comment runs on past `to`.
  */
-export function splitBlocks(text: string, from: number, to: number): SplitBlock[] {
+export function splitBlocks(text: string, from: number, to: number, end?: SplitEnd): SplitBlock[] {
   const blocks: SplitBlock[] = [];
   let current: SplitBlock = { start: from, end: to, lineStarts: [0] };
   blocks.push(current);
@@ -32,7 +41,7 @@ export function splitBlocks(text: string, from: number, to: number): SplitBlock[
     const next = lines.nextLineStart(lineStart);
     if (next < 0 || next > to || (next === to && to < text.length)) break;
     lineStart = next;
-    const separator = lineStart < text.length && isSeparatorLine(text, lineStart);
+    const separator = lineStart < text.length && !state.inComment && isSeparatorLine(text, lineStart);
     const split = separator ? lineStart : state.read(text, lineStart);
     if (separator) state.reset();
     if (split >= 0) {
@@ -50,6 +59,7 @@ export function splitBlocks(text: string, from: number, to: number): SplitBlock[
       current.lineStarts.push(lineStart - current.start);
     }
   }
+  if (end) end.inComment = state.inComment;
   return blocks;
 }
 
@@ -69,11 +79,18 @@ export function isSeparatorLine(text: string, at: number): boolean {
 class SectionState {
   private hasRequest = false;
   private script: "" | "braces" | "percent" = "";
+  /** Inside a `/*` block comment or a GraphQL fragment (which ends at a blank line). */
+  private region: "" | "comment" | "fragment" = "";
   private commentsFrom = -1;
+
+  get inComment(): boolean {
+    return this.region === "comment";
+  }
 
   reset(): void {
     this.hasRequest = false;
     this.script = "";
+    this.region = "";
     this.commentsFrom = -1;
   }
 
@@ -88,8 +105,19 @@ class SectionState {
       if (this.script === "braces" ? isBracesClose(text, i) : closesPercent(text, i)) this.script = "";
       return -1;
     }
+    if (this.region === "comment") {
+      if (closesBlockComment(text, i)) this.region = "";
+      return -1;
+    }
     if (c !== c || c === 10 || c === 13) {
       this.commentsFrom = -1; // blank line
+      this.region = "";
+      return -1;
+    }
+    if (this.region === "fragment") return -1;
+    if (c === 47 /* / */ && next === 42 /* * */ && opensBlockComment(text, i)) {
+      this.region = "comment";
+      if (this.commentsFrom < 0) this.commentsFrom = at;
       return -1;
     }
     if (c === 35 /* # */ || (c === 47 /* / */ && next === 47)) {
@@ -98,7 +126,7 @@ class SectionState {
     }
     const commentsFrom = this.commentsFrom;
     this.commentsFrom = -1;
-    if (c === 123 /* { */ && next === 123 && isBracesOpen(text, i)) {
+    if (c === 123 /* { */ && next === 123 && opensScript(text, i)) {
       this.script = "braces";
       return -1;
     }
@@ -108,6 +136,10 @@ class SectionState {
     }
     // Variables, assertions, output lines and handlers are never request lines.
     if (c === 64 /* @ */ || c === 62 /* > */ || (c === 63 /* ? */ && next === 63) || (c === 60 /* < */ && next === 62)) return -1;
+    if (!this.hasRequest && opensFragment(text, i)) {
+      this.region = "fragment";
+      return -1;
+    }
     if (!this.hasRequest) {
       this.hasRequest = true; // the first line of no other kind is the request line
       return -1;
@@ -130,18 +162,8 @@ function isMethodLine(text: string, at: number): boolean {
   while (isMethodSeparator(text.charCodeAt(after))) after++;
   const first = text.charCodeAt(after);
   if (first !== first || first === 10 || first === 13) return false;
-  return KNOWN_METHODS.has(text.slice(at, end));
-}
-
-/** `{{`, `{{+`, `{{@response` alone on its line: an httpyac script block. */
-function isBracesOpen(text: string, at: number): boolean {
-  let i = at + 2;
-  if (text.charCodeAt(i) === 43 /* + */) i++;
-  if (text.charCodeAt(i) === 64 /* @ */) {
-    i++;
-    for (let c = text.charCodeAt(i); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++i));
-  }
-  return restIsBlank(text, i);
+  const method = text.slice(at, end);
+  return KNOWN_METHODS.has(method) || OTHER_PROTOCOLS.has(method);
 }
 
 function isBracesClose(text: string, at: number): boolean {

@@ -35,6 +35,8 @@ export interface BuildState {
   line?: RequestLineTokens;
   request?: RequestDraft;
   body?: BodyLines;
+  /** A stored response after the request (`HTTP/1.1 200 OK` and its lines). */
+  response?: { start: number; end: number };
 }
 
 /** The parts of a request line the reader needs (`Ws` and `&` are left out). */
@@ -57,6 +59,8 @@ export interface RequestDraft {
   malformedLines: TextNode[];
   /** Where the request line, its continuation lines and headers end so far. */
   end: number;
+  /** `/path` lines continuing the URL, joined to it when the request is complete. */
+  pathLines?: TextNode[];
   /** Where the continuation line being read started and ends so far. */
   lineStart: number;
   lineEnd: number;

@@ -32,11 +32,15 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.json-invalid": { severity: "error", summary: "A JSON body is not valid JSON (`{{...}}` placeholders are allowed)." },
   "maximo.file-ref-missing-path": { severity: "error", summary: "A `<` body line names no file." },
   "maximo.script-unterminated": { severity: "error", summary: "A script block (`{{` or `> {%`) is not closed before the next request." },
+  "maximo.comment-unterminated": { severity: "error", summary: "A `/*` block comment has no `*/` line: the rest of the file is comment." },
   // httpyac and REST Client features that are read but not run: said, not flagged as wrong.
   "maximo.script-not-run": { severity: "information", summary: "An httpyac script block or a response handler: Maximo Workbench does not run scripts." },
   "maximo.assertion-not-run": { severity: "information", summary: "An httpyac `??` assertion: Maximo Workbench checks `# @expect` lines instead." },
   "maximo.output-not-written": { severity: "information", summary: "An httpyac `>>` / `<>` line: Maximo Workbench does not write or compare response files." },
   "maximo.directive-not-run": { severity: "information", summary: "An httpyac directive Maximo Workbench does not act on (`@ref`, `@import`, `@loop`, ...)." },
+  "maximo.request-not-run": { severity: "information", summary: "A REST Client cURL command or an httpyac WS/SSE/GRPC/MQTT/AMQP request: read, not sent." },
+  "maximo.response-example": { severity: "information", summary: "An `HTTP/1.1 200` line after a request starts an example response (httpyac): neither sent nor compared." },
+  "maximo.graphql-not-run": { severity: "information", summary: "An httpyac GraphQL fragment or `gql name < file` line: not added to the query here." },
   "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client sign-in variable (`$aadToken`, ...) Maximo Workbench cannot fill in." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -10,7 +10,7 @@
 import type { Span, SyntaxDiagnostic } from "../common";
 import type { BlockNode, BlockTree, RequestNode } from "./ast";
 import { buildBlockTree } from "./blockBuilder";
-import { isSeparatorLine, splitBlocks, type SplitBlock } from "./blockSplitter";
+import { isSeparatorLine, splitBlocks, type SplitBlock, type SplitEnd } from "./blockSplitter";
 import { blockDiagnostics } from "./blockValidator";
 import { diagnostic } from "./diagnosticCodes";
 import { embeddedQueries, type EmbeddedQuery } from "./embeddedQueries";
@@ -256,8 +256,16 @@ export function updateDocument(previous: MaximoDocument, text: string, changed?:
   while (last + 1 < blocks.length && !isSeparatorLine(old, blocks[last + 1]!.offset)) last++;
 
   const regionStart = blocks[first]!.offset;
-  const regionEnd = blocks[last]!.end + delta;
-  const splits = splitBlocks(text, regionStart, regionEnd);
+  let regionEnd = blocks[last]!.end + delta;
+  const splitEnd: SplitEnd = { inComment: false };
+  let splits = splitBlocks(text, regionStart, regionEnd, splitEnd);
+  if (splitEnd.inComment && last + 1 < blocks.length) {
+    // A `/*` the edit opened runs past the region: its `###` lines no longer separate, so the
+    // rest of the file is split again (unchanged blocks still keep their trees).
+    last = blocks.length - 1;
+    regionEnd = text.length;
+    splits = splitBlocks(text, regionStart, regionEnd);
+  }
 
   const reusable = new Map<string, BlockTree>();
   for (let i = first; i <= last; i++) reusable.set(blocks[i]!.tree.text, blocks[i]!.tree);

@@ -20,3 +20,13 @@ const SEPARATOR_CODES: ReadonlySet<number> = new Set(METHOD_SEPARATOR_CHARS.map(
 export function isMethodSeparator(code: number): boolean {
   return SEPARATOR_CODES.has(code);
 }
+
+/**
+ * httpyac request lines for other protocols (its websocket, eventsource, grpc, mqtt and amqp
+ * plugins, `src/plugins/<protocol>/<protocol>HttpRegionParser.ts`): read as requests, not sent here.
+ */
+export const OTHER_PROTOCOLS: ReadonlyMap<string, string> = new Map([
+  ["WS", "a WebSocket"], ["WSS", "a WebSocket"], ["WEBSOCKET", "a WebSocket"],
+  ["SSE", "a server-sent event stream"], ["EVENTSOURCE", "a server-sent event stream"],
+  ["GRPC", "a gRPC call"], ["MQTT", "an MQTT connection"], ["MQTTS", "an MQTT connection"], ["AMQP", "an AMQP connection"],
+]);

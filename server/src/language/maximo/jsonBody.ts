@@ -15,7 +15,7 @@ import { diagnostic } from "./diagnosticCodes";
 export function isJsonBody(request: RequestNode): boolean {
   const body = request.body;
   if (!body || body.parts.some((part) => part.kind === "file")) return false;
-  if (request.methodName === "GRAPHQL") return false;
+  if (request.methodName === "GRAPHQL" || body.graphql) return false;
   let contentType: string | undefined;
   for (const header of request.headers) {
     const name = header.name.text.toLowerCase();
@@ -32,7 +32,9 @@ export function isJsonBody(request: RequestNode): boolean {
 export function checkJsonBody(tree: BlockTree, request: RequestNode): SyntaxDiagnostic | undefined {
   const body = request.body!;
   const { start, end } = body;
-  const { masked, placeholders } = maskBody(tree, start, end);
+  const { masked: withEscapes, placeholders } = maskBody(tree, start, end);
+  // httpyac sends `\{\{x\}\}` as a literal `{{x}}` (src/plugins/core/replacer/escapeVariableReplacer.ts).
+  const masked = withEscapes.includes("\\{") ? withEscapes.replace(ESCAPED_BRACES, (m) => "x".repeat(m.length)) : withEscapes;
   // Most bodies are valid: one native parse says so. JSON.parse accepts nothing the strict visit
   // below rejects (test/language/jsonBodyCheck.test.ts), so only an invalid body is visited.
   if (parsesAsJson(masked)) return undefined;
@@ -47,6 +49,9 @@ export function checkJsonBody(tree: BlockTree, request: RequestNode): SyntaxDiag
   }
   return found;
 }
+
+/** httpyac's escaped expression: `\{\{name\}\}`. */
+export const ESCAPED_BRACES = /(?:\\\{){2}([^}]+?)(?:\\\}){2}/g;
 
 export function parsesAsJson(text: string): boolean {
   try {

@@ -2,10 +2,10 @@
 import type { SyntaxDiagnostic } from "../common";
 import type { HeaderNode, RequestNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
-import { COMMON_METHODS, KNOWN_METHODS } from "./httpMethods";
+import { COMMON_METHODS, KNOWN_METHODS, OTHER_PROTOCOLS } from "./httpMethods";
 
 /** What a line in the header section that is not `Name: value` probably is, and what to write. */
-export function malformedHeaderMessage(line: string, afterHeader: boolean): string {
+export function malformedHeaderMessage(line: string, afterHeader: boolean, indented = false): string {
   const first = line.charAt(0);
   if (looksLikeRequestLine(line)) {
     return "This line is read as a header of the request above and it is not `Name: value`. To start another request, write its method in upper case or put a `###` line before it.";
@@ -16,6 +16,13 @@ export function malformedHeaderMessage(line: string, afterHeader: boolean): stri
   if ((first === "?" || first === "&") && afterHeader) {
     return "Query continuation lines (`?`/`&`) must come directly after the request line, before the headers. Move this line up.";
   }
+  if (first === "/" && afterHeader) {
+    return "A `/path` line continues the URL only directly after the request line, before the headers. Move this line up.";
+  }
+  if (indented && !afterHeader && /^[^\s=&:]+=[^\s]*$/.test(line)) {
+    // JetBrains' HTTP Client reads an indented line as more of the query; httpyac sends it as the body, REST Client as a bad header.
+    return `Only JetBrains' HTTP Client reads an indented \`${line}\` as more of the query (httpyac sends it as the body). Start the line with \`&\` (\`&${line.replace(/&$/, "")}\`) so every tool reads it as a query parameter.`;
+  }
   return "A header is written `Name: value`; this line has no `:`. Put a blank line before a body, or `#` before a comment.";
 }
 
@@ -25,7 +32,18 @@ export function checkRequestLine(request: RequestNode, hasQuery: boolean, out: S
   const method = request.method;
   if (method) {
     const upper = method.text.toUpperCase();
-    if (!KNOWN_METHODS.has(upper)) {
+    const protocol = OTHER_PROTOCOLS.get(method.text);
+    if (protocol) {
+      out.push(diagnostic("maximo.request-not-run", method, `httpyac opens ${protocol} here; Maximo Workbench sends HTTP requests only, so it does not send this one.`));
+    } else if (upper === "CURL") {
+      out.push(
+        diagnostic(
+          "maximo.request-not-run",
+          method,
+          "REST Client sends this cURL command; Maximo Workbench does not run `curl` lines. `maximo import` (or pasting the command into a request file) turns it into a request.",
+        ),
+      );
+    } else if (!KNOWN_METHODS.has(upper)) {
       out.push(
         diagnostic(
           "maximo.unknown-method",

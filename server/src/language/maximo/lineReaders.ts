@@ -28,6 +28,31 @@ export function readComment(token: IToken, s: BuildState): void {
   content(s, token.startOffset, end);
 }
 
+/** A `/*` ... `*\/` block comment (httpyac); unclosed, it runs to the end of the file. */
+export function readBlockComment(token: IToken, s: BuildState): void {
+  const start = token.startOffset;
+  const end = lineEnd(token);
+  const opener = s.text.indexOf("/*", start);
+  const lines = token.image.split(/\r\n|\r|\n/);
+  const closed = lines.length > 1 && closesBlockCommentLine(lines[lines.length - 1] === "" ? lines[lines.length - 2]! : lines[lines.length - 1]!);
+  const inner = lines.slice(1, closed ? (lines[lines.length - 1] === "" ? -2 : -1) : undefined);
+  (s.comments ??= []).push({ start, end, marker: "/*", text: inner.join("\n").trim() });
+  content(s, start, end);
+  if (!closed) {
+    s.diagnostics.push(
+      diagnostic(
+        "maximo.comment-unterminated",
+        { start: opener, end: opener + 2 },
+        "This block comment is not closed, so the rest of the file is comment: end it with a line holding only `*/`.",
+      ),
+    );
+  }
+}
+
+function closesBlockCommentLine(line: string): boolean {
+  return /^[ \t]*\*\/[ \t]*$/.test(line);
+}
+
 /** `# @name wo1`, `// @expect status 200`. */
 export function readDirectiveLine(token: IToken, s: BuildState): void {
   const directive = readDirective(s.text, token.startOffset, lineEnd(token), s.diagnostics);
@@ -156,7 +181,8 @@ export function readMalformedHeader(token: IToken, s: BuildState): void {
   const node = trimmedNode(s.text, token.startOffset, end);
   draft.malformedLines.push(node);
   const afterHeader = draft.headers.some((h) => h.start < token.startOffset);
-  s.diagnostics.push(diagnostic("maximo.header-malformed", node, malformedHeaderMessage(node.text, afterHeader)));
+  const c = token.image.charCodeAt(0);
+  s.diagnostics.push(diagnostic("maximo.header-malformed", node, malformedHeaderMessage(node.text, afterHeader, c === 32 || c === 9)));
   content(s, token.startOffset, end);
   if (end > draft.end) draft.end = end;
 }

@@ -50,6 +50,25 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
           "httpyac checks `??` assertions; Maximo Workbench does not: write `# @expect status 200` or `# @expect body.member.length > 0` above the request to have it checked.",
         ),
       );
+    } else if (text.startsWith("fragment")) {
+      const name = /^fragment\s+(\S+)/.exec(text)?.[1] ?? "";
+      out.push(
+        diagnostic(
+          "maximo.graphql-not-run",
+          trimmed(tree.text, line.start, firstLineEnd(tree.text, line.start, line.end)),
+          `httpyac adds this GraphQL fragment to the queries that use \`...${name}\`; Maximo Workbench does not: write its fields into the query.`,
+        ),
+      );
+    } else if (text.startsWith("gql")) {
+      out.push(diagnostic("maximo.graphql-not-run", span, "httpyac sends the GraphQL query in this file as the body; Maximo Workbench does not read it: write the query in the body (`query ...`)."));
+    } else if (text.startsWith("...")) {
+      out.push(
+        diagnostic(
+          "maximo.script-not-run",
+          span,
+          `httpyac adds the headers that a script put in \`${text.slice(3).replace(/,$/, "")}\`; Maximo Workbench does not run scripts, so they are not sent. Write the headers out.`,
+        ),
+      );
     } else if (text.startsWith(">>") || text.startsWith("<>")) {
       out.push(
         diagnostic(
@@ -65,6 +84,16 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
     }
   }
   for (const directive of tree.directives) directiveNotRun(directive, out);
+  const response = tree.request?.response;
+  if (response) {
+    out.push(
+      diagnostic(
+        "maximo.response-example",
+        { start: response.start, end: firstLineEnd(tree.text, response.start, response.end) },
+        "httpyac reads this and the lines after it as an example response of the request above: they are not sent (nor compared with the real response).",
+      ),
+    );
+  }
 }
 
 /**

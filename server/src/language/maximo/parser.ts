@@ -36,11 +36,13 @@ import {
   openRequest,
   readContinuationParam,
   readContinuationVersion,
+  readPathContinuation,
+  readResponse,
   readScript,
   readSeparator,
 } from "./blockReaders";
 import type { BuildState, RequestLineTokens } from "./buildState";
-import { readComment, readDirectiveLine, readHeader, readMalformedHeader, readToolLine, readVariable } from "./lineReaders";
+import { readBlockComment, readComment, readDirectiveLine, readHeader, readMalformedHeader, readToolLine, readVariable } from "./lineReaders";
 import * as T from "./tokens";
 
 type Alternatives = IOrAlt<unknown>[];
@@ -59,6 +61,7 @@ export class BlockParser extends EmbeddedActionsParser {
   private continuationParts?: Alternatives;
   private bodyStarts?: Alternatives;
   private bodyLines?: Alternatives;
+  private responseLines?: Alternatives;
 
   /** `validate`: check the grammar as it is built (tests do; at run time it only costs start-up time). */
   constructor(validate = false) {
@@ -108,10 +111,12 @@ export class BlockParser extends EmbeddedActionsParser {
         (this.preambleLines ??= [
           { ALT: () => this.CONSUME(T.BlankLine) },
           { ALT: () => this.act(readComment, this.CONSUME(T.CommentLine)) },
+          { ALT: () => this.act(readBlockComment, this.CONSUME(T.BlockCommentLine)) },
           { ALT: () => this.act(readDirectiveLine, this.CONSUME(T.DirectiveLine)) },
           { ALT: () => this.act(readVariable, this.CONSUME(T.VariableLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HttpyacLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HandlerLine)) },
+          { ALT: () => this.act(readToolLine, this.CONSUME(T.GqlFragment)) },
           { ALT: () => this.SUBRULE(this.script) },
         ]),
       );
@@ -126,6 +131,7 @@ export class BlockParser extends EmbeddedActionsParser {
       this.OR(
         (this.headLines ??= [
           { ALT: () => this.SUBRULE(this.continuation) },
+          { ALT: () => this.act(readPathContinuation, this.CONSUME(T.PathContinuationLine)) },
           { ALT: () => this.act(readHeader, this.CONSUME(T.HeaderLine)) },
           { ALT: () => this.act(readMalformedHeader, this.CONSUME(T.MalformedHeaderLine)) },
           { ALT: () => this.act(readComment, this.CONSUME(T.CommentLine)) },
@@ -137,6 +143,27 @@ export class BlockParser extends EmbeddedActionsParser {
       );
     });
     this.OPTION(() => this.SUBRULE(this.body));
+    this.OPTION2(() => this.SUBRULE(this.response));
+  });
+
+  // A stored response: read as a span, nothing of it is sent.
+  private readonly response = this.RULE("response", () => {
+    this.act(readResponse, this.CONSUME(T.ResponseStart));
+    this.MANY(() => {
+      this.OR(
+        (this.responseLines ??= [
+          { ALT: () => this.act(readResponse, this.CONSUME(T.ResponseLine)) },
+          { ALT: () => this.CONSUME(T.BlankLine) },
+          { ALT: () => this.act(readComment, this.CONSUME(T.CommentLine)) },
+          { ALT: () => this.act(readBlockComment, this.CONSUME(T.BlockCommentLine)) },
+          { ALT: () => this.act(readDirectiveLine, this.CONSUME(T.DirectiveLine)) },
+          { ALT: () => this.act(readVariable, this.CONSUME(T.VariableLine)) },
+          { ALT: () => this.act(readToolLine, this.CONSUME(T.HttpyacLine)) },
+          { ALT: () => this.act(readToolLine, this.CONSUME(T.HandlerLine)) },
+          { ALT: () => this.SUBRULE(this.script) },
+        ]),
+      );
+    });
   });
 
   // The request line's tokens are gathered in `s.line` and read by `openRequest` (also when the
@@ -234,6 +261,8 @@ export class BlockParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(T.BlankToBody) },
         { ALT: () => this.bodyLine(this.CONSUME(T.BodyStartLine)) },
         { ALT: () => this.bodyLine(this.CONSUME(T.FileRefStart)) },
+        { ALT: () => this.bodyLine(this.CONSUME(T.BodyStartText)) },
+        { ALT: () => this.actInBody(readBlockComment, this.CONSUME(T.BlockCommentToBody)) },
       ]),
     );
     this.MANY(() => {
@@ -244,6 +273,7 @@ export class BlockParser extends EmbeddedActionsParser {
           { ALT: () => this.bodyLine(this.CONSUME(T.FileRefLine)) },
           { ALT: () => this.actInBody(readVariable, this.CONSUME(T.VariableLine)) },
           { ALT: () => this.actInBody(readComment, this.CONSUME(T.CommentLine)) },
+          { ALT: () => this.actInBody(readBlockComment, this.CONSUME(T.BlockCommentLine)) },
           { ALT: () => this.actInBody(readDirectiveLine, this.CONSUME(T.DirectiveLine)) },
           { ALT: () => this.actInBody(readToolLine, this.CONSUME(T.HttpyacLine)) },
           { ALT: () => this.actInBody(readToolLine, this.CONSUME(T.HandlerLine)) },

@@ -5,8 +5,9 @@
  * gives: same text, same line starts, same tree.
  */
 import { buildBlockTree } from "./blockBuilder";
-import { isSeparatorLine, splitBlocks } from "./blockSplitter";
+import { isSeparatorLine, splitBlocks, type SplitEnd } from "./blockSplitter";
 import { DocumentBlock, MaximoDocument } from "./document";
+import { closesBlockComment } from "./httpyacRegions";
 
 /** Line starts of a one-line block, shared (as in `parseDocument`). */
 const ONE_LINE: readonly number[] = Object.freeze([0]);
@@ -34,8 +35,16 @@ export class RegionParser {
     if (this.done) return;
     this.started = true;
     const from = this.at;
-    const to = nextSeparatorLine(this.text, from + Math.max(1, chars));
-    for (const split of splitBlocks(this.text, from, to)) {
+    let to = nextSeparatorLine(this.text, from + Math.max(1, chars));
+    const end: SplitEnd = { inComment: false };
+    let splits = splitBlocks(this.text, from, to, end);
+    // A `###` line inside a `/*` block comment separates nothing: the region runs on to the
+    // first `###` after the comment's `*/` line (the end of the text when it is not closed).
+    while (end.inComment && to < this.text.length) {
+      to = nextSeparatorLine(this.text, commentCloseAfter(this.text, to));
+      splits = splitBlocks(this.text, from, to, end);
+    }
+    for (const split of splits) {
       // Trees share the text the document keeps anyway (as in a whole-file parse).
       const lineStarts = split.lineStarts.length === 1 ? ONE_LINE : split.lineStarts.slice();
       const tree = buildBlockTree(this.text.slice(split.start, split.end), lineStarts);
@@ -50,6 +59,20 @@ export class RegionParser {
     while (!this.done) this.next(this.text.length);
     return new MaximoDocument(this.text, this.blocks, { parsedBlocks: this.blocks.length, reusedBlocks: 0 });
   }
+}
+
+/** The end of the first line at or after the line start `from` that closes a block comment, else the text's end. */
+function commentCloseAfter(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    let i = at;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    let next = i;
+    for (let c = text.charCodeAt(next); c === c && c !== 10 && c !== 13; c = text.charCodeAt(++next));
+    if (closesBlockComment(text, i)) return next;
+    at = text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? next + 2 : next + 1;
+  }
+  return text.length;
 }
 
 /** The start of the first `###` line at or after `from` (not the file start), else the text's end. */

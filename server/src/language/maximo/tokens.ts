@@ -20,6 +20,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
 import { isMethodSeparator, KNOWN_METHODS, METHOD_SEPARATOR_CHARS } from "./httpMethods";
+import { blockCommentEnd, fragmentEnd, opensBlockComment, opensFragment, SCRIPT_OPEN_SOURCE } from "./httpyacRegions";
 import { blankLinesEnd, pathEnd, queryParamEnd } from "./scanners";
 
 /** Names of the lexer modes. */
@@ -32,6 +33,7 @@ export const Mode = {
   body: "body",
   scriptBraces: "scriptBraces",
   scriptPercent: "scriptPercent",
+  response: "response",
 } as const;
 
 // Regex fragments. `[^\r\n]` rather than `.` so U+2028/U+2029 stay inside a line, as in editors.
@@ -130,10 +132,14 @@ export const BodyVariableLine = createToken({
   line_breaks: true,
   categories: [VariableLine],
 });
-/** httpyac lines that are not body text: `?? assertion`, `>> file`, `>>! file`, `<> file`. */
+/**
+ * httpyac lines that are not body text: `?? assertion`, `>> file`, `>>! file`, `<> file`,
+ * `gql name < file` (a GraphQL query read from a file, `src/plugins/graphql/gqlHttpRegionParser.ts`)
+ * and `...defaultHeaders` (headers from a script variable, `src/utils/parserUtils.ts` parseDefaultHeadersFactory).
+ */
 export const HttpyacLine = createToken({
   name: "HttpyacLine",
-  pattern: re(String.raw`[ \t]*(?:\?\?|>>!?|<>)${REST}${EOL}?`),
+  pattern: re(String.raw`[ \t]*(?:\?\?|>>!?|<>|gql(?:[ \t]+[^\s({]+)?[ \t]+<[ \t]|\.{3}[^\s]+,?[ \t]*(?=[\r\n]|(?![\s\S])))${REST}${EOL}?`),
   line_breaks: true,
 });
 /** JetBrains/httpyac one-line handlers: `> {% ... %}`, `< {% ... %}`, `> ./handler.js`. */
@@ -145,7 +151,7 @@ export const HandlerLine = createToken({
 /** `{{` alone on a line (optionally `{{@response`, `{{+`) opens an httpyac script block. */
 export const ScriptOpenBraces = createToken({
   name: "ScriptOpenBraces",
-  pattern: re(String.raw`[ \t]*\{\{\+?(?:@[\w-]*)?[ \t]*${EOL_OR_END}`),
+  pattern: re(String.raw`${SCRIPT_OPEN_SOURCE}${EOL_OR_END}`, "i"),
   line_breaks: true,
   categories: [ScriptOpen],
   push_mode: Mode.scriptBraces,
@@ -201,11 +207,137 @@ export const FileRefStart = createToken({
  */
 export const BodyStartLine = createToken({
   name: "BodyStartLine",
-  pattern: re(String.raw`[ \t]*(?:\{(?!\{[^\r\n]*?\}\}[ \t]*:)|\[|<(?=[^@ \t\r\n]))${REST}${EOL}?`),
+  // `query`/`mutation` start an httpyac GraphQL body (src/plugins/graphql/gqlHttpRegionParser.ts).
+  pattern: re(String.raw`[ \t]*(?:\{(?!\{[^\r\n]*?\}\}[ \t]*:)|\[|<(?=[^@ \t\r\n])|(?:query|mutation)(?=[ \t({]|[\r\n]|(?![\s\S])))${REST}${EOL}?`),
   line_breaks: true,
   push_mode: Mode.body,
 });
 export const BodyLine = createToken({ name: "BodyLine", pattern: Lexer.NA });
+
+/**
+ * A line in the header section that is neither a header nor anything else httpyac reads there
+ * starts the body, blank line or not (httpyac `src/plugins/core/parse/requestBodyHttpRegionParser.ts`,
+ * test `src/plugins/core/test/body.spec.ts` "should send body with no empty line"). We read it
+ * so only where it plainly is a body, so a mistyped header (`Accept application/json`) or a
+ * query line missing its `&` still gets its error: a JWT (httpyac's examples/metaData/jwt.http),
+ * or any line under a `Content-Type` that is not JSON (`text/plain`, a form, XML).
+ */
+function matchBodyStartText(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const c = text.charCodeAt(offset);
+  if (c === 10 || c === 13) return null;
+  const end = nextLine(text, offset);
+  const line = text.slice(offset, end).replace(/\r?\n$|\r$/, "");
+  if (JWT_LINE.test(line) || nonJsonContentTypeAbove(text, offset)) {
+    return [text.slice(offset, end)] as unknown as CustomPatternMatcherReturn;
+  }
+  return null;
+}
+
+/** A JWT: base64url of `{"...`, three parts. */
+const JWT_LINE = /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/;
+const CONTENT_TYPE = /^[ \t]*content-type[ \t]*:(.*)$/i;
+
+/**
+ * Whether a header line above `offset` sets a Content-Type other than JSON. Looks up to a blank
+ * line, a line without `:` that is no comment (a line already found not to start a body: the
+ * answer was no there), 100 lines or 20,000 characters, so a long run of such lines (or a
+ * megabyte line above them) costs linear time.
+ */
+function nonJsonContentTypeAbove(text: string, offset: number): boolean {
+  let end = offset;
+  for (let lines = 0; end > 0 && lines < 100 && offset - end < 20000; lines++) {
+    let start = end - 1;
+    if (text.charCodeAt(start) === 10 && text.charCodeAt(start - 1) === 13) start--;
+    const lineEnd = start;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+    const line = text.slice(start, lineEnd);
+    const trimmed = line.trim();
+    if (trimmed === "" || (!trimmed.includes(":") && !trimmed.startsWith("#") && !trimmed.startsWith("//"))) return false;
+    const match = CONTENT_TYPE.exec(line);
+    if (match) return !/json/i.test(match[1]!);
+    end = start;
+  }
+  return false;
+}
+
+export const BodyStartText = createToken({
+  name: "BodyStartText",
+  pattern: { exec: matchBodyStartText },
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+  push_mode: Mode.body,
+});
+
+/** A block comment (`/*` ... `*\/` lines, see httpyacRegions.ts) where it does not change the mode. */
+function matchBlockComment(text: string, offset: number): CustomPatternMatcherReturn | null {
+  let i = offset;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (!opensBlockComment(text, i)) return null;
+  return [text.slice(offset, blockCommentEnd(text, offset).end)] as unknown as CustomPatternMatcherReturn;
+}
+
+export const BlockComment = createToken({ name: "BlockComment", pattern: Lexer.NA });
+export const BlockCommentLine = createToken({
+  name: "BlockCommentLine",
+  pattern: { exec: matchBlockComment },
+  start_chars_hint: [" ", "\t", "/"],
+  line_breaks: true,
+  categories: [BlockComment],
+});
+/** A block comment in the header section: httpyac reads the lines after it as the body. */
+export const BlockCommentToBody = createToken({
+  name: "BlockCommentToBody",
+  pattern: { exec: matchBlockComment },
+  start_chars_hint: [" ", "\t", "/"],
+  line_breaks: true,
+  categories: [BlockComment],
+  push_mode: Mode.body,
+});
+
+/** `fragment Name on Type {` up to a blank line: an httpyac GraphQL fragment (src/plugins/graphql/gqlHttpRegionParser.ts). */
+export const GqlFragment = createToken({
+  name: "GqlFragment",
+  pattern: {
+    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
+      let i = offset;
+      while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+      if (!opensFragment(text, i)) return null;
+      return [text.slice(offset, fragmentEnd(text, offset))] as unknown as CustomPatternMatcherReturn;
+    },
+  },
+  start_chars_hint: [" ", "\t", "f"],
+  line_breaks: true,
+});
+
+/**
+ * `HTTP/1.1 200 OK` after a request: from here on an example response, neither body nor
+ * headers (httpyac `src/plugins/core/parse/responseHttpRegionParser.ts`:
+ * `/^\s*HTTP\/(?<httpVersion>\S+)\s*(?<statusCode>[1-5][0-9][0-9])\s*(-)?\s*(?<statusMessage>.*)$/u`).
+ */
+export const ResponseStart = createToken({
+  name: "ResponseStart",
+  pattern: re(String.raw`[ \t]*HTTP\/[^\s]+[ \t]*[1-5][0-9][0-9]${REST}${EOL_OR_END}`),
+  line_breaks: true,
+  push_mode: Mode.response,
+});
+/** Any line of a stored response. */
+export const ResponseLine = createToken({
+  name: "ResponseLine",
+  pattern: re(String.raw`[^\r\n]+${EOL}?`),
+  start_chars_hint: allCharsExcept("\r\n"),
+  line_breaks: true,
+});
+
+/**
+ * A line starting with `/` (no `*` in it) right after the request line continues the URL
+ * (httpyac `src/utils/parserUtils.ts` parseUrlLineFactory: `/^\s*(\/)[^*]*$/u`; test
+ * `src/plugins/core/test/http.spec.ts` "get http with multiline"). `//` lines are comments, read before.
+ */
+export const PathContinuationLine = createToken({
+  name: "PathContinuationLine",
+  pattern: re(String.raw`[ \t]*\/[^*\r\n]*${EOL_OR_END}`),
+  line_breaks: true,
+});
 
 /**
  * Whether the line at `at` is plain body text: its first non-blank character cannot start a
@@ -216,6 +348,9 @@ function isPlainBodyLine(text: string, at: number): boolean {
   let c = text.charCodeAt(i);
   while (c === 32 || c === 9) c = text.charCodeAt(++i);
   if (c === 35 /* # */ || c === 60 /* < */ || c === 62 /* > */) return false;
+  if (c === 47 /* / */ && opensBlockComment(text, i)) return false;
+  if (c === 103 /* g */ && text.startsWith("gql", i)) return false; // maybe `gql name < file`
+  if (c === 72 /* H */ && text.startsWith("HTTP/", i)) return false; // maybe a stored response
   if (c === 64 /* @ */ && isVariableAt(text, i)) return false;
   const next = text.charCodeAt(i + 1);
   return !((c === 47 /* / */ && next === 47) || (c === 63 /* ? */ && next === 63) || (c === 123 /* { */ && next === 123));
@@ -399,12 +534,13 @@ const commonLineStart: TokenType[] = [DirectiveLine, CommentLine, HttpyacLine, H
 export const lexerDefinition = {
   defaultMode: Mode.preamble,
   modes: {
-    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
+    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlockCommentLine, GqlFragment, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
     [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
     [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
-    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, ContinuationStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
-    [Mode.headers]: [BlankToBody, ...commonLineStart, FileRefStart, BodyStartLine, HeaderLine, MalformedHeaderLine],
-    [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, BodyVariableLine, FileRefLine, OtherBodyLine],
+    [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, BlockCommentToBody, ContinuationStart, PathContinuationLine, FileRefStart, ResponseStart, BodyStartLine, HeaderLine, BodyStartText, MalformedHeaderLine],
+    [Mode.headers]: [BlankToBody, ...commonLineStart, BlockCommentToBody, FileRefStart, ResponseStart, BodyStartLine, HeaderLine, BodyStartText, MalformedHeaderLine],
+    [Mode.body]: [BodyRun, BlankLine, ...commonLineStart, BlockCommentLine, ResponseStart, BodyVariableLine, FileRefLine, OtherBodyLine],
+    [Mode.response]: [BlankLine, ...commonLineStart, BlockCommentLine, BodyVariableLine, ResponseLine],
     [Mode.scriptBraces]: [ScriptCloseBraces, ScriptLine],
     [Mode.scriptPercent]: [ScriptClosePercent, ScriptLine],
   },
@@ -418,4 +554,5 @@ export const allTokenTypes: TokenType[] = [
   ByteOrderMark, FileRefLine, FileRefStart, BodyStartLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
   HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
   ContinuationStart, HeaderLine, MalformedHeaderLine,
+  BodyStartText, BlockComment, BlockCommentLine, BlockCommentToBody, GqlFragment, ResponseStart, ResponseLine, PathContinuationLine,
 ];
