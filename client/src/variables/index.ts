@@ -9,12 +9,13 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { environmentFileNames } from "../environments/variableNames";
-import type { DocumentRequest, MaximoDocument } from "../../../server/src/language/maximo/api";
+import { notSentReason, type DocumentRequest, type MaximoDocument } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse, RequestDirectives, ResolvedRequest } from "../http/types";
 import { resolveBody } from "./body";
 import { RequestGraph } from "./dependencies";
 import { ENV_FILE, loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./envSources";
 import { Evaluation, type ResolverContext } from "./evaluation";
+import { VariableError } from "./errors";
 import { FileVariables } from "./fileVariables";
 import { originOf } from "./origins";
 import type { PromptProvider } from "./prompts";
@@ -102,6 +103,10 @@ export function createResolver(options: ResolverOptions): Resolver {
     async resolve(requestIndex) {
       const entry = document.requests[requestIndex];
       if (!entry) throw new RangeError(`There is no request ${requestIndex} in ${options.filePath}: it has ${document.requests.length}.`);
+      // A WS/SSE/... or cURL line is read as a request but never sent (its diagnostic says so too).
+      const method = entry.request.method;
+      const notSent = method && notSentReason(method.text);
+      if (method && notSent) throw new VariableError(method.text, document.rangeOf(method).start.line + 1, notSent.replace(/\.$/, ""));
       // The environment is checked first, so a wrong --env fails before anything else.
       await context.environment();
       return resolveRequest(entry, new Evaluation(context, requestIndex), { document, filePath: options.filePath, readFile });

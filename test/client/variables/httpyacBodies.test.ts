@@ -47,3 +47,17 @@ test("escaped braces \\{\\{name\\}\\} are sent as a literal {{name}}, in the bod
   assert.deepEqual(request.headers[0], ["X-T", "{{b}}"]);
   assert.deepEqual(request.query, [{ key: "x", value: "{{a}}" }]);
 });
+
+// httpyac's websocket/eventsource/grpc/mqtt/amqp plugins and REST Client's cURL lines: read as requests
+// (lineChecks says so as information), refused by Send and `maximo run` with the same sentence.
+test("a WS, SSE or cURL request is refused with a sentence and its line, never sent as an odd HTTP method", async () => {
+  const { resolver } = resolverFor(["GET http://127.0.0.1/ok", "", "###", "WS ws://127.0.0.1/socket", "", "###", "curl -X GET http://127.0.0.1/ok"].join("\n"));
+  assert.equal((await resolver.resolve(0)).method, "GET");
+  await assert.rejects(resolver.resolve(1), (error: unknown) => {
+    assert.ok(error instanceof VariableError);
+    assert.equal(error.line, 4);
+    assert.match(error.message, /httpyac opens a WebSocket here; Maximo Workbench sends HTTP requests only/);
+    return true;
+  });
+  await assert.rejects(resolver.resolve(2), /does not run `curl` lines\. `maximo import`.*\(line 7\)/);
+});

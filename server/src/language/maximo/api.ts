@@ -16,5 +16,5 @@ export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
 export { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
-export { KNOWN_METHODS } from "./httpMethods";
+export { KNOWN_METHODS, notSentReason } from "./httpMethods";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -30,3 +30,17 @@ export const OTHER_PROTOCOLS: ReadonlyMap<string, string> = new Map([
   ["SSE", "a server-sent event stream"], ["EVENTSOURCE", "a server-sent event stream"],
   ["GRPC", "a gRPC call"], ["MQTT", "an MQTT connection"], ["MQTTS", "an MQTT connection"], ["AMQP", "an AMQP connection"],
 ]);
+
+/**
+ * Why a request line another tool runs is read here but not sent (an httpyac protocol, a REST
+ * Client cURL command), or undefined for an HTTP method. The diagnostic says it as the file is
+ * checked, and Send and `maximo run` refuse the request with the same sentence.
+ */
+export function notSentReason(method: string): string | undefined {
+  const protocol = OTHER_PROTOCOLS.get(method);
+  if (protocol) return `httpyac opens ${protocol} here; Maximo Workbench sends HTTP requests only, so it does not send this one.`;
+  if (method.toUpperCase() === "CURL") {
+    return "REST Client sends this cURL command; Maximo Workbench does not run `curl` lines. `maximo import` (or pasting the command into a request file) turns it into a request.";
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@
 import type { SyntaxDiagnostic } from "../common";
 import type { HeaderNode, RequestNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
-import { COMMON_METHODS, KNOWN_METHODS, OTHER_PROTOCOLS } from "./httpMethods";
+import { COMMON_METHODS, KNOWN_METHODS, notSentReason } from "./httpMethods";
 
 /** What a line in the header section that is not `Name: value` probably is, and what to write. */
 export function malformedHeaderMessage(line: string, afterHeader: boolean, indented = false): string {
@@ -32,17 +32,9 @@ export function checkRequestLine(request: RequestNode, hasQuery: boolean, out: S
   const method = request.method;
   if (method) {
     const upper = method.text.toUpperCase();
-    const protocol = OTHER_PROTOCOLS.get(method.text);
-    if (protocol) {
-      out.push(diagnostic("maximo.request-not-run", method, `httpyac opens ${protocol} here; Maximo Workbench sends HTTP requests only, so it does not send this one.`));
-    } else if (upper === "CURL") {
-      out.push(
-        diagnostic(
-          "maximo.request-not-run",
-          method,
-          "REST Client sends this cURL command; Maximo Workbench does not run `curl` lines. `maximo import` (or pasting the command into a request file) turns it into a request.",
-        ),
-      );
+    const notSent = notSentReason(method.text);
+    if (notSent) {
+      out.push(diagnostic("maximo.request-not-run", method, notSent));
     } else if (!KNOWN_METHODS.has(upper)) {
       out.push(
         diagnostic(
