@@ -60,25 +60,26 @@ test("check DIR: a folder with .http/.rest files but no .maximo file is a usage 
 // environment files"; httpyac reads them too); httpyac: `.httpyac.json` `environments` and `.env`
 // files as variables (github:AnWeber/httpyac src/plugins/dotenv/, src/plugins/core/environments/).
 const USES = "GET http://localhost:3000/{{fromDotenv}}/{{fromMaximoEnv}}/{{fromRestClient}}/{{fromJetBrains}}/{{fromPrivate}}/{{fromHttpyac}}/{{fromEnvFolder}}/{{config.host}}/{{nowhere}}\n";
-const SECRET = "s3cr3t-never-printed";
+// A planted value (no real credential): the test proves environment values never reach the output.
+const PLANTED = "planted-value-never-printed";
 
 test("check: variables from the environment files beside the request file and above it are defined; only names are read, values never printed", () => {
   const root = tree({
     ".git/HEAD": "ref: refs/heads/main\n",
-    ".env": `fromDotenv=${SECRET}\n`,
-    ".vscode/settings.json": `{\n  // REST Client's environments, JSON with comments\n  "rest-client.environmentVariables": {"$shared": {"fromRestClient": "${SECRET}"}, "dev": {"config": {"host": "x"}},},\n}\n`,
-    "http/maximo.env.json": `{"$shared": {}, "dev": {"fromMaximoEnv": "${SECRET}"}}`,
-    "http/http-client.env.json": `{"dev": {"fromJetBrains": "${SECRET}"}, "prod": {}}`,
-    "http/http-client.private.env.json": `{"dev": {"fromPrivate": "${SECRET}"}}`,
-    "http/.httpyac.json": `{"log": {"level": 10}, "environments": {"$shared": {"fromHttpyac": "${SECRET}"}}}`,
-    "http/env/dev.env": `fromEnvFolder=${SECRET}\n`,
+    ".env": `fromDotenv=${PLANTED}\n`,
+    ".vscode/settings.json": `{\n  // REST Client's environments, JSON with comments\n  "rest-client.environmentVariables": {"$shared": {"fromRestClient": "${PLANTED}"}, "dev": {"config": {"host": "x"}},},\n}\n`,
+    "http/maximo.env.json": `{"$shared": {}, "dev": {"fromMaximoEnv": "${PLANTED}"}}`,
+    "http/http-client.env.json": `{"dev": {"fromJetBrains": "${PLANTED}"}, "prod": {}}`,
+    "http/http-client.private.env.json": `{"dev": {"fromPrivate": "${PLANTED}"}}`,
+    "http/.httpyac.json": `{"log": {"level": 10}, "environments": {"$shared": {"fromHttpyac": "${PLANTED}"}}}`,
+    "http/env/dev.env": `fromEnvFolder=${PLANTED}\n`,
     "http/api/api.http": USES,
   });
   const file = join(root, "http", "api", "api.http");
   for (const format of ["text", "json"]) {
     const result = check(file, "--format", format);
     assert.equal(result.code, 0, result.stderr);
-    assert.ok(!result.stdout.includes(SECRET), "no environment value is printed");
+    assert.ok(!result.stdout.includes(PLANTED), "no environment value is printed");
     if (format === "text") assert.deepEqual(undefinedNames(result.stdout), ["nowhere"]);
     else assert.deepEqual((JSON.parse(result.stdout) as Array<{ code: string }>).map((d) => d.code), ["maximo.undefined-variable"]);
   }

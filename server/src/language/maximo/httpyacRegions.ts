@@ -31,15 +31,8 @@ export function closesBlockComment(text: string, at: number): boolean {
  * after the line break of its `*\/` line, or the end of the text when it is not closed.
  */
 export function blockCommentEnd(text: string, lineStart: number): { end: number; closed: boolean } {
-  let at = nextLineStart(text, lineStart);
-  while (at < text.length) {
-    let i = at;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    const next = nextLineStart(text, at);
-    if (closesBlockComment(text, i)) return { end: next, closed: true };
-    at = next;
-  }
-  return { end: text.length, closed: false };
+  const close = firstLineAfter(text, lineStart, closesBlockComment);
+  return close === undefined ? { end: text.length, closed: false } : { end: nextLineStart(text, close), closed: true };
 }
 
 const FRAGMENT = /fragment[ \t]+[^\s({]+[ \t]+on[ \t]/y;
@@ -53,15 +46,22 @@ export function opensFragment(text: string, at: number): boolean {
 
 /** The end of a fragment starting on the line at `lineStart`: the start of the first blank line after it, or the text end. */
 export function fragmentEnd(text: string, lineStart: number): number {
-  let at = nextLineStart(text, lineStart);
-  while (at < text.length) {
+  return firstLineAfter(text, lineStart, isLineEndAt) ?? text.length;
+}
+
+function isLineEndAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c !== c || c === 10 || c === 13;
+}
+
+/** The start of the first line after the one at `lineStart` whose first non-blank character passes `test`. */
+function firstLineAfter(text: string, lineStart: number, test: (text: string, firstNonBlank: number) => boolean): number | undefined {
+  for (let at = nextLineStart(text, lineStart); at < text.length; at = nextLineStart(text, at)) {
     let i = at;
     while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    const c = text.charCodeAt(i);
-    if (c !== c || c === 10 || c === 13) return at;
-    at = nextLineStart(text, at);
+    if (test(text, i)) return at;
   }
-  return text.length;
+  return undefined;
 }
 
 /** The start of the line after the one containing `at` (the text end on the last line). */

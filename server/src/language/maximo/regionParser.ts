@@ -7,7 +7,7 @@
 import { buildBlockTree } from "./blockBuilder";
 import { isSeparatorLine, splitBlocks, type SplitEnd } from "./blockSplitter";
 import { DocumentBlock, MaximoDocument } from "./document";
-import { closesBlockComment } from "./httpyacRegions";
+import { blockCommentEnd } from "./httpyacRegions";
 
 /** Line starts of a one-line block, shared (as in `parseDocument`). */
 const ONE_LINE: readonly number[] = Object.freeze([0]);
@@ -41,7 +41,8 @@ export class RegionParser {
     // A `###` line inside a `/*` block comment separates nothing: the region runs on to the
     // first `###` after the comment's `*/` line (the end of the text when it is not closed).
     while (end.inComment && to < this.text.length) {
-      to = nextSeparatorLine(this.text, commentCloseAfter(this.text, to));
+      // `to` is a `###` line, never the `*/` one: the close is after it.
+      to = nextSeparatorLine(this.text, blockCommentEnd(this.text, to).end);
       splits = splitBlocks(this.text, from, to, end);
     }
     for (const split of splits) {
@@ -59,20 +60,6 @@ export class RegionParser {
     while (!this.done) this.next(this.text.length);
     return new MaximoDocument(this.text, this.blocks, { parsedBlocks: this.blocks.length, reusedBlocks: 0 });
   }
-}
-
-/** The end of the first line at or after the line start `from` that closes a block comment, else the text's end. */
-function commentCloseAfter(text: string, from: number): number {
-  let at = from;
-  while (at < text.length) {
-    let i = at;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    let next = i;
-    for (let c = text.charCodeAt(next); c === c && c !== 10 && c !== 13; c = text.charCodeAt(++next));
-    if (closesBlockComment(text, i)) return next;
-    at = text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? next + 2 : next + 1;
-  }
-  return text.length;
 }
 
 /** The start of the first `###` line at or after `from` (not the file start), else the text's end. */

@@ -268,13 +268,18 @@ export const BodyStartText = createToken({
   push_mode: Mode.body,
 });
 
-/** A block comment (`/*` ... `*\/` lines, see httpyacRegions.ts) where it does not change the mode. */
-function matchBlockComment(text: string, offset: number): CustomPatternMatcherReturn | null {
-  let i = offset;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  if (!opensBlockComment(text, i)) return null;
-  return [text.slice(offset, blockCommentEnd(text, offset).end)] as unknown as CustomPatternMatcherReturn;
+/** A region of lines (httpyacRegions.ts) that its first line opens, indented or not, as one token. */
+function lineRegion(opens: (text: string, at: number) => boolean, end: (text: string, lineStart: number) => number) {
+  return (text: string, offset: number): CustomPatternMatcherReturn | null => {
+    let i = offset;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (!opens(text, i)) return null;
+    return [text.slice(offset, end(text, offset))] as unknown as CustomPatternMatcherReturn;
+  };
 }
+
+/** A block comment (`/*` ... `*\/` lines) where it does not change the mode. */
+const matchBlockComment = lineRegion(opensBlockComment, (text, lineStart) => blockCommentEnd(text, lineStart).end);
 
 export const BlockComment = createToken({ name: "BlockComment", pattern: Lexer.NA });
 export const BlockCommentLine = createToken({
@@ -297,14 +302,7 @@ export const BlockCommentToBody = createToken({
 /** `fragment Name on Type {` up to a blank line: an httpyac GraphQL fragment (src/plugins/graphql/gqlHttpRegionParser.ts). */
 export const GqlFragment = createToken({
   name: "GqlFragment",
-  pattern: {
-    exec(text: string, offset: number): CustomPatternMatcherReturn | null {
-      let i = offset;
-      while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-      if (!opensFragment(text, i)) return null;
-      return [text.slice(offset, fragmentEnd(text, offset))] as unknown as CustomPatternMatcherReturn;
-    },
-  },
+  pattern: { exec: lineRegion(opensFragment, fragmentEnd) },
   start_chars_hint: [" ", "\t", "f"],
   line_breaks: true,
 });
