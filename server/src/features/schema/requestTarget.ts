@@ -19,7 +19,7 @@ export interface OsTarget {
 /** The `os/NAME` of the URL; none when the name is a `{{variable}}`. */
 export function osTarget(request: RequestNode): OsTarget | undefined {
   const segments = request.url.segments;
-  const index = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
+  const index = osSegmentIndex(request);
   const segment = index >= 0 ? segments[index + 1] : undefined;
   if (!segment || segment.decoded.length === 0 || segment.text.includes("{{")) return undefined;
   const belowMember = segments.slice(index + 3).some((s) => s.decoded.length > 0);
@@ -33,8 +33,13 @@ export function osTarget(request: RequestNode): OsTarget | undefined {
  */
 export function targetsOsApi(request: RequestNode): boolean {
   const segments = request.url.segments;
-  const index = segments.findIndex((s) => s.decoded.toLowerCase() === "os");
+  const index = osSegmentIndex(request);
   return index >= 0 && index + 1 < segments.length && segments[index + 1]!.text.length > 0;
+}
+
+/** The index of the URL's `os` segment, or -1. */
+function osSegmentIndex(request: RequestNode): number {
+  return request.url.segments.findIndex((s) => s.decoded.toLowerCase() === "os");
 }
 
 export function headerValue(request: RequestNode, name: string): string | undefined {
