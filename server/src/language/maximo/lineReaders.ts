@@ -11,6 +11,7 @@ import { content, type BodyLines, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
 import { readDirective } from "./directives";
 import { trimmedNode } from "./expressions";
+import { closesBlockComment } from "./httpyacRegions";
 import { lineEnd } from "./lexer";
 import { checkHeaderName, malformedHeaderMessage } from "./lineChecks";
 import { decodedNode } from "./requestTarget";
@@ -49,8 +50,11 @@ export function readBlockComment(token: IToken, s: BuildState): void {
   }
 }
 
+/** The splitter's and lexer's rule (httpyacRegions.ts), on one line without its break. */
 function closesBlockCommentLine(line: string): boolean {
-  return /^[ \t]*\*\/[ \t]*$/.test(line);
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  return closesBlockComment(line, i);
 }
 
 /** `# @name wo1`, `// @expect status 200`. */
