@@ -125,7 +125,11 @@ test("multi-line URL: `/path` lines after the request line continue the URL, the
 
 test("multi-line URL: JetBrains' indented `page=1&` line gets its own explanation (httpyac reads it as the body)", () => {
   const [first] = problems("GET http://h/users?\n    page=1&\n    size=10\n");
-  assert.match(first!, /maximo\.header-malformed Only JetBrains.*`&page=1`/);
+  // A warning: nothing sends the line, so the server answers without the parameter (misread, not rejected).
+  assert.match(first!, /maximo\.query-line-indented Only JetBrains.*`&page=1`/);
+  assert.deepEqual(parseDocument("GET http://h/users?\n    page=1&\n").diagnostics().map((d) => d.severity), ["warning"]);
+  // Under a header it is no query line: a malformed header, an error as before.
+  assert.deepEqual(parseDocument("GET http://h/users\nAccept: x\n    page=1\n").diagnostics().map((d) => [d.code, d.severity]), [["maximo.header-malformed", "error"]]);
 });
 
 // src/plugins/javascript/javascriptHttpRegionParser.ts `JavaScriptStart`.

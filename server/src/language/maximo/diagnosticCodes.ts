@@ -15,6 +15,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.missing-url": { severity: "error", summary: "The request line has a method but no URL." },
   "maximo.http-version-invalid": { severity: "error", summary: "The version after the URL is not HTTP/1.0, 1.1, 2 or 3." },
   "maximo.header-malformed": { severity: "error", summary: "A line in the header section is not `Name: value`." },
+  "maximo.query-line-indented": { severity: "warning", summary: "JetBrains' indented query line (`    page=1&`): not sent, so the server answers without that parameter." },
   "maximo.header-name-invalid": { severity: "error", summary: "A header name holds characters a header name cannot have." },
   "maximo.expression-unterminated": { severity: "error", summary: "A `{{` has no closing `}}` on its line." },
   "maximo.expression-empty": { severity: "error", summary: "`{{}}` names nothing." },

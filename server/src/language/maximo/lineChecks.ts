@@ -19,11 +19,19 @@ export function malformedHeaderMessage(line: string, afterHeader: boolean, inden
   if (first === "/" && afterHeader) {
     return "A `/path` line continues the URL only directly after the request line, before the headers. Move this line up.";
   }
-  if (indented && !afterHeader && /^[^\s=&:]+=[^\s]*$/.test(line)) {
-    // JetBrains' HTTP Client reads an indented line as more of the query; httpyac sends it as the body, REST Client as a bad header.
+  if (isIndentedQueryLine(line, afterHeader, indented)) {
     return `Only JetBrains' HTTP Client reads an indented \`${line}\` as more of the query (httpyac sends it as the body). Start the line with \`&\` (\`&${line.replace(/&$/, "")}\`) so every tool reads it as a query parameter.`;
   }
   return "A header is written `Name: value`; this line has no `:`. Put a blank line before a body, or `#` before a comment.";
+}
+
+/**
+ * `    page=1&` under the request line: JetBrains' HTTP Client reads an indented line as more of
+ * the query; httpyac sends it as the body, REST Client as a bad header. Nothing here sends it,
+ * so the server answers the request without the parameter: misread, not rejected.
+ */
+export function isIndentedQueryLine(line: string, afterHeader: boolean, indented: boolean): boolean {
+  return indented && !afterHeader && /^[^\s=&:]+=[^\s]*$/.test(line);
 }
 
 const HTTP_VERSION = /^HTTP\/(1\.0|1\.1|2|2\.0|3|3\.0)$/;

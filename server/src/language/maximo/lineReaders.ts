@@ -13,7 +13,7 @@ import { readDirective } from "./directives";
 import { trimmedNode } from "./expressions";
 import { closesBlockComment } from "./httpyacRegions";
 import { lineEnd } from "./lexer";
-import { checkHeaderName, malformedHeaderMessage } from "./lineChecks";
+import { checkHeaderName, isIndentedQueryLine, malformedHeaderMessage } from "./lineChecks";
 import { decodedNode } from "./requestTarget";
 
 /** `# text`, `// text`. */
@@ -186,7 +186,9 @@ export function readMalformedHeader(token: IToken, s: BuildState): void {
   draft.malformedLines.push(node);
   const afterHeader = draft.headers.some((h) => h.start < token.startOffset);
   const c = token.image.charCodeAt(0);
-  s.diagnostics.push(diagnostic("maximo.header-malformed", node, malformedHeaderMessage(node.text, afterHeader, c === 32 || c === 9)));
+  const indented = c === 32 || c === 9;
+  const code = isIndentedQueryLine(node.text, afterHeader, indented) ? "maximo.query-line-indented" : "maximo.header-malformed";
+  s.diagnostics.push(diagnostic(code, node, malformedHeaderMessage(node.text, afterHeader, indented)));
   content(s, token.startOffset, end);
   if (end > draft.end) draft.end = end;
 }
