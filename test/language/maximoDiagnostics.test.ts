@@ -37,6 +37,14 @@ const cases: Case[] = [
   { title: "$random.integer without a range", source: "GET os/x?n={{⟦d:$random.integer⟧}}\n", code: "maximo.system-variable-arguments", says: /\(1, 100\)/ },
   // httpyac and REST Client syntax read but not run: information, never an error.
   { title: "REST Client's $aadToken", source: "GET os/x\nAuthorization: Bearer {{⟦d:$aadToken⟧ new public contoso.com}}\n", code: "maximo.system-variable-not-run", says: /connection/ },
+  // JetBrains' dynamic variables whose name carries the argument (jetbrains.com/help "HTTP Client
+  // variables": Java Faker classes `$random.address`, ...; `$auth.token("id")` from the Auth
+  // configuration of http-client.env.json; `$env.NAME` the OS environment).
+  { title: "JetBrains' Faker value", source: "GET http://h/a?c={{⟦d:$random.address.city⟧}}\n", code: "maximo.system-variable-not-run", says: /Java Faker.*not sent.*\$random\.alphabetic\(8\)/ },
+  { title: "JetBrains' $auth.token", source: 'GET http://h/a\nAuthorization: Bearer {{⟦d:$auth.token⟧("my-auth")}}\n', code: "maximo.system-variable-not-run", says: /Auth configuration.*http-client\.env\.json.*connection/ },
+  { title: "JetBrains' $auth.idToken without its id", source: "GET http://h/a\nX-T: {{⟦d:$auth.idToken⟧}}\n", code: "maximo.system-variable-arguments", says: /\$auth\.idToken\("my-auth"\)/ },
+  { title: "JetBrains' $env without a name", source: "GET http://h/a?h={{⟦d:$env⟧}}\n", code: "maximo.system-variable-arguments", says: /\{\{\$env\.HOME\}\}/ },
+  { title: "a Faker class JetBrains does not have", source: "GET http://h/a?c={{⟦d:$random.planet.name⟧}}\n", code: "maximo.unknown-system-variable", says: /\$env\.NAME/ },
   // httpyac evaluates {{...}} as JavaScript: `$global` is its script object
   // (github:AnWeber/httpyac src/plugins/javascript/globalVariableProvider.ts).
   { title: "httpyac's $global.token", source: "GET os/x\nAuthorization: Bearer {{⟦d:$global.token⟧}}\n", code: "maximo.system-variable-not-run", says: /set by an httpyac script.*`@token = value`/ },
@@ -162,6 +170,7 @@ const clean: [string, string][] = [
   ["comments inside a JSON body are not sent", 'POST os/x\n\n{\n  # the site\n  "siteid": "BEDFORD",\n  // priority\n  "wopriority": 1\n}\n'],
   ["a header name from a variable", "GET os/x\n{{authHeader}}: {{token}}\n"],
   ["unknown directives are REST Client's or httpyac's", "# @prompt id Work order id\n# @note\n# @foo bar baz\n# @title Work orders\nGET os/x/{{id}}\n"],
+  ["JetBrains' $env.NAME", "GET http://h/a?home={{$env.HOME}}&p={{$env.MAXIMO_PASSWORD_FILE}}\n"],
   ["httpyac's and REST Client's system variables", "GET os/x?a={{$randomInt}}&b={{$random.integer(1, 10)}}&c={{$random.alphabetic(8)}}&d={{$random.email}}\nX-Q: {{$input Work order $value: 1001}} {{$input-askonce Site}} {{$password Secret}} {{$pick Site $value: BEDFORD,NASHUA}} {{$random.uuid}} {{$random.float(0, 1)}}\n"],
   ["a body right after the headers when it starts like one", "POST os/x\nContent-Type: application/json\n{\"a\": 1}\n\n###\nPOST os/y\n[1]\n\n###\nPOST script/Y\nContent-Type: text/xml\n<a>1</a>\n\n###\nPOST os/z\n< ./body.json\n"],
   ["requests without ### between them", "GET os/a\nAccept: application/json\nGET os/b\n\n# @name c\nPOST os/c\n\n{}\nDELETE os/c/1\n"],

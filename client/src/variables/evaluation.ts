@@ -4,7 +4,14 @@
  * Precedence (REST Client's): file variables, then the chosen environment, then `$shared`.
  */
 import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
-import { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLES } from "../../../server/src/language/maximo/api";
+import {
+  envVariableName,
+  globalNotRun,
+  httpyacScriptVariable,
+  INDEX_OUTSIDE_LOOP,
+  SYSTEM_VARIABLE_LIST,
+  systemVariableSpec,
+} from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse } from "../http/types";
 import { chainedValue } from "./chained";
 import type { RequestGraph } from "./dependencies";
@@ -48,7 +55,6 @@ export interface Origin {
 type Layer = "selected" | "shared";
 type Fail = (variable: string, problem: string) => VariableError;
 
-const SYSTEM_LIST = [...SYSTEM_VARIABLES.keys()].join(", ");
 
 export class Evaluation {
   private readonly values = new Map<string, string>();
@@ -167,7 +173,7 @@ export class Evaluation {
       if (!environment.shared.has(shared)) throw fail(e.inner.text, `Variable "${shared}" is not defined in "$shared" of ${ENV_FILE}`);
       return this.envValue(environment, "shared", shared, origin.line(e.start), fail);
     }
-    const spec = SYSTEM_VARIABLES.get(e.name);
+    const spec = systemVariableSpec(e.name);
     const script = spec ? undefined : httpyacScriptVariable(e.name);
     if (script === "global") throw fail(e.name, globalNotRun(e.name).replace(/\.$/, ""));
     if (script === "index") {
@@ -175,7 +181,7 @@ export class Evaluation {
       if (this.context.document.requests[this.requestIndex]?.node.directives.some((d) => d.name.text === "loop")) return "0";
       throw fail(e.name, INDEX_OUTSIDE_LOOP.replace(/\.$/, ""));
     }
-    if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_LIST})`);
+    if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_VARIABLE_LIST})`);
     const problem = spec.checkArgs(e.args);
     if (problem) throw fail(e.inner.text, problem.replace(/\.$/, ""));
     if (spec.notRun) throw fail(e.inner.text, spec.notRun.replace(/\.$/, ""));
@@ -186,20 +192,24 @@ export class Evaluation {
         throw fail(e.inner.text, error instanceof Error ? error.message : String(error));
       }
     }
+    const envName = envVariableName(e.name);
+    if (envName !== undefined) return this.processEnv(envName, e.inner.text, fail);
     if (e.name === "$processEnv" || e.name === "$dotenv") {
       // `%NAME`: the name to read is the value of the variable NAME (REST Client).
       const key = args[0]!.startsWith("%") ? await this.variable(args[0]!.slice(1), origin, origin.line(e.start), fail) : args[0]!;
-      if (e.name === "$processEnv") {
-        const value = this.context.processEnv[key];
-        if (value === undefined) throw fail(e.inner.text, `Environment variable "${key}" is not set`);
-        return value;
-      }
+      if (e.name === "$processEnv") return this.processEnv(key, e.inner.text, fail);
       const dotenv = await this.context.dotenv();
       const value = dotenv.values.get(key);
       if (value === undefined) throw fail(e.inner.text, `Variable "${key}" is not in .env (looked in ${dotenv.files.join(", ")})`);
       return value;
     }
     return systemValue(e.name, args, this.context.now())!;
+  }
+
+  private processEnv(key: string, written: string, fail: Fail): string {
+    const value = this.context.processEnv[key];
+    if (value === undefined) throw fail(written, `Environment variable "${key}" is not set`);
+    return value;
   }
 
   private async chained(e: ExpressionNode, fail: Fail): Promise<string> {

@@ -131,6 +131,29 @@ test("REST Client's sign-in variables fail with a sentence that says what to do 
   }
 });
 
+// JetBrains' dynamic variables whose name carries the argument (jetbrains.com/help "HTTP Client variables").
+test("JetBrains' $env.NAME reads the environment as $processEnv NAME does; an unset one fails naming it", async () => {
+  assert.equal(await value("{{$env.HOME_SITE}}"), "BEDFORD");
+  assert.equal(await value("{{$env.HOME_SITE}}"), await value("{{$processEnv HOME_SITE}}"));
+  const { resolver } = resolverFor("GET x\nx-v: {{$env.NOT_SET_HERE}}\n", { processEnv: {} });
+  await assert.rejects(resolver.resolve(0), /Environment variable "NOT_SET_HERE" is not set.*\(line 2\)/);
+});
+
+test("JetBrains' Faker values and $auth tokens fail with the sentence their diagnostic gives", async () => {
+  for (const [expression, says] of [
+    ["{{$random.name.firstName}}", /\$random\.name\.firstName.*Java Faker.*not sent/],
+    ['{{$auth.token("my-auth")}}', /Auth configuration.*not sent.*\$processEnv TOKEN/],
+  ] as const) {
+    const { resolver } = resolverFor(`GET x\nx-v: ${expression}\n`);
+    await assert.rejects(resolver.resolve(0), (error: Error) => {
+      assert.equal(error.name, "VariableError");
+      assert.match(error.message, says);
+      assert.match(error.message, /\(line 2\)/);
+      return true;
+    });
+  }
+});
+
 test("$input, $password and $pick ask through the prompt provider: question, default, masking, items", async () => {
   const { prompt, asked } = scriptedPrompts(["1001", "s3cret", "NASHUA"]);
   const { resolver } = resolverFor("GET os/x?wo={{$input Work order $value: 1000}}\nX-Key: {{$password API key}}\nX-Site: {{$pick Site $value: BEDFORD, NASHUA}}\n", { prompt });

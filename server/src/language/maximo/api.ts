@@ -15,6 +15,16 @@ export { blockDiagnostics } from "./blockValidator";
 export type * from "./ast";
 export type { Position, Range } from "./lineIndex";
 export { MAXIMO_DIAGNOSTICS, type MaximoCode } from "./diagnosticCodes";
-export { globalNotRun, httpyacScriptVariable, INDEX_OUTSIDE_LOOP, promptParts, SYSTEM_VARIABLES, type SystemVariableSpec } from "./systemVariables";
+export {
+  envVariableName,
+  globalNotRun,
+  httpyacScriptVariable,
+  INDEX_OUTSIDE_LOOP,
+  promptParts,
+  SYSTEM_VARIABLE_LIST,
+  SYSTEM_VARIABLES,
+  systemVariableSpec,
+  type SystemVariableSpec,
+} from "./systemVariables";
 export { KNOWN_METHODS, notSentReason } from "./httpMethods";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -9,7 +9,7 @@ import { diagnostic } from "./diagnosticCodes";
 import { embeddedQueries } from "./embeddedQueries";
 import { checkJsonBody, isJsonBody } from "./jsonBody";
 import { notRunDiagnostics } from "./notRun";
-import { globalNotRun, httpyacScriptVariable, INDEX_IN_LOOP, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLE_LIST, SYSTEM_VARIABLES } from "./systemVariables";
+import { globalNotRun, httpyacScriptVariable, INDEX_IN_LOOP, INDEX_OUTSIDE_LOOP, SYSTEM_VARIABLE_LIST, systemVariableSpec } from "./systemVariables";
 import { checkVerifyDirective } from "./verifyDirective";
 
 const cache = new WeakMap<BlockTree, readonly SyntaxDiagnostic[]>();
@@ -61,7 +61,7 @@ function checkExpression(expression: ExpressionNode, loop: boolean, out: SyntaxD
     return;
   }
   if (expression.kind !== "system") return;
-  const spec = SYSTEM_VARIABLES.get(expression.name);
+  const spec = systemVariableSpec(expression.name);
   const nameSpan = { start: expression.inner.start, end: expression.inner.start + expression.name.length };
   const script = spec ? undefined : httpyacScriptVariable(expression.name);
   if (script === "global" || (script === "index" && loop)) {

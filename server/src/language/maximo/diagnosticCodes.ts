@@ -42,7 +42,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.request-not-run": { severity: "information", summary: "A REST Client cURL command or an httpyac WS/SSE/GRPC/MQTT/AMQP request: read, not sent." },
   "maximo.response-example": { severity: "information", summary: "An `HTTP/1.1 200` line after a request starts an example response (httpyac): neither sent nor compared." },
   "maximo.graphql-not-run": { severity: "information", summary: "An httpyac GraphQL fragment or `gql name < file` line: not added to the query here." },
-  "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client sign-in variable (`$aadToken`, ...) or an httpyac script variable (`$global.x`, a loop's `$index`) Maximo Workbench cannot fill in." },
+  "maximo.system-variable-not-run": { severity: "information", summary: "A REST Client or JetBrains sign-in variable (`$aadToken`, `$auth.token`), a JetBrains Faker value (`$random.address.city`) or an httpyac script variable (`$global.x`, a loop's `$index`) Maximo Workbench cannot fill in." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type MaximoCode = keyof typeof MAXIMO_DIAGNOSTICS;

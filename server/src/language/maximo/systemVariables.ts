@@ -13,7 +13,7 @@ export interface SystemVariableSpec {
   checkArgs(args: readonly TextNode[]): string | undefined;
   /** Asks the user for the value when the request is sent (VS Code asks; the CLI cannot). */
   asks?: "input" | "password" | "pick";
-  /** Why Maximo Workbench cannot give this variable a value (REST Client signs in to Azure for it). */
+  /** Why Maximo Workbench cannot give this variable a value (REST Client signs in to Azure for it, JetBrains asks Java Faker). */
   notRun?: string;
 }
 
@@ -101,13 +101,16 @@ function prompt(name: string, asks: "input" | "password" | "pick"): SystemVariab
   };
 }
 
+/** How to authenticate instead of a tool's sign-in variable. */
+const SIGN_IN_INSTEAD = "Authenticate with the connection (status bar) or put a token in `{{$processEnv TOKEN}}`.";
+
 function notRun(name: string, usage: string, description: string): SystemVariableSpec {
   return {
     name,
     usage,
     description,
     checkArgs: () => undefined,
-    notRun: `REST Client signs in to Azure AD or an OpenID provider for ${name}; Maximo Workbench does not, so a request using it is not sent. Authenticate with the connection (status bar) or put a token in \`{{$processEnv TOKEN}}\`.`,
+    notRun: `REST Client signs in to Azure AD or an OpenID provider for ${name}; Maximo Workbench does not, so a request using it is not sent. ${SIGN_IN_INSTEAD}`,
   };
 }
 
@@ -177,7 +180,62 @@ const specs: SystemVariableSpec[] = [
 export const SYSTEM_VARIABLES: ReadonlyMap<string, SystemVariableSpec> = new Map(specs.map((spec) => [spec.name, spec]));
 
 /** `$guid, $uuid, ...` for messages. */
-export const SYSTEM_VARIABLE_LIST = specs.map((spec) => spec.name).join(", ");
+export const SYSTEM_VARIABLE_LIST = [...specs.map((spec) => spec.name), "$env.NAME"].join(", ");
+
+/**
+ * The spec of a system variable: one of SYSTEM_VARIABLES, or one of JetBrains' HTTP Client
+ * variables whose name carries its argument (`$env.HOME`, `$random.address.city`, `$auth.token`).
+ */
+export function systemVariableSpec(name: string): SystemVariableSpec | undefined {
+  return SYSTEM_VARIABLES.get(name) ?? jetbrainsVariable(name);
+}
+
+/** The variable `{{$env.NAME}}` reads (JetBrains' form of `{{$processEnv NAME}}`), or undefined. */
+export function envVariableName(name: string): string | undefined {
+  return name.startsWith(ENV_PREFIX) && name.length > ENV_PREFIX.length ? name.slice(ENV_PREFIX.length) : undefined;
+}
+
+const ENV_PREFIX = "$env.";
+
+/**
+ * JetBrains' Java Faker classes, `{{$random.<class>.<method>}}` (jetbrains.com/help "HTTP Client
+ * variables", dynamic variables: "$random.address", "$random.name", ...).
+ */
+const FAKER_CLASSES = new Set([
+  "address", "beer", "bool", "business", "ChuckNorris", "code", "color", "commerce", "company", "crypto", "educator", "finance",
+  "hacker", "idNumber", "internet", "lorem", "name", "number", "phoneNumber", "shakespeare", "superhero", "team", "university",
+]);
+
+function jetbrainsVariable(name: string): SystemVariableSpec | undefined {
+  const variable = envVariableName(name);
+  if (variable !== undefined) {
+    return { name, usage: "{{$env.NAME}}", description: "an environment variable of the runner (JetBrains' form of $processEnv)", checkArgs: noArgs(name) };
+  }
+  if (name === "$env" || name === ENV_PREFIX) {
+    return { name, usage: "{{$env.NAME}}", description: "", checkArgs: () => "`$env` needs the name of an environment variable after a dot: write `{{$env.HOME}}`." };
+  }
+  const faker = /^\$random\.(\w+)\.\w+$/.exec(name);
+  if (faker && FAKER_CLASSES.has(faker[1]!)) {
+    return {
+      name,
+      usage: `{{${name}}}`,
+      description: "a random value from the Java Faker library (JetBrains; not available here)",
+      checkArgs: () => undefined,
+      notRun: `JetBrains fills \`${name}\` from the Java Faker library; Maximo Workbench does not, so a request using it is not sent. Use \`{{$random.alphabetic(8)}}\`, \`{{$random.email}}\` or an \`@name = value\` variable instead.`,
+    };
+  }
+  if (name === "$auth.token" || name === "$auth.idToken") {
+    return {
+      name,
+      usage: `{{${name}("auth-id")}}`,
+      description: "a token from an Auth configuration of http-client.env.json (JetBrains; not available here)",
+      checkArgs: (args) =>
+        /^\(\s*"[^"]+"\s*\)$/.test(joined(args)) ? undefined : `${name} takes the id of an Auth configuration in quotes: write \`{{${name}("my-auth")}}\`.`,
+      notRun: `JetBrains signs in with the Auth configuration of its environment file (http-client.env.json) for ${name}; Maximo Workbench does not, so a request using it is not sent. ${SIGN_IN_INSTEAD}`,
+    };
+  }
+  return undefined;
+}
 
 /**
  * httpyac evaluates `{{...}}` as JavaScript, so some names that look like system variables are
