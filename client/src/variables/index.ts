@@ -9,7 +9,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { environmentFileNames } from "../environments/variableNames";
-import { notSentReason, type DocumentRequest, type MaximoDocument } from "../../../server/src/language/maximo/api";
+import { isGraphqlMarker, notSentReason, type DocumentRequest, type MaximoDocument } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse, RequestDirectives, ResolvedRequest } from "../http/types";
 import { resolveBody } from "./body";
 import { RequestGraph } from "./dependencies";
@@ -137,7 +137,9 @@ async function resolveRequest(
     else query.push({ key, value: await fill(param.value, param.value.decoded) });
   }
   const headers: ResolvedRequest["headers"] = [];
-  for (const header of request.headers) headers.push([await fill(header.name), await fill(header.value)]);
+  // REST Client's `X-Request-Type: GraphQL` only marks the body as GraphQL; it does not send it.
+  const sent = request.body?.graphql ? request.headers.filter((header) => !isGraphqlMarker(header)) : request.headers;
+  for (const header of sent) headers.push([await fill(header.name), await fill(header.value)]);
 
   const directives: RequestDirectives = { allPages: false, noRedirect: false };
   for (const directive of entry.node.directives) {

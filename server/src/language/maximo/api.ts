@@ -27,4 +27,5 @@ export {
   type SystemVariableSpec,
 } from "./systemVariables";
 export { KNOWN_METHODS, notSentReason } from "./httpMethods";
+export { isGraphqlMarker } from "./graphqlBody";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -5,11 +5,12 @@
  */
 import type { IToken } from "chevrotain";
 import type { Span } from "../common";
-import type { BodyNode, BodyPart, GraphqlBody, QueryParamNode, RequestNode, TextNode } from "./ast";
+import type { BodyNode, BodyPart, QueryParamNode, RequestNode, TextNode } from "./ast";
 import { content, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
 import { EMPTY, orEmpty } from "./empty";
 import { trimmedNode } from "./expressions";
+import { declaresGraphql, readGraphql } from "./graphqlBody";
 import { lineEnd, tokenEnd } from "./lexer";
 import { checkRequestLine } from "./lineChecks";
 import { bodyText, readFileRef, readParam } from "./lineReaders";
@@ -191,7 +192,7 @@ function readBody(s: BuildState): void {
   const span = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
   content(s, span.start, span.end);
   const node: BodyNode = { start: span.start, end: span.end, text: bodyText(s.text, span, body), parts: orEmpty(parts) };
-  const graphql = parts.length === 1 && parts[0]!.kind === "text" ? readGraphql(node.text) : undefined;
+  const graphql = parts.length === 1 && parts[0]!.kind === "text" ? readGraphql(node.text, declaresGraphql(s.request!.headers)) : undefined;
   if (graphql) node.graphql = graphql;
   s.request!.node.body = node;
 }
@@ -210,25 +211,6 @@ function joinPathLines(request: RequestNode, lines: readonly TextNode[]): void {
   const joined = readPath(path, { start: url.start, end: last.end }, EMPTY);
   joined.segments = orEmpty(segments);
   request.url = joined;
-}
-
-const GRAPHQL_START = /^\s*(?:query|mutation)(?:\s+([^\s({]+))?(?=[\s({]|$)/;
-
-/**
- * httpyac's GraphQL body (src/plugins/graphql/gqlHttpRegionParser.ts, gqlAction.ts): the query
- * runs to the first blank line, the operation name is the word after `query`/`mutation`, and
- * what follows is the JSON of the variables.
- */
-function readGraphql(text: string): GraphqlBody | undefined {
-  const start = GRAPHQL_START.exec(text);
-  if (!start) return undefined;
-  const blank = /\r?\n[ \t]*(?:\r?\n|$)/.exec(text);
-  const query = blank ? text.slice(0, blank.index) : text;
-  const graphql: GraphqlBody = { query };
-  if (start[1] && !start[1].startsWith("@")) graphql.operationName = start[1];
-  const variables = blank ? text.slice(blank.index + blank[0].length).trim() : "";
-  if (variables) graphql.variables = variables;
-  return graphql;
 }
 
 function urlText(request: RequestNode): string {

@@ -19,7 +19,6 @@ export function isJsonBody(request: RequestNode): boolean {
   let contentType: string | undefined;
   for (const header of request.headers) {
     const name = header.name.text.toLowerCase();
-    if (name === "x-request-type" && header.value.text.toLowerCase() === "graphql") return false;
     if (name === "content-type") contentType = header.value.text.toLowerCase();
   }
   if (contentType !== undefined) return contentType.includes("json");
