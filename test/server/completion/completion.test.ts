@@ -3,6 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolveAttributeItem } from "../../../server/src/features/completion/attributeItems";
 import { getCompletions } from "../../../server/src/features/completion/index";
+import { checkQueryParams } from "../../../server/src/features/schema/queryParamChecks";
+import { parseDocument } from "../../../server/src/language/maximo/api";
 import { createSchemaStore } from "../../../server/src/schema/index";
 import { pack, withCursor } from "./setup";
 
@@ -27,6 +29,18 @@ test("query parameter names after ? and &, replacing the dotted word", () => {
   assert.ok(labels(items).includes("savedQuery"));
   assert.ok(labels(items).includes("mxapiwodetail.wplabor.where"));
   assert.ok(labels(complete("GET os/mxapiwodetail", "  ?oslc.sel|")).includes("oslc.select"));
+});
+
+test("every offered query parameter is one Maximo reads: oslc.searchTerms with its prefix, the timeline and template ones", () => {
+  const offered = labels(complete("GET os/mxapiwodetail?|"));
+  // Reference §22 (oslc.searchTerms), §5.4 (tlrange, tlattribute, and attributesearch after it), §22 (querytemplate).
+  for (const name of ["oslc.searchTerms", "tlrange", "tlattribute", "attributesearch", "querytemplate"]) assert.ok(offered.includes(name), name);
+  // Maximo ignores a parameter it does not know; the bare name is not one.
+  assert.ok(!offered.includes("searchTerms"));
+  // None is flagged by the query-parameter check either.
+  for (const name of offered.filter((label) => label.startsWith("oslc."))) {
+    assert.deepEqual(checkQueryParams(parseDocument(`GET os/mxapiwodetail?${name}=1`).requests[0]!.request), [], name);
+  }
 });
 
 test("attributes in oslc.where, with subType(maxLength) and the title", () => {
