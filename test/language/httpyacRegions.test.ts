@@ -196,6 +196,12 @@ test("curl, WS/SSE/GRPC/MQTT/AMQP request lines and `...defaultHeaders` lines ar
   for (const method of ["WS", "WSS", "WEBSOCKET", "SSE", "EVENTSOURCE", "GRPC", "MQTT", "MQTTS", "AMQP"]) {
     assert.deepEqual(codes(`${method} localhost:1/x\n`), ["information maximo.request-not-run"], method);
   }
+  // A JetBrains WebSocket request with a JSON content type: its body is `===`-separated messages
+  // (jetbrains.com/help "WebSocket requests"), and it is not sent, so it is not checked as JSON.
+  assert.deepEqual(
+    codes('WEBSOCKET ws://localhost:8080/ws\nContent-Type: application/json\n\n===\n{"message": "hi"}\n=== wait-for-server\n{"m": 2}\n'),
+    ["information maximo.request-not-run"],
+  );
   // A protocol line after a request starts a request of its own, as httpyac reads it.
   assert.equal(parseDocument("GET http://h/a\n\nWS ws://h/socket\n").requests.length, 2);
   const spread = "GET http://h/a\n...defaultHeaders\nAccept: application/json\n";
