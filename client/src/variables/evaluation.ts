@@ -7,6 +7,7 @@ import type { ExpressionNode, MaximoDocument } from "../../../server/src/languag
 import {
   envVariableName,
   globalNotRun,
+  hasLoop,
   httpyacScriptVariable,
   INDEX_OUTSIDE_LOOP,
   SYSTEM_VARIABLE_LIST,
@@ -178,7 +179,8 @@ export class Evaluation {
     if (script === "global") throw fail(e.name, globalNotRun(e.name).replace(/\.$/, ""));
     if (script === "index") {
       // httpyac's `# @loop` turn: the one send here is the first turn.
-      if (this.context.document.requests[this.requestIndex]?.node.directives.some((d) => d.name.text === "loop")) return "0";
+      const entry = this.context.document.requests[this.requestIndex];
+      if (entry && hasLoop(entry.node)) return "0";
       throw fail(e.name, INDEX_OUTSIDE_LOOP.replace(/\.$/, ""));
     }
     if (!spec) throw fail(e.name, `"${e.name}" is not a system variable (use ${SYSTEM_VARIABLE_LIST})`);

@@ -28,4 +28,5 @@ export {
 } from "./systemVariables";
 export { KNOWN_METHODS, notSentReason } from "./httpMethods";
 export { isGraphqlMarker } from "./graphqlBody";
+export { hasLoop } from "./directives";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

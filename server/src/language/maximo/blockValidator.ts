@@ -6,6 +6,7 @@
 import type { SyntaxDiagnostic } from "../common";
 import type { BlockTree, ExpressionNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
+import { hasLoop } from "./directives";
 import { embeddedQueries } from "./embeddedQueries";
 import { checkJsonBody, isJsonBody } from "./jsonBody";
 import { notRunDiagnostics } from "./notRun";
@@ -31,7 +32,7 @@ export function validateBlock(tree: BlockTree): SyntaxDiagnostic[] {
 
 function validate(tree: BlockTree): SyntaxDiagnostic[] {
   const out = tree.diagnostics.slice();
-  const loop = tree.directives.some((d) => d.name.text === "loop");
+  const loop = hasLoop(tree);
   for (const expression of tree.expressions) checkExpression(expression, loop, out);
   notRunDiagnostics(tree, out);
   const request = tree.request;

@@ -199,3 +199,8 @@ function nextWord(text: string, from: number, base: number): TextNode | undefine
   const end = indexOfBlank(text, start);
   return { start: base + start, end: base + end, text: text.slice(start, end) };
 }
+
+/** Whether a block carries httpyac's `# @loop` (its `{{$index}}` then has a value). */
+export function hasLoop(block: { directives: readonly DirectiveNode[] }): boolean {
+  return block.directives.some((d) => d.name.text === "loop");
+}
