@@ -7,6 +7,7 @@
  */
 import { dirname } from "node:path";
 import type { ExpressionNode, MaximoDocument } from "../../../server/src/language/maximo/api";
+import { envVariableName } from "../../../server/src/language/maximo/api";
 import { RequestGraph } from "../variables/dependencies";
 import { loadDotenv, type ReadFile } from "../variables/envSources";
 import { VariableError } from "../variables/errors";
@@ -139,6 +140,8 @@ function sourceOf(context: ExplainContext, fileVariables: FileVariables, e: Expr
       const shared = e.name === "$shared" ? args[0] : e.name.startsWith("$shared.") ? e.name.slice("$shared.".length) : undefined;
       if (shared !== undefined) return environments.shared.has(shared) ? { kind: "shared", name: shared, origin: environments.origin } : { kind: "undefined", name: shared };
       if (e.name === "$processEnv") return { kind: "processEnv", name: args[0] ?? "" };
+      const envName = envVariableName(e.name);
+      if (envName !== undefined) return { kind: "processEnv", name: envName };
       if (e.name === "$dotenv") return { kind: "dotenv", name: args[0] ?? "" };
       return { kind: "system", name: e.name };
     }
@@ -196,6 +199,9 @@ class DependencyWalk {
       if (looksSecret(name)) this.secret = true;
       const value = this.context.environments.shared.get(name);
       if (value !== undefined) this.once(`shared:${name}`, () => this.visit(value, undefined));
+    } else if (envVariableName(e.name) !== undefined) {
+      // JetBrains' `{{$env.NAME}}` reads the process environment as `$processEnv NAME` does.
+      if (looksSecret(envVariableName(e.name)!)) this.secret = true;
     } else if (e.name === "$processEnv" || e.name === "$dotenv") {
       if (arg === undefined) return;
       // `%NAME` reads the name from the variable NAME: both it and the name it gives count.

@@ -96,6 +96,8 @@ const REQUESTS = [
   "apikey: {{apikey}}",
   "x-user: {{$processEnv MAXIMO_USER}}",
   "x-pass: {{$processEnv MAXIMO_PASSWORD}}",
+  "x-env-user: {{$env.MAXIMO_USER}}",
+  "x-env-pass: {{$env.MAXIMO_PASSWORD}}",
   "x-indirect: {{$processEnv %keyName}}",
   "x-dot: {{$dotenv TENANT}}",
   "x-shared: {{$shared site}}",
@@ -167,13 +169,17 @@ test("hover: process environment and .env values say where they were read", asyn
   const user = await explain("{{$processEnv MAXIMO_USER}}");
   assert.equal(describeSource(user.source), "process environment variable MAXIMO_USER");
   assert.equal(user.value, "maxadmin");
+  // JetBrains' form reads the same place.
+  const envUser = await explain("{{$env.MAXIMO_USER}}");
+  assert.equal(describeSource(envUser.source), "process environment variable MAXIMO_USER");
+  assert.equal(envUser.value, "maxadmin");
   const dot = await explain("{{$dotenv TENANT}}");
   assert.equal(describeSource(dot.source), `.env file ${join(WORKSPACE, ".env")}`);
   assert.equal(dot.value, "acme");
 });
 
 test("hover: secrets are masked by name, through the variables a value is built from, and by known value", async () => {
-  for (const word of ["{{apikey}}", "{{auth}}", "{{$processEnv MAXIMO_PASSWORD}}", "{{$processEnv %keyName}}", "{{orders.response.body.access_token}}"]) {
+  for (const word of ["{{apikey}}", "{{auth}}", "{{$processEnv MAXIMO_PASSWORD}}", "{{$env.MAXIMO_PASSWORD}}", "{{$processEnv %keyName}}", "{{orders.response.body.access_token}}"]) {
     const explanation = await explain(word);
     assert.equal(explanation.masked, true, `${word} is masked`);
     assert.equal(explanation.value, undefined, `${word} has no value to show`);
