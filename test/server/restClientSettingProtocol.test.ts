@@ -67,10 +67,10 @@ async function start(t: TestContext, workspace: string, capabilities: object, an
     wake();
     return null;
   });
-  connection.onRequest("workspace/configuration", (params: { items: ConfigurationItem[] }) => {
+  connection.onRequest("workspace/configuration", async (params: { items: ConfigurationItem[] }) => {
     asked.push(...params.items);
     wake();
-    return params.items.map(answer);
+    return Promise.all(params.items.map(answer));
   });
   connection.listen();
   t.after(() => {
@@ -139,6 +139,20 @@ test("LSP: a variable only REST Client's answered setting defines gets no warnin
   assert.deepEqual(undefinedNames(await session.publication(untitled)), ["fromfile"]);
   assert.deepEqual(session.asked.at(-1), { scopeUri: untitled, section: SETTING });
   assert.ok(!JSON.stringify(session.published).includes("PLANTED"), "no setting value reaches a diagnostic");
+});
+
+test("LSP: a client that keeps the server waiting gets the file-based check first, and the setting's names once it answers", async (t) => {
+  const { workspace, uri, text } = workspaceWithRequest();
+  let answer: (value: unknown) => void = () => undefined;
+  const answered = new Promise((resolve) => (answer = resolve));
+  // The answer is held back until the server published without it: it does not wait forever.
+  const session = await start(t, workspace, VSCODE_WORKSPACE, () => answered);
+  await session.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
+  const first = await session.publication(uri);
+  assert.deepEqual(undefinedNames(first), ["host", "token", "nowhere"]);
+  const before = session.published.length;
+  answer({ $shared: { host: "", token: "" } });
+  assert.deepEqual(undefinedNames(await session.publication(uri, before)), ["nowhere"]);
 });
 
 test("LSP: a client that fails the configuration request gets the check of the environment files alone", async (t) => {
