@@ -95,7 +95,9 @@ export class LanguageService {
       // A snapshot: the TextDocument itself changes in place while this runs.
       const { uri, version } = document;
       this.changes.rebase(uri, version);
-      parsed = await runInSlices(openSteps(document.getText(), this.analyses, this.schemas, early), token, startedAt);
+      // The early part leaves out what an environment defines too, or it would flash a warning the complete set drops.
+      const earlyPart = early && ((diagnostics: Diagnostic[]) => early(this.withEnvironments(document, diagnostics)));
+      parsed = await runInSlices(openSteps(document.getText(), this.analyses, this.schemas, earlyPart), token, startedAt);
       if (!parsed) return undefined;
       this.cache.set(uri, version, parsed);
     }

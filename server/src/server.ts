@@ -4,6 +4,7 @@ import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
 import { completionOptions } from "./handlers/clientCapabilities";
 import { EnvironmentNames, workspaceFolderUris } from "./handlers/environmentNames";
+import { settingAccess, type SettingAccess } from "./handlers/restClientSetting";
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
@@ -11,11 +12,13 @@ const documents = new TextDocuments(service.changes.configuration);
 const environments = new EnvironmentNames();
 service.setEnvironmentNames((uri) => environments.namesFor(uri));
 let canWatchFiles = false;
+let access: SettingAccess = { canAsk: false, canRegisterChanges: false };
 
 connection.onInitialize((params) => {
   service.setCompletionOptions(completionOptions(params.capabilities));
   environments.setWorkspaceFolders(workspaceFolderUris(params));
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  access = settingAccess(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -33,6 +36,6 @@ connection.onInitialize((params) => {
   };
 });
 
-registerHandlers(connection, documents, service, { environments, canWatchFiles: () => canWatchFiles });
+registerHandlers(connection, documents, service, { environments, canWatchFiles: () => canWatchFiles, settingAccess: () => access });
 documents.listen(connection);
 connection.listen();

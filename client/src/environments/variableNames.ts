@@ -110,8 +110,8 @@ export function namesIn(file: string, text: string): string[] | undefined {
   return environmentVariableNames(value);
 }
 
-/** The variable names of every environment of `{ "$shared": {...}, "dev": {...} }`. */
-function environmentVariableNames(value: unknown): string[] {
+/** The variable names of every environment of `{ "$shared": {...}, "dev": {...} }` (also the language server's answered setting). */
+export function environmentVariableNames(value: unknown): string[] {
   if (!isObject(value)) return [];
   const names: string[] = [];
   for (const variables of Object.values(value)) if (isObject(variables)) names.push(...Object.keys(variables));

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { settingsMiddleware } from "./settingsMiddleware";
 
 /** Starts the Maximo language server (dist/server.js) over IPC for `.maximo` documents. */
 export class MaximoLanguageClient implements vscode.Disposable {
@@ -50,6 +51,8 @@ export class MaximoLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: "maximo" }],
       outputChannelName: "Maximo Language Server",
+      // The server learns REST Client's environment names from the settings, never their values.
+      middleware: { workspace: settingsMiddleware },
     };
     this.client = new LanguageClient("maximo", "Maximo Language Server", serverOptions, clientOptions);
     await this.client.start();

@@ -1,12 +1,15 @@
 /**
  * The variable names the environments around an open document define (REST Client, httpyac and
  * JetBrains files; client/src/environments/variableNames.ts), for the undefined-variable check:
- * read once per folder and kept until an environment file changes (the server watches them).
+ * read once per folder and kept until an environment file changes (the server watches them);
+ * with them, the names the client's `rest-client.environmentVariables` setting defines
+ * (restClientSetting.ts: user and workspace settings, which no file here holds).
  */
 import { fileURLToPath } from "node:url";
 import { resolve, sep } from "node:path";
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from "vscode-languageserver";
 import { environmentNames } from "../../../client/src/environments/variableNames";
+import { SettingNames } from "./restClientSetting";
 
 /** What the server asks the client to watch: any change drops what was read. */
 export const ENVIRONMENT_FILE_GLOBS = [
@@ -18,6 +21,8 @@ export const ENVIRONMENT_FILE_GLOBS = [
 export class EnvironmentNames {
   private readonly byFile = new Map<string, ReadonlySet<string>>();
   private roots: string[] = [];
+  /** The names of REST Client's setting as the client answers them, per document. */
+  readonly settings = new SettingNames();
 
   /** The workspace folders (`file:` URIs): the folders read stop at the one holding the document. */
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -25,8 +30,16 @@ export class EnvironmentNames {
     this.byFile.clear();
   }
 
-  /** The names for the document at `uri`; none for a document that is not a file (untitled). */
+  /** The names for the document at `uri`: its files' (none for a document that is not a file: untitled) and the setting's. */
   namesFor(uri: string): ReadonlySet<string> {
+    const fromFiles = this.fileNamesFor(uri);
+    const fromSetting = this.settings.namesFor(uri);
+    if (fromSetting.size === 0) return fromFiles;
+    if (fromFiles.size === 0) return fromSetting;
+    return new Set([...fromFiles, ...fromSetting]);
+  }
+
+  private fileNamesFor(uri: string): ReadonlySet<string> {
     const path = pathOf(uri);
     if (!path) return EMPTY;
     let names = this.byFile.get(path);
@@ -62,19 +75,19 @@ export function workspaceFolderUris(params: Pick<InitializeParams, "workspaceFol
 }
 
 /**
- * Once initialized, asks the client to report changes to environment files (when it can
- * register watchers: VS Code does), and on a change forgets what was read and calls `changed`
- * (the server checks its open documents again).
+ * On a change of an environment file, forgets what was read and calls `changed` (the server
+ * checks its open documents again). Returns the step to run once initialized: it asks the
+ * client to report such changes (when it can register watchers: VS Code does).
  */
-export function watchEnvironmentFiles(connection: Connection, environments: EnvironmentNames, canRegister: () => boolean, changed: () => void): void {
-  connection.onInitialized(() => {
-    if (!canRegister()) return;
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: ENVIRONMENT_FILE_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
-  });
+export function watchEnvironmentFiles(connection: Connection, environments: EnvironmentNames, canRegister: () => boolean, changed: () => void): () => void {
   connection.onDidChangeWatchedFiles(() => {
     environments.clear();
     changed();
   });
+  return () => {
+    if (!canRegister()) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: ENVIRONMENT_FILE_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+  };
 }
 
 function pathOf(uri: string): string | undefined {

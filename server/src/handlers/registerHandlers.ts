@@ -3,6 +3,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LanguageService } from "../languageService";
 import { DocumentValidation } from "./documentValidation";
 import { watchEnvironmentFiles, type EnvironmentNames } from "./environmentNames";
+import { askRestClientSetting, type SettingAccess } from "./restClientSetting";
 
 /** Runs a feature; a failure is logged with the feature's tag and answered with `fallback`. */
 function guarded<T>(connection: Connection, feature: string, fallback: T, run: () => T): T {
@@ -34,12 +35,16 @@ export function registerHandlers(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
-  watch?: { environments: EnvironmentNames; canWatchFiles: () => boolean },
+  watch?: { environments: EnvironmentNames; canWatchFiles: () => boolean; settingAccess?: () => SettingAccess },
 ): void {
   const validation = new DocumentValidation(
     {
       document: (uri) => documents.get(uri),
       compute: async (document, token, early) => {
+        // A document's first check waits for the client's answer about REST Client's setting.
+        const settingAnswered = watch?.environments.settings.ready(document.uri);
+        if (settingAnswered) await settingAnswered;
+        if (token.isCancellationRequested) return undefined;
         try {
           return await service.diagnosticsInSlices(document, token, early);
         } catch (error) {
@@ -60,11 +65,19 @@ export function registerHandlers(
   documents.onDidClose((event) => {
     validation.forget(event.document.uri);
     service.forget(event.document.uri);
+    watch?.environments.settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   // An environment file changed: its variables may now define (or no longer define) a name.
-  if (watch) watchEnvironmentFiles(connection, watch.environments, watch.canWatchFiles, () => validation.revalidate(documents.all().map((document) => document.uri)));
+  // So may REST Client's setting (or its answer came after a check went on without it).
+  const onInitialized: Array<() => void> = [];
+  if (watch) onInitialized.push(watchEnvironmentFiles(connection, watch.environments, watch.canWatchFiles, () => validation.revalidate(documents.all().map((document) => document.uri))));
+  if (watch?.settingAccess) {
+    onInitialized.push(askRestClientSetting(connection, watch.environments.settings, watch.settingAccess, (uris) => validation.revalidate(uris ?? documents.all().map((document) => document.uri))));
+  }
+  // One handler: the connection keeps only the last one given.
+  connection.onInitialized(() => onInitialized.forEach((step) => step()));
 
   // The client refilled or switched its schema cache folders: rebuild the store and recheck.
   connection.onNotification("maximo/schemaFoldersChanged", (params: { folders?: unknown }) => {

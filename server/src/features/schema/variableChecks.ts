@@ -2,7 +2,8 @@
  * `maximo.undefined-variable`: a `{{name}}` that no `@name = value` line of the file defines and,
  * for `{{req.response...}}` (and httpyac's `{{req.field}}`, `{{reqResponse.statusCode}}`), no
  * request named `req`. The environments around the file are read by the callers that know where
- * it is (`withoutEnvironmentVariables`); a user's own settings may still define it: a warning. Definitions are
+ * it is (`withoutEnvironmentVariables`; the language server adds the names of REST Client's setting
+ * its client answers, user and workspace settings included; the CLI cannot). Definitions are
  * looked up across the whole file: each block contributes its facts (`variableFacts`, a pure
  * function of its tree, which the language server keeps per tree) and one pass over the
  * blocks' facts decides.
@@ -15,7 +16,7 @@ import { schemaDiagnostic } from "./schemaCodes";
 
 /** How the message on an undefined variable (not on a chained reference) begins. */
 const NO_VARIABLE = "No `@";
-/** Where environments are read from (client/src/environments/variableNames.ts); the user's own VS Code settings are not. */
+/** Where environment files are read from (client/src/environments/variableNames.ts); the message is the same in the editor and the CLI. */
 const ENVIRONMENT_SOURCES = "maximo.env.json, http-client.env.json, .httpyac.json, .env, or rest-client.environmentVariables in .vscode/settings.json, beside the file or above it";
 
 /**
