@@ -60,7 +60,8 @@ const files = selected.map((p) => join(outdir, p.replace(/\.ts$/, ".js")));
 // e2e tests share code-server and Chromium: one file at a time keeps 2 cores usable.
 const result = spawnSync(
   process.execPath,
-  ["--enable-source-maps", "--test", "--test-concurrency=1", ...files],
+  // A test that sets no timeout of its own gets 10 minutes: a hang fails that test, not the run.
+  ["--enable-source-maps", "--test", "--test-concurrency=1", "--test-timeout=600000", ...files],
   // The CLI's caches go to the run's folder, not the user's cache folder.
   { stdio: "inherit", cwd: root, env: { MAXIMO_CODE_CACHE: join(outdir, "code-cache"), MAXIMO_CHECK_CACHE: join(outdir, "check-cache"), ...process.env, MAXIMO_WORKBENCH_ROOT: root } },
 );

@@ -57,6 +57,22 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
     waiters.splice(0).forEach((wake) => wake());
   });
   connection.listen();
+  // A server that dies fails what waits on it, rather than leaving the test waiting for ever.
+  let exited: Error | undefined;
+  let closing = false;
+  const onExit: Array<(error: Error) => void> = [];
+  child.once("exit", (code, signal) => {
+    if (closing) return;
+    exited = new Error(`dist/server.js exited (${signal ?? `code ${code}`}) while the test waited on it`);
+    connection.dispose();
+    onExit.splice(0).forEach((fail) => fail(exited!));
+  });
+  const unlessExited = <T>(wait: (resolve: (value: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => {
+      if (exited) return reject(exited);
+      onExit.push(reject);
+      wait(resolve);
+    });
   // A second reader on the same pipe sees the answers to the raw requests.
   const responses = new Map<string, RawResponse>();
   const responseWaiters: Array<() => void> = [];
@@ -73,7 +89,7 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
     connection,
     published,
     publication: (uri, version, accept = () => true) =>
-      new Promise((resolve) => {
+      unlessExited((resolve) => {
         const check = () => {
           const hit = published.find((p) => p.uri === uri && p.version === version && accept(p));
           if (hit) resolve(hit);
@@ -89,7 +105,7 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
       child.stdin!.write(Buffer.concat(frames));
     },
     response: (id) =>
-      new Promise((resolve) => {
+      unlessExited((resolve) => {
         const check = () => {
           const hit = responses.get(id);
           if (hit) resolve(hit);
@@ -98,6 +114,7 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
         check();
       }),
     close() {
+      closing = true;
       connection.dispose();
       child.kill();
     },
