@@ -4,12 +4,15 @@ import { LanguageService } from "./languageService";
 import { registerHandlers } from "./handlers/registerHandlers";
 import { completionOptions } from "./handlers/clientCapabilities";
 import { EnvironmentNames, workspaceFolderUris } from "./handlers/environmentNames";
+import { readFileSync } from "node:fs";
+import { readTextFromDisk } from "./features/imports/importChecks";
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
 const documents = new TextDocuments(service.changes.configuration);
 const environments = new EnvironmentNames();
 service.setEnvironmentNames((uri) => environments.namesFor(uri));
+service.setFileReader(readTextFromDisk((path) => readFileSync(path, "utf8")));
 let canWatchFiles = false;
 
 connection.onInitialize((params) => {
