@@ -28,7 +28,7 @@ test("a saved file: a missing import is a warning, a run of a name the imported 
     ["maximo.import-missing", 2, 1, 7],
     ["maximo.run-unknown-request", 1, 4, 16],
   ]);
-  assert.match(found[1]!.message, /did you mean `Login`\?/);
+  assert.match(String(found[1]!.message), /did you mean `Login`\?/);
 });
 
 test("an untitled document: no file is read, nothing is said of the paths", () => {

@@ -5,7 +5,10 @@
  */
 import { dirname } from "node:path";
 import * as vscode from "vscode";
-import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
+import { parseDocument, type MaximoDocument, type RunNode } from "../../../../server/src/language/maximo/api";
+import { fileSteps, importedFiles, planRun, RunLineError, runLineAt, type FileSource } from "../../fileRuns/runPlan";
+import type { LentVariables } from "../../variables/fileVariables";
+import { EditorFiles } from "./editorFiles";
 import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
@@ -73,6 +76,7 @@ export class RequestRunner {
   async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
+    if ("run" in target) return this.sendRunLine(target.document, target.parsed, target.run);
     const title = requestTitle(target.parsed, target.index);
     await this.withCancel(`Maximo: sending ${title}`, async (signal) => {
       const context = this.context(target.document, target.parsed, signal);
@@ -115,9 +119,64 @@ export class RequestRunner {
     else void vscode.window.showInformationMessage(message);
   }
 
+  /**
+   * A JetBrains `run` line: the request(s) it names are sent and shown as any request is, with
+   * its overrides (fileRuns/runPlan.ts decides what runs; a file run whole runs its own run lines).
+   */
+  private async sendRunLine(document: vscode.TextDocument, parsed: MaximoDocument, run: RunNode): Promise<void> {
+    if (document.uri.scheme !== "file") {
+      void vscode.window.showWarningMessage("Save the file first: the paths of run and import lines are relative to it.");
+      return;
+    }
+    const title = parsed.text.slice(run.start, run.end);
+    const files = new EditorFiles();
+    let failed = 0;
+    await this.withCancel(`Maximo: ${title}`, async (signal) => {
+      const holds: RunContext[] = [];
+      try {
+        failed = await this.runLine(this.context(document, parsed, signal, undefined, files), run, [document.uri.fsPath], files, holds);
+      } finally {
+        holds.forEach(releaseAll);
+      }
+    });
+    if (failed > 0) void offerAdvice(this.deps, { message: `${title}: ${failed} request(s) failed or were not sent.`, actions: ["showLog"] }, "warning");
+  }
+
+  /** Runs what `run` (a run line of `from`) names; the number that failed. Contexts made are added to `holds` (released by the caller). */
+  private async runLine(from: RunContext, run: RunNode, chain: readonly string[], files: FileSource, holds: RunContext[]): Promise<number> {
+    const line = from.parsed.positionAt(run.start).line + 1;
+    let failed = 0;
+    try {
+      const target = planRun(run, { path: from.document.uri.fsPath, document: from.parsed }, files, chain);
+      const overrides = new Map<string, string>();
+      for (const o of run.overrides) overrides.set(o.name.text, await from.resolver.fillText(o.value.text, o.value.start));
+      const document = target.file.path === from.document.uri.fsPath ? from.document : await vscode.workspace.openTextDocument(vscode.Uri.file(target.file.path));
+      const context = this.context(document, target.file.document, from.signal, { overrides, overridesLine: line }, files);
+      holds.push(context);
+      if (target.kind === "request") return (await this.runAndShow(context, target.index, false)) ? 0 : 1;
+      for (const step of fileSteps(target.file.document)) {
+        if (from.signal.aborted) break;
+        if (step.kind === "run") failed += await this.runLine(context, step.run, [...chain, target.file.path], files, holds);
+        else if (!(await this.runAndShow(context, step.index, false))) failed++;
+      }
+      return failed;
+    } catch (error) {
+      if (from.signal.aborted) throw error;
+      const message = `${vscode.workspace.asRelativePath(from.document.uri)}:${line}: ${error instanceof Error ? error.message : String(error)}`;
+      this.deps.log.error(message);
+      // What the line names cannot run (no such request or file, a cycle): said at once, as Send says "not sent".
+      if (error instanceof RunLineError) void vscode.window.showErrorMessage(message);
+      return error instanceof RunLineError ? failed : failed + 1;
+    }
+  }
+
   async copyAs(format: ExportFormat, locator?: RequestLocator): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
+    if ("run" in target) {
+      void vscode.window.showWarningMessage("A run line is not a request: put the cursor in the request it names to copy that one.");
+      return;
+    }
     try {
       const context = this.context(target.document, target.parsed, new AbortController().signal);
       const resolved = await context.resolver.resolve(target.index);
@@ -258,10 +317,13 @@ export class RequestRunner {
     return connection;
   }
 
-  private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal): RunContext {
+  private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal, lent?: LentVariables, files: FileSource = new EditorFiles()): RunContext {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(document.uri.fsPath);
     const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver, holds: [] };
+    // A JetBrains `import` lends the imported files' variables (a `file:` document only: paths are relative to it).
+    const imported = document.uri.scheme === "file" ? importedFiles({ path: document.uri.fsPath, document: parsed }, files).map((f) => f.document) : [];
     context.resolver = createResolver({
+      ...(lent || imported.length > 0 ? { lent: { ...lent, imported } } : {}),
       document: parsed,
       filePath: document.uri.fsPath,
       workspaceDir: folder,
@@ -292,7 +354,7 @@ export class RequestRunner {
   }
 
   /** The document and request line to run: the CodeLens's locator, else the cursor. */
-  private async locate(locator?: RequestLocator): Promise<{ document: vscode.TextDocument; parsed: MaximoDocument; index: number } | undefined> {
+  private async locate(locator?: RequestLocator): Promise<{ document: vscode.TextDocument; parsed: MaximoDocument; index: number } | { document: vscode.TextDocument; parsed: MaximoDocument; run: RunNode } | undefined> {
     const editor = vscode.window.activeTextEditor;
     const document = locator ? await vscode.workspace.openTextDocument(vscode.Uri.parse(locator.uri)) : editor?.document;
     if (!document || document.languageId !== "maximo") {
@@ -301,6 +363,8 @@ export class RequestRunner {
     }
     const line = locator?.line ?? editor!.selection.active.line;
     const parsed = parseDocument(document.getText());
+    const run = runLineAt(parsed, line);
+    if (run) return { document, parsed, run };
     const index = requestIndexAt(parsed, line);
     if (index === undefined) {
       void vscode.window.showWarningMessage(`Line ${line + 1} is not inside a request; put the cursor on a request to send it.`);
