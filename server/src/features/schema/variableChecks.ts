@@ -155,7 +155,8 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
 
 /** `maximo.run-unknown-request` at `span` (the name of `run #name`): no request of the file has that name. */
 export function unknownRunTarget(name: string, span: Span, names: Iterable<string>, where = "this file"): SyntaxDiagnostic {
-  const near = closest(name, names);
+  // Sorted: the incremental analysis lists the names in another order, and a tie must break alike.
+  const near = closest(name, [...names].sort());
   return schemaDiagnostic(
     "maximo.run-unknown-request",
     span,
