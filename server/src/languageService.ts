@@ -81,19 +81,20 @@ export class LanguageService {
   /** Syntax then schema diagnostics of the file (only blocks an edit replaced are analysed again). */
   diagnostics(document: TextDocument): Diagnostic[] {
     const parsed = this.parse(document);
-    return this.withEnvironments(document, parsed, fileDiagnostics(parsed, this.analyses, this.schemas));
+    return this.withImports(document, parsed, this.withEnvironments(document, fileDiagnostics(parsed, this.analyses, this.schemas)));
   }
 
-  /**
-   * The file's diagnostics less the undefined variables an environment defines, plus those of the
-   * files its `import` / `run` lines name (after every cache: those hold the text's own).
-   */
-  private withEnvironments(document: TextDocument, parsed: MaximoDocument, found: Diagnostic[]): Diagnostic[] {
+  /** The file's diagnostics less the undefined variables an environment defines (after every cache: those hold the text's own). */
+  private withEnvironments(document: TextDocument, found: Diagnostic[]): Diagnostic[] {
     const names = this.environmentNames?.(document.uri);
-    const kept = names ? withoutEnvironmentVariables<Diagnostic>(found, names, (d) => document.getText(d.range)) : found;
-    if (!this.readText || !document.uri.startsWith("file:")) return kept;
+    return names ? withoutEnvironmentVariables<Diagnostic>(found, names, (d) => document.getText(d.range)) : found;
+  }
+
+  /** Plus the diagnostics of the files its JetBrains `import` / `run` lines name (read afresh: they may have changed). */
+  private withImports(document: TextDocument, parsed: MaximoDocument, found: Diagnostic[]): Diagnostic[] {
+    if (!this.readText || !document.uri.startsWith("file:")) return found;
     const imports = importDiagnostics(parsed, fileURLToPath(document.uri), this.readText);
-    return imports.length === 0 ? kept : [...kept, ...toLspDiagnostics(imports.map((d) => ({ ...d, range: parsed.rangeOf(d.span) })))];
+    return imports.length === 0 ? found : [...found, ...toLspDiagnostics(imports.map((d) => ({ ...d, range: parsed.rangeOf(d.span) })))];
   }
 
   /**
@@ -119,7 +120,7 @@ export class LanguageService {
     if (!analysed) return undefined;
     let state = this.published.get(document.uri);
     if (!state) this.published.set(document.uri, (state = new IncrementalDiagnostics()));
-    return this.withEnvironments(document, parsed, state.update(parsed, this.analyses, this.schemas));
+    return this.withImports(document, parsed, this.withEnvironments(document, state.update(parsed, this.analyses, this.schemas)));
   }
 
   /**
