@@ -7,7 +7,7 @@
 import { statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { DocumentRequest, ExpectNode, MaximoDocument, RunNode } from "../../../server/src/language/maximo/api";
-import { fileSteps, importedFiles, planRun, type FileSource, type RunFile } from "../fileRuns/runPlan";
+import { fileSteps, importedFiles, planRun, runLineLabel, type FileSource, type RunFile } from "../fileRuns/runPlan";
 import { pages } from "../http/paging";
 import { redactHeaders } from "../http/redact";
 import type { ExecutedResponse, ResolvedRequest } from "../http/types";
@@ -149,7 +149,7 @@ class FileSession {
       if (target.kind === "request") await session.run(target.index);
       else await session.runSteps([...chain, target.file.path]);
     } catch (error) {
-      const text = this.file.document.text.slice(line.start, line.end);
+      const text = runLineLabel(this.file.document, line);
       const outcome: RequestOutcome = { label: `${this.displayPath}:${lineNumber} ${text}`, line: lineNumber, method: "run", expectations: [], passed: false, notes: [], error: sentence(error) };
       this.context.outcomes.push(outcome);
       this.settings.report(outcome);

@@ -48,6 +48,12 @@ export function runLineAt(document: MaximoDocument, line: number): RunNode | und
   return block.node().runs!.find((run) => document.positionAt(run.start).line === line);
 }
 
+/** How messages name a run line: its text without the overrides, whose values may be credentials. */
+export function runLineLabel(document: MaximoDocument, run: RunNode): string {
+  const end = run.overrides.length > 0 ? document.text.lastIndexOf("(", run.overrides[0]!.start) : run.end;
+  return document.text.slice(run.start, Math.max(run.start, end)).trimEnd();
+}
+
 /** The files `document` imports that exist, in order. */
 export function importedFiles(from: RunFile, files: FileSource): RunFile[] {
   const out: RunFile[] = [];

@@ -6,7 +6,7 @@
 import { dirname } from "node:path";
 import * as vscode from "vscode";
 import { parseDocument, type MaximoDocument, type RunNode } from "../../../../server/src/language/maximo/api";
-import { fileSteps, importedFiles, planRun, RunLineError, runLineAt, type FileSource } from "../../fileRuns/runPlan";
+import { fileSteps, importedFiles, planRun, RunLineError, runLineAt, runLineLabel, type FileSource } from "../../fileRuns/runPlan";
 import type { LentVariables } from "../../variables/fileVariables";
 import { EditorFiles } from "./editorFiles";
 import type { BodyStorage } from "../../body/bodyStorage";
@@ -128,7 +128,7 @@ export class RequestRunner {
       void vscode.window.showWarningMessage("Save the file first: the paths of run and import lines are relative to it.");
       return;
     }
-    const title = parsed.text.slice(run.start, run.end);
+    const title = runLineLabel(parsed, run);
     const files = new EditorFiles();
     let failed = 0;
     await this.withCancel(`Maximo: ${title}`, async (signal) => {
