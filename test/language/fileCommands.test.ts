@@ -79,7 +79,7 @@ test("malformed lines get one clear error each", () => {
     ["run ./a.http#  \n", /`#` names no request/],
     ["run #Login (@user=alice\n", /not closed/],
     ["run #Login (@user=alice) trailing\n", /Nothing may follow/],
-    ["run #Login (user=alice)\n", /`user=alice` does not set a variable/],
+    ["run #Login (user=alice)\n", /^This does not set a variable: write `@name=value`/],
     ["run (@a=1)\n", /names nothing/],
     ["import   \n", /names no file/],
   ];

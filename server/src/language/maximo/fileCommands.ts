@@ -80,7 +80,8 @@ function readOverrides(s: BuildState, open: number, end: number, into: RunOverri
     const equals = text.indexOf("=", part.start);
     const name = trimmedNode(text, part.start + 1, equals >= 0 && equals < part.end ? equals : part.start + 1);
     if (text.charCodeAt(part.start) !== 64 /* @ */ || equals < 0 || equals >= part.end || !/^[^\s{}(),=]+$/.test(name.text)) {
-      fail(part, `\`${part.text}\` does not set a variable: write \`@name=value\` (variables are separated by commas).`);
+      // The message does not repeat the text: it may be a credential written without its `@name=`.
+      fail(part, "This does not set a variable: write `@name=value` (variables are separated by commas), e.g. `(@user=alice, @site=BEDFORD)`.");
       continue;
     }
     const value = trimmedNode(text, equals + 1, part.end);
