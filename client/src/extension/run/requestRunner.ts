@@ -95,6 +95,8 @@ export class RequestRunner {
       return;
     }
     const parsed = parseDocument(document.getText());
+    // JetBrains run lines run in their place, as `maximo run` runs them (a saved file: their paths are relative to it).
+    if (document.uri.scheme === "file" && parsed.blocks.some((b) => b.tree.runs !== undefined)) return this.sendAllSteps(document, parsed);
     const count = parsed.requests.length;
     let failed = 0;
     await this.withCancel(`Maximo: sending ${count} request(s)`, async (signal, progress) => {
@@ -119,6 +121,43 @@ export class RequestRunner {
     else void vscode.window.showInformationMessage(message);
   }
 
+  /** Send All in a file with run lines: its requests and run lines in order (fileRuns/runPlan.ts `fileSteps`). */
+  private async sendAllSteps(document: vscode.TextDocument, parsed: MaximoDocument): Promise<void> {
+    const steps = fileSteps(parsed);
+    const files = new EditorFiles();
+    const tally = { sent: 0, failed: 0 };
+    await this.withCancel(`Maximo: sending ${vscode.workspace.asRelativePath(document.uri)}`, async (signal, progress) => {
+      const holds: RunContext[] = [];
+      const context = this.context(document, parsed, signal, undefined, files);
+      holds.push(context);
+      try {
+        for (let i = 0; i < steps.length && !signal.aborted; i++) {
+          const step = steps[i]!;
+          progress.report({ message: `${i + 1} of ${steps.length}`, increment: 100 / steps.length });
+          if (step.kind === "run") {
+            const ran = await this.runLine(context, step.run, [document.uri.fsPath], files, holds);
+            tally.sent += ran.sent;
+            tally.failed += ran.failed;
+            continue;
+          }
+          tally.sent++;
+          try {
+            if (!(await this.runAndShow(context, step.index, false))) tally.failed++;
+          } catch (error) {
+            if (signal.aborted) throw error;
+            tally.failed++;
+            this.deps.log.error(`${requestTitle(parsed, step.index)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      } finally {
+        holds.forEach(releaseAll);
+      }
+    });
+    const message = `Sent ${tally.sent} request(s): ${tally.sent - tally.failed} succeeded, ${tally.failed} failed.`;
+    if (tally.failed > 0) void offerAdvice(this.deps, { message, actions: ["showLog"] }, "warning");
+    else void vscode.window.showInformationMessage(message);
+  }
+
   /**
    * A JetBrains `run` line: the request(s) it names are sent and shown as any request is, with
    * its overrides (fileRuns/runPlan.ts decides what runs; a file run whole runs its own run lines).
@@ -132,9 +171,10 @@ export class RequestRunner {
     const files = new EditorFiles();
     let failed = 0;
     await this.withCancel(`Maximo: ${title}`, async (signal) => {
-      const holds: RunContext[] = [];
+      const context = this.context(document, parsed, signal, undefined, files);
+      const holds: RunContext[] = [context];
       try {
-        failed = await this.runLine(this.context(document, parsed, signal, undefined, files), run, [document.uri.fsPath], files, holds);
+        failed = (await this.runLine(context, run, [document.uri.fsPath], files, holds)).failed;
       } finally {
         holds.forEach(releaseAll);
       }
@@ -142,10 +182,10 @@ export class RequestRunner {
     if (failed > 0) void offerAdvice(this.deps, { message: `${title}: ${failed} request(s) failed or were not sent.`, actions: ["showLog"] }, "warning");
   }
 
-  /** Runs what `run` (a run line of `from`) names; the number that failed. Contexts made are added to `holds` (released by the caller). */
-  private async runLine(from: RunContext, run: RunNode, chain: readonly string[], files: FileSource, holds: RunContext[]): Promise<number> {
+  /** Runs what `run` (a run line of `from`) names; how many requests it sent and how many failed. Contexts made are added to `holds` (released by the caller). */
+  private async runLine(from: RunContext, run: RunNode, chain: readonly string[], files: FileSource, holds: RunContext[]): Promise<{ sent: number; failed: number }> {
     const line = from.parsed.positionAt(run.start).line + 1;
-    let failed = 0;
+    const tally = { sent: 0, failed: 0 };
     try {
       const target = planRun(run, { path: from.document.uri.fsPath, document: from.parsed }, files, chain);
       const overrides = new Map<string, string>();
@@ -153,20 +193,27 @@ export class RequestRunner {
       const document = target.file.path === from.document.uri.fsPath ? from.document : await vscode.workspace.openTextDocument(vscode.Uri.file(target.file.path));
       const context = this.context(document, target.file.document, from.signal, { overrides, overridesLine: line }, files);
       holds.push(context);
-      if (target.kind === "request") return (await this.runAndShow(context, target.index, false)) ? 0 : 1;
+      if (target.kind === "request") return { sent: 1, failed: (await this.runAndShow(context, target.index, false)) ? 0 : 1 };
       for (const step of fileSteps(target.file.document)) {
         if (from.signal.aborted) break;
-        if (step.kind === "run") failed += await this.runLine(context, step.run, [...chain, target.file.path], files, holds);
-        else if (!(await this.runAndShow(context, step.index, false))) failed++;
+        if (step.kind === "run") {
+          const ran = await this.runLine(context, step.run, [...chain, target.file.path], files, holds);
+          tally.sent += ran.sent;
+          tally.failed += ran.failed;
+        } else {
+          tally.sent++;
+          if (!(await this.runAndShow(context, step.index, false))) tally.failed++;
+        }
       }
-      return failed;
+      return tally;
     } catch (error) {
       if (from.signal.aborted) throw error;
       const message = `${vscode.workspace.asRelativePath(from.document.uri)}:${line}: ${error instanceof Error ? error.message : String(error)}`;
       this.deps.log.error(message);
       // What the line names cannot run (no such request or file, a cycle): said at once, as Send says "not sent".
       if (error instanceof RunLineError) void vscode.window.showErrorMessage(message);
-      return error instanceof RunLineError ? failed : failed + 1;
+      else tally.failed++;
+      return tally;
     }
   }
 
