@@ -20,6 +20,9 @@ import { fileDiagnostics } from "./features/fileDiagnostics/fileDiagnostics";
 import { IncrementalDiagnostics } from "./features/fileDiagnostics/incrementalDiagnostics";
 import { isCheapEdit, openSteps } from "./features/fileDiagnostics/openAnalysis";
 import { withoutEnvironmentVariables } from "./features/schema/variableChecks";
+import { fileURLToPath } from "node:url";
+import { importDiagnostics, type ReadText } from "./features/imports/importChecks";
+import { toLspDiagnostics } from "./features/schema/schemaDiagnostics";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
 export class LanguageService {
@@ -33,6 +36,7 @@ export class LanguageService {
   private readonly published = new Map<string, IncrementalDiagnostics>();
   private completionOptions: CompletionAnswerOptions = {};
   private environmentNames: ((uri: string) => ReadonlySet<string>) | undefined;
+  private readText: ReadText | undefined;
 
   /** The one schema store every feature asks (pack + the client's cache folders). */
   get schemas(): SchemaStore {
@@ -69,15 +73,28 @@ export class LanguageService {
     this.environmentNames = namesFor;
   }
 
+  /** How the files that JetBrains `import` / `run` lines name are read (`file:` documents only); without it, they are not checked. */
+  setFileReader(readText: ReadText): void {
+    this.readText = readText;
+  }
+
   /** Syntax then schema diagnostics of the file (only blocks an edit replaced are analysed again). */
   diagnostics(document: TextDocument): Diagnostic[] {
-    return this.withEnvironments(document, fileDiagnostics(this.parse(document), this.analyses, this.schemas));
+    const parsed = this.parse(document);
+    return this.withImports(document, parsed, this.withEnvironments(document, fileDiagnostics(parsed, this.analyses, this.schemas)));
   }
 
   /** The file's diagnostics less the undefined variables an environment defines (after every cache: those hold the text's own). */
   private withEnvironments(document: TextDocument, found: Diagnostic[]): Diagnostic[] {
     const names = this.environmentNames?.(document.uri);
     return names ? withoutEnvironmentVariables<Diagnostic>(found, names, (d) => document.getText(d.range)) : found;
+  }
+
+  /** Plus the diagnostics of the files its JetBrains `import` / `run` lines name (read afresh: they may have changed). */
+  private withImports(document: TextDocument, parsed: MaximoDocument, found: Diagnostic[]): Diagnostic[] {
+    if (!this.readText || !document.uri.startsWith("file:")) return found;
+    const imports = importDiagnostics(parsed, fileURLToPath(document.uri), this.readText);
+    return imports.length === 0 ? found : [...found, ...toLspDiagnostics(imports.map((d) => ({ ...d, range: parsed.rangeOf(d.span) })))];
   }
 
   /**
@@ -105,7 +122,7 @@ export class LanguageService {
     if (!analysed) return undefined;
     let state = this.published.get(document.uri);
     if (!state) this.published.set(document.uri, (state = new IncrementalDiagnostics()));
-    return this.withEnvironments(document, state.update(parsed, this.analyses, this.schemas));
+    return this.withImports(document, parsed, this.withEnvironments(document, state.update(parsed, this.analyses, this.schemas)));
   }
 
   /**

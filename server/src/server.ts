@@ -1,6 +1,8 @@
 // Entry point of the language server: connection and capability wiring only.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { LanguageService } from "./languageService";
+import { readFileSync } from "node:fs";
+import { readTextFromDisk } from "./features/imports/importChecks";
 import { registerHandlers } from "./handlers/registerHandlers";
 import { completionOptions } from "./handlers/clientCapabilities";
 import { EnvironmentNames, workspaceFolderUris } from "./handlers/environmentNames";
@@ -8,6 +10,7 @@ import { settingAccess, type SettingAccess } from "./handlers/restClientSetting"
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
+service.setFileReader(readTextFromDisk((path) => readFileSync(path, "utf8")));
 const documents = new TextDocuments(service.changes.configuration);
 const environments = new EnvironmentNames();
 service.setEnvironmentNames((uri) => environments.namesFor(uri));

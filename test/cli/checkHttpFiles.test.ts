@@ -116,3 +116,32 @@ test("check cache: an answer from the cache still follows the environment files 
   writeFileSync(join(root, ".env"), "late=1\n");
   assert.deepEqual(undefinedNames(check(file, "--no-cache").stdout), []);
 });
+
+// JetBrains HTTP Client 2024.1+ `import` / `run` lines (jetbrains.com/help "Import and run requests";
+// http-files.org/spec/imports); corpus probe jb04_meta.http. Paths are relative to the file naming them.
+test("check: JetBrains import and run lines are read, and the files they name are looked at", () => {
+  const root = tree({
+    "api/auth.http": "@user = admin\n\n### Login\nPOST http://localhost:3000/login\n\n###\n# @name refresh\nPOST http://localhost:3000/refresh\n",
+    "api/main.http": "import ./auth.http\n\n###\nrun #Login (@user=alice)\n\n###\nrun ./auth.http#refresh\n\n###\nGET http://localhost:3000/me?u={{user}}\n",
+    "api/broken.http": "import ./nowhere.http\n\n###\nrun ./auth.http#Refresh\n\n###\nrun ./gone.http\n\n###\nrun #Anything\n",
+    "api/wrong.http": "import ./auth.http\n\n###\nrun #Logn\n",
+  });
+  const clean = check(join(root, "api/main.http"));
+  assert.equal(clean.code, 0, clean.stdout);
+  assert.match(clean.stdout, /: 0 error\(s\), 0 other diagnostic\(s\)$/m);
+
+  const broken = check(join(root, "api/broken.http"));
+  assert.equal(broken.code, 1, broken.stdout);
+  const lines = broken.stdout.split("\n").filter((l) => /maximo\./.test(l)).map((l) => l.replace(/^.*broken\.http:/, ""));
+  assert.deepEqual(lines.map((l) => l.split(" ").slice(0, 3).join(" ")), [
+    "1:8 warning maximo.import-missing",
+    "4:17 error maximo.run-unknown-request",
+    "7:5 warning maximo.import-missing",
+  ]);
+  assert.match(lines[1]!, /No request in `\.\/auth\.http` is named `Refresh`: did you mean `refresh`\?/);
+  assert.match(lines[0]!, /No file `\.\/nowhere\.http` beside this file/);
+  // `run #Anything` may be in the missing import: not reported.
+
+  const wrong = check(join(root, "api/wrong.http"));
+  assert.match(wrong.stdout, /4:6 error maximo\.run-unknown-request No request in this file or the files it imports is named `Logn`: did you mean `Login`\?/);
+});

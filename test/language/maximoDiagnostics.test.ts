@@ -112,6 +112,12 @@ const cases: Case[] = [
   // httpyac src/plugins/graphql/gqlHttpRegionParser.ts.
   { title: "an httpyac GraphQL fragment", source: "⟦d:fragment Parts on Repository {⟧\n  name\n}\n", code: "maximo.graphql-not-run", says: /\.\.\.Parts/ },
   { title: "an httpyac gql file line", source: "POST http://h/graphql\nContent-Type: application/json\n\n⟦d:gql q < ./q.gql⟧\n", code: "maximo.graphql-not-run", says: /query/ },
+  // JetBrains HTTP Client 2024.1+ `run` / `import` lines (jetbrains.com/help "Import and run requests"; http-files.org/spec/imports).
+  { title: "a run line naming nothing", source: "⟦d:run⟧\n", code: "maximo.run-malformed", says: /run #name/ },
+  { title: "a run line with # and no name", source: "run ./auth.http⟦d:#⟧\n", code: "maximo.run-malformed", says: /after it/ },
+  { title: "a run line with an unclosed (", source: "run #Login ⟦d:(⟧@user=alice\n", code: "maximo.run-malformed", says: /not closed/ },
+  { title: "a run override that is not @name=value", source: "run #Login (@user=alice, ⟦d:site⟧)\n", code: "maximo.run-malformed", says: /@name=value/ },
+  { title: "an import line naming no file", source: "⟦d:import⟧\nGET os/x\n", code: "maximo.import-malformed", says: /import \.\/other\.http/ },
   { title: "httpyac script not closed", source: "⟦d:{{⟧\n  const a = 1;\n\n###\nGET os/x\n", code: "maximo.script-unterminated", says: /}}/ },
   { title: "handler script not closed", source: "GET os/x\n\n⟦d:> {%⟧\n  client.log(1);\n", code: "maximo.script-unterminated", says: /%}/ },
 ];
@@ -182,6 +188,8 @@ const clean: [string, string][] = [
   ["timeouts", "# @timeout 30s\n# @timeout 500ms\n# @timeout 2m\n# @timeout 1000\nGET os/x\n"],
   ["a form body and a text body are not JSON", "POST login\nContent-Type: application/x-www-form-urlencoded\n\nuser=a&password={b}\n\n###\nPOST script/X\nContent-Type: text/plain\n\n{not json\n"],
   ["a trailing ### with nothing after it", "GET os/x\n\n###\n"],
+  // jetbrains.com/help "Import and run requests": names from `###` titles, `run` with and without overrides.
+  ["JetBrains import and run lines", "import ./auth.http\n\n### Login\nGET os/x\n\n###\nrun #Login\n###\nrun #Login (@user=alice, @site={{site}})\n###\nrun ./auth.http#login\r\n###\nrun ./auth.http\n\n###\n@site = BEDFORD\n"],
   ["an empty file", ""],
   ["only comments and variables", "# notes\n@a = 1\n// more\n"],
 ];

@@ -6,6 +6,8 @@ import { UsageError, type ParsedArgs } from "./args";
 import { createSchemaStore, defaultPackDir } from "../../../server/src/schema";
 import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
 import { withoutEnvironmentVariables } from "../../../server/src/features/schema/variableChecks";
+import { importDiagnostics, readTextFromDisk } from "../../../server/src/features/imports/importChecks";
+import { parseDocument } from "../../../server/src/language/maximo/api";
 import { environmentNames } from "../environments/variableNames";
 import { checkCacheKey } from "./checkCache/cacheKey";
 import { CheckCache, checkCacheDir } from "./checkCache/checkCache";
@@ -52,6 +54,11 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     // After the cache: its answers are a function of the text; the environments are read afresh.
     const environment = environmentNamesFor(file);
     for (const d of withoutEnvironmentVariables(schema, environment, (v) => text.slice(v.span.start, v.span.end))) found.push(summary(file, d));
+    // JetBrains `import` / `run` lines: the files they name are read (a second parse, only for files that have such lines).
+    if (FILE_COMMAND.test(text)) {
+      const document = parseDocument(text);
+      for (const d of importDiagnostics(document, file, readTextFromDisk(readTextFile))) found.push(summary(file, { ...d, range: document.rangeOf(d.span) }));
+    }
   }
   cache?.prune();
 
@@ -68,6 +75,9 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   }
   return found.some((d) => d.severity === "error") ? 1 : 0;
 }
+
+/** A line that may be a JetBrains `import` / `run` line (fileCommands.ts decides). */
+const FILE_COMMAND = /^[ \t]*(?:run|import)(?:[ \t]|$)/m;
 
 /** The check cache for this run's code and schema folders; none when it is off or its key cannot be read. */
 function openCheckCache(schemaDirs: readonly string[]): CheckCache | undefined {

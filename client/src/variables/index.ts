@@ -16,7 +16,7 @@ import { RequestGraph } from "./dependencies";
 import { ENV_FILE, loadDotenv, loadEnvironment, type Environment, type ReadFile } from "./envSources";
 import { Evaluation, type ResolverContext } from "./evaluation";
 import { VariableError } from "./errors";
-import { FileVariables } from "./fileVariables";
+import { FileVariables, type LentVariables } from "./fileVariables";
 import { originOf } from "./origins";
 import type { PromptProvider } from "./prompts";
 
@@ -44,6 +44,8 @@ export interface ResolverOptions {
   prompt?: PromptProvider;
   /** Where `-askonce` answers are kept (default: for this resolver only). */
   answers?: Map<string, string>;
+  /** JetBrains `run` overrides and `import`ed files' variables (fileRuns/). */
+  lent?: LentVariables;
 }
 
 export interface Resolver {
@@ -55,12 +57,17 @@ export interface Resolver {
    * chained variables read this response instead of running the request again.
    */
   recordResponse(name: string, response: ExecutedResponse): void;
+  /**
+   * `text` (standing at `offset` of the file) with its `{{...}}` filled in as a request's would
+   * be: a JetBrains `run` line's override values, filled in where the run line stands.
+   */
+  fillText(text: string, offset: number): Promise<string>;
 }
 
 export function createResolver(options: ResolverOptions): Resolver {
   const { document } = options;
   const readFile: ReadFile = options.readFile ?? ((path) => fs.readFile(path));
-  const fileVariables = new FileVariables(document);
+  const fileVariables = new FileVariables(document, options.lent);
   const responses = new Map<string, Promise<ExecutedResponse>>();
   let environment: Promise<Environment> | undefined;
   let dotenv: ReturnType<ResolverContext["dotenv"]> | undefined;
@@ -114,6 +121,14 @@ export function createResolver(options: ResolverOptions): Resolver {
     fileVariables: () => fileVariables.asMap(),
     recordResponse(name, response) {
       responses.set(name, Promise.resolve(response));
+    },
+    async fillText(text, offset) {
+      if (!text.includes("{{")) return text;
+      await context.environment();
+      // The request a chained reference's cycle check starts from: the next one, else the last.
+      const requests = document.requests;
+      const next = requests.findIndex((r) => r.request.start >= offset);
+      return new Evaluation(context, next >= 0 ? next : Math.max(0, requests.length - 1)).text(text, originOf(document, offset, text));
     },
   };
 }

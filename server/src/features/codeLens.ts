@@ -1,7 +1,8 @@
 /**
  * CodeLens above each request line: Send, Send all pages (GET only: paging follows
- * `responseInfo.nextPage`, which only reads return) and Copy as curl. The client runs the
- * commands; the server only says where they apply.
+ * `responseInfo.nextPage`, which only reads return) and Copy as curl; above each JetBrains
+ * `run` line, Send (it sends the request(s) the line names). The client runs the commands; the
+ * server only says where they apply.
  */
 import type { CodeLens } from "vscode-languageserver";
 import type { MaximoDocument } from "../language/maximo/api";
@@ -21,6 +22,13 @@ export interface RequestLocator {
 
 export function getCodeLenses(document: MaximoDocument, uri: string): CodeLens[] {
   const lenses: CodeLens[] = [];
+  for (const block of document.blocks) {
+    if (!block.tree.runs) continue;
+    for (const run of block.node().runs!) {
+      const range = document.rangeOf(run);
+      lenses.push({ range, command: { title: "Send", command: LensCommand.send, arguments: [{ uri, line: range.start.line }] } });
+    }
+  }
   for (const { request } of document.requests) {
     const range = document.rangeOf(request.line);
     const args: [RequestLocator] = [{ uri, line: range.start.line }];

@@ -12,8 +12,11 @@ import { CHILD_PARAM, outsideStrings, segmentsOf } from "./completion/queryValue
 import { queryParamRoute } from "../language/embedded";
 import { schemaViewFor } from "./schema/getlistTarget";
 import { bodyValueHover, whereValueHover } from "./valueHover";
+import { runLineHover } from "./runLineHover";
 
 export function getHover(doc: MaximoDocument, offset: number, store: SchemaStore | undefined): Hover | undefined {
+  const run = runLineHover(doc, offset);
+  if (run) return run;
   const found = doc.requestAt(offset);
   if (!found) return undefined;
   const request = found.request;

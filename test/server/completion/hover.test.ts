@@ -39,3 +39,12 @@ test("a JSON body key shows the attribute, required included", () => {
   assert.match(text, /\*\*siteid\*\*/);
   assert.match(text, /required/);
 });
+
+test("a JetBrains run line: over `run` what it sends, over `#name` the request of this file it names", () => {
+  // jetbrains.com/help "Import and run requests".
+  const login = ["### Login", "POST os/login", "", "###"];
+  assert.match(hover(...login, "r|un #Login (@user=alice)")!, /sends the request `Login` \(of this file, else of a file it imports\), with `user` set for this run/);
+  assert.match(hover(...login, "ru|n ./auth.http")!, /sends every request of `\.\/auth\.http`/);
+  assert.equal(hover(...login, "run #Lo|gin"), "**Login** (line 2)\n\n```http\nPOST os/login\n```");
+  assert.equal(hover(...login, "run #No|pe"), undefined);
+});

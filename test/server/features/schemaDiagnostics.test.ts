@@ -295,3 +295,27 @@ test("`<attr>_description` of a domain-bound attribute in a select is no unknown
     ["schema.unknown-attribute", "status_description"],
   ]);
 });
+
+// JetBrains HTTP Client 2024.1+ (jetbrains.com/help "Import and run requests"): a request is named by
+// its `### name` line or `# @name`; `run #name` runs it.
+test("maximo.run-unknown-request: `run #name` naming no request of the file is an error, with the closest name", () => {
+  const file = "### Login\nGET http://localhost:3000/login\n\n###\n# @name listUsers\nGET http://localhost:3000/users\n\n###\n";
+  assert.deepEqual(check(`${file}run #Login\n###\nrun #listUsers (@page=2)\n`), []);
+  const found = check(`${file}run #Logn\n###\nrun #Nope (@user=alice)\n`);
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["maximo.run-unknown-request", "Logn"],
+    ["maximo.run-unknown-request", "Nope"],
+  ]);
+  assert.match(found[0]!.message, /did you mean `Login`\?/);
+  assert.doesNotMatch(found[1]!.message, /did you mean/);
+  assert.equal(found[0]!.message.includes("import ./other.http"), true);
+});
+
+test("a JetBrains import stops both checks here: the imported file may name the request and define the variable", () => {
+  // The file is not read here (features/imports/ reads it where the file system is at hand).
+  assert.deepEqual(check("import ./auth.http\n\n###\nrun #Login (@user={{user}})\n###\nGET http://localhost:3000/{{host}}\n"), []);
+  // `run ./file#name` and `run ./file` name another file: not this check's.
+  assert.deepEqual(check("run ./auth.http#Login\n###\nrun ./auth.http\n"), []);
+  // An override's {{value}} is a use of this file's variables.
+  assert.deepEqual(check("### Login\nGET http://localhost:3000/login\n\n###\nrun #Login (@user={{who}})\n").map((d) => [d.code, d.text]), [["maximo.undefined-variable", "who"]]);
+});

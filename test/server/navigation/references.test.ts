@@ -68,3 +68,13 @@ test("rename refuses system variables, plain text and names that would not parse
   const variable = withCursor(file("GET os/x?s={{si|te}}"));
   assert.ok(rename(variable.document, uri, variable.position, "two words") instanceof ResponseError);
 });
+
+test("a JetBrains run line: definition of `run #Login` is the request's `### Login` title (or its @name); references find the run lines", () => {
+  // jetbrains.com/help "Import and run requests": a request is named by `### name` or `# @name name`.
+  const text = ["### Login", "POST os/login", "", "### other", "# @name users", "GET os/users", "", "###", "run #Lo|gin (@user=alice)", "run #users", "run ./a.http#Login", ""].join("\n");
+  const login = withCursor(text);
+  assert.deepEqual(lines(getDefinition(login.document, uri, login.position)), [[0, 4]]);
+  assert.deepEqual(lines(getReferences(login.document, uri, login.position, false)), [[8, 5]]);
+  const users = withCursor(text.replace("run #Lo|gin", "run #Login").replace("run #users", "run #us|ers"));
+  assert.deepEqual(lines(getDefinition(users.document, uri, users.position)), [[4, 8]]);
+});

@@ -11,11 +11,11 @@ export type StoredDiagnostic = [code: number, severity: number, message: number,
 /** A diagnostic placed in its file: block-relative spans made absolute, with its range. */
 export type StoredPlaced = [...StoredDiagnostic, line: number, character: number, endLine: number, endCharacter: number];
 type StoredName = [name: string, argsStart: number, argsEnd: number, start: number];
-type StoredUse = [kind: 0 | 1, name: string, innerStart: number, innerEnd: number];
+type StoredUse = [kind: 0 | 1 | 2, name: string, innerStart: number, innerEnd: number];
 export type StoredAnalysis = [syntax: StoredDiagnostic[], schema: StoredDiagnostic[], names: StoredName[], stopsCheck: 0 | 1, variables: string[], requests: string[], uses: StoredUse[]];
 
 const SEVERITIES: readonly SyntaxDiagnostic["severity"][] = ["error", "warning", "information", "hint"];
-const USE_KINDS = ["variable", "chained"] as const;
+const USE_KINDS = ["variable", "chained", "run"] as const;
 
 /** Collects the strings of a file being written, each once. */
 export class StringTable {
@@ -49,7 +49,7 @@ export class StringTable {
       facts.stopsCheck ? 1 : 0,
       [...facts.variables],
       [...facts.requests],
-      facts.uses.map((u) => [u.kind === "variable" ? 0 : 1, u.name, u.inner.start, u.inner.end]),
+      facts.uses.map((u) => [USE_KINDS.indexOf(u.kind) as 0 | 1 | 2, u.name, u.inner.start, u.inner.end]),
     ];
   }
 }
@@ -117,5 +117,5 @@ function isName(value: unknown): boolean {
 }
 
 function isUse(value: unknown): boolean {
-  return Array.isArray(value) && value.length === 4 && (value[0] === 0 || value[0] === 1) && isString(value[1]) && isOffset(value[2]) && isOffset(value[3]);
+  return Array.isArray(value) && value.length === 4 && (value[0] === 0 || value[0] === 1 || value[0] === 2) && isString(value[1]) && isOffset(value[2]) && isOffset(value[3]);
 }

@@ -5,7 +5,10 @@
  */
 import { dirname } from "node:path";
 import * as vscode from "vscode";
-import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
+import { parseDocument, type MaximoDocument, type RunNode } from "../../../../server/src/language/maximo/api";
+import { fileSteps, importedFiles, planRun, RunLineError, runLineAt, runLineLabel, type FileSource } from "../../fileRuns/runPlan";
+import type { LentVariables } from "../../variables/fileVariables";
+import { EditorFiles } from "./editorFiles";
 import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
@@ -73,6 +76,7 @@ export class RequestRunner {
   async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
+    if ("run" in target) return this.sendRunLine(target.document, target.parsed, target.run);
     const title = requestTitle(target.parsed, target.index);
     await this.withCancel(`Maximo: sending ${title}`, async (signal) => {
       const context = this.context(target.document, target.parsed, signal);
@@ -91,6 +95,8 @@ export class RequestRunner {
       return;
     }
     const parsed = parseDocument(document.getText());
+    // JetBrains run lines run in their place, as `maximo run` runs them (a saved file: their paths are relative to it).
+    if (document.uri.scheme === "file" && parsed.blocks.some((b) => b.tree.runs !== undefined)) return this.sendAllSteps(document, parsed);
     const count = parsed.requests.length;
     let failed = 0;
     await this.withCancel(`Maximo: sending ${count} request(s)`, async (signal, progress) => {
@@ -115,9 +121,109 @@ export class RequestRunner {
     else void vscode.window.showInformationMessage(message);
   }
 
+  /** Send All in a file with run lines: its requests and run lines in order (fileRuns/runPlan.ts `fileSteps`). */
+  private async sendAllSteps(document: vscode.TextDocument, parsed: MaximoDocument): Promise<void> {
+    const steps = fileSteps(parsed);
+    const files = new EditorFiles();
+    const tally = { sent: 0, failed: 0 };
+    await this.withCancel(`Maximo: sending ${vscode.workspace.asRelativePath(document.uri)}`, async (signal, progress) => {
+      const holds: RunContext[] = [];
+      const context = this.context(document, parsed, signal, undefined, files);
+      holds.push(context);
+      try {
+        for (let i = 0; i < steps.length && !signal.aborted; i++) {
+          const step = steps[i]!;
+          progress.report({ message: `${i + 1} of ${steps.length}`, increment: 100 / steps.length });
+          if (step.kind === "run") {
+            const ran = await this.runLine(context, step.run, [document.uri.fsPath], files, holds);
+            tally.sent += ran.sent;
+            tally.failed += ran.failed;
+            continue;
+          }
+          tally.sent++;
+          try {
+            if (!(await this.runAndShow(context, step.index, false))) tally.failed++;
+          } catch (error) {
+            if (signal.aborted) throw error;
+            tally.failed++;
+            this.deps.log.error(`${requestTitle(parsed, step.index)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      } finally {
+        holds.forEach(releaseAll);
+      }
+    });
+    const message = `Sent ${tally.sent} request(s): ${tally.sent - tally.failed} succeeded, ${tally.failed} failed.`;
+    if (tally.failed > 0) void offerAdvice(this.deps, { message, actions: ["showLog"] }, "warning");
+    else void vscode.window.showInformationMessage(message);
+  }
+
+  /**
+   * A JetBrains `run` line: the request(s) it names are sent and shown as any request is, with
+   * its overrides (fileRuns/runPlan.ts decides what runs; a file run whole runs its own run lines).
+   */
+  private async sendRunLine(document: vscode.TextDocument, parsed: MaximoDocument, run: RunNode): Promise<void> {
+    if (document.uri.scheme !== "file") {
+      void vscode.window.showWarningMessage("Save the file first: the paths of run and import lines are relative to it.");
+      return;
+    }
+    const title = runLineLabel(parsed, run);
+    const files = new EditorFiles();
+    let failed = 0;
+    await this.withCancel(`Maximo: ${title}`, async (signal) => {
+      const context = this.context(document, parsed, signal, undefined, files);
+      const holds: RunContext[] = [context];
+      try {
+        failed = (await this.runLine(context, run, [document.uri.fsPath], files, holds)).failed;
+      } finally {
+        holds.forEach(releaseAll);
+      }
+    });
+    if (failed > 0) void offerAdvice(this.deps, { message: `${title}: ${failed} request(s) failed or were not sent.`, actions: ["showLog"] }, "warning");
+  }
+
+  /** Runs what `run` (a run line of `from`) names; how many requests it sent and how many failed. Contexts made are added to `holds` (released by the caller). */
+  private async runLine(from: RunContext, run: RunNode, chain: readonly string[], files: FileSource, holds: RunContext[]): Promise<{ sent: number; failed: number }> {
+    const line = from.parsed.positionAt(run.start).line + 1;
+    const tally = { sent: 0, failed: 0 };
+    try {
+      const target = planRun(run, { path: from.document.uri.fsPath, document: from.parsed }, files, chain);
+      const overrides = new Map<string, string>();
+      for (const o of run.overrides) overrides.set(o.name.text, await from.resolver.fillText(o.value.text, o.value.start));
+      const document = target.file.path === from.document.uri.fsPath ? from.document : await vscode.workspace.openTextDocument(vscode.Uri.file(target.file.path));
+      const context = this.context(document, target.file.document, from.signal, { overrides, overridesLine: line }, files);
+      holds.push(context);
+      if (target.kind === "request") return { sent: 1, failed: (await this.runAndShow(context, target.index, false)) ? 0 : 1 };
+      for (const step of fileSteps(target.file.document)) {
+        if (from.signal.aborted) break;
+        if (step.kind === "run") {
+          const ran = await this.runLine(context, step.run, [...chain, target.file.path], files, holds);
+          tally.sent += ran.sent;
+          tally.failed += ran.failed;
+        } else {
+          tally.sent++;
+          if (!(await this.runAndShow(context, step.index, false))) tally.failed++;
+        }
+      }
+      return tally;
+    } catch (error) {
+      if (from.signal.aborted) throw error;
+      const message = `${vscode.workspace.asRelativePath(from.document.uri)}:${line}: ${error instanceof Error ? error.message : String(error)}`;
+      this.deps.log.error(message);
+      // What the line names cannot run (no such request or file, a cycle): said at once, as Send says "not sent".
+      if (error instanceof RunLineError) void vscode.window.showErrorMessage(message);
+      else tally.failed++;
+      return tally;
+    }
+  }
+
   async copyAs(format: ExportFormat, locator?: RequestLocator): Promise<void> {
     const target = await this.locate(locator);
     if (!target) return;
+    if ("run" in target) {
+      void vscode.window.showWarningMessage("A run line is not a request: put the cursor in the request it names to copy that one.");
+      return;
+    }
     try {
       const context = this.context(target.document, target.parsed, new AbortController().signal);
       const resolved = await context.resolver.resolve(target.index);
@@ -258,10 +364,13 @@ export class RequestRunner {
     return connection;
   }
 
-  private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal): RunContext {
+  private context(document: vscode.TextDocument, parsed: MaximoDocument, signal: AbortSignal, lent?: LentVariables, files: FileSource = new EditorFiles()): RunContext {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(document.uri.fsPath);
     const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver, holds: [] };
+    // A JetBrains `import` lends the imported files' variables (a `file:` document only: paths are relative to it).
+    const imported = document.uri.scheme === "file" ? importedFiles({ path: document.uri.fsPath, document: parsed }, files).map((f) => f.document) : [];
     context.resolver = createResolver({
+      ...(lent || imported.length > 0 ? { lent: { ...lent, imported } } : {}),
       document: parsed,
       filePath: document.uri.fsPath,
       workspaceDir: folder,
@@ -292,7 +401,7 @@ export class RequestRunner {
   }
 
   /** The document and request line to run: the CodeLens's locator, else the cursor. */
-  private async locate(locator?: RequestLocator): Promise<{ document: vscode.TextDocument; parsed: MaximoDocument; index: number } | undefined> {
+  private async locate(locator?: RequestLocator): Promise<{ document: vscode.TextDocument; parsed: MaximoDocument; index: number } | { document: vscode.TextDocument; parsed: MaximoDocument; run: RunNode } | undefined> {
     const editor = vscode.window.activeTextEditor;
     const document = locator ? await vscode.workspace.openTextDocument(vscode.Uri.parse(locator.uri)) : editor?.document;
     if (!document || document.languageId !== "maximo") {
@@ -301,6 +410,8 @@ export class RequestRunner {
     }
     const line = locator?.line ?? editor!.selection.active.line;
     const parsed = parseDocument(document.getText());
+    const run = runLineAt(parsed, line);
+    if (run) return { document, parsed, run };
     const index = requestIndexAt(parsed, line);
     if (index === undefined) {
       void vscode.window.showWarningMessage(`Line ${line + 1} is not inside a request; put the cursor on a request to send it.`);

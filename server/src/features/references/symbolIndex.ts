@@ -1,7 +1,8 @@
 /**
  * Where file variables (`@site = ...` ↔ `{{site}}`) and request names (`# @name wo` ↔
- * `{{wo.response...}}`) are defined and used: the one index behind definition, references and
- * rename. Spans are absolute and cover the name only, so a rename replaces exactly it.
+ * `{{wo.response...}}`, and a JetBrains `### Login` title ↔ `run #Login`) are defined and used:
+ * the one index behind definition, references and rename. Spans are absolute and cover the name
+ * only, so a rename replaces exactly it.
  */
 import type { Span } from "../../language/common";
 import type { MaximoDocument } from "../../language/maximo/api";
@@ -21,14 +22,25 @@ export type SymbolAt = { occurrence: SymbolOccurrence } | { system: string; span
 /** Every occurrence in the document, in source order. */
 export function collectOccurrences(document: MaximoDocument): SymbolOccurrence[] {
   const out: SymbolOccurrence[] = [];
+  const withRuns = document.blocks.some((b) => b.tree.runs !== undefined);
   for (const block of document.blocks) {
     const tree = block.tree;
     for (const variable of tree.variables) {
       out.push({ kind: "variable", name: variable.name.text, span: block.toAbsolute(variable.name), definition: true });
     }
+    let named = false;
     for (const directive of tree.directives) {
       if (directive.name.text !== "name" || !directive.args) continue;
+      named = true;
       out.push({ kind: "request", name: directive.args.text, span: block.toAbsolute(directive.args), definition: true });
+    }
+    // In a file with run lines (JetBrains names requests by title), a `### Login` title names the
+    // request when no `@name` does, as `BlockNode.name` reads it.
+    const title = tree.separator?.title;
+    if (withRuns && !named && tree.request && title) out.push({ kind: "request", name: title.text, span: block.toAbsolute(title), definition: true });
+    // `run #Login` of this file (a run line with a path names another file's request).
+    for (const run of tree.runs ?? []) {
+      if (run.request && !run.path) out.push({ kind: "request", name: run.request.text, span: block.toAbsolute(run.request), definition: false });
     }
     for (const expression of tree.expressions) {
       if (expression.kind !== "variable" && expression.kind !== "chained") continue;

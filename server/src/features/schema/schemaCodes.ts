@@ -32,6 +32,8 @@ export const SCHEMA_DIAGNOSTICS = {
   "maximo.query-param-case": { severity: "warning", summary: "A query parameter is spelled in the wrong case; Maximo silently ignores it." },
   "maximo.unknown-query-param": { severity: "warning", summary: "An `oslc.`-style query parameter Maximo does not know; it is silently ignored." },
   "maximo.undefined-variable": { severity: "warning", summary: "`{{name}}` names no file variable, request or system variable (an environment may still define it)." },
+  "maximo.run-unknown-request": { severity: "error", summary: "JetBrains `run #name` names no request of the file or of the files it imports." },
+  "maximo.import-missing": { severity: "warning", summary: "A JetBrains `import` or `run` line names a file that does not exist (checked where the file system is at hand: `maximo check`, saved files in the editor)." },
   "maximo.http-patch": { severity: "warning", summary: "PATCH/PUT: Maximo wants POST with `x-method-override`." },
   "maximo.action-needs-override": { severity: "warning", summary: "`action=wsmethod:...` on a record without `x-method-override: PATCH`." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;

@@ -12,6 +12,7 @@ import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { BlockTree, DocumentBlock, ExpressionNode, MaximoDocument } from "../../language/maximo/api";
 import { handlerSets, isHandlerFile } from "../../language/maximo/handlerScripts";
 import { namedResponseRequest } from "../../language/maximo/namedResponses";
+import { closest } from "./didYouMean";
 import { schemaDiagnostic } from "./schemaCodes";
 
 /** How the message on an undefined variable (not on a chained reference) begins. */
@@ -39,26 +40,27 @@ export interface VariableFacts {
   /**
    * The block makes the check impossible: an httpyac script block can set any variable, as can a
    * JetBrains handler kept in a file or setting a computed name, and names can come from an
-   * imported file (httpyac `# @import`), which this check does not read.
+   * imported file (httpyac `# @import`, JetBrains `import`), which this check does not read
+   * (`features/imports/` reads JetBrains imports where the file system is at hand).
    */
   readonly stopsCheck: boolean;
   readonly variables: readonly string[];
   readonly requests: readonly string[];
-  /** `{{name...}}` and `{{req.response...}}` expressions, block-relative. */
+  /** `{{name...}}` and `{{req.response...}}` expressions and JetBrains `run #name` lines, block-relative. */
   readonly uses: readonly VariableUse[];
 }
 
-/** What the check reads of a `{{name...}}` or `{{req.response...}}` expression. */
+/** What the check reads of a `{{name...}}` or `{{req.response...}}` expression, or of a `run #name` line. */
 export interface VariableUse {
-  readonly kind: "variable" | "chained";
+  readonly kind: "variable" | "chained" | "run";
   /** The variable's name, or the request's. */
   readonly name: string;
-  /** Between the braces: where a diagnostic goes. */
+  /** Between the braces (the name after `#` of a run line): where a diagnostic goes. */
   readonly inner: Span;
 }
 
 export function variableFacts(tree: BlockTree): VariableFacts {
-  let stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import");
+  let stopsCheck = tree.scripts.some((s) => s.kind === "httpyac") || tree.directives.some((d) => d.name.text === "import") || tree.imports !== undefined;
   const variables: string[] = [];
   const requests: string[] = [];
   for (const variable of tree.variables) variables.push(variable.name.text);
@@ -77,7 +79,10 @@ export function variableFacts(tree: BlockTree): VariableFacts {
     else if (directive.name.text === "prompt") variables.push(args.split(/\s+/)[0]!);
   }
   if (tree.name) requests.push(tree.name);
-  const uses = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
+  const uses: VariableUse[] = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
+  // `run #Login` (no file): a request of this file, or of an imported one (then the check stops).
+  for (const run of tree.runs ?? []) if (run.request && !run.path) uses.push({ kind: "run", name: run.request.text, inner: run.request });
+  if (tree.runs) uses.sort((a, b) => a.inner.start - b.inner.start);
   return { stopsCheck, variables, requests, uses };
 }
 
@@ -116,7 +121,8 @@ type BlockPlace = Pick<DocumentBlock, "toAbsolute">;
 /** The names a file defines: `@name = value` lines and prompts; request names. */
 export interface Definitions {
   variables: { has(name: string): boolean };
-  requests: { has(name: string): boolean };
+  /** Names listed (a Set or a Map of counts) for the "did you mean" of `run #name`. */
+  requests: { has(name: string): boolean; keys(): Iterable<string> };
 }
 
 /** Adds to `out` a diagnostic for each of `uses` (of `block`) that `defined` does not define; absolute spans. */
@@ -134,6 +140,8 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
           `${NO_VARIABLE}${name} = ...\` line in this file, request name or environment file defines \`${name}\`: add \`@${name} = value\` at the top of the file, or define it in an environment (${ENVIRONMENT_SOURCES}).`,
         ),
       );
+    } else if (expression.kind === "run") {
+      if (!defined.requests.has(expression.name)) out.push(unknownRunTarget(expression.name, block.toAbsolute(expression.inner), defined.requests.keys()));
     } else if (!defined.requests.has(expression.name)) {
       out.push(
         schemaDiagnostic(
@@ -144,4 +152,15 @@ export function undefinedUses(uses: readonly VariableUse[], defined: Definitions
       );
     }
   }
+}
+
+/** `maximo.run-unknown-request` at `span` (the name of `run #name`): no request of the file has that name. */
+export function unknownRunTarget(name: string, span: Span, names: Iterable<string>, where = "this file"): SyntaxDiagnostic {
+  // Sorted: the incremental analysis lists the names in another order, and a tie must break alike.
+  const near = closest(name, [...names].sort());
+  return schemaDiagnostic(
+    "maximo.run-unknown-request",
+    span,
+    `No request in ${where} is named \`${name}\`${near ? `: did you mean \`${near}\`?` : "."} A request is named by its \`### name\` line or \`# @name name\`; \`import ./other.http\` makes another file's named requests available.`,
+  );
 }

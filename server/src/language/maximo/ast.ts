@@ -194,6 +194,36 @@ export interface RequestNode extends Span {
   response?: Span;
 }
 
+/** JetBrains `import ./auth.http` (the line without its line break): that file's named requests can be run from here. */
+export interface ImportNode extends Span {
+  /** The word `import`. */
+  keyword: Span;
+  /** Trimmed; absent when the line names no file (diagnosed). */
+  path?: TextNode;
+}
+
+/** `@user=alice` inside a run line's parentheses: the variable set for that run. */
+export interface RunOverrideNode extends Span {
+  /** Without the `@`. */
+  name: TextNode;
+  /** Trimmed, as written (`{{...}}` in it is an expression of this file). */
+  value: TextNode;
+}
+
+/**
+ * JetBrains `run #Login`, `run ./auth.http#Login`, `run ./auth.http`, each optionally with
+ * `(@name=value, ...)` (the line without its line break). Not a request: it runs others.
+ */
+export interface RunNode extends Span {
+  /** The word `run`. */
+  keyword: Span;
+  /** The file whose requests run; absent for `run #name` (this file and its imports). */
+  path?: TextNode;
+  /** The request name after `#` (without it); absent for `run PATH` (every request of that file). */
+  request?: TextNode;
+  overrides: readonly RunOverrideNode[];
+}
+
 /** One request block: the text from a `###` line (or the start of the file) to the next, line breaks included. */
 export interface BlockNode extends Span {
   /** From the first to the last non-blank line; empty at the block start when all is blank. */
@@ -207,6 +237,10 @@ export interface BlockNode extends Span {
   scripts: readonly ScriptNode[];
   toolLines: readonly ToolLineNode[];
   request?: RequestNode;
+  /** JetBrains `import` lines (only on blocks that have one: most have none). */
+  imports?: readonly ImportNode[];
+  /** JetBrains `run` lines (only on blocks that have one). */
+  runs?: readonly RunNode[];
   /** Every `{{...}}` in the URL, headers, variable values, directive arguments and body, in order. */
   expressions: readonly ExpressionNode[];
   /** Structural problems found while building the tree (the rest are computed on demand). */

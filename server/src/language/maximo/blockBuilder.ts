@@ -43,6 +43,8 @@ export function buildBlockTree(text: string, lineStarts: readonly number[]): Blo
   };
   if (s.separator) tree.separator = s.separator;
   if (s.request) tree.request = s.request.node;
+  if (s.imports) tree.imports = orEmpty(s.imports);
+  if (s.runs) tree.runs = orEmpty(s.runs);
   let name: string | undefined;
   for (const d of tree.directives) if (d.name.text === "name" && d.args) name = d.args.text;
   name ??= s.separator?.title?.text;

@@ -6,6 +6,7 @@
  * work on LF-only text. Line breaks are CRLF, LF or CR.
  */
 import { isMethodSeparator, KNOWN_METHODS, OTHER_PROTOCOLS } from "./httpMethods";
+import { fileCommandAt } from "./fileCommandLines";
 import { closesBlockComment, opensBlockComment, opensFragment, opensScript } from "./httpyacRegions";
 
 export interface SplitBlock {
@@ -140,6 +141,8 @@ class SectionState {
       this.region = "fragment";
       return -1;
     }
+    // JetBrains `run`/`import` lines stand before the request (fileCommands.ts): none of it.
+    if (!this.hasRequest && (c === 114 /* r */ || c === 105 /* i */) && fileCommandAt(text, i)) return -1;
     if (!this.hasRequest) {
       this.hasRequest = true; // the first line of no other kind is the request line
       return -1;

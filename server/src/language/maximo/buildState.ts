@@ -6,8 +6,10 @@ import type {
   DirectiveNode,
   ExpressionNode,
   HeaderNode,
+  ImportNode,
   QueryParamNode,
   RequestNode,
+  RunNode,
   ScriptNode,
   SeparatorNode,
   TextNode,
@@ -29,6 +31,8 @@ export interface BuildState {
   variables?: VariableNode[];
   scripts?: ScriptNode[];
   toolLines?: ToolLineNode[];
+  imports?: ImportNode[];
+  runs?: RunNode[];
   expressions: ExpressionNode[];
   diagnostics: SyntaxDiagnostic[];
   /** The tokens of the request line while the parser is on it. */

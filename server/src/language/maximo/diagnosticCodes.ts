@@ -33,6 +33,8 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.json-invalid": { severity: "error", summary: "A JSON body is not valid JSON (`{{...}}` placeholders are allowed)." },
   "maximo.file-ref-missing-path": { severity: "error", summary: "A `<` body line names no file." },
   "maximo.script-unterminated": { severity: "error", summary: "A script block (`{{` or `> {%`) is not closed before the next request." },
+  "maximo.run-malformed": { severity: "error", summary: "A JetBrains `run` line names nothing, has `#` without a name, an unclosed `(` or an override that is not `@name=value`." },
+  "maximo.import-malformed": { severity: "error", summary: "A JetBrains `import` line names no file." },
   "maximo.comment-unterminated": { severity: "error", summary: "A `/*` block comment has no `*/` line: the rest of the file is comment." },
   // httpyac and REST Client features that are read but not run: said, not flagged as wrong.
   "maximo.script-not-run": { severity: "information", summary: "An httpyac script block or a response handler: Maximo Workbench does not run scripts." },

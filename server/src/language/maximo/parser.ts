@@ -6,7 +6,7 @@
  *
  *   block       := SeparatorLine? lineItem* request?
  *   lineItem    := BlankLine | CommentLine | DirectiveLine | VariableLine | HttpyacLine
- *                | HandlerLine | script
+ *                | HandlerLine | ImportLine | RunLine | script
  *   request     := requestLine (continuation | HeaderLine | MalformedHeaderLine | CommentLine
  *                | DirectiveLine | HttpyacLine | HandlerLine | script)* body?
  *   requestLine := Indent? ((Method | PathText) (PathText | Ws)* query? | query) HttpVersion? LineEnd?
@@ -42,6 +42,7 @@ import {
   readSeparator,
 } from "./blockReaders";
 import type { BuildState, RequestLineTokens } from "./buildState";
+import { readImportLine, readRunLine } from "./fileCommands";
 import { readBlockComment, readComment, readDirectiveLine, readHeader, readMalformedHeader, readToolLine, readVariable } from "./lineReaders";
 import * as T from "./tokens";
 
@@ -117,6 +118,8 @@ export class BlockParser extends EmbeddedActionsParser {
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HttpyacLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HandlerLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.GqlFragment)) },
+          { ALT: () => this.act(readImportLine, this.CONSUME(T.ImportLine)) },
+          { ALT: () => this.act(readRunLine, this.CONSUME(T.RunLine)) },
           { ALT: () => this.SUBRULE(this.script) },
         ]),
       );

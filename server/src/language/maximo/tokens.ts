@@ -21,6 +21,7 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
 import { isMethodSeparator, KNOWN_METHODS, METHOD_SEPARATOR_CHARS } from "./httpMethods";
 import { blockCommentEnd, fragmentEnd, opensBlockComment, opensFragment, SCRIPT_OPEN_SOURCE } from "./httpyacRegions";
+import { matchFileCommand } from "./fileCommandLines";
 import { blankLinesEnd, pathEnd, queryParamEnd } from "./scanners";
 
 /** Names of the lexer modes. */
@@ -308,6 +309,23 @@ export const GqlFragment = createToken({
 });
 
 /**
+ * JetBrains `import ./other.http` and `run #name (@v=x)` lines (fileCommands.ts): where a
+ * request line could start, before `Method` would read `run` as an unknown method.
+ */
+export const ImportLine = createToken({
+  name: "ImportLine",
+  pattern: { exec: matchFileCommand("import") as (text: string, offset: number) => CustomPatternMatcherReturn | null },
+  start_chars_hint: [" ", "\t", "i"],
+  line_breaks: true,
+});
+export const RunLine = createToken({
+  name: "RunLine",
+  pattern: { exec: matchFileCommand("run") as (text: string, offset: number) => CustomPatternMatcherReturn | null },
+  start_chars_hint: [" ", "\t", "r"],
+  line_breaks: true,
+});
+
+/**
  * `HTTP/1.1 200 OK` after a request: from here on an example response, neither body nor
  * headers (httpyac `src/plugins/core/parse/responseHttpRegionParser.ts`:
  * `/^\s*HTTP\/(?<httpVersion>\S+)\s*(?<statusCode>[1-5][0-9][0-9])\s*(-)?\s*(?<statusMessage>.*)$/u`).
@@ -532,7 +550,7 @@ const commonLineStart: TokenType[] = [DirectiveLine, CommentLine, HttpyacLine, H
 export const lexerDefinition = {
   defaultMode: Mode.preamble,
   modes: {
-    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlockCommentLine, GqlFragment, BlankLine, VariableLine, Indent, Method, QueryStart, PathStart],
+    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlockCommentLine, GqlFragment, BlankLine, VariableLine, ImportLine, RunLine, Indent, Method, QueryStart, PathStart],
     [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
     [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
     [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, BlockCommentToBody, ContinuationStart, PathContinuationLine, FileRefStart, ResponseStart, BodyStartLine, HeaderLine, BodyStartText, MalformedHeaderLine],
@@ -552,5 +570,5 @@ export const allTokenTypes: TokenType[] = [
   ByteOrderMark, FileRefLine, FileRefStart, BodyStartLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
   HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
   ContinuationStart, HeaderLine, MalformedHeaderLine,
-  BodyStartText, BlockComment, BlockCommentLine, BlockCommentToBody, GqlFragment, ResponseStart, ResponseLine, PathContinuationLine,
+  BodyStartText, BlockComment, BlockCommentLine, BlockCommentToBody, GqlFragment, ResponseStart, ResponseLine, PathContinuationLine, ImportLine, RunLine,
 ];
