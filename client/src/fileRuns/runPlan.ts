@@ -50,7 +50,9 @@ export function runLineAt(document: MaximoDocument, line: number): RunNode | und
 
 /** How messages name a run line: its text without the overrides, whose values may be credentials. */
 export function runLineLabel(document: MaximoDocument, run: RunNode): string {
-  const end = run.overrides.length > 0 ? document.text.lastIndexOf("(", run.overrides[0]!.start) : run.end;
+  // Up to the variables, parsed or not: a value (or a malformed one) may be a credential.
+  const open = document.text.indexOf("(", run.keyword.end);
+  const end = open >= 0 && open < run.end ? open : run.end;
   return document.text.slice(run.start, Math.max(run.start, end)).trimEnd();
 }
 
@@ -74,6 +76,8 @@ export function importedFiles(from: RunFile, files: FileSource): RunFile[] {
  * first: running one of them whole again is a cycle. Throws `RunLineError`.
  */
 export function planRun(run: RunNode, from: RunFile, files: FileSource, chain: readonly string[]): RunTarget {
+  // Sent without the variables it failed to set, the request could go out with other values.
+  if (run.malformed) throw new RunLineError("Not run: this run line is malformed (see its error in the editor or `maximo check`).");
   const name = run.request?.text;
   if (!run.path) {
     if (name === undefined) throw new RunLineError("This run line names nothing to run: write `run #name`, `run ./other.http#name` or `run ./other.http`.");

@@ -222,6 +222,8 @@ export interface RunNode extends Span {
   /** The request name after `#` (without it); absent for `run PATH` (every request of that file). */
   request?: TextNode;
   overrides: readonly RunOverrideNode[];
+  /** The line has a `maximo.run-malformed` error (an unclosed `(`, a variable not written `@name=value`, ...): it is not run. */
+  malformed?: true;
 }
 
 /** One request block: the text from a `###` line (or the start of the file) to the next, line breaks included. */

@@ -44,7 +44,10 @@ export function readRunLine(token: IToken, s: BuildState): void {
   const overrides: RunOverrideNode[] = [];
   const node: RunNode = { start: keyword.start, end, keyword, overrides };
   (s.runs ??= []).push(node);
-  const fail = (at: Span, message: string) => s.diagnostics.push(diagnostic("maximo.run-malformed", at, message));
+  const fail = (at: Span, message: string) => {
+    node.malformed = true;
+    s.diagnostics.push(diagnostic("maximo.run-malformed", at, message));
+  };
   if (!head.text) {
     fail(open >= 0 && open < end ? { start: keyword.start, end } : keyword, "`run` names nothing to run: write `run #name` (a request of this file or of an imported one), `run ./other.http#name` or `run ./other.http`.");
   } else {
