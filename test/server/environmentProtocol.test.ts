@@ -4,20 +4,11 @@
 // change, checks the open documents again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
-
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
-
-interface Publication {
-  uri: string;
-  version?: number;
-  diagnostics: Array<{ code?: string; message: string }>;
-}
+import { serverConnection, waitList, type Publication } from "./lspProcess";
 
 test("LSP: variables from http-client.env.json, .env and REST Client's settings file are defined; a changed environment file re-checks open documents", async (t) => {
   const workspace = mkdtempSync(join(tmpdir(), "maximo-lsp-env-"));
@@ -32,12 +23,10 @@ test("LSP: variables from http-client.env.json, .env and REST Client's settings 
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
 
-  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = serverConnection(t);
   const published: Publication[] = [];
   const registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> = [];
-  const waiters: Array<() => void> = [];
-  const wake = () => waiters.splice(0).forEach((w) => w());
+  const { wake, until } = waitList();
   connection.onNotification("textDocument/publishDiagnostics", (params: Publication) => {
     published.push(params);
     wake();
@@ -48,19 +37,6 @@ test("LSP: variables from http-client.env.json, .env and REST Client's settings 
     return null;
   });
   connection.listen();
-  t.after(() => {
-    connection.dispose();
-    child.kill();
-  });
-  const until = <T>(find: () => T | undefined) =>
-    new Promise<T>((resolve) => {
-      const check = () => {
-        const hit = find();
-        if (hit !== undefined) resolve(hit);
-        else waiters.push(check);
-      };
-      check();
-    });
   const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
 
   await connection.sendRequest("initialize", {

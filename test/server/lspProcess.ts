@@ -120,3 +120,35 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
     },
   };
 }
+
+/**
+ * dist/server.js --stdio with a bare connection, for tests that answer the server's own requests
+ * (`client/registerCapability`, `workspace/configuration`) themselves: register handlers, then
+ * `connection.listen()`. Stopped after the test.
+ */
+export function serverConnection(t: { after(fn: () => void): void }): MessageConnection {
+  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  t.after(() => {
+    connection.dispose();
+    child.kill();
+  });
+  return connection;
+}
+
+/** Waits on state that handlers fill: `until(find)` resolves with the first value `find` gives, checked again at each `wake()`. */
+export function waitList(): { wake(): void; until<T>(find: () => T | undefined): Promise<T> } {
+  const waiters: Array<() => void> = [];
+  return {
+    wake: () => waiters.splice(0).forEach((check) => check()),
+    until: <T>(find: () => T | undefined) =>
+      new Promise<T>((resolve) => {
+        const check = () => {
+          const hit = find();
+          if (hit !== undefined) resolve(hit);
+          else waiters.push(check);
+        };
+        check();
+      }),
+  };
+}

@@ -7,21 +7,14 @@
 // file-based check unchanged.
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { ResponseError, type MessageConnection } from "vscode-jsonrpc/node";
+import { serverConnection, waitList, type Publication } from "./lspProcess";
 
-const root = process.env.MAXIMO_WORKBENCH_ROOT ?? process.cwd();
 const SETTING = "rest-client.environmentVariables";
-
-interface Publication {
-  uri: string;
-  version?: number;
-  diagnostics: Array<{ code?: string; message: string }>;
-}
 
 interface ConfigurationItem {
   scopeUri?: string;
@@ -51,13 +44,11 @@ function workspaceWithRequest(): { workspace: string; uri: string; text: string 
 
 /** Starts dist/server.js, answers `workspace/configuration` with `answer` (per item), and initializes with `capabilities`. */
 async function start(t: TestContext, workspace: string, capabilities: object, answer: (item: ConfigurationItem) => unknown): Promise<Session> {
-  const child = spawn(process.execPath, [join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = serverConnection(t);
   const published: Publication[] = [];
   const asked: ConfigurationItem[] = [];
   const registrations: Session["registrations"] = [];
-  const waiters: Array<() => void> = [];
-  const wake = () => waiters.splice(0).forEach((w) => w());
+  const { wake, until } = waitList();
   connection.onNotification("textDocument/publishDiagnostics", (params: Publication) => {
     published.push(params);
     wake();
@@ -73,19 +64,6 @@ async function start(t: TestContext, workspace: string, capabilities: object, an
     return Promise.all(params.items.map(answer));
   });
   connection.listen();
-  t.after(() => {
-    connection.dispose();
-    child.kill();
-  });
-  const until = <T>(find: () => T | undefined) =>
-    new Promise<T>((resolve) => {
-      const check = () => {
-        const hit = find();
-        if (hit !== undefined) resolve(hit);
-        else waiters.push(check);
-      };
-      check();
-    });
   await connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
