@@ -117,6 +117,11 @@ export async function startLsp(capabilities: object = {}): Promise<LspProcess> {
       closing = true;
       connection.dispose();
       child.kill();
+      // Our ends of the pipes too: anything still holding the server's stdout (a process it left
+      // behind) would otherwise keep this test file from exiting after its tests passed.
+      child.stdin?.destroy();
+      child.stdout?.destroy();
+      child.unref();
     },
   };
 }
@@ -132,6 +137,9 @@ export function serverConnection(t: { after(fn: () => void): void }): MessageCon
   t.after(() => {
     connection.dispose();
     child.kill();
+    child.stdin?.destroy();
+    child.stdout?.destroy();
+    child.unref();
   });
   return connection;
 }
