@@ -22,6 +22,8 @@ import { isCheapEdit, openSteps } from "./features/fileDiagnostics/openAnalysis"
 import { withoutEnvironmentVariables } from "./features/schema/variableChecks";
 import { fileURLToPath } from "node:url";
 import { importDiagnostics, type ReadText } from "./features/imports/importChecks";
+import { fileCommandTarget, type FileCommandTarget } from "./features/imports/fileCommandTargets";
+import { fileCommandHover, fileCommandLocation } from "./features/imports/fileCommandNavigation";
 import { toLspDiagnostics } from "./features/schema/schemaDiagnostics";
 
 /** The one facade the LSP handlers call: features over one shared, incremental parse per document version. */
@@ -164,7 +166,17 @@ export class LanguageService {
   }
 
   definition(document: TextDocument, position: Position): Location[] {
-    return getDefinition(this.parse(document), document.uri, position);
+    const parsed = this.parse(document);
+    const found = getDefinition(parsed, document.uri, position);
+    if (found.length > 0) return found;
+    const target = this.fileCommandTarget(document, parsed, parsed.offsetAt(position));
+    return target ? [fileCommandLocation(target)] : [];
+  }
+
+  /** What an `import` / `run` line under `offset` names in another file (file documents only: paths are relative to them). */
+  private fileCommandTarget(document: TextDocument, parsed: MaximoDocument, offset: number): FileCommandTarget | undefined {
+    if (!this.readText || !document.uri.startsWith("file:")) return undefined;
+    return fileCommandTarget(parsed, fileURLToPath(document.uri), offset, this.readText);
   }
 
   references(document: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
@@ -190,7 +202,11 @@ export class LanguageService {
 
   hover(document: TextDocument, position: Position): Hover | null {
     const parsed = this.parse(document);
-    return getHover(parsed, parsed.offsetAt(position), this.schemas) ?? null;
+    const offset = parsed.offsetAt(position);
+    const here = getHover(parsed, offset, this.schemas);
+    if (here) return here;
+    const target = this.fileCommandTarget(document, parsed, offset);
+    return target ? fileCommandHover(target, parsed.rangeOf(target.origin)) : null;
   }
 
   forget(uri: string): void {

@@ -35,3 +35,66 @@ test("an untitled document: no file is read, nothing is said of the paths", () =
   const s = service();
   assert.deepEqual(s.diagnostics(s.changes.configuration.create("untitled:Untitled-1", "maximo", 1, TEXT)), []);
 });
+
+// Go to definition and hover across files: what an import or run line names in another file.
+const navFiles = new Map([
+  [join(folder, "auth.http"), "### Login\nPOST http://localhost:3000/login\n\n### Logout\nPOST http://localhost:3000/logout\n"],
+  [join(folder, "plain.http"), "GET http://localhost:3000/a\n"],
+]);
+const NAV = "import ./auth.http\n\n### Local\nGET http://localhost:3000/here\n\n###\nrun #Logout\nrun ./auth.http#Logout\nrun ./plain.http\nrun #Local\nrun ./auth.http#Nope\n";
+
+function navService(): { s: LanguageService; doc: ReturnType<LanguageService["changes"]["configuration"]["create"]> } {
+  const s = new LanguageService();
+  s.setFileReader((path) => navFiles.get(path));
+  const doc = s.changes.configuration.create(pathToFileURL(join(folder, "main.http")).toString(), "maximo", 1, NAV);
+  return { s, doc };
+}
+
+const at = (line: number, character: number) => ({ line, character });
+const authUri = pathToFileURL(join(folder, "auth.http")).toString();
+
+test("definition: run PATH#name and run #name of an imported file open that file at the request line; a path opens the file", () => {
+  const { s, doc } = navService();
+  const where = (line: number, character: number) => s.definition(doc, at(line, character)).map((l) => [l.uri, l.range.start.line, l.range.start.character, l.range.end.character]);
+  // `run ./auth.http#Logout`, on the name: line 4 of auth.http (0-based 4), the whole request line.
+  assert.deepEqual(where(7, 18), [[authUri, 4, 0, "POST http://localhost:3000/logout".length]]);
+  // `run #Logout`: not in this file, found in the import.
+  assert.deepEqual(where(6, 6), [[authUri, 4, 0, "POST http://localhost:3000/logout".length]]);
+  // On a path: the top of the file.
+  assert.deepEqual(where(0, 10), [[authUri, 0, 0, 0]]);
+  assert.deepEqual(where(8, 8), [[pathToFileURL(join(folder, "plain.http")).toString(), 0, 0, 0]]);
+  // `run #Local` stays in this file (the symbol index answers): its title.
+  assert.deepEqual(where(9, 6), [[doc.uri, 2, 4, 9]]);
+  // A name the file lacks, and the keyword, go nowhere.
+  assert.deepEqual(where(10, 18), []);
+  assert.deepEqual(where(7, 1), []);
+});
+
+test("hover: a request of another file shows its line; a path lists that file's named requests", () => {
+  const { s, doc } = navService();
+  const hover = (line: number, character: number) => {
+    const h = s.hover(doc, at(line, character));
+    return h && { value: (h.contents as { value: string }).value, range: [h.range!.start.line, h.range!.start.character, h.range!.end.character] };
+  };
+  const request = hover(7, 18)!;
+  assert.match(request.value, /^\*\*Logout\*\* \(`\.\/auth\.http`, line 5\)/);
+  assert.match(request.value, /POST http:\/\/localhost:3000\/logout/);
+  // The `#` and the name.
+  assert.deepEqual(request.range, [7, 15, 22]);
+  assert.match(hover(0, 10)!.value, /`\.\/auth\.http`: 2 named requests: `Login`, `Logout`\./);
+  assert.match(hover(8, 8)!.value, /has no named requests/);
+  assert.equal(hover(10, 18), null);
+});
+
+test("an untitled document reads no file for navigation", () => {
+  const s = new LanguageService();
+  let reads = 0;
+  s.setFileReader(() => {
+    reads++;
+    return undefined;
+  });
+  const doc = s.changes.configuration.create("untitled:Untitled-1", "maximo", 1, NAV);
+  assert.deepEqual(s.definition(doc, at(7, 18)), []);
+  assert.equal(s.hover(doc, at(0, 10)), null);
+  assert.equal(reads, 0);
+});

@@ -6,7 +6,8 @@
  * them. A file run whole while it is already being run whole is a cycle, named as a chain.
  * No VS Code; files come through a `FileSource`.
  */
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname } from "node:path";
+import { pathFrom } from "../../../server/src/features/imports/importChecks";
 import type { MaximoDocument, RunNode } from "../../../server/src/language/maximo/api";
 
 /** Reads request files (parsed), each once per run; undefined when the file does not exist. */
@@ -103,11 +104,6 @@ export function planRun(run: RunNode, from: RunFile, files: FileSource, chain: r
     throw new RunLineError(`Not run: the files run each other in a cycle: ${loop.join(" → ")}.`);
   }
   return { kind: "file", file };
-}
-
-/** A run or import line's path, from the file that names it. */
-export function pathFrom(file: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(dirname(file), path);
 }
 
 function indexOfName(document: MaximoDocument, name: string): number | undefined {

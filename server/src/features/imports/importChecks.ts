@@ -67,16 +67,17 @@ export function importDiagnostics(document: MaximoDocument, filePath: string, re
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-function requestNames(document: MaximoDocument): string[] {
+export function requestNames(document: MaximoDocument): string[] {
   return document.requests.flatMap((r) => (r.name === undefined ? [] : [r.name]));
 }
 
-function pathFrom(file: string, path: string): string {
+/** A path of an `import` / `run` line, resolved against the file that names it. */
+export function pathFrom(file: string, path: string): string {
   return isAbsolute(path) ? path : resolve(dirname(file), path);
 }
 
 /** A path written with `{{...}}` is known only when the request runs. */
-function hasVariable(path: string): boolean {
+export function hasVariable(path: string): boolean {
   return path.includes("{{");
 }
 
