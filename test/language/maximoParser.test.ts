@@ -377,6 +377,7 @@ test("summary: the shape `maximo parse` prints", () => {
         range: { start: { line: 0, character: 0 }, end: { line: 4, character: 2 } },
       },
     ],
+    fileCommands: [],
     diagnostics: [],
   });
   const bad = toParseSummary(parseDocument("FETCH x\n"));
@@ -389,6 +390,28 @@ test("summary: the shape `maximo parse` prints", () => {
     code: "maximo.unknown-method",
     message: bad.diagnostics[0]!.message,
   });
+});
+
+test("summary: JetBrains import and run lines are listed in line order, with their variables", () => {
+  // jetbrains.com/help "Import and run requests".
+  const text = ["import ./auth.http", "", "### Login", "POST os/login", "", "###", "run #Login (@user=alice, @site={{site}})", "import ./more.http", "run ./auth.http", "run ./auth.http#Logout", ""].join("\n");
+  const line = (n: number, end: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: end } });
+  assert.deepEqual(toParseSummary(parseDocument(text)).fileCommands, [
+    { kind: "import", path: "./auth.http", request: null, variables: [], range: line(0, 18) },
+    {
+      kind: "run",
+      path: null,
+      request: "Login",
+      variables: [
+        { name: "user", value: "alice" },
+        { name: "site", value: "{{site}}" },
+      ],
+      range: line(6, 40),
+    },
+    { kind: "import", path: "./more.http", request: null, variables: [], range: line(7, 18) },
+    { kind: "run", path: "./auth.http", request: null, variables: [], range: line(8, 15) },
+    { kind: "run", path: "./auth.http", request: "Logout", variables: [], range: line(9, 22) },
+  ]);
 });
 
 test("edge inputs: empty text, blank lines only, a lone ###, no final line break", () => {

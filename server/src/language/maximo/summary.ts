@@ -8,7 +8,21 @@ import type { Range } from "./lineIndex";
 
 export interface ParseSummary {
   requests: RequestSummary[];
+  /** JetBrains `import` / `run` lines, in file order (fileCommands.ts). */
+  fileCommands: FileCommandSummary[];
   diagnostics: DiagnosticSummary[];
+}
+
+export interface FileCommandSummary {
+  kind: "import" | "run";
+  /** The file named, as written; null for `run #name` (this file or an import). */
+  path: string | null;
+  /** The request named after `#`; null for `import` and `run PATH` (every request of that file). */
+  request: string | null;
+  /** A run line's `(@name=value, ...)`, values as written. */
+  variables: { name: string; value: string }[];
+  /** The line's range. */
+  range: Range;
 }
 
 export interface RequestSummary {
@@ -48,7 +62,24 @@ export function toParseSummary(document: MaximoDocument): ParseSummary {
       range: document.rangeOf({ start, end: request.end }),
     };
   });
-  return { requests, diagnostics: diagnosticSummaries(document) };
+  return { requests, fileCommands: fileCommandSummaries(document), diagnostics: diagnosticSummaries(document) };
+}
+
+function fileCommandSummaries(document: MaximoDocument): FileCommandSummary[] {
+  const out: { at: number; summary: FileCommandSummary }[] = [];
+  for (const block of document.blocks) {
+    if (!block.tree.imports && !block.tree.runs) continue;
+    const node = block.node();
+    for (const line of node.imports ?? []) {
+      out.push({ at: line.start, summary: { kind: "import", path: line.path?.text ?? null, request: null, variables: [], range: document.rangeOf(line) } });
+    }
+    for (const run of node.runs ?? []) {
+      const variables = run.overrides.map((o) => ({ name: o.name.text, value: o.value.text }));
+      out.push({ at: run.start, summary: { kind: "run", path: run.path?.text ?? null, request: run.request?.text ?? null, variables, range: document.rangeOf(run) } });
+    }
+  }
+  // A block's imports and runs were read apart: put them back in line order.
+  return out.sort((a, b) => a.at - b.at).map((e) => e.summary);
 }
 
 /** The diagnostics part of the summary alone (`maximo check` needs no request copies). */
