@@ -6,7 +6,8 @@ import { UsageError, type ParsedArgs } from "./args";
 import { createSchemaStore, defaultPackDir } from "../../../server/src/schema";
 import { onePassCheck } from "../../../server/src/features/fileDiagnostics/onePassCheck";
 import { withoutEnvironmentVariables } from "../../../server/src/features/schema/variableChecks";
-import { importDiagnostics, readTextFromDisk } from "../../../server/src/features/imports/importChecks";
+import { importDiagnostics } from "../../../server/src/features/imports/importChecks";
+import { readRequestText } from "./readMaximoFile";
 import { parseDocument } from "../../../server/src/language/maximo/api";
 import { environmentNames } from "../environments/variableNames";
 import { checkCacheKey } from "./checkCache/cacheKey";
@@ -57,7 +58,7 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
     // JetBrains `import` / `run` lines: the files they name are read (a second parse, only for files that have such lines).
     if (FILE_COMMAND.test(text)) {
       const document = parseDocument(text);
-      for (const d of importDiagnostics(document, file, readTextFromDisk(readTextFile))) found.push(summary(file, { ...d, range: document.rangeOf(d.span) }));
+      for (const d of importDiagnostics(document, file, readRequestText)) found.push(summary(file, { ...d, range: document.rangeOf(d.span) }));
     }
   }
   cache?.prune();

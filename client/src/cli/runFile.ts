@@ -4,7 +4,7 @@
  * line runs the request(s) it names (fileRuns/runPlan.ts) with its overrides, in its place;
  * an `import` line sends nothing.
  */
-import { statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { DocumentRequest, ExpectNode, MaximoDocument, RunNode } from "../../../server/src/language/maximo/api";
 import { fileSteps, importedFiles, planRun, runLineLabel, type FileSource, type RunFile } from "../fileRuns/runPlan";
@@ -16,7 +16,7 @@ import type { LentVariables } from "../variables/fileVariables";
 import { verifyUpdate } from "../verify/index";
 import type { Executor } from "../http/executor";
 import type { ExecutorPool } from "./executorPool";
-import { readMaximoFile } from "./readMaximoFile";
+import { readMaximoFileIfAny } from "./readMaximoFile";
 import { bodyExtension, headerText, MemberArrayWriter, requestFiles, writeSingleResponse } from "./outputFiles";
 import { statusAccepted, verboseLines, type ExpectationResult, type RequestOutcome } from "./runReport";
 
@@ -64,7 +64,7 @@ class FileRunContext {
   /** Reads each request file once (JetBrains `import` / `run` lines name them). */
   readonly files: FileSource = {
     document: (path) => {
-      if (!this.documents.has(path)) this.documents.set(path, isFile(path) ? readMaximoFile(path) : undefined);
+      if (!this.documents.has(path)) this.documents.set(path, readMaximoFileIfAny(path));
       return this.documents.get(path);
     },
   };
@@ -304,14 +304,6 @@ function expectationsOf(directives: ReadonlyArray<{ name: { text: string }; expe
     else unreadable.push({ text: directive.args?.text ?? "@expect", passed: false, detail: "this expectation cannot be read; see `maximo check`" });
   }
   return [...evaluateExpectations(expects, response), ...unreadable];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function sentence(error: unknown): string {

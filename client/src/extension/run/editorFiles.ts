@@ -2,10 +2,9 @@
  * The request files a JetBrains `import` / `run` line names, as the editor has them: an open
  * document's current text (saved or not), else the file on disk; each read once per run.
  */
-import { statSync } from "node:fs";
 import * as vscode from "vscode";
 import { parseDocument, type MaximoDocument } from "../../../../server/src/language/maximo/api";
-import { readTextFile } from "../../cli/textFile";
+import { readMaximoFileIfAny } from "../../cli/readMaximoFile";
 import type { FileSource } from "../../fileRuns/runPlan";
 
 export class EditorFiles implements FileSource {
@@ -19,10 +18,6 @@ export class EditorFiles implements FileSource {
   private parse(path: string): MaximoDocument | undefined {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === "file" && d.uri.fsPath === path);
     if (open) return parseDocument(open.getText());
-    try {
-      return statSync(path).isFile() ? parseDocument(readTextFile(path)) : undefined;
-    } catch {
-      return undefined;
-    }
+    return readMaximoFileIfAny(path);
   }
 }
