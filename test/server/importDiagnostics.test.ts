@@ -98,3 +98,18 @@ test("an untitled document reads no file for navigation", () => {
   assert.equal(s.hover(doc, at(0, 10)), null);
   assert.equal(reads, 0);
 });
+
+test("a named file edited on disk is read again: the next check sees its new names", () => {
+  const path = join(folder, "changing.http");
+  const disk = new Map([[path, "### Login\nPOST http://localhost:3000/login\n"]]);
+  const s = new LanguageService();
+  s.setFileReader((p) => disk.get(p));
+  const uri = pathToFileURL(join(folder, "runner.http")).toString();
+  const codes = (version: number) => s.diagnostics(s.changes.configuration.create(uri, "maximo", version, "run ./changing.http#Logout\n")).map((d) => d.code);
+  assert.deepEqual(codes(1), ["maximo.run-unknown-request"]);
+  assert.deepEqual(codes(2), ["maximo.run-unknown-request"]);
+  disk.set(path, "### Logout\nPOST http://localhost:3000/logout\n");
+  assert.deepEqual(codes(3), []);
+  disk.delete(path);
+  assert.deepEqual(codes(4), ["maximo.import-missing"]);
+});

@@ -7,8 +7,7 @@
  */
 import type { Span } from "../../language/common";
 import type { MaximoDocument, TextNode } from "../../language/maximo/api";
-import { parseDocument } from "../../language/maximo/api";
-import { hasVariable, pathFrom, type ReadText } from "./importChecks";
+import { hasVariable, parseImported, pathFrom, requestNames, type ReadText } from "./importChecks";
 
 export interface FileCommandTarget {
   /** The part of the line the target was asked for (absolute in the asking document). */
@@ -34,8 +33,8 @@ export function fileCommandTarget(document: MaximoDocument, filePath: string, of
     const resolved = pathFrom(filePath, path.text);
     const text = readText(resolved);
     if (text === undefined) return undefined;
-    const target = parseDocument(text);
-    const names = target.requests.flatMap((r) => (r.name === undefined ? [] : [r.name]));
+    const target = parseImported(resolved, text);
+    const names = requestNames(target);
     if (name === undefined) return { origin, path: resolved, written: path.text, names };
     const request = requestNamed(target, name);
     return request && { origin, path: resolved, written: path.text, request: { name, document: target, line: request }, names };

@@ -29,7 +29,7 @@ export function importDiagnostics(document: MaximoDocument, filePath: string, re
   const namesIn = (path: string): string[] | undefined => {
     if (!names.has(path)) {
       const text = readText(path);
-      names.set(path, text === undefined ? undefined : requestNames(parseDocument(text)));
+      names.set(path, text === undefined ? undefined : requestNames(parseImported(path, text)));
     }
     return names.get(path);
   };
@@ -65,6 +65,20 @@ export function importDiagnostics(document: MaximoDocument, filePath: string, re
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Files parsed lately, by path: the editor checks again on every edit, and the files named rarely change. */
+const parsedFiles = new Map<string, { text: string; document: MaximoDocument }>();
+const PARSED_FILES_KEPT = 16;
+
+/** The file at `path` with text `text`, parsed (again only when its text changed). */
+export function parseImported(path: string, text: string): MaximoDocument {
+  const kept = parsedFiles.get(path);
+  parsedFiles.delete(path);
+  const document = kept && kept.text === text ? kept.document : parseDocument(text);
+  if (parsedFiles.size >= PARSED_FILES_KEPT) parsedFiles.delete(parsedFiles.keys().next().value!);
+  parsedFiles.set(path, { text, document });
+  return document;
 }
 
 export function requestNames(document: MaximoDocument): string[] {
