@@ -10,6 +10,7 @@ import { jsonReply, queryValue, type ApiRequest, type Reply } from "../http/type
 import type { AttributeDef, MaxType, MboDef, OsChildDef } from "../model/types";
 import { apiBase, requireObjectStructure } from "./objectStructure";
 import { parseSchemaSelect, type SchemaSelect } from "./selectTree";
+import { schemaDefaultOf } from "../writes/defaults";
 
 export interface AttributeSchema {
   type: "string" | "integer" | "number" | "boolean";
@@ -21,6 +22,7 @@ export interface AttributeSchema {
   persistent?: boolean;
   searchType?: "WILDCARD" | "EXACT" | "TEXT" | "NONE";
   hasList?: boolean;
+  default?: string | number | boolean;
 }
 
 export interface ChildSchema {
@@ -80,7 +82,7 @@ function objectSchema(
   const keep = (name: string) => !select || select.all || select.names.has(name);
   const properties: ObjectSchema["properties"] = {};
   for (const attribute of mbo.attributes) {
-    if (keep(attribute.name)) properties[attribute.name] = attributeSchema(attribute);
+    if (keep(attribute.name)) properties[attribute.name] = attributeSchema(attribute, mbo.name);
   }
   // The bookkeeping properties every member carries.
   for (const name of ["href", "_rowstamp", "localref"]) properties[name] = { type: "string" };
@@ -110,7 +112,7 @@ function childSchema(child: OsChildDef, items: ChildSchema["items"]): ChildSchem
   return { objectName: child.mbo.toUpperCase(), type: "array", cardinality: "MULTIPLE", relation: child.relation.toUpperCase(), items };
 }
 
-export function attributeSchema(attribute: AttributeDef): AttributeSchema {
+export function attributeSchema(attribute: AttributeDef, mbo: string): AttributeSchema {
   const schema: AttributeSchema = {
     type: jsonTypeOf(attribute.maxType),
     subType: attribute.maxType,
@@ -122,6 +124,8 @@ export function attributeSchema(attribute: AttributeDef): AttributeSchema {
   };
   if (attribute.scale !== undefined) schema.scale = attribute.scale;
   if (attribute.domainId) schema.hasList = true;
+  const fallback = schemaDefaultOf(mbo, attribute.name);
+  if (fallback !== undefined) schema.default = fallback;
   return schema;
 }
 

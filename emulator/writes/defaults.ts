@@ -18,11 +18,29 @@ const fixedDefaults: Record<string, Row> = {
   wplabor: { quantity: 1, laborhrs: 0 },
   wpmaterial: { linetype: "ITEM", itemqty: 1 },
   po: { revisionnum: 0, currencycode: "USD" },
-  autoscript: { loglevel: "ERROR", active: false, scriptlanguage: "javascript", userdefined: true },
+  autoscript: { active: false, scriptlanguage: "javascript", userdefined: true },
+};
+
+/** Defaults from the data dictionary (MAXATTRIBUTE.DEFAULTVALUE): the schema states them. */
+const dictionaryDefaults: Record<string, Row> = {
+  autoscript: { loglevel: "ERROR" },
 };
 
 const nowAttributes = ["changedate", "statusdate", "createdate", "createddate", "enterdate", "reportdate", "orderdate", "transdate"];
 const userAttributes = ["changeby", "createby", "createdby", "enterby", "reportedby"];
+
+/**
+ * The default a real server's JSON schema states for an attribute this file fills in
+ * (`"default": "&AUTOKEY&"` on WONUM, `"&SYSDATE&"` on CREATEDATE, as MXAPIWODETAIL's schema
+ * shows), so clients can tell a required attribute the server fills from one they must send.
+ */
+export function schemaDefaultOf(mbo: string, attribute: string): string | number | boolean | undefined {
+  if (autonumbered[mbo] === attribute) return "&AUTOKEY&";
+  if (nowAttributes.includes(attribute)) return "&SYSDATE&";
+  if (userAttributes.includes(attribute)) return "&USERNAME&";
+  const stated = dictionaryDefaults[mbo]?.[attribute];
+  return typeof stated === "string" || typeof stated === "number" || typeof stated === "boolean" ? stated : undefined;
+}
 
 function missing(values: Row, name: string): boolean {
   return values[name] === undefined || values[name] === null;
@@ -32,7 +50,7 @@ export function applyInsertDefaults(context: WriteContext, def: MboDef, values: 
   const { emulator, request } = context;
   const now = isoNow(emulator);
   const attributes = new Set(def.attributes.map((a) => a.name));
-  for (const [name, value] of Object.entries(fixedDefaults[def.name] ?? {})) {
+  for (const [name, value] of Object.entries({ ...dictionaryDefaults[def.name], ...fixedDefaults[def.name] })) {
     if (attributes.has(name) && missing(values, name)) values[name] = value;
   }
   const keyAttr = autonumbered[def.name];

@@ -78,10 +78,16 @@ test("JSON API reference §10 JSON Schema: the root schema carries Maximo types 
   assert.equal(schema.$ref, `${contextRoot}/oslc/jsonschemas/mxapiwodetail`);
   assert.ok(schema.required.includes("wonum") && schema.required.includes("siteid"));
   assert.ok(!schema.required.includes("description"));
+  // A real MXAPIWODETAIL schema states the key's autonumbering as its default (IBM's MAF test data:
+  // `wonum: { default: "&AUTOKEY&", searchType: "WILDCARD", subType: "UPPER", ... }`).
   assert.deepEqual(schema.properties.wonum, {
     type: "string", subType: "UPPER", maxLength: 25, title: "Work Order", remarks: "Identifies the work order.",
-    persistent: true, searchType: "WILDCARD",
+    persistent: true, searchType: "WILDCARD", default: "&AUTOKEY&",
   });
+  // Filled from the clock and the login on insert, so stated as defaults too; a plain attribute has none.
+  assert.equal(schema.properties.reportdate.default, "&SYSDATE&");
+  assert.equal(schema.properties.changeby.default, "&USERNAME&");
+  assert.equal(schema.properties.description.default, undefined);
   assert.equal(schema.properties.status.hasList, true);
   assert.equal(schema.properties.wopriority.type, "integer");
   assert.equal(schema.properties.estdur.type, "number");
