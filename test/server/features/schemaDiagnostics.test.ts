@@ -88,8 +88,8 @@ test("bind values are the server's to resolve, a date one with an offset too (IB
   assert.deepEqual(check('GET os/mxapiwodetail?oslc.where=schedfinish<="SYSDAY+7D"').map((d) => d.code), ["schema.value-type"]);
 });
 
-test("maximo.action-needs-override: wsmethod on a record without x-method-override (reference §12)", () => {
-  // The practitioner guide's changeStatus call leaves the header out; reference §12 says it is needed.
+test("maximo.action-needs-override: wsmethod on a record without x-method-override (reference §13 Actions)", () => {
+  // The practitioner guide's changeStatus call leaves the header out; reference §13 Actions says it is needed.
   const d = only('POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1&action=wsmethod:changeStatus\nContent-Type: application/json\n\n{"status": "APPR"}', "maximo.action-needs-override");
   assert.equal(d.text, "wsmethod:changeStatus");
   assert.match(d.message, /x-method-override: PATCH/);

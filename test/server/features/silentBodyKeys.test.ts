@@ -80,7 +80,7 @@ test("whatever the schemas know: a structure the pack does not list gets the sam
   ]);
 });
 
-test("nested child objects and every BULK item form are looked at; _meta, _action, href and action= bodies are not (reference §12, §15)", () => {
+test("nested child objects and every BULK item form are looked at; _meta, _action, href and action= bodies are not (reference §13, §15)", () => {
   const nested = patch("?lean=1", '{"description": "x", "wplabor": [{"LABORCODE": "AMY", "spi:laborhrs": 2}]}');
   assert.deepEqual(silent(nested).map((d) => d.text), ['"LABORCODE"', '"spi:laborhrs"']);
   assert.equal(fixAll(nested), patch("?lean=1", '{"description": "x", "wplabor": [{"laborcode": "AMY", "laborhrs": 2}]}'));

@@ -81,7 +81,7 @@ test("PUT request without headers: the header follows the continuation lines", (
   assert.equal(applyWorkspaceEdit(withHeader, actionsFor(withHeader)[0]!.edit), "POST os/mxapiasset/_X\nx-method-override: PATCH\n");
 });
 
-test("wsmethod on a record without the override: add x-method-override: PATCH (reference §12)", () => {
+test("wsmethod on a record without the override: add x-method-override: PATCH (reference §13 Actions)", () => {
   const text = 'POST os/mxapiwodetail/_QkVERk9SRC8xMDAw?lean=1&action=wsmethod:approve\nContent-Type: application/json\n\n{"memo": "x"}\n';
   const at = text.indexOf("wsmethod");
   const diagnostic: Diagnostic = {

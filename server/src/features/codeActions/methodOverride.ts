@@ -25,7 +25,7 @@ export function methodOverrideFixes(document: MaximoDocument, uri: string, range
   return [quickFix(`Send as POST with ${HEADER}: PATCH`, uri, edits, related, true)];
 }
 
-/** `action=wsmethod:...` on a record without an override (reference §12): add the header. */
+/** `action=wsmethod:...` on a record without an override (reference §13): add the header. */
 export function actionOverrideFixes(document: MaximoDocument, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   return diagnostics
     .filter((d) => d.code === "maximo.action-needs-override")

@@ -1,6 +1,6 @@
 /**
  * `action=wsmethod:...` on a record: the method runs on an existing record only with the header
- * `x-method-override: PATCH` (reference §12: "you need to set the request header
+ * `x-method-override: PATCH` (reference §13 Actions: "you need to set the request header
  * x-method-override as PATCH for invoking this action API, as this is operating on an existing
  * MBO"). Without any override a POST to a record's URL is no action call.
  */
@@ -18,7 +18,7 @@ export function checkActionOverride(request: RequestNode, target: OsTarget): Syn
     schemaDiagnostic(
       "maximo.action-needs-override",
       action.value,
-      `\`action=${action.value.decoded}\` runs on this record only with the header \`x-method-override: PATCH\` (reference §12): add it below the request line.`,
+      `\`action=${action.value.decoded}\` runs on this record only with the header \`x-method-override: PATCH\` (reference §13): add it below the request line.`,
     ),
   ];
 }

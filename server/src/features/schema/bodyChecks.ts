@@ -4,7 +4,7 @@
  * A BULK body (reference §15) gets the same checks per record: the `_data` of each item, or
  * the item itself in the 7.6.0.8 form with `_action`; an item without `_meta` method, or with
  * `_action: "Add"`, is a create. An `action=` request carries the method's parameters instead
- * (`{"memo": "..."}` for `wsmethod:approve`, §12), which no attribute schema describes.
+ * (`{"memo": "..."}` for `wsmethod:approve`, reference §13), which no attribute schema describes.
  * Severities follow the schema's origin (see schemaCodes); how keys are spelled (prefix, case)
  * is bodyKeyChecks' business, which needs no schema.
  */

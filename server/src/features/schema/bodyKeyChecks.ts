@@ -5,7 +5,7 @@
  * - `maximo.body-key-case`: attribute keys are lower case; `DESCRIPTION` or `spi:SOURCE` is not read.
  * Every object of the body is looked at, whatever the schemas know: the record, each BULK item
  * (its `_data`, or the 7.6.0.8 form with `_action`, reference §15) and nested child objects.
- * An `action=` body holds a method's parameters, not attributes (§12): left alone.
+ * An `action=` body holds a method's parameters, not attributes (reference §13): left alone.
  * The quick fixes (codeActions/bodyKeyCase) rewrite the key the way the message says.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
