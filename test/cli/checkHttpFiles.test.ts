@@ -87,7 +87,7 @@ test("check: variables from the environment files beside the request file and ab
   assert.deepEqual([...found.names].sort(), ["config", "fromDotenv", "fromEnvFolder", "fromHttpyac", "fromJetBrains", "fromMaximoEnv", "fromPrivate", "fromRestClient"]);
   // The message says where environments are read from, and names no value.
   const text = check(file).stdout;
-  assert.match(text, /No `@nowhere = \.\.\.` line in this file, request name or environment file defines `nowhere`: add `@nowhere = value` .* \(maximo\.env\.json, http-client\.env\.json, \.httpyac\.json, \.env, or rest-client\.environmentVariables in \.vscode\/settings\.json, beside the file or above it\)/);
+  assert.match(text, /No `@nowhere = \.\.\.` line in this file, request name or environment file defines `nowhere`: add `@nowhere = value` .* \(maximo\.env\.json, http-client\.env\.json, \.httpyac\.json, \.env, or rest-client\.environmentVariables in \.vscode\/settings\.json, beside the file or above it; or a JetBrains handler's client\.global\.set in a request file there\)/);
 });
 
 test("check: the folders read stop at the repository root (.git) or the given root; a file outside the root reads its own folder only", () => {
@@ -144,4 +144,22 @@ test("check: JetBrains import and run lines are read, and the files they name ar
 
   const wrong = check(join(root, "api/wrong.http"));
   assert.match(wrong.stdout, /4:6 error maximo\.run-unknown-request No request in this file or the files it imports is named `Logn`: did you mean `Login`\?/);
+});
+
+test("check: a JetBrains global set by a handler in another request file beside or above is defined (the IDE session keeps globals across files)", () => {
+  // jetbrains.com/help "HTTP Client variables": globals are set by response handler and pre-request scripts, for the session.
+  const root = tree({
+    ".git/HEAD": "x",
+    "http/main.http": 'POST http://localhost:3000/login\n\n> {% client.global.set("ADMIN_AUTHORIZATION", response.body.token); %}\n',
+    "http/token.http": "POST http://localhost:3000/oauth\n\n> handlers/token.js\n",
+    "http/handlers/token.js": 'client.global.set("token", response.body.access_token);\nrequest.variables.set("onlyThisRequest", 1);\n',
+    "http/users/users.http": "GET http://localhost:3000/users\nAuthorization: {{ADMIN_AUTHORIZATION}}\nX-Token: {{token}}\nX-Other: {{onlyThisRequest}}\nX-Typo: {{ADMIN_AUTHORISATION}}\n",
+    "elsewhere/other.http": "GET http://localhost:3000/{{ADMIN_AUTHORIZATION}}\n",
+  });
+  assert.deepEqual(undefinedNames(check(join(root, "http", "users", "users.http")).stdout), ["onlyThisRequest", "ADMIN_AUTHORISATION"]);
+  assert.deepEqual(undefinedNames(check(join(root, "elsewhere", "other.http")).stdout), ["ADMIN_AUTHORIZATION"], "a sibling folder's globals are not this one's");
+  // Several files in one run read each folder once and give the same answers.
+  const both = check(join(root, "http", "users", "users.http"), join(root, "elsewhere", "other.http")).stdout;
+  assert.deepEqual(undefinedNames(both), ["onlyThisRequest", "ADMIN_AUTHORISATION", "ADMIN_AUTHORIZATION"]);
+  assert.deepEqual(environmentNames(join(root, "http", "users", "users.http")).files.map((f) => f.slice(root.length + 1)).sort(), ["http/main.http", "http/token.http"]);
 });

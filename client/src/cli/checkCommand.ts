@@ -9,7 +9,8 @@ import { withoutEnvironmentVariables } from "../../../server/src/features/schema
 import { importDiagnostics } from "../../../server/src/features/imports/importChecks";
 import { readRequestText } from "./readMaximoFile";
 import { parseDocument } from "../../../server/src/language/maximo/api";
-import { environmentNames } from "../environments/variableNames";
+import { environmentFileNames, environmentFolders } from "../environments/variableNames";
+import { globalSetters, type GlobalSetter } from "../environments/handlerGlobals";
 import { checkCacheKey } from "./checkCache/cacheKey";
 import { CheckCache, checkCacheDir } from "./checkCache/checkCache";
 
@@ -39,13 +40,16 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const schemas = createSchemaStore({ cacheDirs });
   const cache = args.options.has("no-cache") ? undefined : openCheckCache([...cacheDirs, defaultPackDir()]);
   const found: FileDiagnostic[] = [];
-  // Files of one folder share its environments: read once per folder and run.
+  // Files of one folder share its environment files, and the globals each folder's request files set: read once per run.
   const byFolder = new Map<string, ReadonlySet<string>>();
+  const setters = new Map<string, readonly GlobalSetter[]>();
   const environmentNamesFor = (file: string) => {
     const folder = dirname(file);
     let names = byFolder.get(folder);
-    if (!names) byFolder.set(folder, (names = environmentNames(file).names));
-    return names;
+    if (!names) byFolder.set(folder, (names = new Set(environmentFileNames(file).flatMap((f) => f.names))));
+    // The file's own handlers count in order (variableChecks.ts): the globals of the others only.
+    const globals = globalSetters(file, environmentFolders(file), setters);
+    return globals.length === 0 ? names : new Set([...names, ...globals.flatMap((g) => g.names)]);
   };
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.

@@ -14,13 +14,16 @@
  * - `.env`, `.env.NAME` and `NAME.env` files, also in an `env/` folder (httpyac's dotenv provider
  *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`);
  * - `.vscode/settings.json`'s `rest-client.environmentVariables` (REST Client README: "Environments
- *   and including variables are defined directly in Visual Studio Code setting file").
+ *   and including variables are defined directly in Visual Studio Code setting file");
+ * - the JetBrains globals other request files in those folders set (`client.global.set`,
+ *   handlerGlobals.ts): JetBrains keeps them for the IDE session, across files.
  * A name any environment defines counts: the check cannot know which one will be active.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, parse as parsePath, resolve } from "node:path";
 import { parse as parseJsonc } from "jsonc-parser/lib/esm/main.js";
 import { parseDotenv } from "../variables/envSources";
+import { globalSetters, type GlobalSetter } from "./handlerGlobals";
 
 export interface EnvironmentNames {
   /** Every variable name some environment defines. */
@@ -54,11 +57,15 @@ export function environmentFolders(requestFile: string, root?: string): string[]
   return folders;
 }
 
-/** The names the environments around `requestFile` define; see the module comment for where. */
-export function environmentNames(requestFile: string, root?: string): EnvironmentNames {
+/**
+ * The names the environments around `requestFile` define (see the module comment for where), and
+ * the JetBrains globals the request files beside it and above it set (handlerGlobals.ts; `setters`
+ * keeps what each folder's files set, for a caller that asks for many files).
+ */
+export function environmentNames(requestFile: string, root?: string, setters?: Map<string, readonly GlobalSetter[]>): EnvironmentNames {
   const names = new Set<string>();
   const files: string[] = [];
-  for (const found of environmentFileNames(requestFile, root)) {
+  for (const found of [...environmentFileNames(requestFile, root), ...globalSetters(requestFile, environmentFolders(requestFile, root), setters)]) {
     files.push(found.file);
     for (const name of found.names) names.add(name);
   }

@@ -16,6 +16,8 @@ export const ENVIRONMENT_FILE_GLOBS = [
   "**/{maximo.env.json,http-client.env.json,http-client.private.env.json,.httpyac.json}",
   "**/{.env,.env.*,*.env}",
   "**/.vscode/settings.json",
+  // Request files: their JetBrains handlers' client.global.set names count in the files around them (handlerGlobals.ts).
+  "**/*.{http,rest,maximo}",
 ];
 
 export class EnvironmentNames {

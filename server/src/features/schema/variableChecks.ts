@@ -18,7 +18,7 @@ import { schemaDiagnostic } from "./schemaCodes";
 /** How the message on an undefined variable (not on a chained reference) begins. */
 const NO_VARIABLE = "No `@";
 /** Where environment files are read from (client/src/environments/variableNames.ts); the message is the same in the editor and the CLI. */
-const ENVIRONMENT_SOURCES = "maximo.env.json, http-client.env.json, .httpyac.json, .env, or rest-client.environmentVariables in .vscode/settings.json, beside the file or above it";
+const ENVIRONMENT_SOURCES = "maximo.env.json, http-client.env.json, .httpyac.json, .env, or rest-client.environmentVariables in .vscode/settings.json, beside the file or above it; or a JetBrains handler's client.global.set in a request file there";
 
 /**
  * The undefined-variable diagnostics of `found` that an environment defines taken out: `names`

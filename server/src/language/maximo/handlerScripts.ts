@@ -22,17 +22,18 @@ export function isHandlerFile(text: string): boolean {
 }
 
 const SETTER = /\b(?:client\.global|request\.variables)\.set\(\s*(?:(["'`])([^"'`\\\s]+)\1)?/g;
+const GLOBAL_SETTER = /\bclient\.global\.set\(\s*(?:(["'`])([^"'`\\\s]+)\1)?/g;
 
 /**
  * The names a handler's text sets with `client.global.set("name", ...)` or
- * `request.variables.set("name", ...)`; `dynamic` when a name is computed (`set(key, ...)`), so
- * any name may be set.
+ * `request.variables.set("name", ...)` (with `scope` "global", the first alone: the names other
+ * files see); `dynamic` when a name is computed (`set(key, ...)`), so any name may be set.
  */
-export function handlerSets(text: string): { names: string[]; dynamic: boolean } {
+export function handlerSets(text: string, scope: "any" | "global" = "any"): { names: string[]; dynamic: boolean } {
   const names: string[] = [];
   let dynamic = false;
   if (!text.includes(".set(")) return { names, dynamic };
-  for (const match of text.matchAll(SETTER)) {
+  for (const match of text.matchAll(scope === "global" ? GLOBAL_SETTER : SETTER)) {
     if (match[2]) names.push(match[2]);
     else dynamic = true;
   }
