@@ -161,6 +161,26 @@ test("GraphQL: `gql name < file` is information, never a JSON error", () => {
   assert.deepEqual(codes("POST http://h/graphql\nContent-Type: application/json\n\ngql foo < ./foo.gql\n"), ["information maximo.graphql-not-run"]);
 });
 
+// src/plugins/grpc/protoHttpRegionParser.ts: `/^\s*proto\s+<\s+(?<fileName>.+)\s*$/u`, then the lines read as
+// headers (loader options) and comments; httpyac.github.io examples/request/grpc/protoImport.http.
+test("gRPC proto import: `proto < file` and its loader options are information, the GRPC request after them its own", () => {
+  const text = ["proto < ./hello.proto", "keepCase: true", "# a comment among them", "includeDirs: [`${__dirname}/request`]", "", "GRPC grpc.postman-echo.com/HelloService/sayHello", "{", '  "greeting": "world"', "}", "", "###", "proto < ./a.proto", "proto < ./b.proto", "GRPC h/A/B", ""].join("\n");
+  const doc = parseDocument(text);
+  assert.deepEqual(
+    doc.requests.map((r) => `${r.request.methodName} ${r.request.url.text}`),
+    ["GRPC grpc.postman-echo.com/HelloService/sayHello", "GRPC h/A/B"],
+  );
+  assert.deepEqual(problems(text), []);
+  const info = doc.diagnostics().map((d) => `${d.range.start.line + 1}: ${d.code}`);
+  assert.deepEqual(info, ["1: maximo.request-not-run", "6: maximo.request-not-run", "12: maximo.request-not-run", "13: maximo.request-not-run", "14: maximo.request-not-run"]);
+  assert.match(doc.diagnostics()[0]!.message, /gRPC service definition/);
+  // The splitter agrees with the lexer: each region's request starts no new block.
+  assert.equal(doc.blocks.length, 2);
+  // Without its `<`, `proto` is no import: a request line as any other word.
+  assert.ok(!codes("proto ./x.proto\n").includes("information maximo.request-not-run"));
+  assert.equal(parseDocument("proto ./x.proto\n").requests.length, 1);
+});
+
 // src/plugins/core/parse/requestBodyHttpRegionParser.ts; test body.spec.ts "should send body with no empty line".
 test("body right after the headers: a form, a JWT or text under a non-JSON Content-Type", () => {
   const cases: Array<[string, string]> = [

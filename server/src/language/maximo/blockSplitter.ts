@@ -7,7 +7,7 @@
  */
 import { isMethodSeparator, KNOWN_METHODS, OTHER_PROTOCOLS } from "./httpMethods";
 import { fileCommandAt } from "./fileCommandLines";
-import { closesBlockComment, opensBlockComment, opensFragment, opensScript } from "./httpyacRegions";
+import { closesBlockComment, isProtoOption, opensBlockComment, opensFragment, opensProtoImport, opensScript } from "./httpyacRegions";
 
 export interface SplitBlock {
   start: number;
@@ -80,8 +80,8 @@ export function isSeparatorLine(text: string, at: number): boolean {
 class SectionState {
   private hasRequest = false;
   private script: "" | "braces" | "percent" = "";
-  /** Inside a `/*` block comment or a GraphQL fragment (which ends at a blank line). */
-  private region: "" | "comment" | "fragment" = "";
+  /** Inside a `/*` block comment, a GraphQL fragment (which ends at a blank line) or a proto import's option lines. */
+  private region: "" | "comment" | "fragment" | "proto" = "";
   private commentsFrom = -1;
 
   get inComment(): boolean {
@@ -116,6 +116,10 @@ class SectionState {
       return -1;
     }
     if (this.region === "fragment") return -1;
+    if (this.region === "proto") {
+      if (isProtoOption(text, i)) return -1;
+      this.region = "";
+    }
     if (c === 47 /* / */ && next === 42 /* * */ && opensBlockComment(text, i)) {
       this.region = "comment";
       if (this.commentsFrom < 0) this.commentsFrom = at;
@@ -139,6 +143,10 @@ class SectionState {
     if (c === 64 /* @ */ || c === 62 /* > */ || (c === 63 /* ? */ && next === 63) || (c === 60 /* < */ && next === 62)) return -1;
     if (!this.hasRequest && opensFragment(text, i)) {
       this.region = "fragment";
+      return -1;
+    }
+    if (!this.hasRequest && c === 112 /* p */ && opensProtoImport(text, i)) {
+      this.region = "proto";
       return -1;
     }
     // JetBrains `run`/`import` lines stand before the request (fileCommands.ts): none of it.

@@ -5,7 +5,11 @@
  *   and every line between is comment, `###` and request lines included (httpyac
  *   `src/plugins/core/parse/commentHttpRegionParser.ts`: `/^\s*\/\*$/u` ... `/^\s*\*\/\s*$/u`);
  * - GraphQL fragments: `fragment Name on Type {` and the lines after it up to a blank line
- *   (httpyac `src/plugins/graphql/gqlHttpRegionParser.ts`).
+ *   (httpyac `src/plugins/graphql/gqlHttpRegionParser.ts`);
+ * - gRPC proto imports: `proto < ./hello.proto` and the `keepCase: true` loader options on the
+ *   lines after it, read as headers up to the first line that is none (httpyac
+ *   `src/plugins/grpc/protoHttpRegionParser.ts`: `/^\s*proto\s+<\s+(?<fileName>.+)\s*$/u`, then
+ *   `parseSubsequentLines` with comments and request headers).
  * httpyac reads an unclosed `/*` as text; we read it as a comment to the end of the file and
  * say so with an error, as an editor does with an unclosed comment.
  */
@@ -36,6 +40,27 @@ export function blockCommentEnd(text: string, lineStart: number): { end: number;
 }
 
 const FRAGMENT = /fragment[ \t]+[^\s({]+[ \t]+on[ \t]/y;
+const PROTO_IMPORT = /proto[ \t]+<[ \t]+\S/y;
+/** A loader option (`keepCase: true`, read as a header: httpyac's header pattern) or a comment line. */
+const PROTO_OPTION = /(?:[!#$%&'*+.^_`|~\w-]+[ \t]*:|#|\/\/)/y;
+
+/** Whether an httpyac gRPC `proto < file` line starts at `at` (the first non-blank character). */
+export function opensProtoImport(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 112 /* p */) return false;
+  PROTO_IMPORT.lastIndex = at;
+  return PROTO_IMPORT.test(text);
+}
+
+/** Whether the line whose first non-blank character is at `at` is a loader option of a proto import (or a comment among them). */
+export function isProtoOption(text: string, at: number): boolean {
+  PROTO_OPTION.lastIndex = at;
+  return PROTO_OPTION.test(text);
+}
+
+/** The end of a proto import whose line starts at `lineStart`: the start of the first line after it that is no option, or the text end. */
+export function protoImportEnd(text: string, lineStart: number): number {
+  return firstLineAfter(text, lineStart, (t, at) => !isProtoOption(t, at)) ?? text.length;
+}
 
 /** Whether a GraphQL fragment (`fragment Name on Type`) starts at `at` (the first non-blank character). */
 export function opensFragment(text: string, at: number): boolean {

@@ -59,6 +59,14 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
           `httpyac adds this GraphQL fragment to the queries that use \`...${name}\`; Maximo Workbench does not: write its fields into the query.`,
         ),
       );
+    } else if (text.startsWith("proto")) {
+      out.push(
+        diagnostic(
+          "maximo.request-not-run",
+          trimmed(tree.text, line.start, firstLineEnd(tree.text, line.start, line.end)),
+          "httpyac loads this gRPC service definition (with the loader options below it) for its GRPC requests; Maximo Workbench sends HTTP requests only, so it does not read it.",
+        ),
+      );
     } else if (text.startsWith("gql")) {
       out.push(diagnostic("maximo.graphql-not-run", span, "httpyac sends the GraphQL query in this file as the body; Maximo Workbench does not read it: write the query in the body (`query ...`)."));
     } else if (text.startsWith("...")) {

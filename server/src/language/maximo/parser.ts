@@ -118,6 +118,7 @@ export class BlockParser extends EmbeddedActionsParser {
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HttpyacLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.HandlerLine)) },
           { ALT: () => this.act(readToolLine, this.CONSUME(T.GqlFragment)) },
+          { ALT: () => this.act(readToolLine, this.CONSUME(T.ProtoImport)) },
           { ALT: () => this.act(readImportLine, this.CONSUME(T.ImportLine)) },
           { ALT: () => this.act(readRunLine, this.CONSUME(T.RunLine)) },
           { ALT: () => this.SUBRULE(this.script) },

@@ -20,7 +20,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
 import { isMethodSeparator, KNOWN_METHODS, METHOD_SEPARATOR_CHARS } from "./httpMethods";
-import { blockCommentEnd, fragmentEnd, opensBlockComment, opensFragment, SCRIPT_OPEN_SOURCE } from "./httpyacRegions";
+import { blockCommentEnd, fragmentEnd, opensBlockComment, opensFragment, opensProtoImport, protoImportEnd, SCRIPT_OPEN_SOURCE } from "./httpyacRegions";
 import { matchFileCommand } from "./fileCommandLines";
 import { blankLinesEnd, pathEnd, queryParamEnd } from "./scanners";
 
@@ -308,6 +308,14 @@ export const GqlFragment = createToken({
   line_breaks: true,
 });
 
+/** `proto < ./hello.proto` and its loader option lines: an httpyac gRPC proto import (httpyacRegions.ts). */
+export const ProtoImport = createToken({
+  name: "ProtoImport",
+  pattern: { exec: lineRegion(opensProtoImport, protoImportEnd) },
+  start_chars_hint: [" ", "\t", "p"],
+  line_breaks: true,
+});
+
 /**
  * JetBrains `import ./other.http` and `run #name (@v=x)` lines (fileCommands.ts): where a
  * request line could start, before `Method` would read `run` as an unknown method.
@@ -550,7 +558,7 @@ const commonLineStart: TokenType[] = [DirectiveLine, CommentLine, HttpyacLine, H
 export const lexerDefinition = {
   defaultMode: Mode.preamble,
   modes: {
-    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlockCommentLine, GqlFragment, BlankLine, VariableLine, ImportLine, RunLine, Indent, Method, QueryStart, PathStart],
+    [Mode.preamble]: [ByteOrderMark, SeparatorLine, ...commonLineStart, BlockCommentLine, GqlFragment, ProtoImport, BlankLine, VariableLine, ImportLine, RunLine, Indent, Method, QueryStart, PathStart],
     [Mode.target]: [LineEnd, HttpVersion, Ws, QueryStart, PathChunk],
     [Mode.query]: [LineEnd, HttpVersion, Ws, AmpToken, QueryParam],
     [Mode.afterRequestLine]: [BlankToBody, ...commonLineStart, BlockCommentToBody, ContinuationStart, PathContinuationLine, FileRefStart, ResponseStart, BodyStartLine, HeaderLine, BodyStartText, MalformedHeaderLine],
@@ -570,5 +578,5 @@ export const allTokenTypes: TokenType[] = [
   ByteOrderMark, FileRefLine, FileRefStart, BodyStartLine, BodyLine, BodyRun, OtherBodyLine, BlankToBody, Indent, Method, PathChunk, PathStart, QueryStart,
   HttpVersion, Ws, LineEnd, QueryParam, AmpToken,
   ContinuationStart, HeaderLine, MalformedHeaderLine,
-  BodyStartText, BlockComment, BlockCommentLine, BlockCommentToBody, GqlFragment, ResponseStart, ResponseLine, PathContinuationLine, ImportLine, RunLine,
+  BodyStartText, BlockComment, BlockCommentLine, BlockCommentToBody, GqlFragment, ProtoImport, ResponseStart, ResponseLine, PathContinuationLine, ImportLine, RunLine,
 ];
