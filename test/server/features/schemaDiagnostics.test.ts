@@ -253,6 +253,16 @@ test("maximo.undefined-variable: a variable no @line defines and a chained refer
   assert.match(found[0]!.message, /environment/);
 });
 
+test("maximo.undefined-variable: a JavaScript value httpyac evaluates ({{true}}, {{null}}, {{process.env.HOME}}) is no variable", () => {
+  // httpyac evaluates every {{...}} as JavaScript (src/plugins/javascript/javascriptVariableReplacer.ts;
+  // its examples/metaData/disabledCondition.http writes `@callRequest={{false}}`).
+  const found = check("@callRequest={{false}}\n\nGET http://localhost:3000/?a={{true}}&b={{null}}&c={{undefined}}&d={{process.env.HOME}}&e={{truthy}}&f={{processed.env}}");
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [
+    ["maximo.undefined-variable", "truthy"],
+    ["maximo.undefined-variable", "processed.env"],
+  ]);
+});
+
 test("maximo.undefined-variable: httpyac's {{login.accessToken}} and {{loginResponse.statusCode}} after `# @name login` are defined", () => {
   // httpyac stores `{ [name]: response.parsedBody || response.body, [`${name}Response`]: response }`
   // as variables (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts); its test

@@ -93,10 +93,19 @@ function classify(node: ExpressionNode): void {
   const chained = text.includes(".re") ? CHAINED.exec(text) : null;
   if (chained) {
     setChain(node, chained);
-  } else if (isVariableName(text)) {
+  } else if (isVariableName(text) && !isJavaScriptValue(text)) {
     node.kind = "variable";
     node.name = text;
   }
+}
+
+/**
+ * `{{true}}`, `{{null}}`, `{{process.env.HOME}}`: a value in JavaScript, which httpyac evaluates
+ * every `{{...}}` as (src/plugins/javascript/javascriptVariableReplacer.ts), never a variable
+ * (REST Client and JetBrains could not name one so either).
+ */
+function isJavaScriptValue(text: string): boolean {
+  return text === "true" || text === "false" || text === "null" || text === "undefined" || text.startsWith("process.env.");
 }
 
 function setChain(node: ExpressionNode, match: RegExpExecArray): void {
