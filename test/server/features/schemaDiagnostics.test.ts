@@ -263,6 +263,27 @@ test("maximo.undefined-variable: a JavaScript value httpyac evaluates ({{true}},
   ]);
 });
 
+test("maximo.undefined-variable: what httpyac defines at run time: a loop's variable and turns, the last `response`", () => {
+  // src/plugins/core/metaData/loopMetaDataHandler.ts (`for X of`, `${name}${index}`, `${name}List`) and
+  // src/plugins/core/response/setLastResponseInVariables.ts; httpyac.github.io examples/metaData/loopAccessRequests.http.
+  const text = [
+    "# @loop for 4",
+    "# @name foo",
+    "GET http://localhost:3000/?i={{$index}}",
+    "",
+    "###",
+    "# @loop for item of [1, 2]",
+    "GET http://localhost:3000/?i={{item}}",
+    "",
+    "###",
+    "GET http://localhost:3000/?r={{foo3.args.i}}&n={{fooList.length}}&s={{response.statusCode}}&late={{foo4}}&other={{item2}}",
+  ].join("\n");
+  assert.deepEqual(check(text).map((d) => [d.code, d.text]), [
+    ["maximo.undefined-variable", "foo4"],
+    ["maximo.undefined-variable", "item2"],
+  ]);
+});
+
 test("maximo.undefined-variable: httpyac's {{login.accessToken}} and {{loginResponse.statusCode}} after `# @name login` are defined", () => {
   // httpyac stores `{ [name]: response.parsedBody || response.body, [`${name}Response`]: response }`
   // as variables (github:AnWeber/httpyac src/plugins/core/response/handleNameMetaData.ts); its test

@@ -72,18 +72,43 @@ export function variableFacts(tree: BlockTree): VariableFacts {
     // A computed name or a script in another file can set any variable.
     if (sets.dynamic || isHandlerFile(text)) stopsCheck = true;
   }
+  let loop: string | undefined;
+  let named: string | undefined;
   for (const directive of tree.directives) {
     const args = directive.args?.text;
     if (!args) continue;
-    if (directive.name.text === "name") requests.push(args);
+    if (directive.name.text === "name") requests.push((named = args));
     else if (directive.name.text === "prompt") variables.push(args.split(/\s+/)[0]!);
+    else if (directive.name.text === "loop") loop = args;
   }
   if (tree.name) requests.push(tree.name);
+  if (loop !== undefined) variables.push(...loopVariables(loop, named ?? tree.name));
+  // httpyac keeps the last response as `response` for the requests after it (src/plugins/core/response/setLastResponseInVariables.ts).
+  if (tree.request) variables.push("response");
   const uses: VariableUse[] = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
   // `run #Login` (no file): a request of this file, or of an imported one (then the check stops).
   for (const run of tree.runs ?? []) if (run.request && !run.path) uses.push({ kind: "run", name: run.request.text, inner: run.request });
   if (tree.runs) uses.sort((a, b) => a.inner.start - b.inner.start);
   return { stopsCheck, variables, requests, uses };
+}
+
+/** Most turns of a counted `@loop for N` whose names (`name0`, `name1`, ...) are listed. */
+const MAX_LOOP_NAMES = 1000;
+
+/**
+ * What an httpyac `# @loop` defines (src/plugins/core/metaData/loopMetaDataHandler.ts): `for X of
+ * list` the variable X; with a request name, `nameList` (every turn's response) and, for a
+ * counted `for N`, each turn's request `name0` ... `name{N-1}`.
+ */
+function loopVariables(loop: string, name: string | undefined): string[] {
+  const out: string[] = [];
+  const forOf = /^\s*for\s+(.*)\s+of\s+\S/u.exec(loop);
+  if (forOf) out.push(forOf[1]!.trim());
+  if (name === undefined) return out;
+  out.push(`${name}List`);
+  const counted = /^\s*for\s*(\d+)\s*$/u.exec(loop);
+  if (counted) for (let i = 0; i < Math.min(Number(counted[1]), MAX_LOOP_NAMES); i++) out.push(`${name}${i}`);
+  return out;
 }
 
 /** A one-line `> {% ... %}` / `< {% ... %}` handler or a `> ./handler.js` line (not `>>`, `<>`, `??`). */
