@@ -41,6 +41,12 @@ const cases: Case[] = [
   // variables": Java Faker classes `$random.address`, ...; `$auth.token("id")` from the Auth
   // configuration of http-client.env.json; `$env.NAME` the OS environment).
   { title: "JetBrains' Faker value", source: "GET http://h/a?c={{⟦d:$random.address.city⟧}}\n", code: "maximo.system-variable-not-run", says: /Java Faker.*not sent.*\$random\.alphabetic\(8\)/ },
+  // JetBrains' predefined path variables (jetbrains.com/help "HTTP Client reference", response redirect) and
+  // httpyac's `$xpath` (src/plugins/xml/xpathVariableReplacer.ts): explained, not unknown.
+  { title: "JetBrains' $projectRoot", source: "POST http://h/a\n\n< {{⟦d:$projectRoot⟧}}/data.json\n", code: "maximo.system-variable-not-run", says: /project's folder.*relative to this file/ },
+  { title: "httpyac's $xpath", source: "GET http://h/a?q={{⟦d:$xpath⟧:foo //@author}}\n", code: "maximo.system-variable-not-run", says: /XPath.*wo\.response\.body/ },
+  // httpyac src/plugins/xml/xpathNamespaceHttpRegionParser.ts: `@xpath_ns prefix=uri`.
+  { title: "an httpyac XPath namespace line", source: "⟦d:@xpath_ns ns=http://example.com/ns⟧\nGET http://h/a\n", code: "maximo.directive-not-run", says: /namespace prefix/ },
   { title: "JetBrains' $auth.token", source: 'GET http://h/a\nAuthorization: Bearer {{⟦d:$auth.token⟧("my-auth")}}\n', code: "maximo.system-variable-not-run", says: /Auth configuration.*http-client\.env\.json.*connection/ },
   { title: "JetBrains' $auth.idToken without its id", source: "GET http://h/a\nX-T: {{⟦d:$auth.idToken⟧}}\n", code: "maximo.system-variable-arguments", says: /\$auth\.idToken\("my-auth"\)/ },
   { title: "JetBrains' $env without a name", source: "GET http://h/a?h={{⟦d:$env⟧}}\n", code: "maximo.system-variable-arguments", says: /\{\{\$env\.HOME\}\}/ },

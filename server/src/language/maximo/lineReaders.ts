@@ -65,6 +65,8 @@ export function readDirectiveLine(token: IToken, s: BuildState): void {
   content(s, directive.start, directive.end);
 }
 
+const XPATH_NAMESPACE = /^xpath_ns\s+[^\s=:]+$/;
+
 /** `@name = value`, split on the first `=` (`@name := value` is httpyac's lazy form). */
 export function readVariable(token: IToken, s: BuildState): void {
   const start = token.startOffset;
@@ -77,6 +79,11 @@ export function readVariable(token: IToken, s: BuildState): void {
     return;
   }
   let name = trimmedNode(s.text, at + 1, equals);
+  if (XPATH_NAMESPACE.test(name.text)) {
+    // httpyac's `@xpath_ns prefix=uri` (src/plugins/xml/xpathNamespaceHttpRegionParser.ts) declares a namespace for its XPath, not a variable.
+    s.diagnostics.push(diagnostic("maximo.directive-not-run", trimmedNode(s.text, start, end), "httpyac declares an XML namespace prefix here for its `$xpath` and `?? xpath` lines; Maximo Workbench does not read it."));
+    return;
+  }
   // httpyac's `@name := value` is evaluated when used.
   const lazy = name.text.endsWith(":");
   if (lazy) name = trimmedNode(s.text, name.start, name.end - 1);

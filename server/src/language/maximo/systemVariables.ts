@@ -234,6 +234,27 @@ function jetbrainsVariable(name: string): SystemVariableSpec | undefined {
       notRun: `JetBrains signs in with the Auth configuration of its environment file (http-client.env.json) for ${name}; Maximo Workbench does not, so a request using it is not sent. ${SIGN_IN_INSTEAD}`,
     };
   }
+  // jetbrains.com/help "HTTP Client reference", response redirect: the predefined path variables.
+  if (name === "$projectRoot" || name === "$historyFolder") {
+    const folder = name === "$projectRoot" ? "the IDE project's folder" : "the folder of its request history (.idea/httpRequests)";
+    return {
+      name,
+      usage: `{{${name}}}`,
+      description: `${folder} (JetBrains; not available here)`,
+      checkArgs: noArgs(name),
+      notRun: `JetBrains fills \`${name}\` with ${folder}; Maximo Workbench does not, so a request using it is not sent. Write the path relative to this file instead.`,
+    };
+  }
+  // httpyac src/plugins/xml/xpathVariableReplacer.ts: `{{$xpath //path}}`, `{{$xpath:name //path}}`.
+  if (name === "$xpath") {
+    return {
+      name,
+      usage: "{{$xpath:name //path}}",
+      description: "an XPath on a response (httpyac; not available here)",
+      checkArgs: () => undefined,
+      notRun: "httpyac reads this XPath from a response; Maximo Workbench does not, so a request using it is not sent. Name the request (`# @name wo`) and read `{{wo.response.body.//path}}` instead.",
+    };
+  }
   return undefined;
 }
 
