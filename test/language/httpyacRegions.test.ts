@@ -181,6 +181,14 @@ test("gRPC proto import: `proto < file` and its loader options are information, 
   assert.equal(parseDocument("proto ./x.proto\n").requests.length, 1);
 });
 
+// src/plugins/websocket/websocketHttpRegionParser.ts `protocolRegex`; src/plugins/core/parse/closeRequestBody.ts splits on `===`.
+test("a bare ws:// URL is a WebSocket: its `===`-separated messages are no JSON error, and it is not sent", () => {
+  const text = "wss://echo.example.com/ws\nContent-Type: application/json\n\n[\"a\"]\n===\n[\"b\"]\n";
+  assert.deepEqual(codes(text), ["information maximo.request-not-run"]);
+  // A scheme that is no protocol of httpyac's stays an HTTP request.
+  assert.deepEqual(codes("constructor://h/x\n"), []);
+});
+
 // src/plugins/core/parse/requestBodyHttpRegionParser.ts; test body.spec.ts "should send body with no empty line".
 test("body right after the headers: a form, a JWT or text under a non-JSON Content-Type", () => {
   const cases: Array<[string, string]> = [

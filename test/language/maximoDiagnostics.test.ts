@@ -113,6 +113,9 @@ const cases: Case[] = [
   // REST Client README "Making cURL Request"; httpyac src/plugins/websocket/websocketHttpRegionParser.ts and its siblings.
   { title: "a REST Client cURL request", source: "⟦d:curl⟧ -X POST http://localhost/x -d 'a'\n", code: "maximo.request-not-run", says: /maximo import/ },
   { title: "an httpyac WebSocket request", source: "⟦d:WS⟧ ws://localhost:8080/socket\n", code: "maximo.request-not-run", says: /WebSocket/ },
+  // Each plugin's `protocolRegex` (websocketHttpRegionParser.ts `ws(s)?://`, mqtt, amqp, grpc): the bare URL opens it too.
+  { title: "an httpyac WebSocket written as a bare wss:// URL", source: "⟦d:wss⟧://localhost:8080/socket\n", code: "maximo.request-not-run", says: /WebSocket/ },
+  { title: "an httpyac MQTT connection written as a bare mqtt:// URL", source: "⟦d:mqtt⟧://localhost:1883\n", code: "maximo.request-not-run", says: /MQTT/ },
   // httpyac src/plugins/core/parse/responseHttpRegionParser.ts.
   { title: "a stored response after the request", source: "GET http://h/x\n\n⟦d:HTTP/1.1 200 OK⟧\nContent-Type: text/plain\n\nhello\n", code: "maximo.response-example", says: /not sent/ },
   // httpyac src/plugins/graphql/gqlHttpRegionParser.ts.

@@ -9,7 +9,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { environmentFileNames } from "../environments/variableNames";
-import { isGraphqlMarker, notSentReason, type DocumentRequest, type MaximoDocument } from "../../../server/src/language/maximo/api";
+import { isGraphqlMarker, requestNotSent, type DocumentRequest, type MaximoDocument } from "../../../server/src/language/maximo/api";
 import type { ExecutedResponse, RequestDirectives, ResolvedRequest } from "../http/types";
 import { resolveBody } from "./body";
 import { RequestGraph } from "./dependencies";
@@ -111,9 +111,8 @@ export function createResolver(options: ResolverOptions): Resolver {
       const entry = document.requests[requestIndex];
       if (!entry) throw new RangeError(`There is no request ${requestIndex} in ${options.filePath}: it has ${document.requests.length}.`);
       // A WS/SSE/... or cURL line is read as a request but never sent (its diagnostic says so too).
-      const method = entry.request.method;
-      const notSent = method && notSentReason(method.text);
-      if (method && notSent) throw new VariableError(method.text, document.rangeOf(method).start.line + 1, notSent.replace(/\.$/, ""));
+      const notSent = requestNotSent(entry.request);
+      if (notSent) throw new VariableError(document.text.slice(notSent.at.start, notSent.at.end), document.rangeOf(notSent.at).start.line + 1, notSent.reason.replace(/\.$/, ""));
       // The environment is checked first, so a wrong --env fails before anything else.
       await context.environment();
       return resolveRequest(entry, new Evaluation(context, requestIndex), { document, filePath: options.filePath, readFile });

@@ -61,3 +61,9 @@ test("a WS, SSE or cURL request is refused with a sentence and its line, never s
   });
   await assert.rejects(resolver.resolve(2), /does not run `curl` lines\. `maximo import`.*\(line 7\)/);
 });
+
+test("a bare wss:// or grpc:// URL (httpyac's protocolRegex) is refused as its protocol, not sent as a GET", async () => {
+  const { resolver } = resolverFor(["wss://127.0.0.1/socket", "", "###", "grpc://127.0.0.1:9000/hello.Hello/Say"].join("\n"));
+  await assert.rejects(resolver.resolve(0), /httpyac opens a WebSocket here.*\(line 1\)/);
+  await assert.rejects(resolver.resolve(1), /httpyac opens a gRPC call here.*\(line 4\)/);
+});

@@ -26,7 +26,7 @@ export {
   systemVariableSpec,
   type SystemVariableSpec,
 } from "./systemVariables";
-export { KNOWN_METHODS, notSentReason } from "./httpMethods";
+export { KNOWN_METHODS, notSentReason, requestNotSent } from "./httpMethods";
 export { isGraphqlMarker } from "./graphqlBody";
 export { hasLoop } from "./directives";
 export { diagnosticSummaries, toParseSummary, type DiagnosticSummary, type ParseSummary, type RequestSummary } from "./summary";

@@ -1,3 +1,6 @@
+import type { Span } from "../common";
+import type { RequestNode } from "./ast";
+
 /** HTTP methods a request line may name (the set REST Client and httpyac accept). */
 export const KNOWN_METHODS: ReadonlySet<string> = new Set([
   "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE", "MERGE",
@@ -43,4 +46,21 @@ export function notSentReason(method: string): string | undefined {
     return "REST Client sends this cURL command; Maximo Workbench does not run `curl` lines. `maximo import` (or pasting the command into a request file) turns it into a request.";
   }
   return undefined;
+}
+
+/**
+ * httpyac's bare-URL forms of those protocols (each plugin's `protocolRegex`: `ws://`, `wss://`,
+ * `mqtt(s)://`, `amqp(s)://`, `grpc://` with no method before them).
+ */
+const SCHEME_PROTOCOL: ReadonlyMap<string, string> = new Map([["ws", "WS"], ["wss", "WS"], ["mqtt", "MQTT"], ["mqtts", "MQTT"], ["amqp", "AMQP"], ["amqps", "AMQP"], ["grpc", "GRPC"]]);
+
+/** Why `request` is read but not sent (its method's reason, or its scheme's when written without a method), and where to say it. */
+export function requestNotSent(request: RequestNode): { reason: string; at: Span } | undefined {
+  if (request.method) {
+    const reason = notSentReason(request.method.text);
+    return reason === undefined ? undefined : { reason, at: request.method };
+  }
+  const scheme = request.url.scheme;
+  const protocol = scheme && SCHEME_PROTOCOL.get(scheme.text.toLowerCase());
+  return protocol ? { reason: notSentReason(protocol)!, at: scheme } : undefined;
 }

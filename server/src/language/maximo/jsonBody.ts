@@ -10,7 +10,7 @@ import { ParseErrorCode, visit } from "jsonc-parser/lib/esm/main.js";
 import type { Span, SyntaxDiagnostic } from "../common";
 import type { BlockTree, RequestNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
-import { notSentReason } from "./httpMethods";
+import { requestNotSent } from "./httpMethods";
 
 /** Whether the request sends its body as JSON. */
 export function isJsonBody(request: RequestNode): boolean {
@@ -18,7 +18,7 @@ export function isJsonBody(request: RequestNode): boolean {
   if (!body || body.parts.some((part) => part.kind === "file")) return false;
   if (request.methodName === "GRAPHQL" || body.graphql) return false;
   // Not sent, so not sent as JSON: a JetBrains WebSocket body holds `===`-separated messages.
-  if (notSentReason(request.methodName)) return false;
+  if (requestNotSent(request)) return false;
   let contentType: string | undefined;
   for (const header of request.headers) {
     const name = header.name.text.toLowerCase();

@@ -2,7 +2,7 @@
 import type { SyntaxDiagnostic } from "../common";
 import type { HeaderNode, RequestNode } from "./ast";
 import { diagnostic } from "./diagnosticCodes";
-import { COMMON_METHODS, KNOWN_METHODS, notSentReason } from "./httpMethods";
+import { COMMON_METHODS, KNOWN_METHODS, requestNotSent } from "./httpMethods";
 
 /** What a line in the header section that is not `Name: value` probably is, and what to write. */
 export function malformedHeaderMessage(line: string, afterHeader: boolean, indented = false): string {
@@ -38,12 +38,11 @@ const HTTP_VERSION = /^HTTP\/(1\.0|1\.1|2|2\.0|3|3\.0)$/;
 
 export function checkRequestLine(request: RequestNode, hasQuery: boolean, out: SyntaxDiagnostic[]): void {
   const method = request.method;
+  const notSent = requestNotSent(request);
+  if (notSent) out.push(diagnostic("maximo.request-not-run", notSent.at, notSent.reason));
   if (method) {
     const upper = method.text.toUpperCase();
-    const notSent = notSentReason(method.text);
-    if (notSent) {
-      out.push(diagnostic("maximo.request-not-run", method, notSent));
-    } else if (!KNOWN_METHODS.has(upper)) {
+    if (!notSent && !KNOWN_METHODS.has(upper)) {
       out.push(
         diagnostic(
           "maximo.unknown-method",
@@ -51,7 +50,7 @@ export function checkRequestLine(request: RequestNode, hasQuery: boolean, out: S
           `\`${method.text}\` is not an HTTP method. Start the request line with ${COMMON_METHODS.join(", ")} (or write only the URL for GET).`,
         ),
       );
-    } else if (upper !== method.text) {
+    } else if (!notSent && upper !== method.text) {
       out.push(diagnostic("maximo.method-case", method, `Write the method in upper case: \`${upper}\`. Servers compare methods case-sensitively.`));
     }
     if (request.url.path.text.length === 0 && !hasQuery) {
