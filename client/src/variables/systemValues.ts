@@ -29,12 +29,14 @@ export function systemValue(name: string, args: readonly string[], now: Date): s
       return formatNamed(offsetFrom(now, args, 1), args[0]!, true);
     case "$randomInt":
       // REST Client's range: min inclusive, max exclusive; without one, httpyac's 0 to 1000.
-      return args.length === 0 ? String(randomInt(0, 1000)) : String(randomInt(Number(args[0]), Number(args[1])));
+      if (args.length === 0) return String(randomInt(0, 1000));
+      // A reversed range is swapped, as httpyac does; an empty one (min = max) gives min.
+      return randomBelow(Math.min(Number(args[0]), Number(args[1])), Math.max(Number(args[0]), Number(args[1])));
     case "$random.uuid":
       return randomUUID();
     case "$random.integer": {
       const [min, max] = rangeOf(args);
-      return String(min === max ? min : randomInt(min, max));
+      return randomBelow(min, max);
     }
     case "$random.float": {
       const [min, max] = rangeOf(args);
@@ -56,6 +58,11 @@ export function systemValue(name: string, args: readonly string[], now: Date): s
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** `(1, 10)` of httpyac's `$random.integer(1, 10)`, lower bound first. */
+/** A whole number from `min` (inclusive) to `max` (exclusive); `min` when the range is empty. */
+function randomBelow(min: number, max: number): string {
+  return String(min === max ? min : randomInt(min, max));
+}
+
 function rangeOf(args: readonly string[]): [number, number] {
   const [a, b] = args.join(" ").replace(/[()\s]/g, "").split(",").map(Number) as [number, number];
   return a <= b ? [a, b] : [b, a];

@@ -144,7 +144,7 @@ test("an undefined variable names itself and its line; a literal {{x}} is never 
     ["GET x\nA: {{}}\n", /empty \{\{\}\}.*\(line 2\)/],
     ["GET x\nA: {{site\n", /not closed.*\(line 2\)/],
     ["GET x?a={{$nope}}\n", /"\$nope" is not a system variable/],
-    ["GET x?a={{$randomInt 5 1}}\n", /minimum below the maximum.*\(line 1\)/],
+    ["GET x?a={{$randomInt 5 x}}\n", /two whole numbers.*\(line 1\)/],
   ] as const) {
     await rejectsWith(resolverFor(text).resolver.resolve(0), message);
   }

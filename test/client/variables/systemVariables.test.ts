@@ -53,6 +53,9 @@ const cases: Record<string, Array<[string, RegExp | string]>> = {
   ],
   $randomInt: [
     ["{{$randomInt 1 3}}", /^[12]$/],
+    // Reversed, swapped as httpyac does (restClientVariableReplacer.ts); an empty range gives its minimum.
+    ["{{$randomInt 3 1}}", /^[12]$/],
+    ["{{$randomInt 7 7}}", /^7$/],
     // httpyac's form without a range: 0 to 1000.
     ["{{$randomInt}}", /^(\d{1,3})$/],
   ],

@@ -84,6 +84,8 @@ function checkExpression(expression: ExpressionNode, loop: boolean, out: SyntaxD
     return;
   }
   const problem = spec.checkArgs(expression.args);
+  const caution = problem ? undefined : spec.caution?.(expression.args);
   if (problem) out.push(diagnostic("maximo.system-variable-arguments", expression.inner, problem));
+  else if (caution) out.push(diagnostic("maximo.system-variable-range", expression.inner, caution));
   else if (spec.notRun) out.push(diagnostic("maximo.system-variable-not-run", nameSpan, spec.notRun));
 }

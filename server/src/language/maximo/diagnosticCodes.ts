@@ -21,6 +21,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.expression-empty": { severity: "error", summary: "`{{}}` names nothing." },
   "maximo.unknown-system-variable": { severity: "error", summary: "`{{$name}}` is not a system variable the runner knows." },
   "maximo.system-variable-arguments": { severity: "error", summary: "A system variable has wrong arguments (`$randomInt`, `$datetime`, ...)." },
+  "maximo.system-variable-range": { severity: "warning", summary: "`$randomInt` with its minimum not below its maximum: swapped here and by httpyac, left unfilled by REST Client." },
   "maximo.variable-malformed": { severity: "error", summary: "An `@` line is not `@name = value`." },
   "maximo.name-invalid": { severity: "warning", summary: "`@name` is missing its name or the name cannot be used in `{{name.response...}}`." },
   "maximo.name-duplicate": { severity: "warning", summary: "Two requests carry the same `@name`; references reach only the last one run." },

@@ -15,6 +15,8 @@ export interface SystemVariableSpec {
   asks?: "input" | "password" | "pick";
   /** Why Maximo Workbench cannot give this variable a value (REST Client signs in to Azure for it, JetBrains asks Java Faker). */
   notRun?: string;
+  /** A sentence on arguments that work here but not in every tool (a warning), or undefined. */
+  caution?(args: readonly TextNode[]): string | undefined;
 }
 
 const OFFSET_UNITS = new Set(["y", "Q", "M", "w", "d", "h", "m", "s", "ms"]);
@@ -146,11 +148,14 @@ const specs: SystemVariableSpec[] = [
       if (args.length !== 2 || !INTEGER.test(min!.text) || !INTEGER.test(max!.text)) {
         return "$randomInt takes two whole numbers, the minimum and the (exclusive) maximum: write `{{$randomInt 1 100}}` (or `{{$randomInt}}` for 0 to 1000).";
       }
-      if (Number(min!.text) >= Number(max!.text)) {
-        return `$randomInt needs a minimum below the maximum: ${min!.text} is not below ${max!.text}.`;
-      }
       return undefined;
     },
+    // REST Client refuses a range whose minimum is not below its maximum (systemVariableProvider.ts);
+    // httpyac swaps the two (restClientVariableReplacer.ts), and so does the runner here.
+    caution: ([min, max]) =>
+      min && max && INTEGER.test(min.text) && INTEGER.test(max.text) && Number(min.text) >= Number(max.text)
+        ? `$randomInt's minimum ${min.text} is not below its maximum ${max.text}: httpyac and Maximo Workbench swap them, REST Client leaves the variable unfilled. Write \`{{$randomInt ${Math.min(Number(min.text), Number(max.text))} ${Math.max(Number(min.text), Number(max.text))}}}\`.`
+        : undefined,
   },
   { name: "$processEnv", usage: "{{$processEnv NAME}}", description: "an environment variable of the runner", checkArgs: oneName("$processEnv") },
   { name: "$dotenv", usage: "{{$dotenv NAME}}", description: "a variable from the .env file next to the request file", checkArgs: oneName("$dotenv") },
