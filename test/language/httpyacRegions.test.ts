@@ -123,6 +123,20 @@ test("multi-line URL: `/path` lines after the request line continue the URL, the
   assert.deepEqual(problems(text), []);
 });
 
+// JetBrains spec (github:JetBrains/http-request-in-editor-spec spec.md) §3.2.1.3: the path separator is "/" or a new line
+// with indent; §4.2.1's example `http://example.com/` + `    api` + `    /get` is sent as "http://example.com/api/get".
+test("multi-line URL: JetBrains' indented path segment without a slash continues the path", () => {
+  const text = ["GET http://example.com/", "    api", "    /get", "Accept: text/plain", ""].join("\n");
+  const request = parseDocument(text).requests[0]!.request;
+  assert.equal(request.url.text, "http://example.com/api/get");
+  assert.deepEqual(request.headers.map((h) => h.name.text), ["Accept"]);
+  assert.deepEqual(problems(text), []);
+  // Not indented, or after a header, it is no path: a body line or a malformed header as before.
+  assert.deepEqual(parseDocument("GET http://h/x\nAccept: x\n    api\n").diagnostics().map((d) => d.code), ["maximo.header-malformed"]);
+  // An indented header is a header.
+  assert.deepEqual(parseDocument("GET http://h/x\n    Accept: x\n").requests[0]!.request.headers.map((h) => h.name.text), ["Accept"]);
+});
+
 test("multi-line URL: JetBrains' indented `page=1&` line gets its own explanation (httpyac reads it as the body)", () => {
   const [first] = problems("GET http://h/users?\n    page=1&\n    size=10\n");
   // A warning: nothing sends the line, so the server answers without the parameter (misread, not rejected).

@@ -357,9 +357,14 @@ export const ResponseLine = createToken({
  * (httpyac `src/utils/parserUtils.ts` parseUrlLineFactory: `/^\s*(\/)[^*]*$/u`; test
  * `src/plugins/core/test/http.spec.ts` "get http with multiline"). `//` lines are comments, read before.
  */
+/**
+ * A line continuing the URL's path: `/path` (httpyac), or an indented segment without a blank,
+ * `:`, `=`, `?` or `&` (JetBrains' spec §3.2.1.3: the path separator is "/" or a new line with
+ * indent; §4.2.1: `http://example.com/` then `    api` then `    /get` sends ".../api/get").
+ */
 export const PathContinuationLine = createToken({
   name: "PathContinuationLine",
-  pattern: re(String.raw`[ \t]*\/[^*\r\n]*${EOL_OR_END}`),
+  pattern: re(String.raw`(?:[ \t]*\/[^*\r\n]*|[ \t]+[^\s:=?&#<>@{/][^\s:=?&]*[ \t]*)${EOL_OR_END}`),
   line_breaks: true,
 });
 
