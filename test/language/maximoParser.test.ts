@@ -475,3 +475,15 @@ test("expressions: an unclosed {{ in a body ends with its line; the next line is
     ],
   );
 });
+
+test("JetBrains' `# @name = login` and `# @name=login` name the request as `# @name login` does", () => {
+  // jetbrains.com/help "Exploring the HTTP request syntax": a name next to ###, `# @name`, or `# @name =`.
+  const text = "# @name = login\nGET http://h/a\n\n###\n// @name=other\nGET http://h/b\n\n###\nGET http://h/{{login.response.body.x}}/{{other.response.body.y}}\n";
+  const doc = parseDocument(text);
+  assert.deepEqual(doc.requests.map((r) => r.name ?? null), ["login", "other", null]);
+  assert.deepEqual(doc.diagnostics(), []);
+  const directive = doc.blocks[0]!.tree.directives[0]!;
+  assert.deepEqual([directive.name.text, directive.args?.text, text.slice(directive.args!.start, directive.args!.end)], ["name", "login", "login"]);
+  // `@name=` alone still names nothing.
+  assert.deepEqual(parseDocument("# @name =\nGET http://h/a\n").diagnostics().map((d) => d.code), ["maximo.name-invalid"]);
+});

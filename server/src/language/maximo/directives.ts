@@ -15,8 +15,12 @@ const DIRECTIVE_LINE = /^[ \t]*(#+|\/\/+)[ \t]*@([^\s]*)/;
 export function readDirective(text: string, start: number, end: number, out: SyntaxDiagnostic[]): DirectiveNode {
   const match = DIRECTIVE_LINE.exec(text.slice(start, end))!;
   const nameStart = start + match[0].length - match[2]!.length;
-  const name: TextNode = { start: nameStart, end: nameStart + match[2]!.length, text: match[2]! };
-  const argsNode = trimmedNode(text, name.end, end);
+  let word = match[2]!;
+  // JetBrains also names a request `# @name = login` or `# @name=login` (jetbrains.com/help "HTTP request syntax").
+  if (word.startsWith("name=")) word = "name";
+  const name: TextNode = { start: nameStart, end: nameStart + word.length, text: word };
+  let argsNode = trimmedNode(text, name.end, end);
+  if (word === "name" && argsNode.text.startsWith("=")) argsNode = trimmedNode(text, argsNode.start + 1, argsNode.end);
   const node: DirectiveNode = { start, end, marker: match[1]!.startsWith("#") ? "#" : "//", name };
   if (argsNode.text.length > 0) node.args = argsNode;
   checkDirective(node, out);
