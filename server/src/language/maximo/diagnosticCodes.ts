@@ -11,7 +11,7 @@ import type { Severity, Span, SyntaxDiagnostic } from "../common";
 export const MAXIMO_DIAGNOSTICS = {
   "maximo.syntax": { severity: "error", summary: "A character the request syntax cannot place: in practice an invisible one (a byte-order mark, a zero-width space) pasted in." },
   "maximo.unknown-method": { severity: "error", summary: "The request line starts with a word that is not an HTTP method." },
-  "maximo.method-case": { severity: "warning", summary: "The method is not written in upper case; servers compare methods case-sensitively." },
+  "maximo.method-case": { severity: "warning", summary: "The method is not written in upper case: sent upper-cased here and by REST Client, read as a URL by httpyac." },
   "maximo.missing-url": { severity: "error", summary: "The request line has a method but no URL." },
   "maximo.http-version-invalid": { severity: "error", summary: "The version after the URL is not HTTP/1.0, 1.1, 2 or 3." },
   "maximo.header-malformed": { severity: "error", summary: "A line in the header section is not `Name: value`." },

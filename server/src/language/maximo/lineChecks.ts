@@ -51,7 +51,8 @@ export function checkRequestLine(request: RequestNode, hasQuery: boolean, out: S
         ),
       );
     } else if (!notSent && upper !== method.text) {
-      out.push(diagnostic("maximo.method-case", method, `Write the method in upper case: \`${upper}\`. Servers compare methods case-sensitively.`));
+      // REST Client and the runner here send it upper-cased; httpyac's method pattern is upper case only, so it reads the whole line as a URL.
+      out.push(diagnostic("maximo.method-case", method, `Write the method in upper case: \`${upper}\`. REST Client and Maximo Workbench send it upper-cased, but httpyac reads a lower-case line as a URL and sends a GET.`));
     }
     if (request.url.path.text.length === 0 && !hasQuery) {
       out.push(diagnostic("maximo.missing-url", method, `\`${method.text}\` has no URL: write it after the method, e.g. \`${upper} os/mxapiasset\`.`));
