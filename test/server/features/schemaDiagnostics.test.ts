@@ -116,6 +116,13 @@ test("schema.unknown-body-key: unknown; spi: with lean and bare without lean hav
   assert.deepEqual(prefixed.map((d) => [d.code, d.text]), [["maximo.bare-key-without-lean", '"status"']]);
 });
 
+test("maximo.bare-key-without-lean is said once per body, on its first bare key, naming the others", () => {
+  // The JSON API reference's own §11 update, which assumes lean set at login (its line 37).
+  const found = check('POST os/mxapiasset/_QVNTRVQxL0JFREZPUkQ-\nx-method-override: PATCH\nproperties: *\n\n{"location": "BR300", "description": "test asset desc", "status": "OPERATING", "siteid": "BEDFORD", "priority": 1, "assettype": "PUMP"}');
+  assert.deepEqual(found.map((d) => [d.code, d.text]), [["maximo.bare-key-without-lean", '"location"']]);
+  assert.match(found[0]!.message, /`spi:location` \(and alike `description`, `status`, `siteid`, `priority`, 1 more\)/);
+});
+
 test("schema.max-length", () => {
   const d = only(`POST os/mxapiwodetail/_QkVERk9SRC8xMDAx?lean=1\nx-method-override: PATCH\n\n{"siteid": "TOOLONGSITE"}`, "schema.max-length");
   assert.match(d.message, /at most 8 characters/);

@@ -8,7 +8,7 @@
  * Severities follow the schema's origin (see schemaCodes); how keys are spelled (prefix, case)
  * is bodyKeyChecks' business, which needs no schema.
  */
-import type { SyntaxDiagnostic } from "../../language/common";
+import type { Span, SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
 import type { AttributeInfo, ObjectSchema, SchemaOrigin } from "../../schema";
 import { valueKind } from "./attributeTypes";
@@ -25,6 +25,8 @@ interface BodyContext {
   lean: boolean;
   origin: SchemaOrigin;
   out: SyntaxDiagnostic[];
+  /** Attribute keys written without `spi:` in a body without `lean=1`: said once for the body. */
+  bareKeys: { name: string; span: Span }[];
 }
 
 /** Keys the API reads besides attributes: `_action`, `href`, `localref`, `rdf:about` ... */
@@ -35,7 +37,7 @@ export function isControlKey(key: string): boolean {
 export function checkBody(request: RequestNode, target: OsTarget, schema: ObjectSchema, tree: JsonNode, lean: boolean, origin: SchemaOrigin = "server"): SyntaxDiagnostic[] {
   if (request.url.query.some((p) => p.key.decoded.toLowerCase() === "action")) return [];
   const out: SyntaxDiagnostic[] = [];
-  const context: BodyContext = { schema, lean, origin, out };
+  const context: BodyContext = { schema, lean, origin, out, bareKeys: [] };
   const bulk = headerValue(request, "x-method-override")?.trim().toUpperCase() === "BULK";
   // A BULK body that is no array is wrong as a whole (`schema.bulk-shape`): nothing to check inside.
   if (bulk && tree.type !== "array") return [];
@@ -49,7 +51,28 @@ export function checkBody(request: RequestNode, target: OsTarget, schema: Object
     checkObject(object, schema, context);
     if (isCreate(request, target)) checkRequired(object, context);
   }
+  if (context.bareKeys.length > 0) out.push(bareKeysDiagnostic(context.bareKeys));
   return out;
+}
+
+/** Names listed in the bare-key sentence; the rest are counted. */
+const LISTED_BARE_KEYS = 4;
+
+/**
+ * One sentence for a body's bare keys, on the first: a body written for a lean connection (the
+ * reference's own §11 examples assume lean set at login) has one per attribute, and a note per
+ * key would bury the body.
+ */
+function bareKeysDiagnostic(keys: readonly { name: string; span: Span }[]): SyntaxDiagnostic {
+  const names = [...new Set(keys.map((k) => k.name))];
+  const others = names.slice(1, LISTED_BARE_KEYS + 1).map((n) => `\`${n}\``);
+  const more = names.length > LISTED_BARE_KEYS + 1 ? `, ${names.length - LISTED_BARE_KEYS - 1} more` : "";
+  const alike = others.length > 0 ? ` (and alike ${others.join(", ")}${more})` : "";
+  return schemaDiagnostic(
+    "maximo.bare-key-without-lean",
+    keys[0]!.span,
+    `Without \`lean=1\` the server reads prefixed names: write \`spi:${names[0]}\`${alike}, or add \`lean=1\` to the URL, unless this connection answers lean by default (\`/maximo/api/\`, or lean set at login).`,
+  );
 }
 
 /** One item of a BULK array; its shape itself is `schema.bulk-shape`'s business (bulkChecks). */
@@ -109,15 +132,7 @@ function checkObject(object: JsonNode, schema: ObjectSchema, context: BodyContex
       out.push(schemaDiagnostic("schema.unknown-body-key", span, message, origin));
       continue;
     }
-    if (!lean && prefix === undefined) {
-      out.push(
-        schemaDiagnostic(
-          "maximo.bare-key-without-lean",
-          span,
-          `Without \`lean=1\` the server reads prefixed names: write \`spi:${bare}\` (or add \`lean=1\` to the URL), unless this connection answers lean by default (\`/maximo/api/\`, or lean set at login).`,
-        ),
-      );
-    }
+    if (!lean && prefix === undefined) context.bareKeys.push({ name: bare, span });
     if (valueNode) checkValue(valueNode, attribute, context);
   }
 }
