@@ -163,3 +163,19 @@ test("check: a JetBrains global set by a handler in another request file beside 
   assert.deepEqual(undefinedNames(both), ["onlyThisRequest", "ADMIN_AUTHORISATION", "ADMIN_AUTHORIZATION"]);
   assert.deepEqual(environmentNames(join(root, "http", "users", "users.http")).files.map((f) => f.slice(root.length + 1)).sort(), ["http/main.http", "http/token.http"]);
 });
+
+test("check: httpyac's .httpyac.cjs / httpyac.config.js environments are read when written as a literal object; a computed one is not guessed", () => {
+  // httpyac.github.io examples/configfile/environments/.httpyac.cjs.
+  const literal = tree({
+    ".git/HEAD": "x",
+    ".httpyac.cjs": "module.exports = {\n\tenvironments: {\n\t\t$shared: {\n\t\t\tdev: false,\n\t\t\thost: 'https://httpbin.org',\n\t\t\tsystem: 'none' // a comment\n\t\t},\n\t\tdev: { dev: true, system: 'dev', },\n\t},\n\tlog: { level: 10 },\n};\n",
+    "test.http": "GET {{host}}/anything?q={{system}}&dev={{dev}}&x={{nowhere}}\n",
+  });
+  assert.deepEqual(undefinedNames(check(join(literal, "test.http")).stdout), ["nowhere"]);
+  const computed = tree({
+    ".git/HEAD": "x",
+    "httpyac.config.js": "module.exports = { environments: { dev: { host: process.env.HOST } } };\n",
+    "test.http": "GET {{host}}/a\n",
+  });
+  assert.deepEqual(undefinedNames(check(join(computed, "test.http")).stdout), ["host"]);
+});

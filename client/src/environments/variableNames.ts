@@ -9,8 +9,10 @@
  * - `http-client.env.json` and `http-client.private.env.json` (JetBrains, also read by httpyac:
  *   `{ "dev": {...} }`; github:JetBrains/http-request-in-editor-spec, jetbrains.com/help
  *   "HTTP Client environment files");
- * - `.httpyac.json`'s `environments` (httpyac's config file, same shape as maximo.env.json);
- *   `httpyac.config.js` is a program and is not read;
+ * - `.httpyac.json`'s `environments` (httpyac's config file, same shape as maximo.env.json), and
+ *   those of `.httpyac.js`/`.cjs`/`.mjs` or `httpyac.config.js`/`.cjs`/`.mjs` where they are written
+ *   as a literal object (`environments: { dev: { host: '...' } }`): those files are programs, never
+ *   run here, so computed environments are not read;
  * - `.env`, `.env.NAME` and `NAME.env` files, also in an `env/` folder (httpyac's dotenv provider
  *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`);
  * - `.vscode/settings.json`'s `rest-client.environmentVariables` (REST Client README: "Environments
@@ -24,6 +26,7 @@ import { dirname, join, parse as parsePath, resolve } from "node:path";
 import { parse as parseJsonc } from "jsonc-parser/lib/esm/main.js";
 import { parseDotenv } from "../variables/envSources";
 import { globalSetters, type GlobalSetter } from "./handlerGlobals";
+import { isLiteralObject, readLiteral } from "../scripts/literal";
 
 export interface EnvironmentNames {
   /** Every variable name some environment defines. */
@@ -35,6 +38,8 @@ export interface EnvironmentNames {
 /** The JSON files whose environments (top-level objects of variables) are read. */
 const ENVIRONMENT_FILES = ["maximo.env.json", "http-client.env.json", "http-client.private.env.json"];
 const HTTPYAC_CONFIG = ".httpyac.json";
+/** httpyac's configuration programs (httpyac.github.io "Configuration"): their literal `environments` are read. */
+const HTTPYAC_PROGRAMS = [".httpyac.js", ".httpyac.cjs", ".httpyac.mjs", "httpyac.config.js", "httpyac.config.cjs", "httpyac.config.mjs"];
 const VSCODE_SETTINGS = join(".vscode", "settings.json");
 const REST_CLIENT_SETTING = "rest-client.environmentVariables";
 /** How many folders up are read at most: a file deep in a tree without `.git` stops somewhere. */
@@ -88,7 +93,7 @@ export function environmentFileNames(requestFile: string, root?: string): Array<
 
 /** Every file in `dir` that may hold environment variables (existing or not), in a fixed order. */
 export function environmentFilesIn(dir: string): string[] {
-  const files = [...ENVIRONMENT_FILES, HTTPYAC_CONFIG, VSCODE_SETTINGS].map((name) => join(dir, name));
+  const files = [...ENVIRONMENT_FILES, HTTPYAC_CONFIG, ...HTTPYAC_PROGRAMS, VSCODE_SETTINGS].map((name) => join(dir, name));
   for (const folder of [dir, join(dir, "env")]) {
     for (const name of listNames(folder)) if (isDotenvName(name)) files.push(join(folder, name));
   }
@@ -110,11 +115,24 @@ export function namesIn(file: string, text: string): string[] | undefined {
       return undefined;
     }
   }
+  if (HTTPYAC_PROGRAMS.includes(base)) return programEnvironmentNames(text);
   const value = parseJsonc(text.replace(/^\uFEFF/, ""), [], { allowTrailingComma: true }) as unknown;
   if (!isObject(value)) return undefined;
   if (file.endsWith(VSCODE_SETTINGS)) return environmentVariableNames(value[REST_CLIENT_SETTING]);
   if (base === HTTPYAC_CONFIG) return environmentVariableNames(value["environments"]);
   return environmentVariableNames(value);
+}
+
+/**
+ * The variable names of an httpyac configuration program's `environments: { ... }`, when that
+ * object is written as a literal (scripts/literal.ts reads it; nothing is run); undefined when
+ * it has none or computes it.
+ */
+function programEnvironmentNames(text: string): string[] | undefined {
+  const key = /\benvironments\s*:\s*\{/.exec(text);
+  if (!key) return undefined;
+  const literal = readLiteral(text, key.index + key[0].length - 1);
+  return literal.error || !isLiteralObject(literal.value) ? undefined : environmentVariableNames(literal.value);
 }
 
 /** The variable names of every environment of `{ "$shared": {...}, "dev": {...} }` (also the language server's answered setting). */

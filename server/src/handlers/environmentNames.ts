@@ -13,7 +13,7 @@ import { SettingNames } from "./restClientSetting";
 
 /** What the server asks the client to watch: any change drops what was read. */
 export const ENVIRONMENT_FILE_GLOBS = [
-  "**/{maximo.env.json,http-client.env.json,http-client.private.env.json,.httpyac.json}",
+  "**/{maximo.env.json,http-client.env.json,http-client.private.env.json,.httpyac.json,.httpyac.js,.httpyac.cjs,.httpyac.mjs,httpyac.config.js,httpyac.config.cjs,httpyac.config.mjs}",
   "**/{.env,.env.*,*.env}",
   "**/.vscode/settings.json",
   // Request files: their JetBrains handlers' client.global.set names count in the files around them (handlerGlobals.ts).
