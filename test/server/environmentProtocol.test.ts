@@ -62,3 +62,50 @@ test("LSP: variables from http-client.env.json, .env and REST Client's settings 
   const again = await until(() => published.slice(before).find((p) => p.uri === uri));
   assert.deepEqual(undefinedNames(again), []);
 });
+
+test("LSP: a JetBrains global another request file sets is defined; a request file saved with a new setter re-checks open documents", async (t) => {
+  // jetbrains.com/help "HTTP Client variables": globals set by handlers last for the IDE session, across files.
+  const workspace = mkdtempSync(join(tmpdir(), "maximo-lsp-globals-"));
+  mkdirSync(join(workspace, "users"));
+  writeFileSync(join(workspace, "login.http"), 'POST http://localhost:3000/login\n\n> {% client.global.set("token", response.body.token); %}\n');
+  const file = join(workspace, "users", "users.http");
+  const text = "GET http://localhost:3000/users\nAuthorization: Bearer {{token}}\nX-Session: {{session}}\n";
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+
+  const connection = serverConnection(t);
+  const published: Publication[] = [];
+  const registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> = [];
+  const { wake, until } = waitList();
+  connection.onNotification("textDocument/publishDiagnostics", (params: Publication) => {
+    published.push(params);
+    wake();
+  });
+  connection.onRequest("client/registerCapability", (params: { registrations: typeof registrations }) => {
+    registrations.push(...params.registrations);
+    wake();
+    return null;
+  });
+  connection.listen();
+  const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  await connection.sendNotification("initialized", {});
+  const watch = await until(() => registrations.find((r) => r.method === "workspace/didChangeWatchedFiles"));
+  assert.ok(watch.registerOptions?.watchers?.some((w) => w.globPattern.includes("*.{http,rest,maximo}")), "request files are watched");
+
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "maximo", version: 1, text } });
+  const first = await until(() => published.find((p) => p.uri === uri && p.version === 1));
+  assert.deepEqual(undefinedNames(first), ["session"]);
+
+  const before = published.length;
+  const login = join(workspace, "login.http");
+  writeFileSync(login, 'POST http://localhost:3000/login\n\n> {% client.global.set("token", response.body.token); client.global.set("session", response.body.id); %}\n');
+  await connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(login).href, type: 2 }] });
+  const again = await until(() => published.slice(before).find((p) => p.uri === uri));
+  assert.deepEqual(undefinedNames(again), []);
+});

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { resolve, sep } from "node:path";
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from "vscode-languageserver";
 import { environmentNames } from "../../../client/src/environments/variableNames";
+import type { GlobalSetter } from "../../../client/src/environments/handlerGlobals";
 import { SettingNames } from "./restClientSetting";
 
 /** What the server asks the client to watch: any change drops what was read. */
@@ -22,6 +23,8 @@ export const ENVIRONMENT_FILE_GLOBS = [
 
 export class EnvironmentNames {
   private readonly byFile = new Map<string, ReadonlySet<string>>();
+  /** What each folder's request files set as JetBrains globals, shared by the documents under it. */
+  private readonly setters = new Map<string, readonly GlobalSetter[]>();
   private roots: string[] = [];
   /** The names of REST Client's setting as the client answers them, per document. */
   readonly settings = new SettingNames();
@@ -29,7 +32,7 @@ export class EnvironmentNames {
   /** The workspace folders (`file:` URIs): the folders read stop at the one holding the document. */
   setWorkspaceFolders(uris: readonly string[]): void {
     this.roots = uris.flatMap((uri) => pathOf(uri) ?? []);
-    this.byFile.clear();
+    this.clear();
   }
 
   /** The names for the document at `uri`: its files' (none for a document that is not a file: untitled) and the setting's. */
@@ -46,7 +49,7 @@ export class EnvironmentNames {
     if (!path) return EMPTY;
     let names = this.byFile.get(path);
     if (!names) {
-      names = environmentNames(path, this.rootOf(path)).names;
+      names = environmentNames(path, this.rootOf(path), this.setters).names;
       this.byFile.set(path, names);
     }
     return names;
@@ -55,6 +58,7 @@ export class EnvironmentNames {
   /** An environment file changed: read again on next use. */
   clear(): void {
     this.byFile.clear();
+    this.setters.clear();
   }
 
   /** The innermost workspace folder holding `path`. */
