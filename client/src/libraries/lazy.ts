@@ -53,6 +53,9 @@ export const xpath = once(() => require("xpath") as XPathLibrary);
 
 export const xmlDom = once(() => require("@xmldom/xmldom") as typeof XmlDom);
 
+/** A JavaScript parser: which `scriptConfig` of an automation script is a top-level statement (scripts/scriptConfig.ts). */
+export const acorn = once(() => require("acorn") as typeof import("acorn"));
+
 // Data load and export (issue 14): streaming CSV and XLSX, loaded only when a load or export runs.
 export const csvParse = once(() => require("csv-parse") as typeof import("csv-parse"));
 export const csvStringify = once(() => require("csv-stringify") as typeof import("csv-stringify"));

@@ -3,8 +3,13 @@
  * tooling reads, so existing files deploy unchanged:
  *   JavaScript: `var scriptConfig = { ... };` (also `let`/`const`/bare assignment)
  *   Python:     `scriptConfig = """{ ... }"""` (any Python string quoting) or a dict literal.
- * The last top-level assignment wins, as it would when the script runs.
+ * The last top-level assignment wins, as it would when the script runs. Top-level as that tooling
+ * reads it: for JavaScript a statement of the program itself, found by a parser (acorn), so one
+ * inside a function or a comment is no config; for Python a line that starts in column 0, so an
+ * indented one (in a `def`) and a `#` comment are none. A JavaScript file the parser cannot read
+ * (Nashorn's own syntax) falls back to column-0 lines.
  */
+import { acorn } from "../libraries/lazy";
 import type { LanguageFamily } from "./language";
 import { isLiteralObject, readLiteral, type LiteralValue } from "./literal";
 
@@ -20,8 +25,8 @@ export interface FoundConfig {
   error?: string;
 }
 
-const jsAssignment = /^[ \t]*(?:(?:var|let|const)[ \t]+)?scriptConfig[ \t]*=\s*/gm;
-const pyAssignment = /^[ \t]*scriptConfig[ \t]*=\s*/gm;
+const jsAssignment = /^(?:(?:var|let|const)[ \t]+)?scriptConfig[ \t]*=\s*/gm;
+const pyAssignment = /^scriptConfig[ \t]*=\s*/gm;
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
@@ -95,12 +100,36 @@ function parsed(source: string, start: number, literalStart: number, text: strin
   return { value: result.value, start, end: stop, line };
 }
 
+/** Where the last top-level `scriptConfig = ...` of a JavaScript program starts and its value begins; null when it has none; undefined when the program does not parse. */
+function topLevelJsAssignment(source: string): { start: number; at: number } | null | undefined {
+  let program: import("acorn").Program;
+  try {
+    program = acorn().parse(source, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true, allowHashBang: true });
+  } catch {
+    return undefined;
+  }
+  let found: { start: number; at: number } | null = null;
+  for (const statement of program.body) {
+    if (statement.type === "VariableDeclaration") {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type === "Identifier" && declarator.id.name === "scriptConfig" && declarator.init) found = { start: statement.start, at: declarator.init.start };
+      }
+    } else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
+      const { left, right, operator } = statement.expression;
+      if (operator === "=" && left.type === "Identifier" && left.name === "scriptConfig") found = { start: statement.start, at: right.start };
+    }
+  }
+  return found;
+}
+
 /** The `scriptConfig` of a source, or undefined when it has none. */
 export function findScriptConfig(source: string, family: LanguageFamily): FoundConfig | undefined {
-  const match = lastMatch(family === "javascript" ? jsAssignment : pyAssignment, source);
-  if (!match) return undefined;
-  const start = match.index + (match[0].length - match[0].trimStart().length);
-  const at = match.index + match[0].length;
+  const parsedJs = family === "javascript" ? topLevelJsAssignment(source) : undefined;
+  if (parsedJs === null) return undefined;
+  const match = parsedJs ? undefined : lastMatch(family === "javascript" ? jsAssignment : pyAssignment, source);
+  if (!parsedJs && !match) return undefined;
+  const start = parsedJs ? parsedJs.start : match!.index;
+  const at = parsedJs ? parsedJs.at : match!.index + match![0].length;
   if (source[at] === "{") return parsed(source, start, at, source, at);
   if (family === "javascript") return { start, end: at, line: lineAt(source, start), error: `scriptConfig (line ${lineAt(source, start)}) must be an object literal ({ ... }).` };
   const text = readPythonString(source, at);

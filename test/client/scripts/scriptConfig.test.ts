@@ -87,6 +87,25 @@ var scriptConfig = {
     assert.equal(d.active, false);
   });
 
+  // sharptree/vscode-autoscript-deploy reads the program's top-level variable declarations (its
+  // deploy script does); its own deploy script assigns scriptConfig only inside functions.
+  test("only a top-level statement is the config: one in a function or a block comment is not", () => {
+    const text = `var scriptConfig = {"autoscript": "T_INNER"};
+function f(s) { var scriptConfig = JSON.parse(s); return scriptConfig; }
+/*
+var scriptConfig = {"autoscript": "T_COMMENT_OLD"};
+*/
+`;
+    assert.equal(definition("t.js", text).name, "T_INNER");
+    // A file whose only assignments are inside functions has none: it deploys by its file name.
+    const inner = "function main() {\n  var scriptConfig = getConfig();\n  return scriptConfig;\n}\n";
+    assert.equal(findScriptConfig(inner, "javascript"), undefined);
+    assert.equal(definition("sharptree.autoscript.deploy.js", inner).name, "SHARPTREE.AUTOSCRIPT.DEPLOY");
+    // Nashorn syntax the parser cannot read falls back to lines starting in column 0.
+    const nashorn = "var f = function(x) x + 1;\n  var scriptConfig = {autoscript: 'INDENTED'};\nvar scriptConfig = {autoscript: 'NASHORN'};\n";
+    assert.equal(definition("n.js", nashorn).name, "NASHORN");
+  });
+
   test("a broken scriptConfig is refused with its line", () => {
     const result = readDefinition("broken.js", 'var a = 1;\nvar scriptConfig = {\n  "autoscript": "X"\n  "description": "no comma"\n};\n');
     assert.match(result.error ?? "", /broken\.js: scriptConfig \(line 2\) is not valid: expected "," or "}" after the value of "autoscript" at line 4\./);
@@ -134,6 +153,20 @@ scriptConfig = """{
     assert.equal(definition("a.py", `scriptConfig = '{"autoscript": "MXWB_ONELINE"}'\n`).name, "MXWB_ONELINE");
     assert.equal(definition("a.py", `scriptConfig = r'''{"autoscript": "MXWB_RAW", "description": "a\\\\b"}'''\n`).attributes.description, "a\\b");
     assert.match(readDefinition("a.py", `scriptConfig = """{"autoscript": "X"}\n`).error ?? "", /is not closed/);
+  });
+
+  test("only a line in column 0 is the config: one indented in a def or commented out with # is not", () => {
+    const text = [
+      '# scriptConfig = """{"autoscript": "COMMENTED"}"""',
+      "def load(source):",
+      "    scriptConfig = source.strip()",
+      "    return scriptConfig",
+      "",
+      'scriptConfig = """{"autoscript": "T_TOP"}"""',
+      "",
+    ].join("\n");
+    assert.equal(definition("t.py", text).name, "T_TOP");
+    assert.equal(findScriptConfig("def f(s):\n    scriptConfig = s\n", "python"), undefined);
   });
 
   test("a JS-style assignment in a .py file is not read (the file's language decides the form)", () => {
