@@ -20,7 +20,7 @@ export function autoscriptMbo(): MboDef {
       attr("active", "YORN", 1, "Active", "Indicates whether the script is active.", { required: true }),
       attr("loglevel", "UPPER", 10, "Log Level", "Level the script logs at, such as ERROR or DEBUG.", { required: true }),
       attr("version", "ALN", 20, "Version", "Version of the script."),
-      attr("interface", "YORN", 1, "Interface", "Indicates whether the script is an integration script.", { required: true }),
+      attr("interface", "YORN", 1, "Allow Invoking Script Functions?", "Indicates whether other scripts may call the functions this script defines.", { required: true }),
       attr("userdefined", "YORN", 1, "User Defined", "Indicates whether the script was written by a user.", { required: true }),
       attr("createdby", "UPPER", 30, "Created By", "Person who created the script.", { required: true }),
       attr("createddate", "DATETIME", 10, "Created Date", "Date and time the script was created.", { required: true }),
@@ -50,6 +50,8 @@ export function scriptlaunchpointMbo(): MboDef {
       // Bits as real servers store them: 1 initialize; before save add 2, update 4, delete 8; after save
       // 16/32/64; after commit 128/256/512; 1024 validate application; 2048/4096 allow creation/deletion.
       attr("objectevent", "INTEGER", 12, "Object Event", "Bit mask of the events the launch point runs on."),
+      // One event per attribute launch point: 0 initialize access restriction, 1 initialize value, 2 validate, 3 retrieve list, 4 run action.
+      attr("attributeevent", "INTEGER", 12, "Attribute Event", "Event an attribute launch point runs on."),
       attr("actionname", "UPPER", 30, "Action", "Action an action launch point runs as."),
       attr("condition", "ALN", 4000, "Condition", "Condition that must hold for the launch point to run."),
       attr("active", "YORN", 1, "Active", "Indicates whether the launch point is active.", { required: true }),

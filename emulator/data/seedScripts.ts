@@ -18,6 +18,7 @@ interface ScriptSeed {
     objectname: string | null;
     attributename?: string;
     objectevent?: number;
+    attributeevent?: number;
     condition?: string;
     description: string;
     vars?: Array<[string, string]>;
@@ -113,7 +114,7 @@ const scripts: ScriptSeed[] = [
       { varname: "status", vartype: "IN", varbindingtype: "ATTRIBUTE", varbindingvalue: "STATUS" },
       { varname: "isrunning", vartype: "OUT", varbindingtype: "ATTRIBUTE", varbindingvalue: "ISRUNNING" },
     ],
-    launchpoints: [{ launchpointname: "ASSETSTATUSCHG", launchpointtype: "ATTRIBUTE", objectname: "ASSET", attributename: "STATUS", description: "Run when the asset status changes" }],
+    launchpoints: [{ launchpointname: "ASSETSTATUSCHG", launchpointtype: "ATTRIBUTE", objectname: "ASSET", attributename: "STATUS", attributeevent: 2, description: "Run when the asset status changes" }],
   },
   {
     autoscript: "WO_DEFAULT_WORKTYPE", description: "Default the work type on new work orders", scriptlanguage: "javascript", status: "Draft", source: defaultWorktype,
@@ -147,7 +148,7 @@ export function seedScripts(store: Store): void {
       store.insert("scriptlaunchpoint", {
         launchpointname: lp.launchpointname, autoscript: script.autoscript, description: lp.description,
         launchpointtype: lp.launchpointtype, objectname: lp.objectname, attributename: lp.attributename ?? null,
-        objectevent: lp.objectevent ?? null, condition: lp.condition ?? null, actionname: lp.launchpointtype === "ACTION" ? lp.launchpointname : null,
+        objectevent: lp.objectevent ?? null, attributeevent: lp.attributeevent ?? null, condition: lp.condition ?? null, actionname: lp.launchpointtype === "ACTION" ? lp.launchpointname : null,
         active: script.status === "Active",
       });
       for (const [varname, value] of lp.vars ?? []) {

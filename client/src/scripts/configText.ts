@@ -6,7 +6,7 @@
  */
 import type { AttributeValue, MaximoRecord } from "./definition";
 import { extensionOf, familyOf, type LanguageFamily } from "./language";
-import { flagsOfObjectEvent } from "./launchPointEvents";
+import { flagOfAttributeEvent, flagsOfObjectEvent } from "./launchPointEvents";
 import { findScriptConfig } from "./scriptConfig";
 import type { ServerScript } from "./serverScript";
 
@@ -63,6 +63,7 @@ export function configOf(script: ServerScript): ConfigObject {
   if (version) config.version = version;
   config.active = isActive(script);
   if (loglevel) config.logLevel = loglevel;
+  if (script.attributes.interface === true) config.allowInvokingScriptFunctions = true;
   const extension = extensionOf(script.language);
   // The file's extension says jython or javascript; other spellings (nashorn, python) are kept.
   if (extension === undefined || !["jython", "javascript"].includes(script.language.toLowerCase())) config.scriptLanguage = script.language;
@@ -70,6 +71,9 @@ export function configOf(script: ServerScript): ConfigObject {
   if (script.launchPoints.length > 0) {
     config.scriptLaunchPoints = script.launchPoints.map((lp) => {
       const out = copy(lp.record, launchPointKeys);
+      const attributeFlag = typeof lp.record.attributeevent === "number" ? flagOfAttributeEvent(lp.record.attributeevent) : undefined;
+      if (attributeFlag) out[attributeFlag] = true;
+      else if (typeof lp.record.attributeevent === "number") out.attributeEvent = lp.record.attributeevent;
       const event = lp.record.objectevent;
       if (typeof event === "number") {
         const flags = String(lp.record.launchpointtype).toUpperCase() === "OBJECT" ? flagsOfObjectEvent(event) : undefined;

@@ -7,7 +7,7 @@
  */
 import { basename, extname } from "node:path";
 import { familyOf, languageOfFile, scriptFileHint } from "./language";
-import { attributeEventFlags, objectEventFlags, objectEventOf } from "./launchPointEvents";
+import { attributeEventFlags, attributeEventOf, attributeFlagsOn, objectEventFlags, objectEventOf } from "./launchPointEvents";
 import { isLiteralObject, type LiteralValue } from "./literal";
 import { findScriptConfig } from "./scriptConfig";
 
@@ -30,7 +30,7 @@ export interface ScriptDefinition {
   languageFromConfig: boolean;
   /** The whole file, scriptConfig included: that is what the server stores and extract gives back. */
   source: string;
-  /** description, version, loglevel: only those the config gives. */
+  /** description, version, loglevel, interface: only those the config gives. */
   attributes: MaximoRecord;
   /** `active` from the config: the script's status becomes Active or Inactive. */
   active?: boolean;
@@ -42,12 +42,11 @@ export interface ScriptDefinition {
 
 export type DefinitionResult = { definition: ScriptDefinition; error?: undefined } | { definition?: undefined; error: string };
 
-const scriptKeys = new Set(["autoscript", "description", "version", "active", "loglevel", "scriptlanguage"]);
+/** `allowInvokingScriptFunctions` is AUTOSCRIPT.INTERFACE ("Allow Invoking Script Functions?"; Sharptree's CHANGELOG 1.19.2). */
+const scriptKeys = new Set(["autoscript", "description", "version", "active", "loglevel", "scriptlanguage", "allowinvokingscriptfunctions"]);
 const scriptLists = new Set(["autoscriptvars", "variables", "scriptlaunchpoints"]);
-/** Read and accepted, not sent: no AUTOSCRIPT attribute of that name is documented in our guides. */
-const acceptedUnsent = new Set(["allowinvokingscriptfunctions"]);
 const variableKeys = new Set(["varname", "description", "vartype", "varbindingtype", "varbindingvalue", "literaldatatype", "allowoverride", "novalidation", "noaccesscheck", "noaction"]);
-const launchPointKeys = new Set(["launchpointname", "launchpointtype", "description", "active", "objectname", "attributename", "condition", "actionname", "objectevent"]);
+const launchPointKeys = new Set(["launchpointname", "launchpointtype", "description", "active", "objectname", "attributename", "condition", "actionname", "objectevent", "attributeevent"]);
 const launchPointVarKeys = new Set(["varname", "varbindingvalue", "literaldatatype"]);
 /** UPPER attributes: the server upper-cases them, so comparisons and bodies do too. */
 const upperCase = new Set(["loglevel", "vartype", "varbindingtype", "literaldatatype", "launchpointname", "launchpointtype", "objectname", "attributename", "actionname"]);
@@ -112,11 +111,12 @@ function readLaunchPoint(entries: Map<string, LiteralValue>, index: number, unkn
     const mask = objectEventOf(entries);
     if (mask !== undefined) record.objectevent = mask;
   }
-  if (type === "ATTRIBUTE" && record.objectevent === undefined) {
-    const named = [...entries.keys()].filter((key) => attributeEventFlags.has(key) && entries.get(key) === true);
-    if (named.length > 0) {
-      warnings.push(`Launch point ${name}: attribute events (${named.join(", ")}) are not sent; set "objectEvent" to the number the server stores for them.`);
-    }
+  if (type === "ATTRIBUTE" && record.attributeevent === undefined) {
+    const named = attributeFlagsOn(entries);
+    if (named.length > 0) record.attributeevent = attributeEventOf(named[0]!);
+    // An attribute launch point runs on one event; the application offers one choice.
+    if (named.length > 1) warnings.push(`Launch point ${name}: an attribute launch point runs on one event; ${named[0]} is deployed, not ${named.slice(1).join(", ")}.`);
+    if (named.length === 0) warnings.push(`Launch point ${name}: no attribute event is set; add one of initializeAccessRestriction, initializeValue, validate, retrieveList or runAction (true).`);
   }
   const varUnknown = new Set<string>();
   const vars = list(entries.get("launchpointvars"), `${name} launchPointVars`).map((varEntries, varIndex) => {
@@ -156,7 +156,7 @@ export function readDefinition(path: string, source: string): DefinitionResult {
     const entries = lowerKeys(found.value);
     const warnings: string[] = [];
     const unknown = new Set<string>();
-    const top = pick(entries, scriptKeys, "scriptConfig", unknown, new Set([...scriptLists, ...acceptedUnsent]));
+    const top = pick(entries, scriptKeys, "scriptConfig", unknown, scriptLists);
     if (unknown.size > 0) warnings.push(`scriptConfig settings not deployed: ${[...unknown].join(", ")}.`);
     const named = typeof top.autoscript === "string" && top.autoscript.trim() !== "";
     const name = checkName(named ? String(top.autoscript) : fileName, named ? "scriptConfig" : "The file name");
@@ -167,6 +167,9 @@ export function readDefinition(path: string, source: string): DefinitionResult {
     const attributes: MaximoRecord = {};
     for (const key of ["description", "version", "loglevel"]) if (top[key] !== undefined) attributes[key] = top[key]!;
     if (top.active !== undefined && typeof top.active !== "boolean") throw new ConfigError('scriptConfig "active" must be true or false.');
+    const invoking = top.allowinvokingscriptfunctions;
+    if (invoking !== undefined && typeof invoking !== "boolean") throw new ConfigError('scriptConfig "allowInvokingScriptFunctions" must be true or false.');
+    if (invoking !== undefined) attributes.interface = invoking;
     const variables = readVariables(entries.get("autoscriptvars") ?? entries.get("variables"), warnings);
     const lpUnknown = new Set<string>();
     const launchPoints = list(entries.get("scriptlaunchpoints"), "scriptConfig scriptLaunchPoints").map((lp, index) => readLaunchPoint(lp, index, lpUnknown, warnings));

@@ -7,7 +7,7 @@
  */
 import { TransportError } from "../http/types";
 import { writeBackup } from "./backup";
-import { readDefinition, type ScriptDefinition } from "./definition";
+import { readDefinition, type MaximoRecord, type ScriptDefinition } from "./definition";
 import { extensionOf, familyOf } from "./language";
 import { planCreate, planUpdate, stepLabels, type PlannedStep, type StepName } from "./deployPlan";
 import { ScriptApiError, type ScriptApi } from "./scriptApi";
@@ -165,6 +165,7 @@ export async function deployScript(input: DeployInput, context: DeployContext): 
     server = await context.api.find(name);
     const refused = await refusal(definition, input, context, server);
     if (refused) return { kind: "refused", name, connection, message: refused };
+    if (server) definition.warnings.push(...keptOnServer(definition, server));
   } catch (error) {
     return { kind: "failed", name, connection, steps: [], error: errorText(error), serverNow: "Nothing was sent: the deploy stopped while reading the server.", warnings: definition.warnings };
   }
@@ -219,6 +220,25 @@ export async function deployScript(input: DeployInput, context: DeployContext): 
  * Every request answered 2xx, but the read-back still differs from the file: the steps that
  * carried those values are failed, named with the fields the server kept.
  */
+/**
+ * What the server holds that the file's scriptConfig no longer names. A deploy merges children and
+ * never deletes them (a wrong delete loses a launch point other work relies on), so they stay; the
+ * deploy tooling many files come from replaces them instead, so its users are told.
+ */
+function keptOnServer(definition: ScriptDefinition, server: ServerScript): string[] {
+  if (definition.nameFrom !== "scriptConfig") return [];
+  const named = (records: readonly MaximoRecord[], key: string) => new Set(records.map((r) => String(r[key] ?? "").toUpperCase()));
+  const points = named(definition.launchPoints.map((lp) => lp.record), "launchpointname");
+  const variables = named(definition.variables, "varname");
+  const extraPoints = server.launchPoints.map((lp) => String(lp.record.launchpointname ?? "")).filter((n) => n && !points.has(n.toUpperCase()));
+  const extraVariables = server.variables.map((v) => String(v.varname ?? "")).filter((n) => n && !variables.has(n.toUpperCase()));
+  const out: string[] = [];
+  const kept = (what: string, names: string[]) => `The server keeps ${what} this scriptConfig does not name: ${names.join(", ")}. A deploy never deletes them; remove them in the Automation Scripts application if they should go.`;
+  if (extraPoints.length > 0) out.push(kept("launch points", extraPoints));
+  if (extraVariables.length > 0) out.push(kept("variables", extraVariables));
+  return out;
+}
+
 function silentlyIgnored(name: string, connection: string, reports: StepReport[], unapplied: UnappliedStep[], rest: { backup?: string; warnings: string[] }): DeployOutcome {
   const steps = reports.map((report) => ({ ...report }));
   const fields: string[] = [];

@@ -31,8 +31,31 @@ export const objectEventFlags: ReadonlySet<string> = new Set(
   ["save", ...single.map(([f]) => f), ...contexts.map(([f]) => f), ...operations.map(([f]) => f)].map((f) => f.toLowerCase()),
 );
 
-/** Flags the attribute launch-point screen shows; their stored numbers are not mapped here. */
-export const attributeEventFlags: ReadonlySet<string> = new Set(["validate", "runaction", "initializevalue", "initializeaccessrestriction", "retrievelist"]);
+/**
+ * Attribute launch-point events: one per launch point, SCRIPTLAUNCHPOINT.ATTRIBUTEEVENT, 0
+ * initialize access restriction, 1 initialize value, 2 validate, 3 retrieve list, 4 run action
+ * (the numbers the Sharptree/Naviam deploy and extract tooling writes and reads; its scriptConfig
+ * names them after the application's labels, as for object events).
+ */
+const attributeEvents: readonly string[] = ["initializeAccessRestriction", "initializeValue", "validate", "retrieveList", "runAction"];
+
+/** The attribute event flags, lower-cased. */
+export const attributeEventFlags: ReadonlySet<string> = new Set(attributeEvents.map((f) => f.toLowerCase()));
+
+/** The flags of an attribute launch point that are on (keys lower-cased), in the application's order. */
+export function attributeFlagsOn(flags: ReadonlyMap<string, LiteralValue>): string[] {
+  return attributeEvents.filter((flag) => flags.get(flag.toLowerCase()) === true);
+}
+
+/** ATTRIBUTEEVENT for a flag named by `attributeFlagsOn`. */
+export function attributeEventOf(flag: string): number {
+  return attributeEvents.indexOf(flag);
+}
+
+/** The scriptConfig flag for an ATTRIBUTEEVENT value, or undefined for a number no flag names. */
+export function flagOfAttributeEvent(event: number): string | undefined {
+  return attributeEvents[event];
+}
 
 /**
  * OBJECTEVENT for the flags of a launch point (keys lower-cased), or undefined when it names none.

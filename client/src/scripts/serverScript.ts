@@ -36,9 +36,9 @@ export interface ScriptSummary {
 
 /** What the member read selects: the script, its variables, launch points and their bindings. */
 export const memberSelect =
-  "autoscript,description,scriptlanguage,source,status,active,loglevel,version," +
+  "autoscript,description,scriptlanguage,source,status,active,loglevel,version,interface," +
   "autoscriptvars{varname,description,vartype,varbindingtype,varbindingvalue,literaldatatype,allowoverride,novalidation,noaccesscheck,noaction}," +
-  "scriptlaunchpoint{launchpointname,launchpointtype,description,active,objectname,attributename,condition,actionname,objectevent," +
+  "scriptlaunchpoint{launchpointname,launchpointtype,description,active,objectname,attributename,condition,actionname,objectevent,attributeevent," +
   "launchpointvars{varname,varbindingvalue,literaldatatype}}";
 
 const skipped = new Set(["href", "localref", "_rowstamp"]);

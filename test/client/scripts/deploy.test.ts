@@ -82,6 +82,20 @@ describe("create", () => {
     assert.deepEqual(JSON.parse(sent[1]!.body), { status: "Active" });
   });
 
+  test("an attribute launch point deploys its event as ATTRIBUTEEVENT; allowInvokingScriptFunctions as INTERFACE; deploying again sends nothing", async () => {
+    const text = jsScript("MXWB_ASSET_STATUS", "// validate the asset status", {
+      allowInvokingScriptFunctions: true,
+      scriptLaunchPoints: [{ launchPointName: "MXWBASSETSTAT", launchPointType: "ATTRIBUTE", objectName: "ASSET", attributeName: "STATUS", validate: true }],
+    });
+    const input = ws.file("scripts/asset_status.js", text);
+    const outcome = await ws.deploy(input);
+    assert.equal(outcome.kind, "created", headline(outcome));
+    assert.deepEqual("warnings" in outcome ? outcome.warnings : [], []);
+    assert.equal(emu.emulator.store.findByKey("scriptlaunchpoint", ["MXWBASSETSTAT"])!.attributeevent, 2);
+    assert.equal(scriptRow(emu, "MXWB_ASSET_STATUS")!.interface, true);
+    assert.equal((await ws.deploy(input)).kind, "unchanged");
+  });
+
   test("a Jython file without scriptConfig: the name comes from the file name, the language from .py", async () => {
     const text = "# hello\nresponseBody = 'hi'\n";
     const outcome = await ws.deploy(ws.file("mxwb_plain.py", text));
@@ -272,6 +286,18 @@ describe("no lost work", () => {
     assert.equal(outcome.kind, "failed");
     assert.equal(outcome.kind === "failed" && outcome.failedStep, "launchPoints");
     assert.equal(scriptRow(emu, "MXWB_BADTYPE")!.source, v1.text);
+  });
+
+  test("launch points and variables the scriptConfig no longer names stay on the server, and the deploy says so", async () => {
+    const source = pyScript("WO_VALIDATE_PRIORITY", "# only the new launch point", {
+      scriptLaunchPoints: [{ launchPointName: "WOVALIDATEPRI2", launchPointType: "OBJECT", objectName: "WORKORDER", save: true, update: true }],
+    });
+    const outcome = await ws.deploy(ws.file("WO_VALIDATE_PRIORITY.py", source));
+    assert.equal(outcome.kind, "updated", headline(outcome));
+    assert.deepEqual(launchPointNames(emu, "WO_VALIDATE_PRIORITY"), ["WOVALIDATEPRI", "WOVALIDATEPRI2"]);
+    const warnings = outcome.kind === "updated" ? outcome.warnings : [];
+    assert.match(warnings.join("\n"), /The server keeps launch points this scriptConfig does not name: WOVALIDATEPRI\. A deploy never deletes them/);
+    assert.match(warnings.join("\n"), /The server keeps variables this scriptConfig does not name: /);
   });
 
   test("launch points and variables are merged, never wiped: no delete in the request log, existing ones updated in place", async () => {

@@ -111,9 +111,31 @@ var scriptConfig = {"autoscript": "T_COMMENT_OLD"};
     assert.match(result.error ?? "", /broken\.js: scriptConfig \(line 2\) is not valid: expected "," or "}" after the value of "autoscript" at line 4\./);
   });
 
-  test("settings this tool does not deploy are named in warnings; allowInvokingScriptFunctions is accepted quietly", () => {
-    const d = definition("w.js", `var scriptConfig = {"autoscript": "W", "allowInvokingScriptFunctions": false, "properties": [], "onDeploy": "setup"};`);
+  test("settings this tool does not deploy are named in warnings; allowInvokingScriptFunctions is AUTOSCRIPT.INTERFACE", () => {
+    const d = definition("w.js", `var scriptConfig = {"autoscript": "W", "allowInvokingScriptFunctions": true, "properties": [], "onDeploy": "setup"};`);
     assert.deepEqual(d.warnings, ["scriptConfig settings not deployed: properties, ondeploy."]);
+    // Sharptree's CHANGELOG 1.19.2: "allowInvokingScriptFunctions (INTERFACE) attribute".
+    assert.deepEqual(d.attributes, { interface: true });
+    assert.match(readDefinition("w.js", `var scriptConfig = {"autoscript": "W", "allowInvokingScriptFunctions": "yes"};`).error ?? "", /must be true or false/);
+  });
+
+  // Attribute launch points run on one event, SCRIPTLAUNCHPOINT.ATTRIBUTEEVENT (0 initialize access
+  // restriction, 1 initialize value, 2 validate, 3 retrieve list, 4 run action), named after the
+  // application's labels in scriptConfig as the Sharptree/Naviam tooling writes them.
+  test("attribute launch-point events: the flag becomes ATTRIBUTEEVENT; two flags deploy the first; none is said", () => {
+    const lp = (flags: Record<string, boolean>) =>
+      definition("a.js", `var scriptConfig = ${JSON.stringify({ autoscript: "A", scriptLaunchPoints: [{ launchPointName: "A_LP", launchPointType: "ATTRIBUTE", objectName: "ASSET", attributeName: "STATUS", ...flags }] })};`);
+    const validate = lp({ validate: true });
+    assert.equal(validate.launchPoints[0]!.record.attributeevent, 2);
+    assert.deepEqual(validate.warnings, []);
+    assert.equal(lp({ runAction: true }).launchPoints[0]!.record.attributeevent, 4);
+    assert.equal(lp({ initializeAccessRestriction: true }).launchPoints[0]!.record.attributeevent, 0);
+    const two = lp({ validate: true, initializeValue: true });
+    assert.equal(two.launchPoints[0]!.record.attributeevent, 1);
+    assert.deepEqual(two.warnings, ["Launch point A_LP: an attribute launch point runs on one event; initializeValue is deployed, not validate."]);
+    const none = lp({});
+    assert.equal(none.launchPoints[0]!.record.attributeevent, undefined);
+    assert.match(none.warnings[0]!, /no attribute event is set/);
   });
 });
 
@@ -229,6 +251,18 @@ describe("generated scriptConfig (extract)", () => {
     assert.deepEqual(d.attributes, { description: 'Say "hi"\\there', loglevel: "ERROR" });
     assert.deepEqual(d.variables, [{ varname: "maxpri", vartype: "IN", varbindingtype: "LITERAL", varbindingvalue: "2", literaldatatype: "INTEGER", allowoverride: true, novalidation: false }]);
     assert.deepEqual(d.launchPoints, [{ record: { launchpointname: "LP1", launchpointtype: "OBJECT", active: true, objectname: "WORKORDER", objectevent: 6 }, vars: [{ varname: "maxpri", varbindingvalue: "3" }] }]);
+  });
+
+  test("an attribute launch point's ATTRIBUTEEVENT and INTERFACE come back as their scriptConfig settings", () => {
+    const attribute = { record: { launchpointname: "LP2", launchpointtype: "ATTRIBUTE", objectname: "ASSET", attributename: "STATUS", attributeevent: 2, objectevent: null, active: true }, vars: [] };
+    const config = configOf({ ...server, attributes: { ...server.attributes, interface: true }, launchPoints: [attribute] });
+    assert.equal(config.allowInvokingScriptFunctions, true);
+    const [written] = config.scriptLaunchPoints as Array<Record<string, unknown>>;
+    assert.equal(written!.validate, true);
+    assert.equal(written!.attributeEvent, undefined);
+    const d = definition("MXWB_GEN.py", fileTextOf({ ...server, attributes: { ...server.attributes, interface: true }, launchPoints: [attribute] }));
+    assert.equal(d.launchPoints[0]!.record.attributeevent, 2);
+    assert.equal(d.attributes.interface, true);
   });
 
   test("the JavaScript form is a var statement; a source that has a scriptConfig is kept byte for byte", () => {
