@@ -141,14 +141,18 @@ export function planUpdate(definition: ScriptDefinition, server: ServerScript): 
   );
 }
 
-/** A new script: one create with variables and launch points, then its status when it should be active. */
+/**
+ * A new script: one create with variables and launch points, then Active unless the file says
+ * `"active": false` (a Draft script's launch points never run; the deploy tooling most files come
+ * from activates every script it creates, so those files behave as before).
+ */
 export function planCreate(definition: ScriptDefinition): PlannedStep[] {
   const body: Record<string, unknown> = { autoscript: definition.name, scriptlanguage: definition.language, ...definition.attributes, source: definition.source };
   if (definition.variables.length > 0) body.autoscriptvars = definition.variables;
   if (definition.launchPoints.length > 0) body.scriptlaunchpoint = definition.launchPoints.map(newLaunchPoint);
   const parts = [plural(definition.variables.length, "variable"), plural(definition.launchPoints.length, "launch point")];
   const steps: PlannedStep[] = [{ name: "create", body, summary: `new script with ${parts.join(" and ")}` }];
-  const status = statusStep(definition.active === true ? true : undefined, false);
+  const status = statusStep(definition.active !== false ? true : undefined, false);
   if (status) steps.push(status);
   return steps;
 }

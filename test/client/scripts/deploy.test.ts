@@ -103,7 +103,12 @@ describe("create", () => {
     const row = scriptRow(emu, "MXWB_PLAIN")!;
     assert.equal(row.scriptlanguage, "jython");
     assert.equal(row.source, text);
-    assert.equal(row.status, "Draft", "no scriptConfig says active, so the create's default stays");
+    // The deploy tooling these files come from activates every script it creates (Sharptree's
+    // sharptree.autoscript.deploy.js sets ACTIVE on add): a Draft script's launch points never run.
+    assert.equal(row.status, "Active", "created, then activated: nothing says otherwise");
+    const draft = await ws.deploy(ws.file("mxwb_draft.py", 'x = 1\n\nscriptConfig = """{"autoscript": "MXWB_DRAFT", "active": false}"""\n'));
+    assert.equal(draft.kind, "created", headline(draft));
+    assert.equal(scriptRow(emu, "MXWB_DRAFT")!.status, "Draft", '"active": false keeps the create\'s default');
   });
 
   test("a .jy file is Jython too, and a Python dict literal is read as scriptConfig", async () => {
