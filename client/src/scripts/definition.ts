@@ -110,6 +110,7 @@ function readLaunchPoint(entries: Map<string, LiteralValue>, index: number, unkn
   if (type === "OBJECT" && record.objectevent === undefined) {
     const mask = objectEventOf(entries);
     if (mask !== undefined) record.objectevent = mask;
+    warnings.push(...saveFlagWarnings(name, entries));
   }
   if (type === "ATTRIBUTE" && record.attributeevent === undefined) {
     const named = attributeFlagsOn(entries);
@@ -126,6 +127,16 @@ function readLaunchPoint(entries: Map<string, LiteralValue>, index: number, unkn
   });
   if (varUnknown.size > 0) warnings.push(`Launch point ${name}: variable settings not deployed: ${[...varUnknown].join(", ")}.`);
   return { record, vars };
+}
+
+/** What the application would not let an object launch point say: save with no operation, or more than one save context. */
+function saveFlagWarnings(name: string, entries: ReadonlyMap<string, LiteralValue>): string[] {
+  const on = (flag: string) => entries.get(flag) === true;
+  const out: string[] = [];
+  if (on("save") && !on("add") && !on("update") && !on("delete")) out.push(`Launch point ${name}: "save" names no operation (add, update or delete), so it runs on no save.`);
+  const contexts = ["beforeSave", "afterSave", "afterCommit"].filter((flag) => on(flag.toLowerCase()));
+  if (contexts.length > 1) out.push(`Launch point ${name}: ${contexts.join(" and ")} are both set; the Automation Scripts application offers one of them, and the server may run the script at each.`);
+  return out;
 }
 
 function checkName(name: string, where: string): string {

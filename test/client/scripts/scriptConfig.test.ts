@@ -122,6 +122,14 @@ var scriptConfig = {"autoscript": "T_COMMENT_OLD"};
   // Attribute launch points run on one event, SCRIPTLAUNCHPOINT.ATTRIBUTEEVENT (0 initialize access
   // restriction, 1 initialize value, 2 validate, 3 retrieve list, 4 run action), named after the
   // application's labels in scriptConfig as the Sharptree/Naviam tooling writes them.
+  test("object launch points: save with no operation, or two save contexts, are said", () => {
+    const lp = (flags: Record<string, boolean>) =>
+      definition("o.js", `var scriptConfig = ${JSON.stringify({ autoscript: "O", scriptLaunchPoints: [{ launchPointName: "O_LP", launchPointType: "OBJECT", objectName: "WORKORDER", ...flags }] })};`);
+    assert.deepEqual(lp({ save: true }).warnings, ['Launch point O_LP: "save" names no operation (add, update or delete), so it runs on no save.']);
+    assert.match(lp({ save: true, add: true, beforeSave: true, afterCommit: true }).warnings[0] ?? "", /beforeSave and afterCommit are both set/);
+    assert.deepEqual(lp({ save: true, add: true, afterSave: true }).warnings, []);
+  });
+
   test("attribute launch-point events: the flag becomes ATTRIBUTEEVENT; two flags deploy the first; none is said", () => {
     const lp = (flags: Record<string, boolean>) =>
       definition("a.js", `var scriptConfig = ${JSON.stringify({ autoscript: "A", scriptLaunchPoints: [{ launchPointName: "A_LP", launchPointType: "ATTRIBUTE", objectName: "ASSET", attributeName: "STATUS", ...flags }] })};`);
