@@ -2,27 +2,15 @@
 // environment beside the document or above it defines (up to the workspace folder) gets no
 // undefined-variable warning; the server asks the client to watch those files and, told of a
 // change, checks the open documents again.
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverConnection, waitList, type Publication } from "./lspProcess";
-
-test("LSP: variables from http-client.env.json, .env and REST Client's settings file are defined; a changed environment file re-checks open documents", async (t) => {
-  const workspace = mkdtempSync(join(tmpdir(), "maximo-lsp-env-"));
-  mkdirSync(join(workspace, ".vscode"));
-  mkdirSync(join(workspace, "api"));
-  // REST Client's environments in the workspace settings (github:Huachao/vscode-restclient README.md, Environments).
-  writeFileSync(join(workspace, ".vscode", "settings.json"), '{ "rest-client.environmentVariables": { "$shared": { "host": "http://localhost:3000" } } }');
-  // JetBrains' environment file, beside the request file (read by httpyac too).
-  writeFileSync(join(workspace, "api", "http-client.env.json"), '{ "dev": { "token": "secret-value" } }');
-  const file = join(workspace, "api", "users.http");
-  const text = "GET {{host}}/users\nAuthorization: Bearer {{token}}\nX-Later: {{later}}\n";
-  writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
-
+/** A server over stdio with `workspace` as its one folder, initialized; what it publishes and asks to register is collected. */
+async function environmentServer(t: TestContext, workspace: string) {
   const connection = serverConnection(t);
   const published: Publication[] = [];
   const registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> = [];
@@ -37,8 +25,6 @@ test("LSP: variables from http-client.env.json, .env and REST Client's settings 
     return null;
   });
   connection.listen();
-  const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
-
   await connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
@@ -46,6 +32,26 @@ test("LSP: variables from http-client.env.json, .env and REST Client's settings 
     capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
   });
   await connection.sendNotification("initialized", {});
+  return { connection, published, registrations, until };
+}
+
+const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
+
+
+test("LSP: variables from http-client.env.json, .env and REST Client's settings file are defined; a changed environment file re-checks open documents", async (t) => {
+  const workspace = mkdtempSync(join(tmpdir(), "maximo-lsp-env-"));
+  mkdirSync(join(workspace, ".vscode"));
+  mkdirSync(join(workspace, "api"));
+  // REST Client's environments in the workspace settings (github:Huachao/vscode-restclient README.md, Environments).
+  writeFileSync(join(workspace, ".vscode", "settings.json"), '{ "rest-client.environmentVariables": { "$shared": { "host": "http://localhost:3000" } } }');
+  // JetBrains' environment file, beside the request file (read by httpyac too).
+  writeFileSync(join(workspace, "api", "http-client.env.json"), '{ "dev": { "token": "secret-value" } }');
+  const file = join(workspace, "api", "users.http");
+  const text = "GET {{host}}/users\nAuthorization: Bearer {{token}}\nX-Later: {{later}}\n";
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+
+  const { connection, published, registrations, until } = await environmentServer(t, workspace);
   const watch = await until(() => registrations.find((r) => r.method === "workspace/didChangeWatchedFiles"));
   const globs = watch.registerOptions?.watchers?.map((w) => w.globPattern).join(" ") ?? "";
   for (const name of ["http-client.env.json", "maximo.env.json", ".env", ".vscode/settings.json"]) assert.ok(globs.includes(name), `${name} is watched: ${globs}`);
@@ -73,28 +79,7 @@ test("LSP: a JetBrains global another request file sets is defined; a request fi
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
 
-  const connection = serverConnection(t);
-  const published: Publication[] = [];
-  const registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> = [];
-  const { wake, until } = waitList();
-  connection.onNotification("textDocument/publishDiagnostics", (params: Publication) => {
-    published.push(params);
-    wake();
-  });
-  connection.onRequest("client/registerCapability", (params: { registrations: typeof registrations }) => {
-    registrations.push(...params.registrations);
-    wake();
-    return null;
-  });
-  connection.listen();
-  const undefinedNames = (p: Publication) => p.diagnostics.filter((d) => d.code === "maximo.undefined-variable").map((d) => /defines `([^`]+)`/.exec(d.message)?.[1]);
-  await connection.sendRequest("initialize", {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
-    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
-  });
-  await connection.sendNotification("initialized", {});
+  const { connection, published, registrations, until } = await environmentServer(t, workspace);
   const watch = await until(() => registrations.find((r) => r.method === "workspace/didChangeWatchedFiles"));
   assert.ok(watch.registerOptions?.watchers?.some((w) => w.globPattern.includes("*.{http,rest,maximo}")), "request files are watched");
 

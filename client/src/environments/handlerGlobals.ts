@@ -8,9 +8,9 @@
  * file itself is left out: its own handlers count in order, request by request (variableChecks.ts).
  * A name computed at run time (`set(key, ...)`) can't be read and is not guessed.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { handlerSets } from "../../../server/src/language/maximo/handlerScripts";
+import { listNames, readText } from "./folderFiles";
 
 /** What one request file's handlers set. */
 export interface GlobalSetter {
@@ -45,11 +45,11 @@ function settersIn(dir: string): GlobalSetter[] {
   for (const name of listNames(dir)) {
     if (!REQUEST_FILE.test(name)) continue;
     const file = join(dir, name);
-    const text = readSmallText(file);
+    const text = readText(file, MAX_READ_BYTES);
     if (text === undefined) continue;
     const names = new Set(globalNames(text));
     for (const match of text.matchAll(HANDLER_FILE_LINE)) {
-      const handler = readSmallText(resolve(dir, match[1]!));
+      const handler = readText(resolve(dir, match[1]!), MAX_READ_BYTES);
       if (handler !== undefined) for (const n of globalNames(handler)) names.add(n);
     }
     if (names.size > 0) out.push({ file, names: [...names] });
@@ -61,21 +61,4 @@ function settersIn(dir: string): GlobalSetter[] {
 function globalNames(text: string): string[] {
   if (!text.includes("client.global")) return [];
   return handlerSets(text, "global").names;
-}
-
-function listNames(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
-
-function readSmallText(path: string): string | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() && stat.size <= MAX_READ_BYTES ? readFileSync(path, "utf8") : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -21,7 +21,8 @@
  *   handlerGlobals.ts): JetBrains keeps them for the IDE session, across files.
  * A name any environment defines counts: the check cannot know which one will be active.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { listNames, readText } from "./folderFiles";
 import { dirname, join, parse as parsePath, resolve } from "node:path";
 import { parse as parseJsonc } from "jsonc-parser/lib/esm/main.js";
 import { parseDotenv } from "../variables/envSources";
@@ -157,22 +158,5 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function listNames(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** A file's text; undefined when it is missing, a folder, or unreadable (a check never stops for it). */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
   }
 }
