@@ -78,6 +78,8 @@ export function assetmeterMbo(): MboDef {
       uniqueIdAttr("assetmeterid"),
       attr("assetnum", "UPPER", 25, "Asset", "Asset the meter is on.", { required: true, readonlyAfterInsert: true }),
       attr("metername", "UPPER", 10, "Meter", "Meter identifier.", { required: true, readonlyAfterInsert: true }),
+      // Reference §11: "the primary keys of the assetmeter - metername and linearassetid" (0 on a meter of a non-linear asset).
+      attr("linearassetid", "BIGINT", 19, "Linear Asset ID", "Linear asset the meter is on; 0 when the asset is not linear.", { required: true }),
       siteAttr(),
       orgAttr(),
       attr("active", "YORN", 1, "Active", "Indicates whether the meter is active.", { required: true }),

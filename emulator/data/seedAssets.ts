@@ -80,7 +80,7 @@ export function seedAssets(store: Store, random: SeedRandom, locationsBySite: Ma
     for (const [metername, unit] of kind.meters) {
       const since = random.amount(10, 40000);
       store.insert("assetmeter", {
-        assetnum: asset.assetnum, metername, siteid: asset.siteid, orgid: asset.orgid, active: true,
+        assetnum: asset.assetnum, metername, linearassetid: 0, siteid: asset.siteid, orgid: asset.orgid, active: true,
         measureunitid: unit, lastreading: String(Math.round(since)),
         lastreadingdate: maximoDateTime(toMinute(seedBaseTime - random.int(1, 60) * dayMs)),
         lastreadinginspctr: "WILSON", sinceinstall: since, sincelastrepair: random.amount(0, since),

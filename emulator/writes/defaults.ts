@@ -24,6 +24,7 @@ const fixedDefaults: Record<string, Row> = {
 /** Defaults from the data dictionary (MAXATTRIBUTE.DEFAULTVALUE): the schema states them. */
 const dictionaryDefaults: Record<string, Row> = {
   autoscript: { loglevel: "ERROR" },
+  assetmeter: { linearassetid: 0 },
 };
 
 const nowAttributes = ["changedate", "statusdate", "createdate", "createddate", "enterdate", "reportdate", "orderdate", "transdate"];

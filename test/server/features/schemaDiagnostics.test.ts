@@ -145,6 +145,17 @@ test("schema.missing-required leaves out what the server fills: a stated default
   assert.match(d.message, /: scriptlanguage\./);
 });
 
+test("the reference's own examples name no unknown attribute: §13 `oslc.select=allowedactions`, §11 assetmeter's linearassetid", () => {
+  assert.deepEqual(check('GET os/mxwo?oslc.where=wonum="1001"&oslc.select=allowedactions').map((d) => d.code), []);
+  const merge = 'POST os/mxasset/_QVNTRVQxL0JFREZPUkQ-?lean=1\nx-method-override: PATCH\npatchtype: MERGE\nproperties: *\n\n{"description": "test asset desc", "assetmeter": [{"metername": "TEMP-F", "linearassetid": 0, "newreading": "10"}]}';
+  assert.deepEqual(check(merge).map((d) => d.code), []);
+});
+
+test("schema.unknown-attribute on a select's child names a child object or relationship, not an attribute", () => {
+  const d = only("GET os/mxapiwodetail?oslc.select=wonum,nosuchrel{name}", "schema.unknown-attribute");
+  assert.match(d.message, /child object or relationship `nosuchrel`/);
+});
+
 test("maximo.query-param-case and maximo.unknown-query-param", () => {
   // The JSON API reference's query-template request, as it writes it (maximo-json-api-reference.txt, query templates).
   assert.deepEqual(check('GET os/mxasset?querytemplate=1001&oslc.searchTerm="PUMP"&tlrange=-3M&collectioncount=1').filter((d) => d.code.startsWith("maximo.")), []);

@@ -46,7 +46,7 @@ export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: 
       const span = place(d.span);
       out.push({ ...d, severity, message, span: { start: span.start + shift, end: span.end + shift } });
     };
-    const report: Report = Object.assign(emit, { unknown: (name: string, span: Span, at: ObjectSchema) => emit(unknown(name, span, at, origin)) });
+    const report: Report = Object.assign(emit, { unknown: (name: string, span: Span, at: ObjectSchema, what?: NameKind) => emit(unknown(name, span, at, origin, what)) });
     if (parse.language === "where" && key === "oslc.where") whereClause(ast as WhereClause, schema, report);
     else if (parse.language === "select" && key === "oslc.select") selectItems((ast as SelectClause).items, schema, report);
     else if (parse.language === "orderby" && key === "oslc.orderby") orderBy(ast as OrderByClause, schema, report);
@@ -61,7 +61,9 @@ export function checkQueryAttributes(queries: readonly EmbeddedQuery[], schema: 
   return out;
 }
 
-type ReportUnknown = (name: string, span: Span, schema: ObjectSchema) => void;
+/** What a name stands for where it is written: `asset{assetnum}` in a select names a related object, not an attribute. */
+type NameKind = "attribute" | "child";
+type ReportUnknown = (name: string, span: Span, schema: ObjectSchema, what?: NameKind) => void;
 
 function resolve(path: NamePath, schema: ObjectSchema, report: ReportUnknown): Resolution {
   if (path.incomplete || path.segments.some((s) => s.template || s.name.length === 0 || !isAttributeNamespace(s.prefix))) return { kind: "unchecked" };
@@ -88,13 +90,14 @@ function step(schema: ObjectSchema, name: string): AttributeInfo | undefined {
   return undefined;
 }
 
-function unknown(name: string, span: Span, schema: ObjectSchema, origin: SchemaOrigin): SyntaxDiagnostic {
+function unknown(name: string, span: Span, schema: ObjectSchema, origin: SchemaOrigin, what: NameKind = "attribute"): SyntaxDiagnostic {
   const names = [...schema.attributes.values()].map((a) => a.name);
   const suggestion = didYouMean(name, names);
+  const noun = what === "child" ? "child object or relationship" : "attribute";
   const message =
     origin === "server"
-      ? `\`${schema.name}\` has no attribute \`${name}\`.${suggestion}`
-      : `The offline schemas do not list an attribute \`${name}\` of \`${schema.name}\`; your server may have it (a custom attribute, a newer version).${suggestion} ${CONNECT_ADVICE}`;
+      ? `\`${schema.name}\` has no ${noun} \`${name}\`.${suggestion}`
+      : `The offline schemas do not list ${what === "child" ? "a" : "an"} ${noun} \`${name}\` of \`${schema.name}\`; your server may have it (a custom ${what === "child" ? "relationship" : "attribute"}, a newer version).${suggestion} ${CONNECT_ADVICE}`;
   return schemaDiagnostic("schema.unknown-attribute", span, message, origin);
 }
 
@@ -119,10 +122,10 @@ function whereClause(clause: WhereClause, schema: ObjectSchema, report: Report):
 
 function selectItems(items: readonly SelectItem[], schema: ObjectSchema, report: Report): void {
   for (const item of items) {
-    if (item.kind === "attribute" && isDomainDescription(item.path, schema)) continue;
+    if (item.kind === "attribute" && (isDomainDescription(item.path, schema) || isResourceProperty(item.path))) continue;
     if (item.kind === "attribute") resolve(item.path, schema, report.unknown);
     else if (item.kind === "child" && item.name) {
-      const resolved = resolve(item.name, schema, report.unknown);
+      const resolved = resolve(item.name, schema, (name, span, at) => report.unknown(name, span, at, "child"));
       const child = resolved.kind === "attribute" ? resolved.attribute.child : undefined;
       if (child) selectItems(item.items, child, report);
     }
@@ -138,6 +141,14 @@ function isDomainDescription(path: NamePath, schema: ObjectSchema): boolean {
   if (path.segments.length !== 1) return false;
   const match = /^(.+)_description$/i.exec(path.segments[0]!.name);
   return match !== null && schema.attributes.get(match[1]!.toLowerCase())?.hasList === true;
+}
+
+/**
+ * `allowedactions`: every resource lists the actions it allows when a select names it (reference
+ * §13: `oslc.select=allowedactions`); no schema attribute.
+ */
+function isResourceProperty(path: NamePath): boolean {
+  return path.segments.length === 1 && path.segments[0]!.name.toLowerCase() === "allowedactions";
 }
 
 function orderBy(clause: OrderByClause, schema: ObjectSchema, report: Report): void {
