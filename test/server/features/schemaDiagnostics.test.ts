@@ -281,7 +281,7 @@ test("maximo.undefined-variable: a JavaScript value httpyac evaluates ({{true}},
   ]);
 });
 
-test("maximo.undefined-variable: what httpyac defines at run time: a loop's variable and turns, the last `response`", () => {
+test("maximo.undefined-variable: what httpyac defines at run time: a loop's variable and turns, the last `response`, an oauth2 session", () => {
   // src/plugins/core/metaData/loopMetaDataHandler.ts (`for X of`, `${name}${index}`, `${name}List`) and
   // src/plugins/core/response/setLastResponseInVariables.ts; httpyac.github.io examples/metaData/loopAccessRequests.http.
   const text = [
@@ -295,6 +295,13 @@ test("maximo.undefined-variable: what httpyac defines at run time: a loop's vari
     "",
     "###",
     "GET http://localhost:3000/?r={{foo3.args.i}}&n={{fooList.length}}&s={{response.statusCode}}&late={{foo4}}&other={{item2}}",
+    "",
+    "###",
+    // src/plugins/oauth2/oauth2VariableReplacer.ts keeps the tokens of `Authorization: oauth2 ...` as `oauth2Session`.
+    "POST http://localhost:3000/post",
+    "Authorization: oauth2 code pkce",
+    "",
+    "{{ oauth2Session.accessToken }}",
   ].join("\n");
   assert.deepEqual(check(text).map((d) => [d.code, d.text]), [
     ["maximo.undefined-variable", "foo4"],

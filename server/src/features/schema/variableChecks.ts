@@ -85,6 +85,8 @@ export function variableFacts(tree: BlockTree): VariableFacts {
   if (loop !== undefined) variables.push(...loopVariables(loop, named ?? tree.name));
   // httpyac keeps the last response as `response` for the requests after it (src/plugins/core/response/setLastResponseInVariables.ts).
   if (tree.request) variables.push("response");
+  // httpyac's `Authorization: oauth2 ...` / `openid ...` signs in and keeps the tokens as `oauth2Session` (src/plugins/oauth2/oauth2VariableReplacer.ts).
+  if (tree.request?.headers.some((h) => h.name.text.toLowerCase() === "authorization" && /^\s*(?:oauth2|openid)\b/i.test(h.value.text))) variables.push("oauth2Session");
   const uses: VariableUse[] = tree.expressions.filter((e): e is ExpressionNode & VariableUse => e.kind === "variable" || e.kind === "chained");
   // `run #Login` (no file): a request of this file, or of an imported one (then the check stops).
   for (const run of tree.runs ?? []) if (run.request && !run.path) uses.push({ kind: "run", name: run.request.text, inner: run.request });
