@@ -179,3 +179,16 @@ test("check: httpyac's .httpyac.cjs / httpyac.config.js environments are read wh
   });
   assert.deepEqual(undefinedNames(check(join(computed, "test.http")).stdout), ["host"]);
 });
+
+test("check: JetBrains' env files in an env/ folder are read, as httpyac's default envDirName has them", () => {
+  // httpyac src/store/getEnvironmentConfig.ts (envDirName 'env'), src/plugins/intellij/intellijVariableProvider.ts; survey: alekdavis/httpyac-extras.
+  const root = tree({
+    ".git/HEAD": "x",
+    "env/http-client.env.json": '{ "dev": { "baseUrl": "https://httpbin.org" } }',
+    "env/http-client.private.env.json": '{ "dev": { "clientSecret": "planted-value-never-printed" } }',
+    "Tests/a.http": "GET {{baseUrl}}/get?s={{clientSecret}}&x={{nowhere}}\n",
+  });
+  const result = check(join(root, "Tests", "a.http"));
+  assert.deepEqual(undefinedNames(result.stdout), ["nowhere"]);
+  assert.ok(!result.stdout.includes("planted-value-never-printed"));
+});

@@ -14,7 +14,8 @@
  *   as a literal object (`environments: { dev: { host: '...' } }`): those files are programs, never
  *   run here, so computed environments are not read;
  * - `.env`, `.env.NAME` and `NAME.env` files, also in an `env/` folder (httpyac's dotenv provider
- *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`);
+ *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`), and the JSON
+ *   files above in `env/` (httpyac's default `envDirName`; a changed `envDirName` is not followed);
  * - `.vscode/settings.json`'s `rest-client.environmentVariables` (REST Client README: "Environments
  *   and including variables are defined directly in Visual Studio Code setting file");
  * - the JetBrains globals other request files in those folders set (`client.global.set`,
@@ -95,6 +96,8 @@ export function environmentFileNames(requestFile: string, root?: string): Array<
 /** Every file in `dir` that may hold environment variables (existing or not), in a fixed order. */
 export function environmentFilesIn(dir: string): string[] {
   const files = [...ENVIRONMENT_FILES, HTTPYAC_CONFIG, ...HTTPYAC_PROGRAMS, VSCODE_SETTINGS].map((name) => join(dir, name));
+  // httpyac's envDirName, `env` by default (src/store/getEnvironmentConfig.ts), holds JetBrains' env files too (intellijVariableProvider.ts).
+  files.push(...ENVIRONMENT_FILES.map((name) => join(dir, "env", name)));
   for (const folder of [dir, join(dir, "env")]) {
     for (const name of listNames(folder)) if (isDotenvName(name)) files.push(join(folder, name));
   }

@@ -24,6 +24,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.system-variable-range": { severity: "warning", summary: "`$randomInt` with its minimum not below its maximum: swapped here and by httpyac, left unfilled by REST Client." },
   "maximo.variable-malformed": { severity: "error", summary: "An `@` line is not `@name = value`." },
   "maximo.name-invalid": { severity: "warning", summary: "`@name` is missing its name or the name cannot be used in `{{name.response...}}`." },
+  "maximo.name-spaces": { severity: "information", summary: "A request name of several words: JetBrains' and httpyac's, but REST Client ignores it and `{{name.response...}}` cannot use it." },
   "maximo.name-duplicate": { severity: "warning", summary: "Two requests carry the same `@name`; references reach only the last one run." },
   "maximo.timeout-invalid": { severity: "error", summary: "`@timeout` needs a duration such as 30s, 500ms or 2m." },
   "maximo.connection-missing-name": { severity: "error", summary: "`@connection` needs the name of a connection." },

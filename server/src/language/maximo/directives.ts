@@ -30,6 +30,10 @@ export function readDirective(text: string, start: number, end: number, out: Syn
 const NAME = /^[A-Za-z_][\w-]*$/;
 const DURATION = /^(\d+)(ms|s|m)?$/;
 const NO_ARGUMENT = new Set(["all-pages", "no-redirect", "verify", "server-log"]);
+/** Words of a name joined by blanks (`Login and Remember Token`). */
+const SPACED_NAME = /^[A-Za-z_][\w-]*(?:[ \t]+[\w-]+)+$/;
+/** A comment after a directive that takes no argument (`# @no-redirect // keep the 302`). */
+const TRAILING_COMMENT = /^(?:\/\/|#)/;
 
 function checkDirective(node: DirectiveNode, out: SyntaxDiagnostic[]): void {
   const { name, args } = node;
@@ -37,6 +41,15 @@ function checkDirective(node: DirectiveNode, out: SyntaxDiagnostic[]): void {
     case "name":
       if (!args) {
         out.push(diagnostic("maximo.name-invalid", node, "`@name` names nothing: write `# @name wo1` to refer to the response as `{{wo1.response...}}`."));
+      } else if (SPACED_NAME.test(args.text)) {
+        // JetBrains names requests with any text (`run #Login and Remember Token`), httpyac too; REST Client reads one word only.
+        out.push(
+          diagnostic(
+            "maximo.name-spaces",
+            args,
+            `\`${args.text}\` names the request for JetBrains (\`run #${args.text}\`) and httpyac, but REST Client ignores a name with spaces, and \`{{name.response...}}\` cannot use it: write one word (e.g. \`${args.text.split(/\s+/).map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join("")}\`) to refer to its response.`,
+          ),
+        );
       } else if (!NAME.test(args.text)) {
         out.push(
           diagnostic(
@@ -76,7 +89,7 @@ function checkDirective(node: DirectiveNode, out: SyntaxDiagnostic[]): void {
       readExpect(node, args, out);
       return;
     default:
-      if (NO_ARGUMENT.has(name.text) && args) {
+      if (NO_ARGUMENT.has(name.text) && args && !TRAILING_COMMENT.test(args.text)) {
         out.push(diagnostic("maximo.directive-unexpected-argument", args, `\`@${name.text}\` takes no argument; \`${args.text}\` is ignored.`));
       }
   }

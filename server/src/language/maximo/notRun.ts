@@ -83,7 +83,7 @@ export function notRunDiagnostics(tree: BlockTree, out: SyntaxDiagnostic[]): voi
           "maximo.output-not-written",
           span,
           text.startsWith("<>")
-            ? "httpyac compares the response with this file; Maximo Workbench does not."
+            ? "A link to a response an earlier run saved (JetBrains writes these after each run and can compare with it; httpyac keeps the name); Maximo Workbench does not read it."
             : "httpyac writes the response to this file; Maximo Workbench does not here (the CLI's `maximo run --out DIR` writes responses).",
         ),
       );
