@@ -275,7 +275,8 @@ describe("the response page in Chromium", () => {
     await page.locator(".table-body").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
     await page.locator(".table-body .tr", { hasText: "W99999" }).waitFor();
     await page.locator("[data-tab=raw]").click();
-    await page.locator(".raw-line").first().waitFor();
+    // The Raw view lays its lines out first and fills their text on the next frame: wait for the text.
+    await page.waitForFunction(() => (document.querySelector(".raw-line .raw-text")?.textContent ?? "") !== "", undefined, { timeout: 30_000 });
     assert.match((await page.locator(".raw-line .raw-text").first().textContent()) ?? "", /^\{"member":\[\{"wonum":"W0"/);
   });
 
