@@ -24,6 +24,8 @@ const cases: Case[] = [
   { title: "a JetBrains indented query line", source: "GET users?\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-indented", says: /`&page=1`/ },
   { title: "a /path line after a header", source: "GET http://h\nAccept: json\n⟦d:/more⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
+  // JetBrains and httpyac: `> file` runs a handler script, `>> file` saves the response (survey: a `> ./open.gif` line).
+  { title: "a handler line naming no script where >> was meant", source: "GET http://h/open.gif\n⟦d:> ./open.gif⟧\n", code: "maximo.header-malformed", says: /write `>> \.\/open\.gif`/ },
   { title: "header name with a space", source: "GET os/x\n⟦d:Content Type⟧: application/json\n", code: "maximo.header-name-invalid", says: /no spaces/ },
   { title: "header without a name", source: "GET os/x\n⟦d::⟧ value\n", code: "maximo.header-name-invalid" },
   { title: "a quoted string without the blank line", source: 'POST os/x\n⟦d:"a b"⟧: 1\n', code: "maximo.header-name-invalid", says: /blank line/ },

@@ -19,6 +19,10 @@ export function malformedHeaderMessage(line: string, afterHeader: boolean, inden
   if (first === "/" && afterHeader) {
     return "A `/path` line continues the URL only directly after the request line, before the headers. Move this line up.";
   }
+  if (first === ">" && /^>[ \t]+\S/.test(line)) {
+    // `> path` names a response handler script; saving the response is `>>` (JetBrains, httpyac).
+    return `\`>\` runs a response handler script (\`> handler.js\` or \`> {% ... %}\`). To save the response to a file, write \`>${line}\`.`;
+  }
   if (isIndentedQueryLine(line, afterHeader, indented)) {
     return `Only JetBrains' HTTP Client reads an indented \`${line}\` as more of the query (httpyac sends it as the body). Start the line with \`&\` (\`&${line.replace(/&$/, "")}\`) so every tool reads it as a query parameter.`;
   }
