@@ -217,10 +217,6 @@ export async function deployScript(input: DeployInput, context: DeployContext): 
 }
 
 /**
- * Every request answered 2xx, but the read-back still differs from the file: the steps that
- * carried those values are failed, named with the fields the server kept.
- */
-/**
  * What the server holds that the file's scriptConfig no longer names. A deploy merges children and
  * never deletes them (a wrong delete loses a launch point other work relies on), so they stay; the
  * deploy tooling many files come from replaces them instead, so its users are told.
@@ -239,6 +235,10 @@ function keptOnServer(definition: ScriptDefinition, server: ServerScript): strin
   return out;
 }
 
+/**
+ * Every request answered 2xx, but the read-back still differs from the file: the steps that
+ * carried those values are failed, named with the fields the server kept.
+ */
 function silentlyIgnored(name: string, connection: string, reports: StepReport[], unapplied: UnappliedStep[], rest: { backup?: string; warnings: string[] }): DeployOutcome {
   const steps = reports.map((report) => ({ ...report }));
   const fields: string[] = [];
