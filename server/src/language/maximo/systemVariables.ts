@@ -189,10 +189,11 @@ export const SYSTEM_VARIABLE_LIST = [...specs.map((spec) => spec.name), "$env.NA
 
 /**
  * The spec of a system variable: one of SYSTEM_VARIABLES, or one of JetBrains' HTTP Client
- * variables whose name carries its argument (`$env.HOME`, `$random.address.city`, `$auth.token`).
+ * variables whose name carries its argument (`$env.HOME`, `$random.address.city`, `$auth.token`),
+ * or another tool's this runner explains but cannot fill (`$projectRoot`, httpyac's `$xpath`).
  */
 export function systemVariableSpec(name: string): SystemVariableSpec | undefined {
-  return SYSTEM_VARIABLES.get(name) ?? jetbrainsVariable(name);
+  return SYSTEM_VARIABLES.get(name) ?? otherToolVariable(name);
 }
 
 /** The variable `{{$env.NAME}}` reads (JetBrains' form of `{{$processEnv NAME}}`), or undefined. */
@@ -211,7 +212,8 @@ const FAKER_CLASSES = new Set([
   "hacker", "idNumber", "internet", "lorem", "name", "number", "phoneNumber", "shakespeare", "superhero", "team", "university",
 ]);
 
-function jetbrainsVariable(name: string): SystemVariableSpec | undefined {
+/** The variables JetBrains and httpyac fill that are named with their argument (`$env.HOME`, `$random.address.city`) or that this runner cannot fill. */
+function otherToolVariable(name: string): SystemVariableSpec | undefined {
   const variable = envVariableName(name);
   if (variable !== undefined) {
     return { name, usage: "{{$env.NAME}}", description: "an environment variable of the runner (JetBrains' form of $processEnv)", checkArgs: noArgs(name) };
