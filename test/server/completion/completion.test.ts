@@ -99,6 +99,9 @@ test("file variables after {{, system variables after {{$, directives after # @"
   const vars = complete("@site = BEDFORD", "", "### q", "# @name wo1", "GET os/mxapiwodetail?oslc.where=siteid={{|");
   assert.deepEqual(labels(vars), ["site", "wo1"]);
   assert.equal(vars[1]?.textEdit?.newText, "wo1.response.body.");
+  // A title of several words names the request for JetBrains' `run #...`; `{{...}}` cannot hold it, so it is not offered.
+  const titled = complete("### Create work order", "POST os/mxapiwodetail", "", "###", "GET os/mxapiwodetail?oslc.where=siteid={{|");
+  assert.deepEqual(labels(titled), []);
   assert.ok(labels(complete("GET os/mxapiwodetail?x={{$gu|")).includes("$guid"));
   assert.ok(labels(complete("# @ti|", "GET os/mxapiwodetail")).includes("timeout"));
 });

@@ -118,6 +118,9 @@ function systemVariables(): CompletionItem[] {
   }));
 }
 
+/** A request name a `{{name.response...}}` expression can hold. */
+const REFERABLE_NAME = /^[A-Za-z_][\w-]*$/;
+
 /** `@name = value` variables of the whole file, and named requests for `{{name.response...}}`. */
 function fileVariables(doc: MaximoDocument): CompletionItem[] {
   const seen = new Map<string, CompletionItem>();
@@ -125,7 +128,8 @@ function fileVariables(doc: MaximoDocument): CompletionItem[] {
     for (const variable of block.tree.variables) {
       seen.set(variable.name.text, { label: variable.name.text, kind: CompletionItemKind.Variable, detail: variable.value.text });
     }
-    if (block.tree.request && block.tree.name && !seen.has(block.tree.name)) {
+    // A title or name of several words names the request for `run #...`, but `{{name.response...}}` cannot hold it.
+    if (block.tree.request && block.tree.name && REFERABLE_NAME.test(block.tree.name) && !seen.has(block.tree.name)) {
       seen.set(block.tree.name, { label: block.tree.name, kind: CompletionItemKind.Reference, detail: "named request", insertText: `${block.tree.name}.response.body.` });
     }
   }
