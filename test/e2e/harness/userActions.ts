@@ -1,6 +1,6 @@
 // What a user does beyond the editor text: CodeLens links, the quick input, modal dialogs,
 // notifications, the status bar and the response webview (two nested iframes in VS Code 1.100).
-import type { FrameLocator, Locator, Page } from "playwright-core";
+import type { ConsoleMessage, FrameLocator, Locator, Page } from "playwright-core";
 
 /**
  * Ctrl+G to a 1-based line, so it is rendered (CodeLens and squiggles exist only for visible lines).
@@ -56,13 +56,37 @@ export async function clickCodeLens(page: Page, line: number, title: string): Pr
     const above = layout.lenses.filter(({ top }) => layout.lineTop !== null && top < layout.lineTop && layout.lineTop - top <= 2 * layout.lineHeight);
     if (current === previous && above.length > 0) {
       const nearest = above.reduce((best, candidate) => (candidate.top > best.top ? candidate : best));
+      const lost = commandLost(page);
       await page.mouse.click(nearest.x, nearest.y);
-      return;
+      if (!(await lost)) return;
+      // The lenses were provided again between reading and clicking: the old one's command is gone. Read them again.
+      previous = "";
+      continue;
     }
     previous = current;
     await page.waitForTimeout(100);
   }
   throw new Error(`no "${title}" CodeLens settled above line ${line} (last layout ${previous})`);
+}
+
+/**
+ * Whether a CodeLens click in the next second hit a lens VS Code had already replaced: the
+ * workbench then logs "Actual command not found" and runs nothing (seen in CI after a response
+ * re-provided the lenses).
+ */
+function commandLost(page: Page): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error" && message.text().includes("Actual command not found")) finish(true);
+    };
+    const timer = setTimeout(() => finish(false), 1000);
+    const finish = (lostCommand: boolean) => {
+      clearTimeout(timer);
+      page.off("console", onConsole);
+      resolve(lostCommand);
+    };
+    page.on("console", onConsole);
+  });
 }
 
 /** Types into the visible quick input (an input box or a quick pick filter) and presses Enter. */
