@@ -129,6 +129,22 @@ function readLaunchPoint(entries: Map<string, LiteralValue>, index: number, unkn
   return { record, vars };
 }
 
+/**
+ * Launch-point variables that name no variable of the script: a launch point can only rebind one
+ * the script declares (the application offers those; Sharptree's deploy refuses the others).
+ * Said only when the file declares variables: without `autoScriptVars` the server's own are kept.
+ */
+function undeclaredBindings(launchPoints: readonly LaunchPointDefinition[], variables: readonly MaximoRecord[]): string[] {
+  if (variables.length === 0) return [];
+  const declared = new Set(variables.map((v) => String(v.varname).toLowerCase()));
+  const out: string[] = [];
+  for (const lp of launchPoints) {
+    const unknown = lp.vars.map((v) => String(v.varname)).filter((name) => !declared.has(name.toLowerCase()));
+    if (unknown.length > 0) out.push(`Launch point ${String(lp.record.launchpointname)}: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not among the script's autoScriptVars, so the launch point cannot bind ${unknown.length === 1 ? "it" : "them"}.`);
+  }
+  return out;
+}
+
 /** What the application would not let an object launch point say: save with no operation, or more than one save context. */
 function saveFlagWarnings(name: string, entries: ReadonlyMap<string, LiteralValue>): string[] {
   const on = (flag: string) => entries.get(flag) === true;
@@ -165,6 +181,8 @@ export function readDefinition(path: string, source: string): DefinitionResult {
   }
   try {
     const entries = lowerKeys(found.value);
+    // Sharptree's deploy deletes the script for `"_delete": true`; deploying the file instead would overwrite it.
+    if (entries.get("_delete") === true) throw new ConfigError('scriptConfig asks to delete the script ("_delete": true); Maximo Workbench does not delete scripts: delete it in the Automation Scripts application, or remove "_delete" to deploy the file.');
     const warnings: string[] = [];
     const unknown = new Set<string>();
     const top = pick(entries, scriptKeys, "scriptConfig", unknown, scriptLists);
@@ -184,6 +202,7 @@ export function readDefinition(path: string, source: string): DefinitionResult {
     const variables = readVariables(entries.get("autoscriptvars") ?? entries.get("variables"), warnings);
     const lpUnknown = new Set<string>();
     const launchPoints = list(entries.get("scriptlaunchpoints"), "scriptConfig scriptLaunchPoints").map((lp, index) => readLaunchPoint(lp, index, lpUnknown, warnings));
+    warnings.push(...undeclaredBindings(launchPoints, variables));
     if (lpUnknown.size > 0) warnings.push(`Launch point settings not deployed: ${[...lpUnknown].join(", ")}.`);
     const definition: ScriptDefinition = {
       ...base,

@@ -122,6 +122,19 @@ var scriptConfig = {"autoscript": "T_COMMENT_OLD"};
   // Attribute launch points run on one event, SCRIPTLAUNCHPOINT.ATTRIBUTEEVENT (0 initialize access
   // restriction, 1 initialize value, 2 validate, 3 retrieve list, 4 run action), named after the
   // application's labels in scriptConfig as the Sharptree/Naviam tooling writes them.
+  test('"_delete": true is refused, not deployed over the script; a launch-point variable the script does not declare is said', () => {
+    assert.match(readDefinition("d.js", 'var scriptConfig = {"autoscript": "D", "_delete": true};').error ?? "", /asks to delete the script.*does not delete scripts/);
+    const d = definition(
+      "v.js",
+      `var scriptConfig = ${JSON.stringify({
+        autoscript: "V",
+        autoScriptVars: [{ varName: "maxpri", varType: "IN", varBindingType: "LITERAL", varBindingValue: "2" }],
+        scriptLaunchPoints: [{ launchPointName: "V_LP", launchPointType: "OBJECT", objectName: "WORKORDER", save: true, add: true, launchPointVars: [{ varName: "maxpri", varBindingValue: "3" }, { varName: "minpri", varBindingValue: "1" }] }],
+      })};`,
+    );
+    assert.deepEqual(d.warnings, ["Launch point V_LP: minpri is not among the script's autoScriptVars, so the launch point cannot bind it."]);
+  });
+
   test("object launch points: save with no operation, or two save contexts, are said", () => {
     const lp = (flags: Record<string, boolean>) =>
       definition("o.js", `var scriptConfig = ${JSON.stringify({ autoscript: "O", scriptLaunchPoints: [{ launchPointName: "O_LP", launchPointType: "OBJECT", objectName: "WORKORDER", ...flags }] })};`);
