@@ -95,6 +95,16 @@ export function buildObjectStructures(): ObjectStructureDef[] {
       searchAttributes: ["wonum", "description"],
     },
     {
+      // Out of the box since Maximo 7.6 and in MAS (MAS Postman collections query it): the work order without its plans.
+      name: "mxapiwo",
+      description: "Maximo API for Work Orders",
+      mbo: "workorder",
+      children: [],
+      savedQueries: woQueries.slice(0, 3),
+      appName: "MXAPIWO",
+      searchAttributes: ["wonum", "description"],
+    },
+    {
       name: "mxwo",
       description: "Work Order",
       mbo: "workorder",

@@ -151,6 +151,10 @@ test("the reference's own examples name no unknown attribute: §13 `oslc.select=
   assert.deepEqual(check(merge).map((d) => d.code), []);
 });
 
+test("MXAPIWO, the out-of-the-box work order API structure public MAS collections query, is in the pack", () => {
+  assert.deepEqual(check('GET os/mxapiwo?lean=1&oslc.where=status="APPR"&oslc.select=wonum,description,status').map((d) => d.code), []);
+});
+
 test("schema.unknown-attribute on a select's child names a child object or relationship, not an attribute", () => {
   const d = only("GET os/mxapiwodetail?oslc.select=wonum,nosuchrel{name}", "schema.unknown-attribute");
   assert.match(d.message, /child object or relationship `nosuchrel`/);
