@@ -41,15 +41,15 @@ export function checkCommand(args: ParsedArgs, out: (text: string) => void): num
   const cache = args.options.has("no-cache") ? undefined : openCheckCache([...cacheDirs, defaultPackDir()]);
   const found: FileDiagnostic[] = [];
   // Files of one folder share its environment files, and the globals each folder's request files set: read once per run.
-  const byFolder = new Map<string, ReadonlySet<string>>();
+  const byFolder = new Map<string, { names: ReadonlySet<string>; folders: string[] }>();
   const setters = new Map<string, readonly GlobalSetter[]>();
   const environmentNamesFor = (file: string) => {
     const folder = dirname(file);
-    let names = byFolder.get(folder);
-    if (!names) byFolder.set(folder, (names = new Set(environmentFileNames(file).flatMap((f) => f.names))));
+    let around = byFolder.get(folder);
+    if (!around) byFolder.set(folder, (around = { names: new Set(environmentFileNames(file).flatMap((f) => f.names)), folders: environmentFolders(file) }));
     // The file's own handlers count in order (variableChecks.ts): the globals of the others only.
-    const globals = globalSetters(file, environmentFolders(file), setters);
-    return globals.length === 0 ? names : new Set([...names, ...globals.flatMap((g) => g.names)]);
+    const globals = globalSetters(file, around.folders, setters);
+    return globals.length === 0 ? around.names : new Set([...around.names, ...globals.flatMap((g) => g.names)]);
   };
   for (const file of files) {
     // A leading BOM is kept: the parser accounts for it. The syntax diagnostics, then the schema ones.

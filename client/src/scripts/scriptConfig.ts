@@ -122,14 +122,21 @@ function topLevelJsAssignment(source: string): { start: number; at: number } | n
   return found;
 }
 
+/** Where the last top-level `scriptConfig = ...` starts and its value begins: the parser's answer for JavaScript it can read, else the column-0 lines'. */
+function assignmentOf(source: string, family: LanguageFamily): { start: number; at: number } | undefined {
+  if (family === "javascript") {
+    const parsed = topLevelJsAssignment(source);
+    if (parsed !== undefined) return parsed ?? undefined;
+  }
+  const match = lastMatch(family === "javascript" ? jsAssignment : pyAssignment, source);
+  return match && { start: match.index, at: match.index + match[0].length };
+}
+
 /** The `scriptConfig` of a source, or undefined when it has none. */
 export function findScriptConfig(source: string, family: LanguageFamily): FoundConfig | undefined {
-  const parsedJs = family === "javascript" ? topLevelJsAssignment(source) : undefined;
-  if (parsedJs === null) return undefined;
-  const match = parsedJs ? undefined : lastMatch(family === "javascript" ? jsAssignment : pyAssignment, source);
-  if (!parsedJs && !match) return undefined;
-  const start = parsedJs ? parsedJs.start : match!.index;
-  const at = parsedJs ? parsedJs.at : match!.index + match![0].length;
+  const found = assignmentOf(source, family);
+  if (!found) return undefined;
+  const { start, at } = found;
   if (source[at] === "{") return parsed(source, start, at, source, at);
   if (family === "javascript") return { start, end: at, line: lineAt(source, start), error: `scriptConfig (line ${lineAt(source, start)}) must be an object literal ({ ... }).` };
   const text = readPythonString(source, at);
