@@ -121,6 +121,7 @@ const cases: Case[] = [
   { title: "an httpyac WebSocket request", source: "⟦d:WS⟧ ws://localhost:8080/socket\n", code: "maximo.request-not-run", says: /WebSocket/ },
   // Each plugin's `protocolRegex` (websocketHttpRegionParser.ts `ws(s)?://`, mqtt, amqp, grpc): the bare URL opens it too.
   { title: "an httpyac WebSocket written as a bare wss:// URL", source: "⟦d:wss⟧://localhost:8080/socket\n", code: "maximo.request-not-run", says: /WebSocket/ },
+  { title: "an httpyac Kafka request (httpyac.github.io examples/request/kafka)", source: "⟦d:KAFKA⟧ localhost:9092\ntopic: test\n", code: "maximo.request-not-run", says: /Kafka/ },
   { title: "an httpyac MQTT connection written as a bare mqtt:// URL", source: "⟦d:mqtt⟧://localhost:1883\n", code: "maximo.request-not-run", says: /MQTT/ },
   // httpyac src/plugins/core/parse/responseHttpRegionParser.ts.
   { title: "a stored response after the request", source: "GET http://h/x\n\n⟦d:HTTP/1.1 200 OK⟧\nContent-Type: text/plain\n\nhello\n", code: "maximo.response-example", says: /not sent/ },

@@ -32,6 +32,8 @@ export const OTHER_PROTOCOLS: ReadonlyMap<string, string> = new Map([
   ["WS", "a WebSocket"], ["WSS", "a WebSocket"], ["WEBSOCKET", "a WebSocket"],
   ["SSE", "a server-sent event stream"], ["EVENTSOURCE", "a server-sent event stream"],
   ["GRPC", "a gRPC call"], ["MQTT", "an MQTT connection"], ["MQTTS", "an MQTT connection"], ["AMQP", "an AMQP connection"],
+  // httpyac.github.io's examples/request/kafka (a plugin outside httpyac's core).
+  ["KAFKA", "a Kafka connection"],
 ]);
 
 /**
