@@ -192,3 +192,33 @@ test("check: JetBrains' env files in an env/ folder are read, as httpyac's defau
   assert.deepEqual(undefinedNames(result.stdout), ["nowhere"]);
   assert.ok(!result.stdout.includes("planted-value-never-printed"));
 });
+
+test("check: an httpyac configuration's envDirName is where its env files are read, as httpyac reads them", () => {
+  // httpyac src/plugins/dotenv/dotenvVariableProvider.ts (envDirName, relative to each folder up to the root)
+  // and src/plugins/intellij/intellijVariableProvider.ts (relative to the root); httpyac.github.io "Configuration".
+  const configs: Record<string, Record<string, string>> = {
+    ".httpyac.json": { ".httpyac.json": '{ "envDirName": "environments" }' },
+    "package.json": { "package.json": '{ "name": "x", "httpyac": { "envDirName": "environments" } }' },
+    "httpyac.config.js": { "httpyac.config.js": "module.exports = {\n  cookieJarEnabled: true,\n  envDirName: 'environments',\n};\n" },
+    ".vscode/settings.json": { ".vscode/settings.json": '{ "httpyac.envDirName": "environments" }' },
+  };
+  for (const [where, config] of Object.entries(configs)) {
+    const root = tree({
+      ".git/HEAD": "x",
+      ...config,
+      "environments/http-client.env.json": '{ "dev": { "baseUrl": "https://httpbin.org" } }',
+      "environments/.env.dev": "token=planted-value-never-printed\n",
+      "requests/a.http": "GET {{baseUrl}}/get?t={{token}}&x={{nowhere}}\n",
+    });
+    const result = check(join(root, "requests", "a.http"));
+    assert.deepEqual(undefinedNames(result.stdout), ["nowhere"], where);
+    assert.ok(!result.stdout.includes("planted-value-never-printed"), where);
+  }
+  // Without a configuration naming it, that folder is not httpyac's: its names stay undefined.
+  const plain = tree({
+    ".git/HEAD": "x",
+    "environments/http-client.env.json": '{ "dev": { "baseUrl": "https://httpbin.org" } }',
+    "requests/a.http": "GET {{baseUrl}}/get\n",
+  });
+  assert.deepEqual(undefinedNames(check(join(plain, "requests", "a.http")).stdout), ["baseUrl"]);
+});

@@ -15,7 +15,8 @@
  *   run here, so computed environments are not read;
  * - `.env`, `.env.NAME` and `NAME.env` files, also in an `env/` folder (httpyac's dotenv provider
  *   reads each as variables; REST Client reads `.env` through `{{$dotenv name}}`), and the JSON
- *   files above in `env/` (httpyac's default `envDirName`; a changed `envDirName` is not followed);
+ *   files above in `env/`, httpyac's default `envDirName`, or in the folder an httpyac configuration
+ *   names instead (envDirNames.ts);
  * - `.vscode/settings.json`'s `rest-client.environmentVariables` (REST Client README: "Environments
  *   and including variables are defined directly in Visual Studio Code setting file");
  * - the JetBrains globals other request files in those folders set (`client.global.set`,
@@ -29,6 +30,7 @@ import { parse as parseJsonc } from "jsonc-parser/lib/esm/main.js";
 import { parseDotenv } from "../variables/envSources";
 import { globalSetters, type GlobalSetter } from "./handlerGlobals";
 import { isLiteralObject, readLiteral } from "../scripts/literal";
+import { envDirNames } from "./envDirNames";
 
 export interface EnvironmentNames {
   /** Every variable name some environment defines. */
@@ -82,8 +84,12 @@ export function environmentNames(requestFile: string, root?: string, setters?: M
 /** Each environment file around `requestFile` that could be read, nearest first, with the names it defines. */
 export function environmentFileNames(requestFile: string, root?: string): Array<{ file: string; names: string[] }> {
   const out: Array<{ file: string; names: string[] }> = [];
-  for (const dir of environmentFolders(requestFile, root)) {
-    for (const file of environmentFilesIn(dir)) {
+  const folders = environmentFolders(requestFile, root);
+  const envDirs = envDirNames(folders);
+  for (const dir of folders) {
+    for (const file of environmentFilesIn(dir, envDirs)) {
+      // An absolute envDirName is the same folder from every level: read it once.
+      if (out.some((found) => found.file === file)) continue;
       const text = readText(file);
       if (text === undefined) continue;
       const names = namesIn(file, text);
@@ -93,12 +99,16 @@ export function environmentFileNames(requestFile: string, root?: string): Array<
   return out;
 }
 
-/** Every file in `dir` that may hold environment variables (existing or not), in a fixed order. */
-export function environmentFilesIn(dir: string): string[] {
+/**
+ * Every file in `dir` that may hold environment variables (existing or not), in a fixed order.
+ * `envDirs` are httpyac's env folders (envDirNames.ts): relative ones are looked for in `dir`.
+ */
+export function environmentFilesIn(dir: string, envDirs: readonly string[] = ["env"]): string[] {
   const files = [...ENVIRONMENT_FILES, HTTPYAC_CONFIG, ...HTTPYAC_PROGRAMS, VSCODE_SETTINGS].map((name) => join(dir, name));
-  // httpyac's envDirName, `env` by default (src/store/getEnvironmentConfig.ts), holds JetBrains' env files too (intellijVariableProvider.ts).
-  files.push(...ENVIRONMENT_FILES.map((name) => join(dir, "env", name)));
-  for (const folder of [dir, join(dir, "env")]) {
+  // httpyac's envDirName holds dotenv files and JetBrains' env files too (intellijVariableProvider.ts).
+  const envFolders = envDirs.map((name) => resolve(dir, name));
+  for (const folder of envFolders) files.push(...ENVIRONMENT_FILES.map((name) => join(folder, name)));
+  for (const folder of [dir, ...envFolders]) {
     for (const name of listNames(folder)) if (isDotenvName(name)) files.push(join(folder, name));
   }
   return files;

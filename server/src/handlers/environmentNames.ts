@@ -17,6 +17,8 @@ export const ENVIRONMENT_FILE_GLOBS = [
   "**/{maximo.env.json,http-client.env.json,http-client.private.env.json,.httpyac.json,.httpyac.js,.httpyac.cjs,.httpyac.mjs,httpyac.config.js,httpyac.config.cjs,httpyac.config.mjs}",
   "**/{.env,.env.*,*.env}",
   "**/.vscode/settings.json",
+  // Its `httpyac.envDirName` names the folder of env files (envDirNames.ts).
+  "**/package.json",
   // Request files: their JetBrains handlers' client.global.set names count in the files around them (handlerGlobals.ts).
   "**/*.{http,rest,maximo}",
 ];
