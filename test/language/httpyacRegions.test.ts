@@ -137,11 +137,27 @@ test("multi-line URL: JetBrains' indented path segment without a slash continues
   assert.deepEqual(parseDocument("GET http://h/x\n    Accept: x\n").requests[0]!.request.headers.map((h) => h.name.text), ["Accept"]);
 });
 
-test("multi-line URL: JetBrains' indented `page=1&` line gets its own explanation (httpyac reads it as the body)", () => {
-  const [first] = problems("GET http://h/users?\n    page=1&\n    size=10\n");
-  // A warning: nothing sends the line, so the server answers without the parameter (misread, not rejected).
-  assert.match(first!, /maximo\.query-line-indented Only JetBrains.*`&page=1`/);
-  assert.deepEqual(parseDocument("GET http://h/users?\n    page=1&\n").diagnostics().map((d) => d.severity), ["warning"]);
+test("multi-line URL: JetBrains' indented `page=1&` line after `?` is more of the query, sent (spec §3.2.1.4); httpyac reads it as the body", () => {
+  // JetBrains spec §3.2.1.4: `query: (any input-character except '#')* [new-line-with-indent query]`.
+  const text = "GET http://h/users?\n    page=1&\n    size=10\nAccept: application/json\n";
+  const request = parseDocument(text).requests[0]!.request;
+  assert.equal(request.url.text, "http://h/users?page=1&size=10");
+  assert.deepEqual(request.url.query.map((p) => [p.key.text, p.value?.text]), [["page", "1"], ["size", "10"]]);
+  assert.deepEqual(request.headers.map((h) => h.name.text), ["Accept"]);
+  assert.deepEqual(request.malformedLines, []);
+  // Information, no problem: sent as JetBrains sends it; the note is for httpyac and REST Client users.
+  assert.deepEqual(problems(text), []);
+  const notes = parseDocument(text).diagnostics();
+  assert.deepEqual(notes.map((d) => [d.code, d.severity]), [["maximo.query-line-joined", "information"], ["maximo.query-line-joined", "information"]]);
+  assert.match(notes[0]!.message, /Sent as more of the query.*`&page=1`/);
+  // After a `?` parameter and an `&` line too; the parameters keep their own offsets.
+  const after = "GET http://h/users?a=1\n    &b=2\n    c=3&d=4\n";
+  const joined = parseDocument(after).requests[0]!.request.url;
+  assert.equal(joined.text, "http://h/users?a=1&b=2&c=3&d=4");
+  assert.equal(after.slice(joined.query[3]!.start, joined.query[3]!.end), "d=4");
+  // Without a query, nothing sends it: a warning that says to start it with `?`.
+  assert.deepEqual(parseDocument("GET http://h/users\n    page=1&\n").diagnostics().map((d) => [d.code, d.severity]), [["maximo.query-line-indented", "warning"]]);
+  assert.equal(parseDocument("GET http://h/users\n    page=1&\n").requests[0]!.request.url.text, "http://h/users");
   // Under a header it is no query line: a malformed header, an error as before.
   assert.deepEqual(parseDocument("GET http://h/users\nAccept: x\n    page=1\n").diagnostics().map((d) => [d.code, d.severity]), [["maximo.header-malformed", "error"]]);
 });

@@ -21,7 +21,9 @@ const cases: Case[] = [
   { title: "header line without a colon", source: "GET os/x\n⟦d:Accept application/json⟧\n", code: "maximo.header-malformed", says: /Name: value/ },
   { title: "a request line in lower case after the headers", source: "GET os/x\n⟦d:get os/y⟧\n", code: "maximo.header-malformed", says: /###/ },
   // JetBrains reads an indented line after the request line as query; httpyac as the body (its parserUtils.ts reads only `?`/`&`/`/` lines there).
-  { title: "a JetBrains indented query line", source: "GET users?\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-indented", says: /`&page=1`/ },
+  { title: "a JetBrains indented query line", source: "GET users?\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-joined", says: /`&page=1`/ },
+  // JetBrains spec §3.2.1.4 continues only a query; without `?` nothing here sends the line.
+  { title: "an indented query line under a URL without a query", source: "GET users\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-indented", says: /`\?page=1`/ },
   { title: "a /path line after a header", source: "GET http://h\nAccept: json\n⟦d:/more⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   // JetBrains and httpyac: `> file` runs a handler script, `>> file` saves the response (survey: a `> ./open.gif` line).
@@ -176,7 +178,7 @@ test("severities: errors where the text cannot be sent as meant, warnings where 
     .filter(([, spec]) => spec.severity === "warning")
     .map(([code]) => code)
     .sort();
-  // A JetBrains indented query line is sent by nothing here: the server answers without it (misread).
+  // An indented query line under a URL without `?` is sent by nothing here: the server answers without it (misread).
   // A reversed $randomInt range is sent (swapped) here and by httpyac, but not by REST Client.
   assert.deepEqual(warnings, ["maximo.directive-unexpected-argument", "maximo.method-case", "maximo.name-duplicate", "maximo.name-invalid", "maximo.query-line-indented", "maximo.system-variable-range"]);
 });

@@ -55,6 +55,17 @@ test("file variables fill the URL path, each query value, headers and a JSON bod
   assert.deepEqual(request.directives, { allPages: false, noRedirect: false });
 });
 
+test("JetBrains' indented query lines after `?` are sent as parameters, variables filled in (spec §3.2.1.4)", async () => {
+  const { resolver } = resolverFor(["@size = 20", "GET os/mxapiasset?", "    oslc.pageSize={{size}}&", "    lean=1", "Accept: application/json"].join("\n"));
+  const request = await resolver.resolve(0);
+  assert.equal(request.target, "os/mxapiasset");
+  assert.deepEqual(request.query, [
+    { key: "oslc.pageSize", value: "20" },
+    { key: "lean", value: "1" },
+  ]);
+  assert.deepEqual(request.headers, [["Accept", "application/json"]]);
+});
+
 test("a file variable may use earlier ones, and a redefinition applies from where it stands", async () => {
   const { resolver } = resolverFor(
     ["@host = maximo.example.com", "@base = https://{{host}}/maximo", "", "### a", "GET {{base}}/oslc/whoami", "", "###", "@host = other", "GET {{base}}/x"].join("\n"),

@@ -80,6 +80,7 @@ export function openRequest(s: BuildState): void {
   checkRequestLine(request, question !== undefined, s.diagnostics);
   content(s, lineStart, lineStop);
   s.request = { node: request, query, headers: [], malformedLines: [], end: lineStop, lineStart: 0, lineEnd: 0 };
+  if (question) s.request.queryOpen = true;
 }
 
 /** A line of a stored response (the first is its `HTTP/1.1 200` line): widens the response span. */
@@ -114,6 +115,7 @@ export function readPathContinuation(token: IToken, s: BuildState): void {
 
 export function openContinuation(start: IToken, s: BuildState): void {
   const draft = s.request!;
+  draft.queryOpen = true;
   draft.lineStart = start.startOffset;
   draft.lineEnd = tokenEnd(start);
 }

@@ -65,6 +65,8 @@ export interface RequestDraft {
   end: number;
   /** `/path` lines continuing the URL, joined to it when the request is complete. */
   pathLines?: TextNode[];
+  /** The URL has a query (`?` on the request line or a `?`/`&` line): an indented `k=v&` line continues it. */
+  queryOpen?: boolean;
   /** Where the continuation line being read started and ends so far. */
   lineStart: number;
   lineEnd: number;

@@ -24,15 +24,22 @@ export function malformedHeaderMessage(line: string, afterHeader: boolean, inden
     return `\`>\` runs a response handler script (\`> handler.js\` or \`> {% ... %}\`). To save the response to a file, write \`>${line}\`.`;
   }
   if (isIndentedQueryLine(line, afterHeader, indented)) {
-    return `Only JetBrains' HTTP Client reads an indented \`${line}\` as more of the query (httpyac sends it as the body). Start the line with \`&\` (\`&${line.replace(/&$/, "")}\`) so every tool reads it as a query parameter.`;
+    return `An indented \`${line}\` continues a query only after a \`?\`, and this URL has none: nothing sends it as a parameter (httpyac would send it as the body). Start the line with \`?\` (\`?${line.replace(/&$/, "")}\`).`;
   }
   return "A header is written `Name: value`; this line has no `:`. Put a blank line before a body, or `#` before a comment.";
 }
 
+/** The note on an indented query line that is sent as more of the query (lineReaders.ts). */
+export function indentedQueryMessage(line: string): string {
+  const param = line.replace(/^[?&]+/, "").replace(/&$/, "");
+  return `Sent as more of the query, as JetBrains' HTTP Client reads an indented line after \`?\`. httpyac would send it as the body and REST Client as a header: start it with \`&\` (\`&${param}\`) for those tools too.`;
+}
+
 /**
- * `    page=1&` under the request line: JetBrains' HTTP Client reads an indented line as more of
- * the query; httpyac sends it as the body, REST Client as a bad header. Nothing here sends it,
- * so the server answers the request without the parameter: misread, not rejected.
+ * `    page=1&` under the request line: after a `?`, JetBrains' HTTP Client reads it as more of the
+ * query and so does the reader here (lineReaders.ts); httpyac sends it as the body, REST Client
+ * as a bad header. Under a URL without a query nothing sends it as a parameter, so the server
+ * answers without it: misread, not rejected.
  */
 export function isIndentedQueryLine(line: string, afterHeader: boolean, indented: boolean): boolean {
   return indented && !afterHeader && /^[^\s=&:]+=[^\s]*$/.test(line);

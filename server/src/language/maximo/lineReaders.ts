@@ -6,14 +6,15 @@
  */
 import type { IToken } from "chevrotain";
 import { isWrittenEncoded, percentDecode } from "../common";
-import type { BodyFilePart, BodyPart, DecodedTextNode, HeaderNode, QueryParamNode } from "./ast";
+import type { BodyFilePart, BodyPart, DecodedTextNode, HeaderNode, QueryParamNode, TextNode } from "./ast";
 import { content, type BodyLines, type BuildState } from "./buildState";
 import { diagnostic } from "./diagnosticCodes";
 import { readDirective } from "./directives";
 import { trimmedNode } from "./expressions";
 import { closesBlockComment } from "./httpyacRegions";
 import { lineEnd } from "./lexer";
-import { checkHeaderName, isIndentedQueryLine, malformedHeaderMessage } from "./lineChecks";
+import { checkHeaderName, indentedQueryMessage, isIndentedQueryLine, malformedHeaderMessage } from "./lineChecks";
+import { queryParamEnd } from "./scanners";
 import { decodedNode } from "./requestTarget";
 
 /** `# text`, `// text`. */
@@ -190,14 +191,40 @@ export function readMalformedHeader(token: IToken, s: BuildState): void {
   const draft = s.request!;
   const end = lineEnd(token);
   const node = trimmedNode(s.text, token.startOffset, end);
-  draft.malformedLines.push(node);
   const afterHeader = draft.headers.some((h) => h.start < token.startOffset);
   const c = token.image.charCodeAt(0);
   const indented = c === 32 || c === 9;
+  if (draft.queryOpen && isIndentedQueryLine(node.text.replace(/^[?&]+/, ""), afterHeader, indented)) {
+    readIndentedQueryLine(node, s);
+    return;
+  }
+  draft.malformedLines.push(node);
   const code = isIndentedQueryLine(node.text, afterHeader, indented) ? "maximo.query-line-indented" : "maximo.header-malformed";
   s.diagnostics.push(diagnostic(code, node, malformedHeaderMessage(node.text, afterHeader, indented)));
   content(s, token.startOffset, end);
   if (end > draft.end) draft.end = end;
+}
+
+/**
+ * JetBrains' indented line after the query (`    page=1&`): more of the query (spec §3.2.1.4,
+ * `query: ... [new-line-with-indent query]`), sent here as JetBrains sends it. Its parameters
+ * are read as a `&` line's are; httpyac would send the line as the body, hence the note.
+ */
+function readIndentedQueryLine(node: TextNode, s: BuildState): void {
+  const draft = s.request!;
+  const text = s.text;
+  let at = node.start;
+  while (at < node.end) {
+    while (at < node.end && (text.charCodeAt(at) === 38 /* & */ || text.charCodeAt(at) === 63) /* ? */) at++;
+    if (at >= node.end) break;
+    const stop = Math.min(queryParamEnd(text, at), node.end);
+    if (stop <= at) break;
+    draft.query.push(readParam({ image: text.slice(at, stop), startOffset: at } as IToken, s, true));
+    at = stop;
+  }
+  s.diagnostics.push(diagnostic("maximo.query-line-joined", node, indentedQueryMessage(node.text)));
+  content(s, node.start, node.end);
+  if (node.end > draft.end) draft.end = node.end;
 }
 
 const FILE_REF = /^[ \t]*<(@([\w-]*))?/;
