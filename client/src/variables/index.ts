@@ -19,6 +19,7 @@ import { VariableError } from "./errors";
 import { FileVariables, type LentVariables } from "./fileVariables";
 import { originOf } from "./origins";
 import type { PromptProvider } from "./prompts";
+import { splitFilledTarget } from "./targetQuery";
 
 export { VariableError } from "./errors";
 export type { Environment } from "./envSources";
@@ -141,8 +142,8 @@ async function resolveRequest(
   const { request } = entry;
   const fill = (node: { start: number; text: string }, text = node.text) => evaluation.text(text, originOf(document, node.start, text));
 
-  const target = await fill(request.url.path);
-  const query: ResolvedRequest["query"] = [];
+  // A `?` only a variable can have brought in: its parameters go first (targetQuery.ts).
+  const { path: target, query } = splitFilledTarget(await fill(request.url.path));
   for (const param of request.url.query) {
     const key = await fill(param.key, param.key.decoded);
     if (!param.value) query.push({ key });

@@ -66,6 +66,29 @@ test("JetBrains' indented query lines after `?` are sent as parameters, variable
   assert.deepEqual(request.headers, [["Accept", "application/json"]]);
 });
 
+test("a query a variable brings in is sent before the written one, not dropped (reference §8 nextPage, §17.1 collectionref)", async () => {
+  // A server's href comes percent-encoded: its values are sent as written (encoded), not encoded twice.
+  const next = "http://mx.example/maximo/api/os/mxapiasset?oslc.where=siteid%3D%22BEDFORD%22&pageno=2&oslc.pageSize=10";
+  const text = ["# @name p1", "GET os/mxapiasset?oslc.pageSize=10", "", "###", "GET {{p1.response.body.responseInfo.nextPage.href}}&collectioncount=1", "", "###", '@u = os/mxapiasset?oslc.where=siteid="BEDFORD" and status="OPERATING"&lean=1', "GET {{u}}&oslc.select=assetnum"].join("\n");
+  const { resolver } = resolverFor(text, { responses: { p1: fakeResponse(JSON.stringify({ responseInfo: { nextPage: { href: next } } })) } });
+  const paged = await resolver.resolve(1);
+  assert.equal(paged.target, "http://mx.example/maximo/api/os/mxapiasset");
+  assert.deepEqual(paged.query, [
+    { key: "oslc.where", value: "siteid%3D%22BEDFORD%22", encoded: true },
+    { key: "pageno", value: "2" },
+    { key: "oslc.pageSize", value: "10" },
+    { key: "collectioncount", value: "1" },
+  ]);
+  // Written decoded in a file variable: read as the request line's own query is (quotes keep their blanks).
+  const variable = await resolver.resolve(2);
+  assert.equal(variable.target, "os/mxapiasset");
+  assert.deepEqual(variable.query, [
+    { key: "oslc.where", value: 'siteid="BEDFORD" and status="OPERATING"' },
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "assetnum" },
+  ]);
+});
+
 test("a file variable may use earlier ones, and a redefinition applies from where it stands", async () => {
   const { resolver } = resolverFor(
     ["@host = maximo.example.com", "@base = https://{{host}}/maximo", "", "### a", "GET {{base}}/oslc/whoami", "", "###", "@host = other", "GET {{base}}/x"].join("\n"),
