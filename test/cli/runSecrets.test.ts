@@ -3,7 +3,7 @@
 // and every token and session cookie the emulator saw on the wire — appears in stdout, stderr or
 // the files written.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -76,3 +76,41 @@ for (const [method, env] of methods) {
     }
   });
 }
+
+test("secret variables' values (env file, file variable, $processEnv, a chained token) are masked in --verbose, errors, expectations, --server-log files and JUnit", async () => {
+  // Found by an audit: only the connection's own secrets were known, so `x-maximo-password: {{password}}` printed in clear.
+  const dir = mkdtempSync(join(tmpdir(), "maximo-secret-vars-"));
+  const ENV_PASSWORD = "EnvPw-4711-never";
+  const FILE_TOKEN = "FileTok-8812-never";
+  const PROCESS_TOKEN = "ProcTok-9923-never";
+  writeFileSync(join(dir, "maximo.env.json"), JSON.stringify({ dev: { password: ENV_PASSWORD } }));
+  writeFileSync(
+    join(dir, "vars.maximo"),
+    [
+      `@token = ${FILE_TOKEN}`,
+      "### whoami",
+      "# @expect status 299",
+      "GET /maximo/oslc/whoami?pw={{password}}&t={{token}}",
+      "x-maximo-password: {{password}}",
+      "x-custom: {{$processEnv MAXIMO_TOKEN}}",
+      "",
+      "### closed port",
+      "GET http://127.0.0.1:9/maximo/oslc/whoami?pw={{password}}&t={{$processEnv MAXIMO_TOKEN}}",
+      "",
+    ].join("\n"),
+  );
+  const out = join(dir, "out");
+  const printed: string[] = [];
+  await runCli(
+    ["run", join(dir, "vars.maximo"), "--connection", emu.url, "--env", "dev", "--verbose", "--out", out, "--junit", join(dir, "j.xml"), "--server-log"],
+    (t) => printed.push(t),
+    (t) => printed.push(t),
+    { env: { MAXIMO_APIKEY: APIKEY, MAXIMO_TOKEN: PROCESS_TOKEN }, cwd: dir, progress: (t) => printed.push(t) },
+  );
+  const text = printed.join("\n");
+  assert.match(text, /x-maximo-password: \*\*\*\*\*/, text);
+  const written = [text, readFileSync(join(dir, "j.xml"), "utf8"), ...readdirSync(out).filter((name) => !name.endsWith(".json")).map((name) => readFileSync(join(out, name), "utf8"))];
+  for (const secret of [ENV_PASSWORD, FILE_TOKEN, PROCESS_TOKEN, APIKEY]) {
+    for (const content of written) assert.ok(!content.includes(secret) && !content.includes(encodeURIComponent(secret)), `${secret} appears in:\n${content}`);
+  }
+});

@@ -41,7 +41,7 @@ export async function exportCommand(args: ParsedArgs, io: ExportIo): Promise<num
   const workspaceDir = connectionsFile ? dirname(connectionsFile) : dirname(file);
 
   const wanted = textOption(args, "connection");
-  const { pool, secrets, out: say, err: complain } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
+  const { pool, secrets, noteSecrets, out: say, err: complain } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(wanted === undefined ? {} : { connection: wanted }) });
 
   // Ctrl-C stops the page in flight; the partial file is removed, never left looking complete.
   const controller = new AbortController();
@@ -59,10 +59,12 @@ export async function exportCommand(args: ParsedArgs, io: ExportIo): Promise<num
         const named = document.requests.findIndex((request) => request.name === name);
         if (named < 0) throw new Error(`no request is named "${name}" in ${display}`);
         const resolved = await resolver.resolve(named);
+        noteSecrets(resolved.secrets);
         return pool.executor(pool.connection(resolved.directives.connection)).execute(resolved, { signal: controller.signal });
       },
     });
     const request = await resolver.resolve(index);
+    noteSecrets(request.secrets);
     const connection = pool.connection(request.directives.connection);
     const started = performance.now();
     const result = await exportQuery({

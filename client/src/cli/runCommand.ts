@@ -45,7 +45,7 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
   const workspaceDir = workspaceOf(files[0]!);
 
   const connection = text("connection");
-  const { pool, secrets, out: print } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(connection === undefined ? {} : { connection }) });
+  const { pool, secrets, noteSecrets, out: print } = openCommandConnections(io, { workspaceDir, insecure: args.options.has("insecure"), ...(connection === undefined ? {} : { connection }) });
 
   const outcomes: RequestOutcome[] = [];
   const fileRuns: FileRun[] = [];
@@ -66,6 +66,7 @@ export async function runCommand(args: ParsedArgs, io: RunIo): Promise<number> {
         ...optional("outDir", text("out") === undefined ? undefined : resolve(io.cwd, text("out")!)),
         ...optional("envName", text("env")),
         secrets,
+        noteSecrets,
         report: (outcome) => outcomeLines(outcome).forEach(print),
         progress: (line) => io.progress?.(redact(line, secrets())),
       });

@@ -9,7 +9,7 @@ import { dirname, join, relative } from "node:path";
 import type { DocumentRequest, ExpectNode, MaximoDocument, RunNode } from "../../../server/src/language/maximo/api";
 import { fileSteps, importedFiles, planRun, runLineLabel, type FileSource, type RunFile } from "../fileRuns/runPlan";
 import { pages } from "../http/paging";
-import { redactHeaders } from "../http/redact";
+import { redact, redactHeaders } from "../http/redact";
 import type { ExecutedResponse, ResolvedRequest } from "../http/types";
 import { createResolver, evaluateExpectations, type Resolver } from "../variables/index";
 import type { LentVariables } from "../variables/fileVariables";
@@ -34,6 +34,8 @@ export interface RunSettings {
   progress(text: string): void;
   /** Current secrets, for the files --out writes. */
   secrets(): string[];
+  /** A resolved request's secret variables' values, to mask from then on. */
+  noteSecrets?(values: readonly string[] | undefined): void;
   /** `--server-log`: every request's thread-log lines (reference §23). */
   serverLog?: boolean;
 }
@@ -183,6 +185,7 @@ class FileSession {
     let response: ExecutedResponse | undefined;
     try {
       const resolved = await this.resolver.resolve(index);
+      settings.noteSecrets?.(resolved.secrets);
       outcome.method = resolved.method;
       settings.progress(`running ${outcome.label} …`);
       response = await this.send(resolved, index, request.name, outcome);
@@ -217,7 +220,7 @@ class FileSession {
         outcome.serverLog = lines;
         if (settings.outDir) {
           const log = requestFiles(settings.outDir, displayPath, index, name, "log").body;
-          writeFileSync(log, lines.map((line) => `${line}\n`).join(""));
+          writeFileSync(log, redact(lines.map((line) => `${line}\n`).join(""), settings.secrets()));
           outcome.notes.push(`→ ${log}`);
         }
       }

@@ -3,42 +3,13 @@
  * with every credential read from the same `MAXIMO_*` environment variables Copy as curl uses
  * (credentialVariables.ts), and secrets in the body masked as curl.ts masks them.
  */
-import { credentialVariable, SECRET_QUERY_VARIABLES } from "./credentialVariables";
+import { headerParts, urlParts, usesVariables, type Part } from "./exportParts";
 import { redact } from "./redact";
 import type { OutgoingRequest } from "./types";
 
 export interface CodeExportOptions {
   /** Other secret strings to mask in the body (passwords in a login form, ...). */
   secrets?: readonly string[];
-}
-
-/** A piece of generated text: a literal, or the value of an environment variable. */
-type Part = { literal: string } | { variable: string };
-
-/** The URL as parts: secret query values (`apikey=...`) become their variables. */
-function urlParts(url: URL): Part[] {
-  const parts: Part[] = [];
-  let literal = "";
-  let last = 0;
-  const href = url.href;
-  for (const match of href.matchAll(/([?&])([^=&#]+)=([^&#]*)/g)) {
-    const variable = SECRET_QUERY_VARIABLES.get(match[2]!.toLowerCase());
-    if (!variable) continue;
-    const valueStart = match.index + match[1]!.length + match[2]!.length + 1;
-    literal += href.slice(last, valueStart);
-    parts.push({ literal }, { variable });
-    literal = "";
-    last = valueStart + match[3]!.length;
-  }
-  parts.push({ literal: literal + href.slice(last) });
-  return parts.filter((part) => !("literal" in part) || part.literal !== "");
-}
-
-/** A header's value as parts: a credential keeps its scheme, the secret is its variable. */
-function headerParts(name: string, value: string): { name: string; parts: Part[] } {
-  const credential = credentialVariable(name, value);
-  if (!credential) return { name, parts: [{ literal: value }] };
-  return { name: credential.header, parts: [...(credential.prefix ? [{ literal: credential.prefix }] : []), { variable: credential.variable }] };
 }
 
 function bodyText(outgoing: OutgoingRequest, options: CodeExportOptions): string | undefined {
@@ -57,12 +28,10 @@ function pyExpression(parts: readonly Part[], inUrl: boolean): string {
   return parts.map((part) => ("literal" in part ? quote(part.literal) : inUrl ? `quote(os.environ["${part.variable}"], safe="")` : `os.environ["${part.variable}"]`)).join(" + ");
 }
 
-const usesVariables = (parts: readonly Part[]) => parts.some((part) => "variable" in part);
-
 export function toFetch(outgoing: OutgoingRequest, options: CodeExportOptions = {}): string {
-  const headers = [...outgoing.headers].map(([name, value]) => headerParts(name, value));
+  const headers = [...outgoing.headers].map(([name, value]) => headerParts(name, value, options.secrets));
   const body = bodyText(outgoing, options);
-  const lines = [`const response = await fetch(${jsExpression(urlParts(outgoing.url), true)}, {`, `  method: ${quote(outgoing.method)},`];
+  const lines = [`const response = await fetch(${jsExpression(urlParts(outgoing.url, options.secrets), true)}, {`, `  method: ${quote(outgoing.method)},`];
   if (headers.length > 0) {
     lines.push("  headers: {");
     for (const header of headers) lines.push(`    ${quote(header.name)}: ${jsExpression(header.parts, false)},`);
@@ -74,8 +43,8 @@ export function toFetch(outgoing: OutgoingRequest, options: CodeExportOptions = 
 }
 
 export function toPython(outgoing: OutgoingRequest, options: CodeExportOptions = {}): string {
-  const url = urlParts(outgoing.url);
-  const headers = [...outgoing.headers].map(([name, value]) => headerParts(name, value));
+  const url = urlParts(outgoing.url, options.secrets);
+  const headers = [...outgoing.headers].map(([name, value]) => headerParts(name, value, options.secrets));
   const body = bodyText(outgoing, options);
   const needsOs = usesVariables(url) || headers.some((header) => usesVariables(header.parts));
   const lines: string[] = [];

@@ -4,6 +4,8 @@
  * the secret becomes `$MAXIMO_APIKEY`, `$MAXIMO_BASIC`, ... so the text never holds one.
  */
 
+import { looksSecret } from "../environments/secretNames";
+
 export interface CredentialVariable {
   /** The header name as written in exports (`apikey`, `Authorization`, ...). */
   header: string;
@@ -43,3 +45,21 @@ export const SECRET_QUERY_VARIABLES: ReadonlyMap<string, string> = new Map([
   ["access_token", "MAXIMO_TOKEN"],
   ["_lpwd", "MAXIMO_PASSWORD"],
 ]);
+
+/** A credential header's placeholder, or for another secret-named header (`x-api-key`, `x-auth-token`) one named after it. */
+export function secretHeaderVariable(name: string, value: string): CredentialVariable | undefined {
+  return credentialVariable(name, value) ?? (looksSecret(name) ? { header: name, prefix: "", variable: secretVariableName(name) } : undefined);
+}
+
+/** The variable a secret query value (`apikey=`, `_lpwd=`, `password=`, `token=`) is left to; undefined for other parameters. */
+export function secretQueryVariable(name: string): string | undefined {
+  return SECRET_QUERY_VARIABLES.get(name.toLowerCase()) ?? (looksSecret(name) ? secretVariableName(name) : undefined);
+}
+
+/** The environment variable a secret-named value is left to: MAXIMO_APIKEY, MAXIMO_PASSWORD, MAXIMO_TOKEN, else MAXIMO_<NAME>. */
+export function secretVariableName(name: string): string {
+  if (/api[-_]?key/i.test(name)) return "MAXIMO_APIKEY";
+  if (/passw(or)?d|pwd/i.test(name)) return "MAXIMO_PASSWORD";
+  if (/^(x[-_])?(access[-_]?|bearer[-_]?|auth[-_]?)?token$/i.test(name)) return "MAXIMO_TOKEN";
+  return `MAXIMO_${name.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}`;
+}

@@ -2,22 +2,35 @@
  * Masks secrets in any text a user or a log can see (PRODUCT.md: secrets never appear in logs,
  * errors, verbose output, history or curl export).
  */
+import { looksSecret } from "../environments/secretNames";
+
 export const mask = "*****";
 
-/** Headers whose values are credentials. */
+/** Headers whose values are credentials by name alone (see `isSecretHeader` for the rest). */
 export const secretHeaders: ReadonlySet<string> = new Set(["apikey", "authorization", "maxauth", "cookie", "set-cookie", "csrftoken", "proxy-authorization", "x-access-token"]);
+
+/** A credential header, or one whose name looks secret (`x-api-key`, `x-auth-token`, `x-maximo-password`). */
+export function isSecretHeader(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return secretHeaders.has(lower) || looksSecret(lower);
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The words of a secret name inside a longer one (`passwordinput`, `x-auth-token`, `refresh_token`, `_lpwd`, `JSESSIONID`). */
+const SECRET_WORD = String.raw`(?:api[-_.]?key|passw(?:or)?d|pwd|secret|token|maxauth|credential|session[-_]?id|ltpatoken2?)`;
+
 const patterns: Array<[RegExp, string]> = [
-  // `apikey=...` (and token-like names) in a query string or form body.
-  [/\b(apikey|api_key|access_token|refresh_token|id_token|client_secret|password|j_password|maxauth|_lid|_lpwd)=([^&\s"']+)/gi, `$1=${mask}`],
-  // Header lines: `Authorization: Basic xyz`, `maxauth: ...`, `cookie: ...`, `apikey: ...`.
-  [/^(\s*(?:authorization|proxy-authorization|maxauth|cookie|set-cookie|apikey|csrftoken)\s*:\s*)(.+)$/gim, `$1${mask}`],
-  // JSON values: `"password": "x"`, `"access_token":"x"`.
-  [/("(?:password|passwd|access_token|refresh_token|id_token|client_secret|apikey)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${mask}"`],
+  // `apikey=...`, `password=...`, `JSESSIONID=...` in a query string, a form body or a cookie; `_lid` is Maximo's user name.
+  [new RegExp(String.raw`\b([\w.-]*${SECRET_WORD}[\w.-]*|_lid)=([^&\s"';,]+)`, "gi"), `$1=${mask}`],
+  // A password in a URL: `https://user:pass@host`.
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:)[^\s/?#@]+@/gi, `$1${mask}@`],
+  // Header lines, also as verbose output shows them (`> apikey: ...`): `Authorization: Basic xyz`, `x-api-key: ...`.
+  [new RegExp(String.raw`^(\s*(?:[<>]\s*)?(?:authorization|proxy-authorization|maxauth|cookie|set-cookie|apikey|csrftoken|[\w-]*${SECRET_WORD}[\w-]*)\s*:\s*)(.+)$`, "gim"), `$1${mask}`],
+  // JSON values: `"password": "x"`, `"passwordinput":"x"`, `"access_token":"x"`.
+  [new RegExp(String.raw`("[\w.-]*${SECRET_WORD}[\w.-]*"\s*:\s*)"(?:[^"\\]|\\.)*"`, "gi"), `$1"${mask}"`],
 ];
 
 /** Replaces each known secret value and each secret-shaped field in `text`. */
@@ -35,14 +48,14 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 
 /** Headers for display: credential values masked. */
 export function redactHeaders(headers: Iterable<[string, string]>): Array<[string, string]> {
-  return [...headers].map(([name, value]) => [name, secretHeaders.has(name.toLowerCase()) ? mask : value]);
+  return [...headers].map(([name, value]) => [name, isSecretHeader(name) ? mask : value]);
 }
 
 /** A copy of `request` safe to keep and show: credential header values masked (an auth scheme word is kept for curl export). */
 export function withMaskedCredentials<T extends { headers: Map<string, string> }>(request: T): T {
   const headers = new Map<string, string>();
   for (const [name, value] of request.headers) {
-    if (!secretHeaders.has(name)) headers.set(name, value);
+    if (!isSecretHeader(name)) headers.set(name, value);
     else if (name === "authorization" || name === "proxy-authorization") headers.set(name, `${/^\s*(\S+)\s/.exec(value)?.[1] ?? "Bearer"} ${mask}`);
     else headers.set(name, mask);
   }

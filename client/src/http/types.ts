@@ -23,6 +23,8 @@ export interface ResolvedRequest {
   headers: Array<[name: string, value: string]>;
   body?: string | Buffer;
   directives: RequestDirectives;
+  /** Values of secret-looking variables filled in (variables/evaluation.ts): masked wherever the request is shown. */
+  secrets?: string[];
 }
 
 export interface RequestDirectives {

@@ -46,10 +46,4 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** The environment variable a secret-named value is left to: MAXIMO_APIKEY, MAXIMO_PASSWORD, MAXIMO_TOKEN, else MAXIMO_<NAME>. */
-export function secretVariableName(name: string): string {
-  if (/api[-_]?key/i.test(name)) return "MAXIMO_APIKEY";
-  if (/passw(or)?d|pwd/i.test(name)) return "MAXIMO_PASSWORD";
-  if (/^(x[-_])?(access[-_]?|bearer[-_]?|auth[-_]?)?token$/i.test(name)) return "MAXIMO_TOKEN";
-  return `MAXIMO_${name.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}`;
-}
+export { secretVariableName } from "../http/credentialVariables";

@@ -13,6 +13,7 @@ import {
   SYSTEM_VARIABLE_LIST,
   systemVariableSpec,
 } from "../../../server/src/language/maximo/api";
+import { looksSecret } from "../environments/secretNames";
 import type { ExecutedResponse } from "../http/types";
 import { chainedValue } from "./chained";
 import type { RequestGraph } from "./dependencies";
@@ -72,7 +73,20 @@ export class Evaluation {
     return substitute(text, (expression) => this.expression(expression, origin));
   }
 
+  /**
+   * The values of secret-looking variables filled in so far (`{{password}}`, `{{$processEnv
+   * MAXIMO_TOKEN}}`, `{{login.response.body.access_token}}`, a `{{$password}}` answer), for the
+   * host to mask wherever it shows this request: only the connection's own are known otherwise.
+   */
+  readonly secrets = new Set<string>();
+
   private async expression(e: ExpressionNode, origin: Origin): Promise<string> {
+    const value = await this.value(e, origin);
+    if (value.length > 0 && holdsSecret(e)) this.secrets.add(value);
+    return value;
+  }
+
+  private async value(e: ExpressionNode, origin: Origin): Promise<string> {
     const line = origin.line(e.start);
     const fail: Fail = (variable, problem) => new VariableError(variable, line, problem, origin.where);
     const written = e.inner.text;
@@ -223,4 +237,18 @@ export class Evaluation {
     if (!result.ok) throw fail(e.inner.text, `{{${e.inner.text}}} resolves to nothing: ${result.reason}`);
     return result.value;
   }
+}
+
+/** Whether what `e` fills in is a secret, judged by the names it reads (secretNames.ts), as the hover judges it. */
+function holdsSecret(e: ExpressionNode): boolean {
+  if (e.kind === "variable") return looksSecret(e.name);
+  if (e.kind === "chained") return looksSecret(e.inner.text);
+  if (e.kind !== "system") return false;
+  if (e.name.startsWith("$password")) return true;
+  const env = envVariableName(e.name);
+  if (env !== undefined) return looksSecret(env);
+  const arg = e.args[0]?.text ?? "";
+  if (e.name === "$shared" || e.name === "$processEnv" || e.name === "$dotenv") return looksSecret(arg.replace(/^%/, ""));
+  if (e.name.startsWith("$shared.")) return looksSecret(e.name);
+  return false;
 }

@@ -6,6 +6,8 @@
  * (directives.ts) already split each line into an ExpectNode; this only evaluates it.
  */
 import type { ExpectNode } from "../../../server/src/language/maximo/api";
+import { looksSecret } from "../environments/secretNames";
+import { isSecretHeader, mask } from "../http/redact";
 import type { ExecutedResponse } from "../http/types";
 import { asText, describe, order, parseLiteral, parsePattern, sameValue } from "./expectValues";
 import { isWholeBody, queryBody } from "./bodyQuery";
@@ -29,20 +31,28 @@ function evaluateOne(expect: ExpectNode, response: ExecutedResponse): Expectatio
   const text = textOf(expect);
   const result = (passed: boolean, detail: string): ExpectationResult => ({ text, passed, detail });
   const actual = actualOf(expect, response);
+  // A cookie, token or password the response holds is compared, never quoted (reports, JUnit files).
+  const shown = (value: unknown) => (holdsSecret(expect) ? mask : describe(value));
   const { operator } = expect;
   if (operator === "exists" || operator === "!exists") {
     const exists = "value" in actual && actual.value !== undefined;
-    const detail = "value" in actual ? `found ${describe(actual.value)}` : actual.missing;
+    const detail = "value" in actual ? `found ${shown(actual.value)}` : actual.missing;
     return result(exists === (operator === "exists"), detail);
   }
   if (!("value" in actual)) return result(false, `expected ${text}, but ${actual.missing}`);
   const valueText = expect.value?.text ?? "";
   try {
     const passed = compare(expect, actual.value, valueText);
-    return result(passed, passed ? `got ${describe(actual.value)}` : `expected ${text}, got ${describe(actual.value)}`);
+    return result(passed, passed ? `got ${shown(actual.value)}` : `expected ${text}, got ${shown(actual.value)}`);
   } catch (error) {
     return result(false, `${text}: ${(error as Error).message}`);
   }
+}
+
+/** `header set-cookie ...`, `header x-auth-token ...`, `body.access_token ...`: the value is a secret. */
+function holdsSecret(expect: ExpectNode): boolean {
+  if (expect.subject === "header") return isSecretHeader(expect.target?.text ?? "");
+  return expect.subject === "body" && looksSecret(expect.target?.text ?? "");
 }
 
 function actualOf(expect: ExpectNode, response: ExecutedResponse): Actual {

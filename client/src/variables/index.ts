@@ -180,5 +180,6 @@ async function resolveRequest(
     const contentType = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
     resolved.body = await resolveBody(request.body, evaluation, { ...files, multipart: /multipart\//i.test(contentType), form: /application\/x-www-form-urlencoded/i.test(contentType) });
   }
+  if (evaluation.secrets.size > 0) resolved.secrets = [...evaluation.secrets];
   return resolved;
 }

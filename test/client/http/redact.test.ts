@@ -25,6 +25,22 @@ describe("redact()", () => {
     }
     assert.match(out, /"user":"maxadmin"/);
   });
+
+  test("masks by name what no secret list knows: x- headers, query and JSON fields named like secrets, URL passwords", () => {
+    // Maximo's MAXUSER password fields (reference §24.1): passwordinput, passwordcheck, passwordold.
+    const text = [
+      "    > x-api-key: HDRKEY1",
+      "x-maximo-password: HDRPW2",
+      "GET http://h/x?pw_ok=1&j_password=QPW3&api_key=QPW4&token=QPW5&_lpwd=QPW6",
+      '{"passwordinput":"BODY7","passwordcheck":"BODY8","_lpwd":"BODY9","siteid":"BEDFORD"}',
+      "failed: http://wilson:URLPW10@127.0.0.1:9/maximo is an url with embedded credentials",
+      'got "JSESSIONID=COOKIE11; Path=/maximo; HttpOnly"',
+    ].join("\n");
+    const out = redact(text);
+    for (const secret of ["HDRKEY1", "HDRPW2", "QPW3", "QPW4", "QPW5", "QPW6", "BODY7", "BODY8", "BODY9", "URLPW10", "COOKIE11"]) assert.ok(!out.includes(secret), `${secret} in ${out}`);
+    // What is no secret stays readable.
+    for (const kept of ["pw_ok=1", '"siteid":"BEDFORD"', "http://wilson:*****@127.0.0.1:9/maximo", "Path=/maximo"]) assert.ok(out.includes(kept), `${kept} gone from ${out}`);
+  });
 });
 
 describe("toCurl()", () => {
@@ -50,6 +66,24 @@ describe("toCurl()", () => {
     assert.match(curl, /-H "Authorization: Bearer \$MAXIMO_TOKEN"/);
     assert.match(curl, /-H "Cookie: \$MAXIMO_COOKIE"/);
     assert.match(curl, /&apikey='"\$MAXIMO_APIKEY" /);
+  });
+
+  test("secret-named headers and query values, a URL password and known secret values leave as placeholders or masks", () => {
+    const copied = toCurl(
+      {
+        method: "GET",
+        url: new URL("http://wilson:UPW1@host/maximo/api/os/x?lean=1&password=QPW2&x=KNOWN3"),
+        headers: new Map([
+          ["x-auth-token", "HTK4"],
+          ["x-site", "KNOWN3"],
+        ]),
+      },
+      { secrets: ["KNOWN3"] },
+    );
+    for (const secret of ["UPW1", "QPW2", "KNOWN3", "HTK4"]) assert.ok(!copied.includes(secret), `${secret} in ${copied}`);
+    assert.match(copied, /'http:\/\/wilson:'"\$MAXIMO_PASSWORD"'@host\/maximo\/api\/os\/x\?lean=1&password='"\$MAXIMO_PASSWORD"'&x=\*\*\*\*\*'/);
+    assert.match(copied, /-H "x-auth-token: \$MAXIMO_TOKEN"/);
+    assert.match(copied, /-H 'x-site: \*\*\*\*\*'/);
   });
 
   test("shell-quotes everything else and sends the body with --data-binary", () => {

@@ -131,3 +131,18 @@ test("several expectations keep their order and text as written", () => {
     ],
   );
 });
+
+test("a cookie, token or password the response holds is compared but never quoted (reports and JUnit files show the detail)", () => {
+  const login = fakeResponse(JSON.stringify({ access_token: "eyJSECRET.TOKEN", user: "wilson" }), [
+    ["set-cookie", "JSESSIONID=COOKIEVALUE; Path=/maximo; HttpOnly"],
+    ["content-type", "application/json"],
+  ]);
+  for (const line of ['header set-cookie == "nope"', 'body.access_token == "nope"', "header set-cookie exists"]) {
+    const result = check(line, login);
+    assert.ok(!result.detail.includes("COOKIEVALUE") && !result.detail.includes("eyJSECRET"), `${line}: ${result.detail}`);
+    assert.match(result.detail, /\*\*\*\*\*/);
+  }
+  assert.equal(check('body.access_token == "eyJSECRET.TOKEN"', login).passed, true);
+  // What is no secret is still quoted.
+  assert.match(check('body.user == "x"', login).detail, /got "wilson"/);
+});

@@ -89,6 +89,30 @@ test("a query a variable brings in is sent before the written one, not dropped (
   ]);
 });
 
+test("the values of secret-looking variables are handed to the host to mask; other values are not", async () => {
+  const text = [
+    "@token = FILETOKEN1",
+    "@site = BEDFORD",
+    "# @name login",
+    "POST /maximo/oauth/token",
+    "",
+    "###",
+    "GET os/x?pw={{password}}&site={{site}}&t={{token}}",
+    "x-auth: {{$processEnv MAXIMO_TOKEN}}",
+    "x-chained: {{login.response.body.access_token}}",
+    "x-user: {{$processEnv MAXIMO_USER}}",
+  ].join("\n");
+  const { resolver } = resolverFor(text, {
+    processEnv: { MAXIMO_TOKEN: "ENVTOKEN2", MAXIMO_USER: "wilson" },
+    files: { [ENV]: JSON.stringify({ $shared: { password: "ENVPW3" } }) },
+    responses: { login: fakeResponse(JSON.stringify({ access_token: "CHAINED4" })) },
+  });
+  const request = await resolver.resolve(1);
+  assert.deepEqual([...(request.secrets ?? [])].sort(), ["CHAINED4", "ENVPW3", "ENVTOKEN2", "FILETOKEN1"]);
+  // A request without secrets carries none.
+  assert.equal((await resolverFor("GET os/x?site=A\n").resolver.resolve(0)).secrets, undefined);
+});
+
 test("a file variable may use earlier ones, and a redefinition applies from where it stands", async () => {
   const { resolver } = resolverFor(
     ["@host = maximo.example.com", "@base = https://{{host}}/maximo", "", "### a", "GET {{base}}/oslc/whoami", "", "###", "@host = other", "GET {{base}}/x"].join("\n"),

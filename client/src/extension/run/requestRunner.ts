@@ -13,6 +13,7 @@ import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
 import { scanBodyPageInfo } from "../../http/responseInfo";
+import { redact } from "../../http/redact";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
@@ -66,11 +67,28 @@ export class RequestRunner {
   /** Asks httpyac's `{{$input}}` / `{{$password}}` / `{{$pick}}` questions. */
   private readonly prompts = new EditorPrompts();
 
-  constructor(private readonly deps: RunnerDeps) {}
+  /** Values of secret-looking variables the requests filled in (`{{password}}`, `{{$processEnv MAXIMO_TOKEN}}`...). */
+  private readonly variableSecrets = new Set<string>();
+  /** The output channel, masking also what only this runner knows: password answers and those values. */
+  private readonly log: Log;
 
-  /** What responses and curl commands redact: the connection's secrets and password answers. */
+  constructor(private readonly deps: RunnerDeps) {
+    const clean = (line: string) => redact(line, this.runSecrets());
+    this.log = { info: (line) => deps.log.info(clean(line)), warn: (line) => deps.log.warn(clean(line)), error: (line) => deps.log.error(clean(line)), show: () => deps.log.show() };
+  }
+
+  /** What responses and curl commands redact: the connection's secrets, password answers and secret variables' values. */
   private secrets(executor: Executor): string[] {
-    return [...executor.secrets(), ...this.prompts.secrets()];
+    return [...executor.secrets(), ...this.runSecrets()];
+  }
+
+  private runSecrets(): string[] {
+    return [...this.prompts.secrets(), ...this.variableSecrets];
+  }
+
+  /** A failure's sentence as a notification shows it: a URL in it may hold a secret variable's value. */
+  private masked<T extends { message: string }>(advice: T): T {
+    return { ...advice, message: redact(advice.message, this.runSecrets()) };
   }
 
   async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
@@ -109,7 +127,7 @@ export class RequestRunner {
           } catch (error) {
             if (signal.aborted) throw error;
             failed++;
-            this.deps.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
+            this.log.error(`${requestTitle(parsed, index)}: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
       } finally {
@@ -146,7 +164,7 @@ export class RequestRunner {
           } catch (error) {
             if (signal.aborted) throw error;
             tally.failed++;
-            this.deps.log.error(`${requestTitle(parsed, step.index)}: ${error instanceof Error ? error.message : String(error)}`);
+            this.log.error(`${requestTitle(parsed, step.index)}: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
       } finally {
@@ -209,7 +227,7 @@ export class RequestRunner {
     } catch (error) {
       if (from.signal.aborted) throw error;
       const message = `${vscode.workspace.asRelativePath(from.document.uri)}:${line}: ${error instanceof Error ? error.message : String(error)}`;
-      this.deps.log.error(message);
+      this.log.error(message);
       // What the line names cannot run (no such request or file, a cycle): said at once, as Send says "not sent".
       if (error instanceof RunLineError) void vscode.window.showErrorMessage(message);
       else tally.failed++;
@@ -233,7 +251,7 @@ export class RequestRunner {
       await vscode.env.clipboard.writeText(exportFor(format, buildOutgoing(connection, resolved), connection, this.secrets(executor)));
       void vscode.window.showInformationMessage(`Copied the request as ${EXPORT_COMMANDS[format].label}; credentials are read from MAXIMO_* environment variables.`);
     } catch (error) {
-      void offerAdvice(this.deps, adviseError(error, undefined), "error");
+      void offerAdvice(this.deps, this.masked(adviseError(error, undefined)), "error");
     }
   }
 
@@ -266,7 +284,7 @@ export class RequestRunner {
         void vscode.window.showInformationMessage(error.message);
         return false;
       }
-      const advice = adviseError(error, connection?.name);
+      const advice = this.masked(adviseError(error, connection?.name));
       this.deps.log[advice.cancelled ? "info" : "error"](`${title}: ${advice.message}`);
       void offerAdvice(this.deps, advice, advice.cancelled ? "info" : "error", connection, context.document);
       if (advice.cancelled) throw error;
@@ -286,7 +304,10 @@ export class RequestRunner {
     const model = result.model;
     model.serverLog = { lines: [], hints: {}, pending: true };
     const serverLog = lines.then(
-      (read) => this.deps.presenter.attachServerLog(model, read ? { lines: read, hints: codeHints(read) } : undefined),
+      (read) => {
+        const lines = read?.map((line) => redact(line, this.runSecrets()));
+        this.deps.presenter.attachServerLog(model, lines ? { lines, hints: codeHints(lines) } : undefined);
+      },
       () => this.deps.presenter.attachServerLog(model, undefined),
     );
     return { shown: result, serverLog };
@@ -307,11 +328,11 @@ export class RequestRunner {
   private reportVerification(title: string, result: VerifyResult): boolean {
     const failed = result.kind === "mismatch" || (result.kind === "not-verified" && result.reason === "read-failed");
     if (failed) {
-      this.deps.log.error(`${title}: ${result.message}`);
-      void vscode.window.showErrorMessage(`${title}: ${result.message}`, "Show Log").then((action) => action && this.deps.log.show());
+      this.log.error(`${title}: ${result.message}`);
+      void vscode.window.showErrorMessage(`${title}: ${result.message}`, "Show Log").then((action) => action && this.log.show());
       return false;
     }
-    this.deps.log.info(`${title}: ${result.message}`);
+    this.log.info(`${title}: ${result.message}`);
     if (result.kind === "verified" || result.reason === "not-an-update") void vscode.window.showInformationMessage(`${title}: ${result.message}`);
     return true;
   }
@@ -369,7 +390,7 @@ export class RequestRunner {
     const context: RunContext = { document, parsed, signal, resolver: undefined as unknown as Resolver, holds: [] };
     // A JetBrains `import` lends the imported files' variables (a `file:` document only: paths are relative to it).
     const imported = document.uri.scheme === "file" ? importedFiles({ path: document.uri.fsPath, document: parsed }, files).map((f) => f.document) : [];
-    context.resolver = createResolver({
+    const resolver = createResolver({
       ...(lent || imported.length > 0 ? { lent: { ...lent, imported } } : {}),
       document: parsed,
       filePath: document.uri.fsPath,
@@ -391,6 +412,15 @@ export class RequestRunner {
         return response;
       },
     });
+    // Every request it resolves tells the runner its secret variables' values, before anything shows them.
+    context.resolver = {
+      ...resolver,
+      resolve: async (index) => {
+        const resolved = await resolver.resolve(index);
+        for (const secret of resolved.secrets ?? []) this.variableSecrets.add(secret);
+        return resolved;
+      },
+    };
     return context;
   }
 
@@ -424,14 +454,14 @@ export class RequestRunner {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => {
-        this.deps.log.info(`${title}: cancel requested`);
+        this.log.info(`${title}: cancel requested`);
         controller.abort();
       });
       try {
         await work(controller.signal, progress);
       } catch (error) {
         // A cancel was already reported where it happened; anything else is a bug worth a line.
-        if (!controller.signal.aborted) this.deps.log.error(`${title}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        if (!controller.signal.aborted) this.log.error(`${title}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       } finally {
         subscription.dispose();
       }
@@ -441,7 +471,7 @@ export class RequestRunner {
   private logResponse(title: string, response: ExecutedResponse): void {
     const retries = response.attempts > 1 ? `, ${response.attempts} attempts` : "";
     const error = response.maximoError ? ` ${response.maximoError.reasonCode}: ${response.maximoError.message}` : "";
-    this.deps.log.info(`${title}: ${response.request.method} ${response.request.url.href} → ${response.status} ${response.statusText} (${Math.round(response.timings.totalMs)} ms, ${response.size} bytes${retries})${error}`);
+    this.log.info(`${title}: ${response.request.method} ${response.request.url.href} → ${response.status} ${response.statusText} (${Math.round(response.timings.totalMs)} ms, ${response.size} bytes${retries})${error}`);
   }
 
   private async remember(model: ResponseModel): Promise<void> {
@@ -451,7 +481,7 @@ export class RequestRunner {
       await this.deps.history.add(model);
       this.deps.onHistoryChanged();
     } catch (error) {
-      this.deps.log.warn(`Could not keep the response in history: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Could not keep the response in history: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       release();
     }
