@@ -49,6 +49,18 @@ test("--connection URL and MAXIMO_URL build a connection from the environment", 
   assert.equal(maxauth.connections.get(maxauth.defaultName!)!.user, "u");
 });
 
+test("a password in a URL is never echoed: an unparseable MAXIMO_URL, a token URL or a file's tokenUrl with credentials are refused without it", () => {
+  const dir = workspace();
+  const refusals: Array<[() => unknown, RegExp]> = [
+    [() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "http://wilson:UIBAD701@127.0.0.1:notaport/maximo", MAXIMO_APIKEY: "k" } }), /MAXIMO_URL: .* is not a URL/],
+    [() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "http://127.0.0.1:1/maximo", MAXIMO_CLIENT_ID: "c", MAXIMO_CLIENT_SECRET: "s", MAXIMO_TOKEN_URL: "http://cli1:UITOK703@127.0.0.1:9/token" } }), /MAXIMO_TOKEN_URL: .* carries credentials.*MAXIMO_CLIENT_ID/],
+    [() => parseConnections({ connections: [{ name: "dev", url: "https://h/maximo", auth: "oauth", clientId: "c", tokenUrl: "https://c:FILETOK9@h/token" }] }, "f"), /"tokenUrl": .* carries credentials/],
+  ];
+  for (const [load, message] of refusals) {
+    assert.throws(load, (e: Error) => e instanceof ConnectionError && message.test(e.message) && !/UIBAD701|UITOK703|FILETOK9/.test(e.message));
+  }
+});
+
 test("--connection NAME picks a file connection, whose auth wins over the environment; --insecure applies to all", () => {
   const dir = workspace({ connections: [{ name: "dev", url: "https://h/maximo", auth: "basic" }, { name: "test", url: "https://t/maximo", auth: "apikey" }] });
   const set = loadConnections({ workspaceDir: dir, connection: "dev", insecure: true, env: { MAXIMO_USER: "u", MAXIMO_PASSWORD: "p" } });

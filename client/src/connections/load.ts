@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { redact } from "../http/redact";
 import type { ApiRootChoice, AuthType, ConnectionConfig, SecretKind, SecretSource } from "./types";
 
 export const CONNECTIONS_FILE = "maximo.connections.json";
@@ -112,6 +113,7 @@ export function parseConnection(entry: unknown, where: string): ConnectionConfig
     throw new ConnectionError(`${named} uses oauth but has neither "tokenUrl" nor "issuer"; set one of them.`);
   }
   const connection: ConnectionConfig = { name: entry.name, url: entry.url, apiRoot: apiRoot as ApiRootChoice, auth: auth as AuthType };
+  for (const key of ["tokenUrl", "issuer"] as const) if (typeof entry[key] === "string") checkUrl(entry[key], `${named} "${key}"`);
   for (const key of ["user", "clientId", "tokenUrl", "issuer", "caFile"] as const) {
     const value = entry[key];
     if (typeof value === "string") connection[key] = value;
@@ -141,13 +143,14 @@ export function checkUrl(url: string, where: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConnectionError(`${where}: "${url}" is not a URL; write it as https://host/maximo.`);
+    throw new ConnectionError(`${where}: "${redact(url)}" is not a URL; write it as https://host/maximo.`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new ConnectionError(`${where}: "${url}" must start with http:// or https://.`);
+    throw new ConnectionError(`${where}: "${redact(url)}" must start with http:// or https://.`);
   }
   if (parsed.username || parsed.password) {
-    throw new ConnectionError(`${where}: "${parsed.origin}" carries credentials in the URL; use MAXIMO_USER and MAXIMO_PASSWORD instead.`);
+    const instead = /token|issuer/i.test(where) ? "the client id and secret (MAXIMO_CLIENT_ID, MAXIMO_CLIENT_SECRET)" : "MAXIMO_USER and MAXIMO_PASSWORD";
+    throw new ConnectionError(`${where}: "${parsed.origin}" carries credentials in the URL; use ${instead} instead.`);
   }
 }
 
@@ -171,7 +174,10 @@ export function connectionFromUrl(url: string, env: Env, name = "cli"): Connecti
   if (chosen === "oauth" || (!chosen && env.MAXIMO_CLIENT_SECRET && env.MAXIMO_CLIENT_ID)) {
     if (!env.MAXIMO_CLIENT_ID) throw new ConnectionError("OAuth needs MAXIMO_CLIENT_ID (and MAXIMO_CLIENT_SECRET) in the environment.");
     const oauth: ConnectionConfig = { ...base, auth: "oauth", clientId: env.MAXIMO_CLIENT_ID };
-    if (env.MAXIMO_TOKEN_URL) oauth.tokenUrl = env.MAXIMO_TOKEN_URL;
+    if (env.MAXIMO_TOKEN_URL) {
+      checkUrl(env.MAXIMO_TOKEN_URL, "MAXIMO_TOKEN_URL");
+      oauth.tokenUrl = env.MAXIMO_TOKEN_URL;
+    }
     else oauth.issuer = env.MAXIMO_ISSUER ?? base.url;
     return oauth;
   }
