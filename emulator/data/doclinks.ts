@@ -18,6 +18,8 @@ export function doclinksMbo(): MboDef {
       attr("urltype", "UPPER", 8, "URL Type", "FILE or WWW.", { domainId: "URLTYPE" }),
       attr("urlname", "ALN", 256, "URL/File Name", "File name or URL of the document."),
       attr("weburl", "ALN", 256, "Web URL", "URL of the document.", { persistent: false }),
+      // Reference §16.5: "the documentdata attribute has the base64 encoded document" of a FILE attachment sent inline.
+      attr("documentdata", "CLOB", 999999, "Document Data", "The document's content, base64 encoded, when it is attached inline.", { persistent: false }),
       attr("docinfoid", "BIGINT", 19, "Document Info", "Document information record."),
       attr("getlatestversion", "YORN", 1, "Get Latest Version", "Indicates whether the link follows the latest version.", { required: true }),
       attr("printthrulink", "YORN", 1, "Print with Work Pack", "Indicates whether the document prints with the work pack.", { required: true }),

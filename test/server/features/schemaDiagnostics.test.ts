@@ -149,6 +149,9 @@ test("the reference's own examples name no unknown attribute: §13 `oslc.select=
   assert.deepEqual(check('GET os/mxwo?oslc.where=wonum="1001"&oslc.select=allowedactions').map((d) => d.code), []);
   const merge = 'POST os/mxasset/_QVNTRVQxL0JFREZPUkQ-?lean=1\nx-method-override: PATCH\npatchtype: MERGE\nproperties: *\n\n{"description": "test asset desc", "assetmeter": [{"metername": "TEMP-F", "linearassetid": 0, "newreading": "10"}]}';
   assert.deepEqual(check(merge).map((d) => d.code), []);
+  // §16.5: an attachment created with the record, "the documentdata attribute has the base64 encoded document".
+  const attach = 'POST os/mxapiasset?lean=1\nproperties: *\n\n{"assetnum":"HGTEST299","siteid":"BEDFORD","doclinks":[{"urltype":"FILE","documentdata":"aGV5IGhvdyBhcmUgeW91","doctype":"Attachments","urlname":"greetingsabcd.txt"}]}';
+  assert.deepEqual(check(attach).map((d) => d.code), []);
 });
 
 test("MXAPIWO, the out-of-the-box work order API structure public MAS collections query, is in the pack", () => {
