@@ -42,9 +42,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Hints that hold only with one status: a server also answers BMXAA8727E with a 400 for a where clause naming no attribute. */
+const hintStatus: Record<string, number> = { BMXAA8727E: 404 };
+
 /** The explanation for a reason code or, failing that, an HTTP status. */
 export function explainMaximoError(reasonCode: string, status: number): string | undefined {
-  return reasonHints[reasonCode.toUpperCase()] ?? statusHints[status];
+  const code = reasonCode.toUpperCase();
+  const only = hintStatus[code];
+  return (only === undefined || only === status ? reasonHints[code] : undefined) ?? statusHints[status];
 }
 
 /** Reads `{"Error": {...}}` (or `oslc:Error`) from a parsed body; undefined when it is no Maximo error. */

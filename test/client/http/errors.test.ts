@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startEmulator, type EmulatorHandle } from "../../../emulator/index";
-import { parseMaximoError } from "../../../client/src/http/maximoError";
+import { explainMaximoError, parseMaximoError } from "../../../client/src/http/maximoError";
 import { request, testExecutor } from "./support";
 
 let emu: EmulatorHandle;
@@ -14,6 +14,12 @@ after(async () => {
 });
 
 describe("Maximo errors", () => {
+  test("BMXAA8727E is explained as a missing resource only with a 404, not on a 400 for a where clause (reference §5 `linear=false`)", () => {
+    assert.match(explainMaximoError("BMXAA8727E", 404) ?? "", /No resource at this path/);
+    assert.equal(explainMaximoError("BMXAA8727E", 400), undefined);
+  });
+
+
   test("412: an update with a stale If-Match is reported with Maximo's text and a hint", async () => {
     const { executor } = testExecutor(emu.url);
     try {
