@@ -173,6 +173,20 @@ test("maximo.query-param-case and maximo.unknown-query-param", () => {
   assert.match(found[1]!.message, /Did you mean `oslc.select`/);
 });
 
+test("savedQuery in another case and a mistyped `oslc.` dot: parameters Maximo ignores without an error", () => {
+  // Reference §21.2: "This parameter is case-sensitive. If you apply SAVEDQUERY or savedquery, the parameter is ignored".
+  for (const key of ["savedquery", "SAVEDQUERY"]) {
+    const d = only(`GET os/mxapiwodetail?${key}=APPROVEWORK&oslc.pageSize=1`, "maximo.query-param-case");
+    assert.match(d.message, /Maximo reads `savedQuery`/);
+    // The value of a parameter that has no effect is not checked against apimeta.
+    assert.deepEqual(check(`GET os/mxapiwodetail?${key}=NOSUCHQUERY`).map((x) => x.code), ["maximo.query-param-case"]);
+  }
+  assert.deepEqual(check("GET os/mxapiwodetail?savedQuery=ASSIGNEDWOLIST").map((x) => x.code), []);
+  // Reference §13 writes `oslc,select=allowedactions`: silently ignored.
+  const typo = only("GET os/mxwo?oslc,select=allowedactions", "maximo.unknown-query-param");
+  assert.match(typo.message, /`oslc,select` is not a parameter Maximo knows.*Did you mean `oslc.select`/);
+});
+
 test("schema.unknown-saved-query gives the exact-case name", () => {
   const d = only("GET os/mxapiwodetail?savedQuery=assignedwolist", "schema.unknown-saved-query");
   assert.match(d.message, /`ASSIGNEDWOLIST`/);

@@ -1,6 +1,6 @@
 /**
- * Query parameter names Maximo would silently ignore (an `oslc.` name it does not know, or one
- * in the wrong case), and `savedQuery` names apimeta does not list.
+ * Query parameter names Maximo would silently ignore (an `oslc.` name it does not know or with
+ * its dot mistyped, one in the wrong case, `savedquery`), and `savedQuery` names apimeta does not list.
  */
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
@@ -15,14 +15,30 @@ import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
  * oslc.searchTerm and tlrange to filter the result set"): never called unknown.
  */
 const OSLC_PARAMS = ["oslc.select", "oslc.where", "oslc.orderBy", "oslc.pageSize", "oslc.searchTerms", "oslc.searchTerm", "oslc.paging", "oslc.properties"];
-const BY_LOWER = new Map(OSLC_PARAMS.map((name) => [name.toLowerCase(), name]));
+/**
+ * Other parameters whose case the guides say matters: reference §21.2 on `savedQuery`, "This
+ * parameter is case-sensitive. If you apply SAVEDQUERY or savedquery, the parameter is ignored as
+ * an invalid query parameter without any errors."
+ */
+const CASE_SENSITIVE = ["savedQuery"];
+const BY_LOWER = new Map([...OSLC_PARAMS, ...CASE_SENSITIVE].map((name) => [name.toLowerCase(), name]));
+/** `oslc,select`, `oslc_where`: the dot mistyped (the reference's own §13 has `oslc,select`). */
+const MISTYPED_OSLC = /^oslc[,;:_-]/i;
 
 export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
   const out: SyntaxDiagnostic[] = [];
   for (const param of request.url.query) {
     const key = param.key.decoded;
-    if (!key.toLowerCase().startsWith("oslc.") || key.includes("{{")) continue;
-    const exact = BY_LOWER.get(key.toLowerCase());
+    if (key.includes("{{")) continue;
+    if (MISTYPED_OSLC.test(key)) {
+      const meant = BY_LOWER.get(`oslc.${key.slice(5)}`.toLowerCase());
+      const hint = meant ? ` Did you mean \`${meant}\`?` : didYouMean(`oslc.${key.slice(5)}`, OSLC_PARAMS);
+      out.push(schemaDiagnostic("maximo.unknown-query-param", param.key, `\`${key}\` is not a parameter Maximo knows; it is silently ignored.${hint}`));
+      continue;
+    }
+    const lower = key.toLowerCase();
+    if (!lower.startsWith("oslc.") && !CASE_SENSITIVE.some((name) => name.toLowerCase() === lower)) continue;
+    const exact = BY_LOWER.get(lower);
     if (exact === key) continue;
     if (exact) {
       out.push(schemaDiagnostic("maximo.query-param-case", param.key, `Maximo reads \`${exact}\`, not \`${key}\`, and silently ignores this parameter. Did you mean \`${exact}\`?`));
@@ -38,13 +54,14 @@ export function checkQueryParams(request: RequestNode): SyntaxDiagnostic[] {
 /** An error only when the user's server's apimeta lists the structure's saved queries; from the pack, a hint. */
 export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas: SchemaStore): SyntaxDiagnostic[] {
   // Most requests name no saved query: the store's list (a copy per call) is not needed then.
-  if (!request.url.query.some((param) => param.key.decoded.toLowerCase() === "savedquery")) return [];
+  // Only `savedQuery` as spelled: the server ignores `savedquery` (checkQueryParams says so).
+  if (!request.url.query.some((param) => param.key.decoded === "savedQuery")) return [];
   const known = schemas.savedQueries(target.name);
   if (known.length === 0) return [];
   const origin = schemas.savedQueriesOrigin(target.name) ?? "pack";
   const out: SyntaxDiagnostic[] = [];
   for (const param of request.url.query) {
-    if (param.key.decoded.toLowerCase() !== "savedquery" || !param.value || param.value.decoded.includes("{{")) continue;
+    if (param.key.decoded !== "savedQuery" || !param.value || param.value.decoded.includes("{{")) continue;
     const name = param.value.decoded;
     const names = known.map((q) => q.name);
     if (names.includes(name)) continue;
