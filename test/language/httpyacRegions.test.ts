@@ -162,6 +162,16 @@ test("multi-line URL: JetBrains' indented `page=1&` line after `?` is more of th
   assert.deepEqual(parseDocument("GET http://h/users\nAccept: x\n    page=1\n").diagnostics().map((d) => [d.code, d.severity]), [["maximo.header-malformed", "error"]]);
 });
 
+test("httpyac's `?`/`&` and `/path` lines among the headers are appended to the URL and sent (src/utils/parseRequestClientFactory.ts)", () => {
+  const text = 'GET http://h/api\nAccept: application/json\n/users\n?page=1\n&oslc.where=changedate>="2024-01-01T08:00:00"\nX-Site: BEDFORD\n';
+  const request = parseDocument(text).requests[0]!.request;
+  assert.equal(request.url.path.text, "http://h/api/users");
+  assert.deepEqual(request.url.query.map((p) => [p.key.text, p.value?.text]), [["page", "1"], ["oslc.where", 'changedate>="2024-01-01T08:00:00"']]);
+  assert.deepEqual(request.headers.map((h) => h.name.text), ["Accept", "X-Site"]);
+  assert.deepEqual(problems(text), []);
+  assert.deepEqual(parseDocument(text).diagnostics().map((d) => [d.code, d.severity]), [["maximo.url-line-late", "information"], ["maximo.url-line-late", "information"], ["maximo.url-line-late", "information"]]);
+});
+
 // src/plugins/javascript/javascriptHttpRegionParser.ts `JavaScriptStart`.
 test("script blocks: every opener httpyac reads is a script block, said as information", () => {
   for (const opener of ["{{", "{{+", "{{+after", "{{+request", "{{+response", "{{@request", "{{@response", "{{@streaming", "{{@responseLogging", "{{@js request", "{{@js +after", "{{request", "{{AFTER"]) {

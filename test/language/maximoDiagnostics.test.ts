@@ -24,8 +24,11 @@ const cases: Case[] = [
   { title: "a JetBrains indented query line", source: "GET users?\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-joined", says: /`&page=1`/ },
   // JetBrains spec §3.2.1.4 continues only a query; without `?` nothing here sends the line.
   { title: "an indented query line under a URL without a query", source: "GET users\n    ⟦d:page=1&⟧\n", code: "maximo.query-line-indented", says: /`\?page=1`/ },
-  { title: "a /path line after a header", source: "GET http://h\nAccept: json\n⟦d:/more⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
-  { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
+  // httpyac reads `?`/`&` and `/path` lines among the headers (src/utils/parseRequestClientFactory.ts): sent, with a note for REST Client and JetBrains users.
+  { title: "a /path line after a header", source: "GET http://h\nAccept: json\n⟦d:/more⟧\n", code: "maximo.url-line-late", says: /more of the URL's path.*move it up/ },
+  { title: "a continuation line after a header", source: "GET os/x\nAccept: json\n⟦d:&lean=1⟧\n", code: "maximo.url-line-late", says: /Sent as query parameters.*move it up/ },
+  { title: "a query line without a value after a header", source: "GET os/x\nAccept: json\n⟦d:&lean⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
+  { title: "a /path line after the query and a header", source: "GET http://h?a=1\nAccept: json\n⟦d:/more⟧\n", code: "maximo.header-malformed", says: /directly after the request line/ },
   // JetBrains and httpyac: `> file` runs a handler script, `>> file` saves the response (survey: a `> ./open.gif` line).
   { title: "a handler line naming no script where >> was meant", source: "GET http://h/open.gif\n⟦d:> ./open.gif⟧\n", code: "maximo.header-malformed", says: /write `>> \.\/open\.gif`/ },
   { title: "header name with a space", source: "GET os/x\n⟦d:Content Type⟧: application/json\n", code: "maximo.header-name-invalid", says: /no spaces/ },

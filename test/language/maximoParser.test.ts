@@ -170,23 +170,24 @@ test("lines of every kind interleaved in one request keep their order, meaning a
   const request = block.request!;
   assert.deepEqual(block.comments.map((c) => c.text), ["before", "between", "not sent"]);
   assert.deepEqual(block.directives.map((d) => d.name.text), ["expect", "name"]);
-  assert.deepEqual(request.url.query.map((q) => `${q.key.text}=${q.value?.text}`), ["a=1", "b={{site}}"]);
+  // `&` lines among the headers are more of the query, as httpyac reads them (src/utils/parseRequestClientFactory.ts).
+  assert.deepEqual(request.url.query.map((q) => `${q.key.text}=${q.value?.text}`), ["a=1", "b={{site}}", "c=3", "d=4"]);
   assert.deepEqual(request.headers.map((h) => h.name.text), ["Accept"]);
-  assert.deepEqual(request.malformedLines.map((l) => l.text), ["no colon here", "&c=3", "&d=4"]);
+  assert.deepEqual(request.malformedLines.map((l) => l.text), ["no colon here"]);
   assert.equal(request.body?.text, '{ "a": 1,\n  "b": "{{site}}" }');
   // The request runs to its last directive; the expressions are in source order.
   assert.equal(request.end, text.length);
   assert.deepEqual(block.expressions.map((e) => text.slice(e.start, e.end)), ["{{site}}", "{{site}}"]);
   assert.ok(block.expressions[0]!.start < block.expressions[1]!.start);
   assert.equal(block.name, "after");
-  // Only the `&` line after a header is told to move up above the headers.
-  const malformed = doc.diagnostics().filter((d) => d.code === "maximo.header-malformed");
+  // The line without a colon is the one error; the `&` lines get httpyac's note, to move up for the other tools.
+  const said = doc.diagnostics().filter((d) => d.code === "maximo.header-malformed" || d.code === "maximo.url-line-late");
   assert.deepEqual(
-    malformed.map((d) => [text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), /Move this line up/.test(d.message)]),
+    said.map((d) => [d.code, text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)), /move it up/.test(d.message)]),
     [
-      ["no colon here", false],
-      ["&c=3", false],
-      ["&d=4", true],
+      ["maximo.header-malformed", "no colon here", false],
+      ["maximo.url-line-late", "&c=3", true],
+      ["maximo.url-line-late", "&d=4", true],
     ],
   );
 });

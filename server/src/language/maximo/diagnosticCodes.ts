@@ -16,6 +16,7 @@ export const MAXIMO_DIAGNOSTICS = {
   "maximo.http-version-invalid": { severity: "error", summary: "The version after the URL is not HTTP/1.0, 1.1, 2 or 3." },
   "maximo.header-malformed": { severity: "error", summary: "A line in the header section is not `Name: value`." },
   "maximo.query-line-indented": { severity: "warning", summary: "An indented `page=1&` line under a URL with no query: not sent, so the server answers without that parameter." },
+  "maximo.url-line-late": { severity: "information", summary: "httpyac's `?`/`&` or `/path` line among the headers: appended to the URL here and by httpyac; REST Client and JetBrains read it only right after the request line." },
   "maximo.query-line-joined": { severity: "information", summary: "JetBrains' indented query line (`    page=1&` after a `?`): sent as more of the query; httpyac and REST Client read it otherwise." },
   "maximo.header-name-invalid": { severity: "error", summary: "A header name holds characters a header name cannot have." },
   "maximo.expression-unterminated": { severity: "error", summary: "A `{{` has no closing `}}` on its line." },

@@ -170,6 +170,8 @@ export function readHeader(token: IToken, s: BuildState): void {
   const draft = s.request!;
   const start = token.startOffset;
   const end = lineEnd(token);
+  // `&oslc.where=changedate>="2024-01-01T08:00:00"` among the headers: httpyac's query line, whose value holds a `:`.
+  if (readLateUrlLine(trimmedNode(s.text, start, end), s)) return;
   const colon = start + token.image.indexOf(":");
   const header: HeaderNode = {
     start,
@@ -195,9 +197,10 @@ export function readMalformedHeader(token: IToken, s: BuildState): void {
   const c = token.image.charCodeAt(0);
   const indented = c === 32 || c === 9;
   if (draft.queryOpen && isIndentedQueryLine(node.text.replace(/^[?&]+/, ""), afterHeader, indented)) {
-    readIndentedQueryLine(node, s);
+    readQueryLine(node, s, "maximo.query-line-joined", indentedQueryMessage(node.text));
     return;
   }
+  if (readLateUrlLine(node, s)) return;
   draft.malformedLines.push(node);
   const code = isIndentedQueryLine(node.text, afterHeader, indented) ? "maximo.query-line-indented" : "maximo.header-malformed";
   s.diagnostics.push(diagnostic(code, node, malformedHeaderMessage(node.text, afterHeader, indented)));
@@ -205,12 +208,45 @@ export function readMalformedHeader(token: IToken, s: BuildState): void {
   if (end > draft.end) draft.end = end;
 }
 
+/** httpyac's query line among the headers (`parseQueryLineFactory`, src/utils/parserUtils.ts): `?k=v`, `&k=v`, `&{{q}}`. */
+const HTTPYAC_QUERY_LINE = /^[?&](?:[^=?&()]+=.*|\{\{.*\}\})$/;
+/** httpyac's URL line among the headers (`parseUrlLineFactory`): `/more/path`, no `*` (a block comment). */
+const HTTPYAC_PATH_LINE = /^\/[^*]*$/;
+
+/**
+ * A `?`/`&` or `/path` line below a header: httpyac appends it to the URL (its request parser reads
+ * query and URL lines with the headers, src/utils/parseRequestClientFactory.ts), and so does the
+ * reader here, with a note: REST Client and JetBrains read only the lines right after the request
+ * line. A path after the query stays an error (httpyac would append it to the query).
+ */
+function readLateUrlLine(node: TextNode, s: BuildState): boolean {
+  const draft = s.request!;
+  if (HTTPYAC_QUERY_LINE.test(node.text)) {
+    readQueryLine(node, s, "maximo.url-line-late", lateUrlLineMessage("query"));
+    draft.queryOpen = true;
+    return true;
+  }
+  if (!HTTPYAC_PATH_LINE.test(node.text) || draft.query.length > 0 || draft.queryOpen) return false;
+  (draft.pathLines ??= []).push(node);
+  s.scanner.scan(node.start, node.end, s.expressions);
+  s.diagnostics.push(diagnostic("maximo.url-line-late", node, lateUrlLineMessage("path")));
+  content(s, node.start, node.end);
+  if (node.end > draft.end) draft.end = node.end;
+  return true;
+}
+
+function lateUrlLineMessage(kind: "query" | "path"): string {
+  const sent = kind === "query" ? "Sent as query parameters" : "Sent as more of the URL's path";
+  return `${sent}, as httpyac reads this line among the headers. REST Client and JetBrains' HTTP Client read such a line only right after the request line: move it up for them.`;
+}
+
 /**
  * JetBrains' indented line after the query (`    page=1&`): more of the query (spec §3.2.1.4,
- * `query: ... [new-line-with-indent query]`), sent here as JetBrains sends it. Its parameters
- * are read as a `&` line's are; httpyac would send the line as the body, hence the note.
+ * `query: ... [new-line-with-indent query]`), sent here as JetBrains sends it; also httpyac's
+ * `&k=v` line among the headers. Its parameters are read as a `&` line's are; the note says which
+ * tools read it otherwise.
  */
-function readIndentedQueryLine(node: TextNode, s: BuildState): void {
+function readQueryLine(node: TextNode, s: BuildState, code: "maximo.query-line-joined" | "maximo.url-line-late", message: string): void {
   const draft = s.request!;
   const text = s.text;
   let at = node.start;
@@ -222,7 +258,7 @@ function readIndentedQueryLine(node: TextNode, s: BuildState): void {
     draft.query.push(readParam({ image: text.slice(at, stop), startOffset: at } as IToken, s, true));
     at = stop;
   }
-  s.diagnostics.push(diagnostic("maximo.query-line-joined", node, indentedQueryMessage(node.text)));
+  s.diagnostics.push(diagnostic(code, node, message));
   content(s, node.start, node.end);
   if (node.end > draft.end) draft.end = node.end;
 }
