@@ -285,7 +285,7 @@ export class RequestRunner {
         return false;
       }
       const advice = this.masked(adviseError(error, connection?.name));
-      this.deps.log[advice.cancelled ? "info" : "error"](`${title}: ${advice.message}`);
+      this.log[advice.cancelled ? "info" : "error"](`${title}: ${advice.message}`);
       void offerAdvice(this.deps, advice, advice.cancelled ? "info" : "error", connection, context.document);
       if (advice.cancelled) throw error;
       return false;
