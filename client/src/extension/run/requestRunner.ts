@@ -13,7 +13,6 @@ import type { BodyStorage } from "../../body/bodyStorage";
 import type { Executor } from "../../http/executor";
 import { nextPageRequest, pages } from "../../http/paging";
 import { scanBodyPageInfo } from "../../http/responseInfo";
-import { redact } from "../../http/redact";
 import { buildOutgoing } from "../../http/url";
 import type { ExecutedResponse, ResolvedRequest } from "../../http/types";
 import { createResolver, type Resolver } from "../../variables/index";
@@ -30,6 +29,7 @@ import { requestIndexAt, requestTitle } from "./requestAt";
 import { toResponseModel } from "./responseModel";
 import { describeWrite, isWrite } from "./writeDescription";
 import { EditorPrompts } from "./editorPrompts";
+import { RunSecrets } from "./runSecrets";
 import { exportToFile } from "../export/exportToFile";
 
 /** The CodeLens argument: a request line of a document. */
@@ -67,28 +67,23 @@ export class RequestRunner {
   /** Asks httpyac's `{{$input}}` / `{{$password}}` / `{{$pick}}` questions. */
   private readonly prompts = new EditorPrompts();
 
-  /** Values of secret-looking variables the requests filled in (`{{password}}`, `{{$processEnv MAXIMO_TOKEN}}`...). */
-  private readonly variableSecrets = new Set<string>();
-  /** The output channel, masking also what only this runner knows: password answers and those values. */
+  /** Password answers and secret variables' values, masked wherever the runner shows something. */
+  private readonly runSecrets = new RunSecrets(() => this.prompts.secrets());
+  /** The output channel, masking also what only this runner knows. */
   private readonly log: Log;
 
   constructor(private readonly deps: RunnerDeps) {
-    const clean = (line: string) => redact(line, this.runSecrets());
-    this.log = { info: (line) => deps.log.info(clean(line)), warn: (line) => deps.log.warn(clean(line)), error: (line) => deps.log.error(clean(line)), show: () => deps.log.show() };
+    this.log = this.runSecrets.maskedLog(deps.log);
   }
 
   /** What responses and curl commands redact: the connection's secrets, password answers and secret variables' values. */
   private secrets(executor: Executor): string[] {
-    return [...executor.secrets(), ...this.runSecrets()];
-  }
-
-  private runSecrets(): string[] {
-    return [...this.prompts.secrets(), ...this.variableSecrets];
+    return [...executor.secrets(), ...this.runSecrets.values()];
   }
 
   /** A failure's sentence as a notification shows it: a URL in it may hold a secret variable's value. */
   private masked<T extends { message: string }>(advice: T): T {
-    return { ...advice, message: redact(advice.message, this.runSecrets()) };
+    return { ...advice, message: this.runSecrets.mask(advice.message) };
   }
 
   async send(locator?: RequestLocator, options: { allPages?: boolean } = {}): Promise<void> {
@@ -305,7 +300,7 @@ export class RequestRunner {
     model.serverLog = { lines: [], hints: {}, pending: true };
     const serverLog = lines.then(
       (read) => {
-        const lines = read?.map((line) => redact(line, this.runSecrets()));
+        const lines = read?.map((line) => this.runSecrets.mask(line));
         this.deps.presenter.attachServerLog(model, lines ? { lines, hints: codeHints(lines) } : undefined);
       },
       () => this.deps.presenter.attachServerLog(model, undefined),
@@ -413,14 +408,7 @@ export class RequestRunner {
       },
     });
     // Every request it resolves tells the runner its secret variables' values, before anything shows them.
-    context.resolver = {
-      ...resolver,
-      resolve: async (index) => {
-        const resolved = await resolver.resolve(index);
-        for (const secret of resolved.secrets ?? []) this.variableSecrets.add(secret);
-        return resolved;
-      },
-    };
+    context.resolver = this.runSecrets.noting(resolver);
     return context;
   }
 
