@@ -187,6 +187,14 @@ test("savedQuery in another case and a mistyped `oslc.` dot: parameters Maximo i
   assert.match(typo.message, /`oslc,select` is not a parameter Maximo knows.*Did you mean `oslc.select`/);
 });
 
+test("maximo.secret-in-query: an apikey or _lpwd in an object structure URL is written back into the response's links", () => {
+  const d = only("@key = k\nGET os/mxapiasset?lean=1&apikey={{key}}&oslc.pageSize=5", "maximo.secret-in-query");
+  assert.match(d.message, /responseInfo, nextPage.*apikey` header/);
+  assert.deepEqual(check("GET os/mxapiasset?_lid=wilson&_lpwd=x").map((x) => x.code), ["maximo.secret-in-query"]);
+  // Another API's apikey parameter is that API's business.
+  assert.deepEqual(check("GET https://api.example.com/v1/items?apikey=x").map((x) => x.code), []);
+});
+
 test("schema.unknown-saved-query gives the exact-case name", () => {
   const d = only("GET os/mxapiwodetail?savedQuery=assignedwolist", "schema.unknown-saved-query");
   assert.match(d.message, /`ASSIGNEDWOLIST`/);

@@ -76,3 +76,28 @@ export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas:
   }
   return out;
 }
+
+/** Query parameters that carry a credential Maximo accepts there (the user name `_lid` is none). */
+const SECRET_PARAMS = new Set(["apikey", "_lpwd"]);
+
+/**
+ * `os/...?apikey=...`: the server answers with links built from the request URL (`href`,
+ * `responseInfo.href`, `nextPage.href`: reference §4.1, §8), so the key is written into every
+ * response saved, exported or kept in history. The connection sends it as a header instead.
+ */
+export function checkSecretParams(request: RequestNode): SyntaxDiagnostic[] {
+  const out: SyntaxDiagnostic[] = [];
+  for (const param of request.url.query) {
+    const key = param.key.decoded.toLowerCase();
+    if (!SECRET_PARAMS.has(key)) continue;
+    const header = key === "apikey" ? "the `apikey` header" : "a login (`maxauth` header, or the connection's sign-in)";
+    out.push(
+      schemaDiagnostic(
+        "maximo.secret-in-query",
+        param.key,
+        `The server writes the request URL back into the response's links (href, responseInfo, nextPage), so this \`${param.key.decoded}\` lands in every saved response and in history. Send it as ${header}, or leave it to the connection.`,
+      ),
+    );
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import { checkBulkBody } from "./bulkChecks";
 import { bodyTree } from "./jsonBodyTree";
 import { checkHttpPatch, checkObjectStructure } from "./methodChecks";
 import { checkQueryAttributes } from "./queryAttributeChecks";
-import { checkQueryParams, checkSavedQuery } from "./queryParamChecks";
+import { checkQueryParams, checkSavedQuery, checkSecretParams } from "./queryParamChecks";
 import { osTarget } from "./requestTarget";
 import { checkUndefinedVariables } from "./variableChecks";
 import { schemaViewFor } from "./getlistTarget";
@@ -37,7 +37,7 @@ export const blockSchemaDiagnostics: BlockSchemaChecker = (tree, schemas) => {
   const found: SyntaxDiagnostic[] = [...checkHttpPatch(request), ...checkQueryParams(request), ...checkBulkBody(tree.text, request)];
   const target = osTarget(request);
   if (target) {
-    found.push(...checkActionOverride(request, target));
+    found.push(...checkActionOverride(request, target), ...checkSecretParams(request));
     found.push(...checkObjectStructure(target, schemas), ...checkSavedQuery(request, target, schemas));
     const lean = isLean(request.url.query);
     const body = request.methodName === "POST" ? bodyTree(tree.text, request) : undefined;
