@@ -86,13 +86,7 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
 function urlOf(url: unknown, notes: string[]): string {
   if (typeof url === "string") return url;
   if (!isObject(url)) return "";
-  let raw = text(url.raw);
-  if (!raw) {
-    const host = Array.isArray(url.host) ? url.host.map(text).join(".") : text(url.host);
-    const path = Array.isArray(url.path) ? url.path.map(text).join("/") : text(url.path);
-    const query = list(url.query).filter((q) => !q.disabled && q.key).map((q) => (q.value === undefined || q.value === null ? q.key! : `${q.key}=${text(q.value)}`));
-    raw = `${url.protocol ? `${text(url.protocol)}://` : ""}${host}${path ? `/${path}` : ""}${query.length ? `?${query.join("&")}` : ""}`;
-  }
+  let raw = urlFromParts(url);
   // Postman's path variables (`/:id`) take their value, or become a {{variable}} of the same name.
   for (const variable of list(url.variable)) {
     if (!variable.key) continue;
@@ -101,6 +95,43 @@ function urlOf(url: unknown, notes: string[]): string {
     raw = raw.replace(new RegExp(`/:${variable.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/?#]|$)`), `/${value || `{{${variable.key}}}`}`);
   }
   return raw;
+}
+
+/**
+ * The URL Postman sends. In v2.1 the parts (`protocol`, `host`, `port`, `path`, `query`, `hash`)
+ * are what Postman and Newman send; `raw` is the text shown in the address bar, and some
+ * generators leave the query (or all of it) out of it. So the parts win where they are given: the
+ * `query` array (enabled entries in order, values as written) over raw's query, host and path over
+ * raw's; raw is read only for what the parts do not say.
+ */
+function urlFromParts(url: Json): string {
+  const raw = text(url.raw);
+  const hashAt = raw.indexOf("#");
+  const rawNoHash = hashAt < 0 ? raw : raw.slice(0, hashAt);
+  const questionAt = rawNoHash.indexOf("?");
+  let base = questionAt < 0 ? rawNoHash : rawNoHash.slice(0, questionAt);
+  let query = questionAt < 0 ? "" : rawNoHash.slice(questionAt + 1);
+  let hash = hashAt < 0 ? "" : raw.slice(hashAt + 1);
+  const host = Array.isArray(url.host) ? url.host.map(text).join(".") : text(url.host);
+  if (host !== "") {
+    const path = Array.isArray(url.path) ? url.path.map(pathSegment).join("/") : text(url.path).replace(/^\//, "");
+    const port = text(url.port);
+    base = `${url.protocol ? `${text(url.protocol)}://` : ""}${host}${port ? `:${port}` : ""}${path ? `/${path}` : ""}`;
+  }
+  if (Array.isArray(url.query)) {
+    // A parameter without a value (`null`) is sent as its bare key, an empty one as `key=`.
+    query = list(url.query)
+      .filter((q) => !q.disabled && (q.key || text(q.value)))
+      .map((q) => (q.value === undefined || q.value === null ? (q.key ?? "") : `${q.key ?? ""}=${text(q.value)}`))
+      .join("&");
+  }
+  if (url.hash !== undefined && url.hash !== null) hash = text(url.hash);
+  return `${base}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`;
+}
+
+/** A v2.1 path entry: a string, or `{ type, value }`. */
+function pathSegment(segment: unknown): string {
+  return isObject(segment) ? text(segment.value) : text(segment);
 }
 
 /** A value the file may keep: a reference to a variable (`{{apikey}}`), which holds no secret itself. */

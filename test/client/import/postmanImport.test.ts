@@ -96,3 +96,59 @@ test("v2.0-style auth objects and a request given as a bare URL string", async (
   assert.equal(ping!.target, "http://127.0.0.1:9/maximo/oslc/ping");
   assert.equal(header(key!, "x-api-key"), "k");
 });
+
+/** A collection of one request whose `url` is the given v2.1 URL object. */
+function oneRequest(url: unknown, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    info: { name: "min", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    item: [{ name: "r", request: { method: "GET", header: [], url }, ...extra }],
+  });
+}
+
+// Postman v2.1 schema, "url": `raw` is the display text; protocol/host/port/path/query/hash are the
+// parts Postman and Newman send, and `query` entries with `"disabled": true` are not sent.
+test("Postman URL parts: a query array missing from raw is kept (action=wsmethod:...); disabled entries are dropped", async () => {
+  const url = {
+    raw: "{{baseUrl}}/oslc/os/mxapiassignment/:id",
+    host: ["{{baseUrl}}"],
+    path: ["oslc", "os", "mxapiassignment", ":id"],
+    query: [
+      { key: "action", value: "wsmethod:assignLabor" },
+      { key: "lean", value: "1" },
+      { key: "oslc.where", value: "", disabled: true },
+      { key: "oslc.select", value: "{{fields}}" },
+    ],
+    variable: [{ key: "id", value: "42" }],
+  };
+  const { text } = importRequests(oneRequest(url));
+  const [request] = await readBack(text, {}, { baseUrl: "http://127.0.0.1:9/maximo", fields: "wonum" });
+  assert.equal(request!.target, "http://127.0.0.1:9/maximo/oslc/os/mxapiassignment/42");
+  assert.deepEqual(request!.query, [
+    { key: "action", value: "wsmethod:assignLabor" },
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "wonum" },
+  ]);
+  assert.match(text, /&oslc\.select=\{\{fields\}\}/, "a {{variable}} value is written as it stands");
+});
+
+test("Postman URL parts: raw with ?lean=1 and a query array with lean=1 and oslc.select: the array wins, each once", async () => {
+  const url = { raw: "{{baseUrl}}/oslc/os/mxapiwo?lean=1", host: ["{{baseUrl}}"], path: ["oslc", "os", "mxapiwo"], query: [{ key: "lean", value: "1" }, { key: "oslc.select", value: "wonum" }] };
+  const [request] = await readBack(importRequests(oneRequest(url)).text, {}, { baseUrl: "http://127.0.0.1:9/maximo" });
+  assert.deepEqual(request!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "wonum" },
+  ]);
+});
+
+test("Postman URL: raw alone is read when there are no parts; protocol, port and a parts-only URL are built", async () => {
+  const [rawOnly] = await readBack(importRequests(oneRequest({ raw: "http://127.0.0.1:9/maximo/oslc/os/mxapiwo?lean=1&oslc.pageSize=5" })).text);
+  assert.equal(rawOnly!.target, "http://127.0.0.1:9/maximo/oslc/os/mxapiwo");
+  assert.deepEqual(rawOnly!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.pageSize", value: "5" },
+  ]);
+  const parts = { protocol: "http", host: ["127", "0", "0", "1"], port: "9", path: ["maximo", "oslc", "whoami"], query: [{ key: "lean", value: "1" }] };
+  const [built] = await readBack(importRequests(oneRequest(parts)).text);
+  assert.equal(built!.target, "http://127.0.0.1:9/maximo/oslc/whoami");
+  assert.deepEqual(built!.query, [{ key: "lean", value: "1" }]);
+});
