@@ -6,11 +6,12 @@
  * to `$MAXIMO_*` environment variables (the names Copy as curl uses); a Maximo API URL with
  * credentials becomes a request relative to the connection, which then signs in.
  */
-import { credentialVariable, SECRET_QUERY_VARIABLES } from "../http/credentialVariables";
+import { credentialVariable, secretQueryVariable } from "../http/credentialVariables";
 import { processEnv, type ImportedRequest } from "./importedRequest";
 import { makeConnectionRelative } from "./connectionRelative";
 import { looksSecret } from "../environments/secretNames";
 import { secretFieldsReplaced, secretVariableName } from "./secretFields";
+import { takeUrlCredentials } from "./urlCredentials";
 
 /** Options without a value that change nothing in the request. */
 const IGNORED_FLAGS = new Set([
@@ -177,6 +178,7 @@ export interface ImportOptions {
 
 /** The last step of every importer: sign-in through a connection where possible, the other credentials to placeholders. */
 export function finishImport(request: ImportedRequest, options: ImportOptions = {}): ImportedRequest {
+  takeUrlCredentials(request);
   if (options.connectionRelative !== false) makeConnectionRelative(request);
   hideSecrets(request);
   return request;
@@ -240,6 +242,14 @@ function basicAuth(request: ImportedRequest, user: string): void {
   request.notes.push(`Signed in as "${name}" with curl -u: set MAXIMO_BASIC to the base64 of ${name}:PASSWORD (the password was not copied).`);
 }
 
+function decodedName(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
 /** Credential headers, query values and body fields become `{{$processEnv MAXIMO_*}}`. */
 export function hideSecrets(request: ImportedRequest): void {
   const used = new Set<string>();
@@ -254,7 +264,8 @@ export function hideSecrets(request: ImportedRequest): void {
     return [name, `${credential?.prefix ?? ""}${processEnv(variable)}`];
   });
   request.url = request.url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
-    const variable = SECRET_QUERY_VARIABLES.get(name.toLowerCase());
+    // apikey=, access_token=, _lpwd=, and any other name that looks secret (password=, j_password=, api_key=, token=).
+    const variable = secretQueryVariable(decodedName(name));
     if (!variable || value.includes("{{")) return whole;
     used.add(variable);
     return `${sep}${name}=${processEnv(variable)}`;

@@ -116,7 +116,10 @@ function urlFromParts(url: Json): string {
   if (host !== "") {
     const path = Array.isArray(url.path) ? url.path.map(pathSegment).join("/") : text(url.path).replace(/^\//, "");
     const port = text(url.port);
-    base = `${url.protocol ? `${text(url.protocol)}://` : ""}${host}${port ? `:${port}` : ""}${path ? `/${path}` : ""}`;
+    // `user:password@` (Postman's parser keeps it in `auth`, out of the host) is sent as basic auth:
+    // kept here so that the import takes it out the same way for curl and Postman.
+    const auth = isObject(url.auth) && text(url.auth.user) ? `${text(url.auth.user)}${url.auth.password ? `:${text(url.auth.password)}` : ""}@` : host.includes("@") ? "" : (/^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*@)/i.exec(raw)?.[1] ?? "");
+    base = `${url.protocol ? `${text(url.protocol)}://` : ""}${auth}${host}${port ? `:${port}` : ""}${path ? `/${path}` : ""}`;
   }
   if (Array.isArray(url.query)) {
     // A parameter without a value (`null`) is sent as its bare key, an empty one as `key=`.

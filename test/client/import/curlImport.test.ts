@@ -162,3 +162,52 @@ test("not curl, no URL, an unclosed quote: sentences", () => {
   assert.equal(looksLikeCurl("$ curl http://x"), true);
   assert.equal(looksLikeCurl("GET http://x"), false);
 });
+
+test("body fields named like secrets beyond the fixed list (MAXUSER passwordinput, passwordcheck, passwordold; any looksSecret name) go to $processEnv", async () => {
+  const json = `curl -X POST -H 'Content-Type: application/json' http://127.0.0.1:9/maximo/oslc/os/mxapiuser -d '{"userid":"BOB","passwordinput":"pwIN-1","passwordcheck":"pwIN-1","passwordold":"pwOLD-2","x-api-key":"xk-3","nested":{"client_secret":"cs-4"},"pinpassword":9911,"status":"ACTIVE","empty_password":""}'`;
+  const { text } = importRequests(json);
+  assertNoSecret(text, ["pwIN-1", "pwOLD-2", "xk-3", "cs-4", "9911"]);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_CLIENT_SECRET: "S" });
+  assert.deepEqual(JSON.parse(String(request!.body)), { userid: "BOB", passwordinput: "P", passwordcheck: "P", passwordold: "P", "x-api-key": "K", nested: { client_secret: "S" }, pinpassword: "P", status: "ACTIVE", empty_password: "" });
+
+  const form = importRequests(`curl http://127.0.0.1:9/login -d 'user=bob&passwordinput=pwF-5&auth_token=atF-6'`).text;
+  assertNoSecret(form, ["pwF-5", "atF-6"]);
+  const [posted] = await readBack(form, { MAXIMO_PASSWORD: "P", MAXIMO_TOKEN: "T" });
+  assert.equal(posted!.body, "user=bob&passwordinput=P&auth_token=T");
+});
+
+test("query parameters named like secrets (password=, j_password=, api_key=, token=, -G -d 'password=...') go to $processEnv", async () => {
+  const { text } = importRequests(`curl 'http://127.0.0.1:9/x?user=bob&password=qpw-1&j_password=qpw-2&api_key=qk-3&token=qt-4&lean=1'`);
+  assertNoSecret(text, ["qpw-1", "qpw-2", "qk-3", "qt-4"]);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_TOKEN: "T" });
+  assert.deepEqual(request!.query, [
+    { key: "user", value: "bob" },
+    { key: "password", value: "P" },
+    { key: "j_password", value: "P" },
+    { key: "api_key", value: "K" },
+    { key: "token", value: "T" },
+    { key: "lean", value: "1" },
+  ]);
+  const get = importRequests(`curl -G http://127.0.0.1:9/x -d 'password=gpw-5'`).text;
+  assertNoSecret(get, ["gpw-5"]);
+  assert.deepEqual((await readBack(get, { MAXIMO_PASSWORD: "P" }))[0]!.query, [{ key: "password", value: "P" }]);
+});
+
+// curl(1), URL: "user:password@" in the URL is the user and password to sign in with (basic for HTTP); -u wins over it.
+test("URL credentials http://user:pass@host: the password is never written, the sign-in goes to MAXIMO_BASIC with a note", async () => {
+  const { text } = importRequests(`curl 'http://bob:urlPW-1@127.0.0.1:9/api/things?lean=1'`);
+  assertNoSecret(text, ["urlPW-1"]);
+  assert.match(text, /# Signed in as "bob" from the URL/);
+  const [request] = await readBack(text, { MAXIMO_BASIC: "B64" });
+  assert.equal(request!.target, "http://127.0.0.1:9/api/things");
+  assert.equal(header(request!, "authorization"), "Basic B64");
+
+  const maximo = importRequests(`curl https://maxadmin:urlPW-2@mx.example.test/maximo/oslc/os/mxapiasset`).text;
+  assertNoSecret(maximo, ["urlPW-2"]);
+  assert.match(maximo, /auth basic, user "maxadmin", API root oslc/);
+
+  const both = importRequests(`curl -u carol:uPW-3 http://dave:urlPW-4@127.0.0.1:9/x`).text;
+  assertNoSecret(both, ["uPW-3", "urlPW-4"]);
+  assert.match(both, /Signed in as "carol" with curl -u/);
+  assert.match(both, /The user and password in the URL \(user "dave"\) were dropped/);
+});

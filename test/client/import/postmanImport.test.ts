@@ -152,3 +152,51 @@ test("Postman URL: raw alone is read when there are no parts; protocol, port and
   assert.equal(built!.target, "http://127.0.0.1:9/maximo/oslc/whoami");
   assert.deepEqual(built!.query, [{ key: "lean", value: "1" }]);
 });
+
+test("secret-named query parameters, URL credentials and body fields of a Postman request are never written", async () => {
+  const url = {
+    raw: "http://bob:pmURL-1@127.0.0.1:9/api/x?password=pmQ-2",
+    protocol: "http",
+    host: ["127", "0", "0", "1"],
+    port: "9",
+    path: ["api", "x"],
+    query: [
+      { key: "password", value: "pmQ-2" },
+      { key: "api_key", value: "pmQ-3" },
+      { key: "lean", value: "1" },
+    ],
+  };
+  const body = { mode: "urlencoded", urlencoded: [{ key: "userid", value: "BOB" }, { key: "passwordinput", value: "pmB-4" }] };
+  const collection = JSON.parse(oneRequest(url));
+  collection.item[0].request.body = body;
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["pmURL-1", "pmQ-2", "pmQ-3", "pmB-4"]);
+  assert.match(text, /# Signed in as "bob" from the URL/);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_BASIC: "B" });
+  assert.equal(request!.target, "http://127.0.0.1:9/api/x");
+  assert.deepEqual(request!.query, [
+    { key: "password", value: "P" },
+    { key: "api_key", value: "K" },
+    { key: "lean", value: "1" },
+  ]);
+  assert.equal(header(request!, "authorization"), "Basic B");
+  assert.equal(request!.body, "userid=BOB&passwordinput=P");
+
+  // The Postman SDK's URL object keeps user:password in `auth`, out of the host.
+  const sdk = importRequests(oneRequest({ raw: "http://carol:pmURL-5@127.0.0.1:9/api/y", protocol: "http", auth: { user: "carol", password: "pmURL-5" }, host: ["127", "0", "0", "1"], port: "9", path: ["api", "y"] })).text;
+  assertNoSecret(sdk, ["pmURL-5"]);
+  assert.match(sdk, /# Signed in as "carol" from the URL/);
+});
+
+test("a collection variable named like mxpass is a secret: its value goes to $processEnv", () => {
+  const collection = JSON.parse(oneRequest("{{host}}/maximo/oslc/whoami"));
+  collection.variable = [
+    { key: "host", value: "http://127.0.0.1:9" },
+    { key: "mxpass", value: "pmVAR-6" },
+    { key: "mxuser", value: "maxadmin" },
+  ];
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["pmVAR-6"]);
+  assert.match(text, /^@mxpass = \{\{\$processEnv MAXIMO_MXPASS\}\}$/m);
+  assert.match(text, /^@mxuser = maxadmin$/m);
+});
