@@ -1,8 +1,8 @@
 /**
  * A curl command line (as copied from a browser, a guide or a terminal) as a request. Knows the
  * options that shape a request: -X, -H, -d/--data/--data-raw/--data-binary/--data-ascii,
- * --data-urlencode, -d @file, --json, -u, -G, -I, --url, -b, -A, -e; output and transport options
- * (-s, -k, -L, -o FILE, ...) are dropped; anything else is named in a note. Credentials are left
+ * --data-urlencode, -d @file, --json, -u, -G, -I, --url, -b, -A, -e, --oauth2-bearer; output and
+ * transport options (-s, -k, -L, -o FILE, -U, ...) are dropped; anything else is named in a note. Credentials are left
  * to `$MAXIMO_*` environment variables (the names Copy as curl uses); a Maximo API URL with
  * credentials becomes a request relative to the connection, which then signs in.
  */
@@ -24,7 +24,12 @@ const IGNORED_WITH_VALUE = new Set([
   "--retry", "--retry-delay", "--retry-max-time", "-x", "--proxy", "-c", "--cookie-jar", "--resolve", "--limit-rate", "-D", "--dump-header", "--max-redirs", "--trace", "--trace-ascii",
 ]);
 /** Short options that take a value, for `-XPOST` / `-H'x: y'` written without a space. */
-const SHORT_WITH_VALUE = new Set(["X", "H", "d", "u", "b", "A", "e", "o", "m", "w", "E", "x", "c", "D", "F"]);
+const SHORT_WITH_VALUE = new Set(["X", "H", "d", "u", "U", "b", "A", "e", "o", "m", "w", "E", "x", "c", "D", "F"]);
+
+/** A word that reads as a URL wherever it stands: a scheme (`https://`), a path (`/maximo/...`) or a variable base. */
+function looksLikeUrl(word: string): boolean {
+  return word.includes("://") || word.startsWith("/") || word.startsWith("{{");
+}
 
 type DataPart = { kind: "text"; text: string } | { kind: "file"; path: string; binary: boolean };
 
@@ -59,12 +64,17 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   const data: DataPart[] = [];
   let method: string | undefined;
   let url: string | undefined;
+  // Bare words, each with the unknown option right before it (whose value it may be).
+  const bare: Array<{ word: string; after?: string }> = [];
+  let unknownOption: string | undefined;
   let get = false;
   let head = false;
   let user: string | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    const after = unknownOption;
+    unknownOption = undefined;
     const value = () => {
       const next = args[++i];
       if (next === undefined) throw new Error(`curl option ${arg} needs a value.`);
@@ -137,6 +147,15 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
       case "--url":
         url = value();
         break;
+      case "--oauth2-bearer":
+        // curl(1): "Specify the Bearer Token for OAUTH 2.0 server authentication", sent as Authorization: Bearer.
+        headers.push(["Authorization", `Bearer ${value()}`]);
+        break;
+      case "-U":
+      case "--proxy-user":
+        value();
+        notes.push(`curl ${arg} (the proxy's user and password) was not converted and its value not copied: set the proxy outside this file.`);
+        break;
       default:
         if (IGNORED_FLAGS.has(arg)) break;
         if (IGNORED_WITH_VALUE.has(arg)) {
@@ -144,13 +163,15 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
           break;
         }
         if (arg.startsWith("-") && arg !== "-") {
-          notes.push(`curl option ${arg} was not converted.`);
+          // Whether it takes a value is not known here: the word after it is never written unless it is the URL.
+          notes.push(`curl option ${arg} was not converted (nor the value after it, if it takes one).`);
+          unknownOption = arg;
           break;
         }
-        if (url === undefined) url = arg;
-        else notes.push(`The extra argument ${arg} was not converted.`);
+        bare.push({ word: arg, after });
     }
   }
+  url ??= urlOf(bare, notes);
   if (url === undefined) throw new Error("The curl command has no URL.");
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith("{{")) url = `http://${url}`;
 
@@ -169,6 +190,18 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   }
   if (user !== undefined) basicAuth(request, user);
   return finishImport(request, options);
+}
+
+/**
+ * The URL among the bare words: the first that reads as one (`://`, a leading `/`), else the last
+ * that does not follow an option this importer does not know (`--oauth2-bearer TOKEN URL` before
+ * it was known made the token the URL), else the last. The others are named in a note, except a
+ * word after an unknown option, which may be that option's secret.
+ */
+function urlOf(bare: ReadonlyArray<{ word: string; after?: string }>, notes: string[]): string | undefined {
+  const chosen = bare.find((b) => looksLikeUrl(b.word)) ?? [...bare].reverse().find((b) => b.after === undefined) ?? bare[bare.length - 1];
+  for (const b of bare) if (b !== chosen && b.after === undefined) notes.push(`The extra argument ${b.word} was not converted.`);
+  return chosen?.word;
 }
 
 export interface ImportOptions {

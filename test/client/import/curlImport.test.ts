@@ -143,7 +143,7 @@ test("-I, --json, unknown options named, a $ prompt, and non-curl lines skipped"
   assert.equal(json!.method, "POST");
   assert.equal(header(json!, "content-type"), "application/json");
   assert.equal(header(json!, "accept"), "application/json");
-  assert.match(text, /# curl option --frobnicate was not converted\./);
+  assert.match(text, /# curl option --frobnicate was not converted \(nor the value after it, if it takes one\)\./);
   assert.match(text, /# Skipped a command that is not curl: echo done/);
 });
 
@@ -210,4 +210,30 @@ test("URL credentials http://user:pass@host: the password is never written, the 
   assertNoSecret(both, ["uPW-3", "urlPW-4"]);
   assert.match(both, /Signed in as "carol" with curl -u/);
   assert.match(both, /The user and password in the URL \(user "dave"\) were dropped/);
+});
+
+// curl(1): --oauth2-bearer <token> "Specify the Bearer Token for OAUTH 2.0 server authentication";
+// -U, --proxy-user <user:password> "Specify the user name and password to use for proxy authentication".
+test("--oauth2-bearer, --proxy-user/-U and unknown options never make their value the URL nor write it", async () => {
+  const bearer = importRequests(`curl --oauth2-bearer tokBEARER-1 http://127.0.0.1:9/maximo/oslc/whoami`).text;
+  assertNoSecret(bearer, ["tokBEARER-1"]);
+  const [whoami] = await readBack(bearer, { MAXIMO_TOKEN: "T" });
+  assert.equal(whoami!.target, "http://127.0.0.1:9/maximo/oslc/whoami");
+  assert.equal(header(whoami!, "authorization"), "Bearer T");
+
+  for (const option of ["--proxy-user", "-U"]) {
+    const proxied = importRequests(`curl ${option} bob:proxyPW-2 -x http://127.0.0.1:3128 http://127.0.0.1:9/x`).text;
+    assertNoSecret(proxied, ["proxyPW-2", "bob:"]);
+    assert.match(proxied, new RegExp(`# curl ${option} \\(the proxy's user and password\\) was not converted`));
+    assert.equal((await readBack(proxied))[0]!.target, "http://127.0.0.1:9/x");
+  }
+  assert.equal((await readBack(importRequests(`curl -Ubob:proxyPW-3 http://127.0.0.1:9/x`).text))[0]!.target, "http://127.0.0.1:9/x");
+
+  const unknown = importRequests(`curl --aws-sigv4 secretSIG-4 --frob 127.0.0.1:9/maximo/oslc/whoami`).text;
+  assertNoSecret(unknown, ["secretSIG-4"]);
+  assert.match(unknown, /# curl option --aws-sigv4 was not converted/);
+  assert.equal((await readBack(unknown))[0]!.target, "http://127.0.0.1:9/maximo/oslc/whoami", "the last bare word is the URL");
+  const before = importRequests(`curl --frob-token secretTOK-5 http://127.0.0.1:9/y`).text;
+  assertNoSecret(before, ["secretTOK-5"]);
+  assert.equal((await readBack(before))[0]!.target, "http://127.0.0.1:9/y", "the word with :// is the URL");
 });
