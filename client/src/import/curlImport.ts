@@ -7,7 +7,7 @@
  * credentials becomes a request relative to the connection, which then signs in.
  */
 import { credentialVariable, secretQueryVariable } from "../http/credentialVariables";
-import { processEnv, type ImportedRequest } from "./importedRequest";
+import { asShell, processEnv, type ImportedRequest } from "./importedRequest";
 import { makeConnectionRelative } from "./connectionRelative";
 import { looksSecret } from "../environments/secretNames";
 import { secretFieldsReplaced, secretVariableName } from "./secretFields";
@@ -124,7 +124,8 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
       case "-b":
       case "--cookie": {
         const cookie = value();
-        if (cookie.includes("=")) headers.push(["Cookie", cookie]);
+        // A shell variable ("$COOKIE") holds the cookies themselves, as a file name rarely is one.
+        if (cookie.includes("=") || cookie.includes("{{")) headers.push(["Cookie", cookie]);
         else notes.push(`curl -b ${cookie} reads cookies from a file; they were not converted.`);
         break;
       }
@@ -179,6 +180,10 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   if (json) {
     if (!hasHeader(headers, "content-type")) headers.push(["Content-Type", "application/json"]);
     if (!hasHeader(headers, "accept")) headers.push(["Accept", "application/json"]);
+  }
+  for (const part of data) {
+    const variable = part.kind === "text" ? /^\{\{\$processEnv ([A-Za-z_][A-Za-z0-9_]*)\}\}$/.exec(part.text)?.[1] : undefined;
+    if (variable) notes.push(`The ${get ? "query" : "body"} is the shell variable $${variable}: it is read from the environment variable ${variable} when the request is sent (set it there, or paste the ${get ? "parameters" : "body"} here).`);
   }
   if (data.length > 0) {
     if (get) request.url = withQuery(request.url, data, notes);
@@ -269,7 +274,7 @@ function withQuery(url: string, data: readonly DataPart[], notes: string[]): str
 
 /** `-u user:password`: the password is never written; MAXIMO_BASIC holds base64(user:password). */
 function basicAuth(request: ImportedRequest, user: string): void {
-  const name = user.split(":")[0]!;
+  const name = asShell(user.split(":")[0]!);
   request.user = name;
   request.headers.push(["Authorization", `Basic ${processEnv("MAXIMO_BASIC")}`]);
   request.notes.push(`Signed in as "${name}" with curl -u: set MAXIMO_BASIC to the base64 of ${name}:PASSWORD (the password was not copied).`);

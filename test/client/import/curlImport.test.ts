@@ -237,3 +237,40 @@ test("--oauth2-bearer, --proxy-user/-U and unknown options never make their valu
   assertNoSecret(before, ["secretTOK-5"]);
   assert.equal((await readBack(before))[0]!.target, "http://127.0.0.1:9/y", "the word with :// is the URL");
 });
+
+// POSIX sh (Shell Command Language §2.6.2): $NAME and ${NAME} expand outside single quotes, in
+// double quotes too; '$NAME' and \$NAME stay as written; $(...) is a command, not a variable.
+test("shell variables in a curl word become {{$processEnv NAME}}; single quotes, \\$ and $(...) stay as written", () => {
+  const variable = (name: string) => `<${name}>`;
+  const parsed = splitShell(`curl "$MAXIMO_URL/x?a=\${SITE}" '$NOT' \\$NOT2 -H "maxauth: $(echo -n \${U}:\${P} | base64)" $A$B pa$ $1`, { variable });
+  assert.deepEqual(parsed.commands, [["curl", "<MAXIMO_URL>/x?a=<SITE>", "$NOT", "$NOT2", "-H", "maxauth: $(echo -n ${U}:${P} | base64)", "<A><B>", "pa$", "$1"]]);
+  assert.deepEqual(splitShell(`curl "$X"`).commands, [["curl", "$X"]], "without the option nothing is expanded");
+});
+
+test("a URL starting with a shell variable gets no http:// and, as a Maximo API base with a sign-in, becomes connection-relative", async () => {
+  const relative = importRequests(`curl -H "maxauth: d2lsc29uOndpbHNvbg==" "$MAXIMO_URL/oslc/os/mxasset?oslc.select=assetnum"`).text;
+  assertNoSecret(relative, ["d2lsc29uOndpbHNvbg=="]);
+  assert.match(relative, /^# Sent through a connection to \$MAXIMO_URL \(auth maxauth, API root oslc\)/m);
+  const [asset] = await readBack(relative);
+  assert.equal(asset!.target, "os/mxasset");
+
+  const braced = importRequests(`curl -u maxadmin:pw-1 "\${MAXIMO_HOST}/maximo/api/os/mxapiwo?lean=1"`).text;
+  assertNoSecret(braced, ["pw-1"]);
+  assert.match(braced, /Sent through a connection to \$MAXIMO_HOST\/maximo \(auth basic, user "maxadmin", API root api\)/);
+
+  // No sign-in a connection repeats: the variable stays the base, read from the environment.
+  const cookie = importRequests(`curl -X POST "$MAXIMO_URL/oslc/apitoken/create" -H "Cookie: $SESSION" -d '{"expiration": -1}'`).text;
+  assert.doesNotMatch(cookie, /http:\/\//);
+  const [token] = await readBack(cookie, { MAXIMO_URL: "http://127.0.0.1:9/maximo", SESSION: "JSESSIONID=1" });
+  assert.equal(token!.target, "http://127.0.0.1:9/maximo/oslc/apitoken/create");
+  assert.equal(header(token!, "cookie"), "JSESSIONID=1");
+  assert.deepEqual(JSON.parse(String(token!.body)), { expiration: -1 });
+});
+
+test("a body that is only a shell variable (-d \"$payload\") is read from the environment, with a note", async () => {
+  const { text } = importRequests(`curl -X POST -H "Content-Type: application/json" "$BASE/things?lean=1" -d "$payload"`);
+  assert.match(text, /# The body is the shell variable \$payload: it is read from the environment variable payload/);
+  const [request] = await readBack(text, { BASE: "http://127.0.0.1:9", payload: '{"a":1}' });
+  assert.equal(request!.target, "http://127.0.0.1:9/things");
+  assert.equal(request!.body, '{"a":1}');
+});
