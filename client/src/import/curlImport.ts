@@ -20,7 +20,7 @@ const IGNORED_FLAGS = new Set([
 ]);
 /** Options whose value changes nothing in the request. */
 const IGNORED_WITH_VALUE = new Set([
-  "-o", "--output", "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--cacert", "--capath", "--cert", "--key", "-E",
+  "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--cacert", "--capath", "--cert", "--key", "-E",
   "--retry", "--retry-delay", "--retry-max-time", "-x", "--proxy", "-c", "--cookie-jar", "--resolve", "--limit-rate", "-D", "--dump-header", "--max-redirs", "--trace", "--trace-ascii",
 ]);
 /** Short options that take a value, for `-XPOST` / `-H'x: y'` written without a space. */
@@ -148,6 +148,13 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
       case "--url":
         url = value();
         break;
+      case "-o":
+      case "--output": {
+        // curl(1) -o <file>: "Write output to <file> instead of stdout"; /dev/null and - discard or print it.
+        const file = value();
+        if (file !== "/dev/null" && file !== "-" && file.toLowerCase() !== "nul") notes.push(`curl -o ${file} saved the response to that file; this request does not: run it with \`maximo run FILE --out DIR\`, which writes each response to DIR (httpyac's \`>> FILE\` line is not read here).`);
+        break;
+      }
       case "--oauth2-bearer":
         // curl(1): "Specify the Bearer Token for OAUTH 2.0 server authentication", sent as Authorization: Bearer.
         headers.push(["Authorization", `Bearer ${value()}`]);

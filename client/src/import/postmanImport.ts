@@ -52,21 +52,29 @@ export function postmanToFile(collection: unknown, options: ImportOptions = {}):
     variables.push([variable.key, secret ? processEnv(secretVariableName(variable.key)) : text(variable.value)]);
   }
   const requests: ImportedRequest[] = [];
-  walk(list(root.item), [], root.auth, requests, options);
+  walk(list(root.item), [], { auth: root.auth, behavior: root.protocolProfileBehavior }, requests, options);
   return { notes, variables, requests };
 }
 
-function walk(items: readonly KeyValue[], folders: readonly string[], inheritedAuth: unknown, out: ImportedRequest[], options: ImportOptions): void {
+/** What a request takes from its folders and collection when it does not say it itself. */
+interface Inherited {
+  auth: unknown;
+  /** Postman's `protocolProfileBehavior` (`strictSSL`, ...). */
+  behavior: unknown;
+}
+
+function walk(items: readonly KeyValue[], folders: readonly string[], inherited: Inherited, out: ImportedRequest[], options: ImportOptions): void {
   for (const entry of items) {
     const item = entry as Json;
     const name = text(item.name);
-    const auth = item.auth ?? inheritedAuth;
-    if (Array.isArray(item.item)) walk(list(item.item), [...folders, name], auth, out, options);
-    else if (item.request !== undefined) out.push(requestOf(item, [...folders, name].filter((part) => part !== "").join(" / "), auth, options));
+    const here: Inherited = { auth: item.auth ?? inherited.auth, behavior: { ...(isObject(inherited.behavior) ? inherited.behavior : {}), ...(isObject(item.protocolProfileBehavior) ? item.protocolProfileBehavior : {}) } };
+    if (Array.isArray(item.item)) walk(list(item.item), [...folders, name], here, out, options);
+    else if (item.request !== undefined) out.push(requestOf(item, [...folders, name].filter((part) => part !== "").join(" / "), here, options));
   }
 }
 
-function requestOf(item: Json, name: string, inheritedAuth: unknown, options: ImportOptions): ImportedRequest {
+function requestOf(item: Json, name: string, inherited: Inherited, options: ImportOptions): ImportedRequest {
+  const inheritedAuth = inherited.auth;
   const source = typeof item.request === "string" ? { url: item.request } : isObject(item.request) ? item.request : {};
   const notes: string[] = [];
   const description = text(isObject(source.description) ? source.description.content : source.description).split(/\r?\n/)[0]?.trim();
@@ -76,6 +84,9 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
     if (header.key && !header.disabled) request.headers.push([header.key, text(header.value)]);
   }
   applyAuth(request, source.auth ?? inheritedAuth);
+  if (isObject(inherited.behavior) && inherited.behavior.strictSSL === false) {
+    notes.push("Postman sends this request without checking the server's TLS certificate (strictSSL off): run it with `maximo run --insecure`, or set the connection's insecure option (TLS verification off for that server only).");
+  }
   applyBody(request, source.body);
   if (list(item.event).some((event) => isObject(event) && Array.isArray((event as Json & { script?: Json }).script?.exec))) {
     notes.push("Its Postman scripts (pre-request, tests) were not converted: use # @expect lines for checks.");

@@ -274,3 +274,11 @@ test("a body that is only a shell variable (-d \"$payload\") is read from the en
   assert.equal(request!.target, "http://127.0.0.1:9/things");
   assert.equal(request!.body, '{"a":1}');
 });
+
+// curl(1) -o, --output <file>: "Write output to <file> instead of stdout".
+test("-o FILE: a note says the response is not saved there and how to save it; -o /dev/null says nothing", async () => {
+  const { text } = importRequests(`curl -H "apikey: k-1" http://127.0.0.1:9/maximo/api/oas/api.json -o maximo_openapi.json`);
+  assert.match(text, /# curl -o maximo_openapi\.json saved the response to that file; this request does not: run it with `maximo run FILE --out DIR`/);
+  assert.equal((await readBack(text))[0]!.method, "GET");
+  assert.doesNotMatch(importRequests(`curl -s -o /dev/null http://127.0.0.1:9/x`).text, /saved the response/);
+});

@@ -200,3 +200,19 @@ test("a collection variable named like mxpass is a secret: its value goes to $pr
   assert.match(text, /^@mxpass = \{\{\$processEnv MAXIMO_MXPASS\}\}$/m);
   assert.match(text, /^@mxuser = maxadmin$/m);
 });
+
+// Postman v2.1 schema: "protocolProfileBehavior" on an item or a folder; strictSSL false turns certificate checks off.
+test("protocolProfileBehavior.strictSSL false (on the request or its folder) gets a note: --insecure or the connection's TLS option", () => {
+  const collection = {
+    info: { name: "tls", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    item: [
+      { name: "own", request: { method: "GET", url: "https://127.0.0.1:9/a" }, protocolProfileBehavior: { strictSSL: false } },
+      { name: "folder", protocolProfileBehavior: { strictSSL: false }, item: [{ name: "inherited", request: { method: "GET", url: "https://127.0.0.1:9/b" } }] },
+      { name: "checked", request: { method: "GET", url: "https://127.0.0.1:9/c" }, protocolProfileBehavior: { disableBodyPruning: true } },
+    ],
+  };
+  const { text } = importRequests(JSON.stringify(collection));
+  const notes = text.split("\n").filter((line) => line.includes("strictSSL off"));
+  assert.equal(notes.length, 2, text);
+  assert.match(notes[0]!, /run it with `maximo run --insecure`, or set the connection's insecure option/);
+});
