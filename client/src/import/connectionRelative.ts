@@ -4,10 +4,14 @@
  * `maximo.connections`, the CLI's `--connection URL` with MAXIMO_APIKEY, ...) then signs in, and
  * the file holds neither the server nor the credential.
  */
-import type { ImportedRequest } from "./importedRequest";
+import { asShell, type ImportedRequest } from "./importedRequest";
 
-/** `https://host/maximo/oslc/...` or `/api/...`: one context-root segment, then the API root. */
-const MAXIMO_API_URL = /^(https?:\/\/[^/?#]+\/[^/?#]+)\/(oslc|api)\/([^#]*)$/i;
+/**
+ * `https://host/maximo/oslc/...` or `/api/...`: one context-root segment, then the API root; or a
+ * shell variable the curl import mapped as the base (`$MAXIMO_URL/oslc/...`,
+ * `${MAXIMO_HOST}/maximo/api/...`), which holds the server (and maybe the context root).
+ */
+const MAXIMO_API_URL = /^(https?:\/\/[^/?#]+\/[^/?#]+|\{\{\$processEnv [A-Za-z_][A-Za-z0-9_]*\}\}(?:\/[^/?#{}]+)?)\/(oslc|api)\/([^#]*)$/i;
 
 /** The header names a connection's sign-in replaces, with the auth type that sends them. */
 function connectionAuthOf(name: string, value: string): string | undefined {
@@ -37,6 +41,6 @@ export function makeConnectionRelative(request: ImportedRequest): boolean {
   // The connection signs in: the note on MAXIMO_BASIC no longer applies.
   request.notes = request.notes.filter((note) => !note.startsWith("Signed in as"));
   const user = request.user === undefined ? "" : `, user "${request.user}"`;
-  request.notes.push(`Sent through a connection to ${server} (auth ${auth}${user}, API root ${root.toLowerCase()}), which signs in; the secret was not copied.`);
+  request.notes.push(`Sent through a connection to ${asShell(server)} (auth ${auth}${user}, API root ${root.toLowerCase()}), which signs in; the secret was not copied.`);
   return true;
 }

@@ -1,16 +1,17 @@
 /**
  * A curl command line (as copied from a browser, a guide or a terminal) as a request. Knows the
  * options that shape a request: -X, -H, -d/--data/--data-raw/--data-binary/--data-ascii,
- * --data-urlencode, -d @file, --json, -u, -G, -I, --url, -b, -A, -e; output and transport options
- * (-s, -k, -L, -o FILE, ...) are dropped; anything else is named in a note. Credentials are left
+ * --data-urlencode, -d @file, --json, -u, -G, -I, --url, -b, -A, -e, --oauth2-bearer; output and
+ * transport options (-s, -k, -L, -o FILE, -U, ...) are dropped; anything else is named in a note. Credentials are left
  * to `$MAXIMO_*` environment variables (the names Copy as curl uses); a Maximo API URL with
  * credentials becomes a request relative to the connection, which then signs in.
  */
-import { credentialVariable, SECRET_QUERY_VARIABLES } from "../http/credentialVariables";
-import { processEnv, type ImportedRequest } from "./importedRequest";
+import { credentialVariable, secretQueryVariable } from "../http/credentialVariables";
+import { asShell, processEnv, type ImportedRequest } from "./importedRequest";
 import { makeConnectionRelative } from "./connectionRelative";
 import { looksSecret } from "../environments/secretNames";
 import { secretFieldsReplaced, secretVariableName } from "./secretFields";
+import { takeUrlCredentials } from "./urlCredentials";
 
 /** Options without a value that change nothing in the request. */
 const IGNORED_FLAGS = new Set([
@@ -19,11 +20,16 @@ const IGNORED_FLAGS = new Set([
 ]);
 /** Options whose value changes nothing in the request. */
 const IGNORED_WITH_VALUE = new Set([
-  "-o", "--output", "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--cacert", "--capath", "--cert", "--key", "-E",
+  "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--cacert", "--capath", "--cert", "--key", "-E",
   "--retry", "--retry-delay", "--retry-max-time", "-x", "--proxy", "-c", "--cookie-jar", "--resolve", "--limit-rate", "-D", "--dump-header", "--max-redirs", "--trace", "--trace-ascii",
 ]);
 /** Short options that take a value, for `-XPOST` / `-H'x: y'` written without a space. */
-const SHORT_WITH_VALUE = new Set(["X", "H", "d", "u", "b", "A", "e", "o", "m", "w", "E", "x", "c", "D", "F"]);
+const SHORT_WITH_VALUE = new Set(["X", "H", "d", "u", "U", "b", "A", "e", "o", "m", "w", "E", "x", "c", "D", "F"]);
+
+/** A word that reads as a URL wherever it stands: a scheme (`https://`), a path (`/maximo/...`) or a variable base. */
+function looksLikeUrl(word: string): boolean {
+  return word.includes("://") || word.startsWith("/") || word.startsWith("{{");
+}
 
 type DataPart = { kind: "text"; text: string } | { kind: "file"; path: string; binary: boolean };
 
@@ -58,12 +64,17 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   const data: DataPart[] = [];
   let method: string | undefined;
   let url: string | undefined;
+  // Bare words, each with the unknown option right before it (whose value it may be).
+  const bare: Array<{ word: string; after?: string }> = [];
+  let unknownOption: string | undefined;
   let get = false;
   let head = false;
   let user: string | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    const after = unknownOption;
+    unknownOption = undefined;
     const value = () => {
       const next = args[++i];
       if (next === undefined) throw new Error(`curl option ${arg} needs a value.`);
@@ -113,7 +124,8 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
       case "-b":
       case "--cookie": {
         const cookie = value();
-        if (cookie.includes("=")) headers.push(["Cookie", cookie]);
+        // A shell variable ("$COOKIE") holds the cookies themselves, as a file name rarely is one.
+        if (cookie.includes("=") || cookie.includes("{{")) headers.push(["Cookie", cookie]);
         else notes.push(`curl -b ${cookie} reads cookies from a file; they were not converted.`);
         break;
       }
@@ -136,6 +148,22 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
       case "--url":
         url = value();
         break;
+      case "-o":
+      case "--output": {
+        // curl(1) -o <file>: "Write output to <file> instead of stdout"; /dev/null and - discard or print it.
+        const file = value();
+        if (file !== "/dev/null" && file !== "-" && file.toLowerCase() !== "nul") notes.push(`curl -o ${file} saved the response to that file; this request does not: run it with \`maximo run FILE --out DIR\`, which writes each response to DIR (httpyac's \`>> FILE\` line is not read here).`);
+        break;
+      }
+      case "--oauth2-bearer":
+        // curl(1): "Specify the Bearer Token for OAUTH 2.0 server authentication", sent as Authorization: Bearer.
+        headers.push(["Authorization", `Bearer ${value()}`]);
+        break;
+      case "-U":
+      case "--proxy-user":
+        value();
+        notes.push(`curl ${arg} (the proxy's user and password) was not converted and its value not copied: set the proxy outside this file.`);
+        break;
       default:
         if (IGNORED_FLAGS.has(arg)) break;
         if (IGNORED_WITH_VALUE.has(arg)) {
@@ -143,13 +171,15 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
           break;
         }
         if (arg.startsWith("-") && arg !== "-") {
-          notes.push(`curl option ${arg} was not converted.`);
+          // Whether it takes a value is not known here: the word after it is never written unless it is the URL.
+          notes.push(`curl option ${arg} was not converted (nor the value after it, if it takes one).`);
+          unknownOption = arg;
           break;
         }
-        if (url === undefined) url = arg;
-        else notes.push(`The extra argument ${arg} was not converted.`);
+        bare.push({ word: arg, after });
     }
   }
+  url ??= urlOf(bare, notes);
   if (url === undefined) throw new Error("The curl command has no URL.");
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith("{{")) url = `http://${url}`;
 
@@ -157,6 +187,10 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   if (json) {
     if (!hasHeader(headers, "content-type")) headers.push(["Content-Type", "application/json"]);
     if (!hasHeader(headers, "accept")) headers.push(["Accept", "application/json"]);
+  }
+  for (const part of data) {
+    const variable = part.kind === "text" ? /^\{\{\$processEnv ([A-Za-z_][A-Za-z0-9_]*)\}\}$/.exec(part.text)?.[1] : undefined;
+    if (variable) notes.push(`The ${get ? "query" : "body"} is the shell variable $${variable}: it is read from the environment variable ${variable} when the request is sent (set it there, or paste the ${get ? "parameters" : "body"} here).`);
   }
   if (data.length > 0) {
     if (get) request.url = withQuery(request.url, data, notes);
@@ -170,6 +204,18 @@ export function curlToRequest(words: readonly string[], options: ImportOptions =
   return finishImport(request, options);
 }
 
+/**
+ * The URL among the bare words: the first that reads as one (`://`, a leading `/`), else the last
+ * that does not follow an option this importer does not know (`--oauth2-bearer TOKEN URL` before
+ * it was known made the token the URL), else the last. The others are named in a note, except a
+ * word after an unknown option, which may be that option's secret.
+ */
+function urlOf(bare: ReadonlyArray<{ word: string; after?: string }>, notes: string[]): string | undefined {
+  const chosen = bare.find((b) => looksLikeUrl(b.word)) ?? [...bare].reverse().find((b) => b.after === undefined) ?? bare[bare.length - 1];
+  for (const b of bare) if (b !== chosen && b.after === undefined) notes.push(`The extra argument ${b.word} was not converted.`);
+  return chosen?.word;
+}
+
 export interface ImportOptions {
   /** Write Maximo API requests that carry credentials relative to the connection (default true). */
   connectionRelative?: boolean;
@@ -177,6 +223,7 @@ export interface ImportOptions {
 
 /** The last step of every importer: sign-in through a connection where possible, the other credentials to placeholders. */
 export function finishImport(request: ImportedRequest, options: ImportOptions = {}): ImportedRequest {
+  takeUrlCredentials(request);
   if (options.connectionRelative !== false) makeConnectionRelative(request);
   hideSecrets(request);
   return request;
@@ -234,10 +281,18 @@ function withQuery(url: string, data: readonly DataPart[], notes: string[]): str
 
 /** `-u user:password`: the password is never written; MAXIMO_BASIC holds base64(user:password). */
 function basicAuth(request: ImportedRequest, user: string): void {
-  const name = user.split(":")[0]!;
+  const name = asShell(user.split(":")[0]!);
   request.user = name;
   request.headers.push(["Authorization", `Basic ${processEnv("MAXIMO_BASIC")}`]);
   request.notes.push(`Signed in as "${name}" with curl -u: set MAXIMO_BASIC to the base64 of ${name}:PASSWORD (the password was not copied).`);
+}
+
+function decodedName(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
 }
 
 /** Credential headers, query values and body fields become `{{$processEnv MAXIMO_*}}`. */
@@ -254,7 +309,8 @@ export function hideSecrets(request: ImportedRequest): void {
     return [name, `${credential?.prefix ?? ""}${processEnv(variable)}`];
   });
   request.url = request.url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
-    const variable = SECRET_QUERY_VARIABLES.get(name.toLowerCase());
+    // apikey=, access_token=, _lpwd=, and any other name that looks secret (password=, j_password=, api_key=, token=).
+    const variable = secretQueryVariable(decodedName(name));
     if (!variable || value.includes("{{")) return whole;
     used.add(variable);
     return `${sep}${name}=${processEnv(variable)}`;

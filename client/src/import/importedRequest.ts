@@ -26,3 +26,8 @@ export interface ImportedFile {
 export function processEnv(variable: string): string {
   return `{{$processEnv ${variable}}}`;
 }
+
+/** Text for a note: `{{$processEnv NAME}}` (a shell variable the curl import mapped) read back as `$NAME`. */
+export function asShell(text: string): string {
+  return text.replace(/\{\{\$processEnv ([A-Za-z_][A-Za-z0-9_]*)\}\}/g, "$$$1");
+}

@@ -6,7 +6,7 @@
  *   const { text, requests, notes } = importRequests(readFileSync("collection.json", "utf8"));
  */
 import { curlToRequest, type ImportOptions } from "./curlImport";
-import type { ImportedFile, ImportedRequest } from "./importedRequest";
+import { processEnv, type ImportedFile, type ImportedRequest } from "./importedRequest";
 import { writeMaximo } from "./maximoWriter";
 import { isPostmanCollection, postmanToFile } from "./postmanImport";
 import { splitShell } from "./shellWords";
@@ -45,7 +45,8 @@ export function looksLikeCurl(text: string): boolean {
 
 function curlFile(text: string, options: ImportOptions): ImportedFile {
   // A leading `$ ` prompt, as copied from a guide or a terminal, is not part of the command.
-  const parsed = splitShell(text.replace(/^\s*\$\s+(?=curl\b)/gm, ""));
+  // Shell variables (`"$MAXIMO_URL/oslc/..."`, `-d "$payload"`) are the environment's: {{$processEnv NAME}}.
+  const parsed = splitShell(text.replace(/^\s*\$\s+(?=curl\b)/gm, ""), { variable: processEnv });
   const notes: string[] = [];
   if (parsed.problem) throw new Error(`The curl command cannot be read: ${parsed.problem}`);
   const requests: ImportedRequest[] = [];
@@ -64,7 +65,7 @@ function curlFile(text: string, options: ImportOptions): ImportedFile {
 
 /** `GET mxapiwodetail`: the method and the last path segment, as a first name for the request. */
 function titleOf(request: ImportedRequest): string {
-  const path = request.url.replace(/^[a-z]+:\/\/[^/]+/i, "").split(/[?#]/)[0]!.replace(/\/+$/, "");
+  const path = request.url.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/\{\{[^{}]*\}\}/g, "").split(/[?#]/)[0]!.replace(/\/+$/, "");
   const last = path.split("/").filter((part) => part !== "").pop();
   return last ? `${request.method} ${last}` : request.method;
 }

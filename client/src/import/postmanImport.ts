@@ -52,21 +52,29 @@ export function postmanToFile(collection: unknown, options: ImportOptions = {}):
     variables.push([variable.key, secret ? processEnv(secretVariableName(variable.key)) : text(variable.value)]);
   }
   const requests: ImportedRequest[] = [];
-  walk(list(root.item), [], root.auth, requests, options);
+  walk(list(root.item), [], { auth: root.auth, behavior: root.protocolProfileBehavior }, requests, options);
   return { notes, variables, requests };
 }
 
-function walk(items: readonly KeyValue[], folders: readonly string[], inheritedAuth: unknown, out: ImportedRequest[], options: ImportOptions): void {
+/** What a request takes from its folders and collection when it does not say it itself. */
+interface Inherited {
+  auth: unknown;
+  /** Postman's `protocolProfileBehavior` (`strictSSL`, ...). */
+  behavior: unknown;
+}
+
+function walk(items: readonly KeyValue[], folders: readonly string[], inherited: Inherited, out: ImportedRequest[], options: ImportOptions): void {
   for (const entry of items) {
     const item = entry as Json;
     const name = text(item.name);
-    const auth = item.auth ?? inheritedAuth;
-    if (Array.isArray(item.item)) walk(list(item.item), [...folders, name], auth, out, options);
-    else if (item.request !== undefined) out.push(requestOf(item, [...folders, name].filter((part) => part !== "").join(" / "), auth, options));
+    const here: Inherited = { auth: item.auth ?? inherited.auth, behavior: { ...(isObject(inherited.behavior) ? inherited.behavior : {}), ...(isObject(item.protocolProfileBehavior) ? item.protocolProfileBehavior : {}) } };
+    if (Array.isArray(item.item)) walk(list(item.item), [...folders, name], here, out, options);
+    else if (item.request !== undefined) out.push(requestOf(item, [...folders, name].filter((part) => part !== "").join(" / "), here, options));
   }
 }
 
-function requestOf(item: Json, name: string, inheritedAuth: unknown, options: ImportOptions): ImportedRequest {
+function requestOf(item: Json, name: string, inherited: Inherited, options: ImportOptions): ImportedRequest {
+  const inheritedAuth = inherited.auth;
   const source = typeof item.request === "string" ? { url: item.request } : isObject(item.request) ? item.request : {};
   const notes: string[] = [];
   const description = text(isObject(source.description) ? source.description.content : source.description).split(/\r?\n/)[0]?.trim();
@@ -76,6 +84,9 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
     if (header.key && !header.disabled) request.headers.push([header.key, text(header.value)]);
   }
   applyAuth(request, source.auth ?? inheritedAuth);
+  if (isObject(inherited.behavior) && inherited.behavior.strictSSL === false) {
+    notes.push("Postman sends this request without checking the server's TLS certificate (strictSSL off): run it with `maximo run --insecure`, or set the connection's insecure option (TLS verification off for that server only).");
+  }
   applyBody(request, source.body);
   if (list(item.event).some((event) => isObject(event) && Array.isArray((event as Json & { script?: Json }).script?.exec))) {
     notes.push("Its Postman scripts (pre-request, tests) were not converted: use # @expect lines for checks.");
@@ -86,13 +97,7 @@ function requestOf(item: Json, name: string, inheritedAuth: unknown, options: Im
 function urlOf(url: unknown, notes: string[]): string {
   if (typeof url === "string") return url;
   if (!isObject(url)) return "";
-  let raw = text(url.raw);
-  if (!raw) {
-    const host = Array.isArray(url.host) ? url.host.map(text).join(".") : text(url.host);
-    const path = Array.isArray(url.path) ? url.path.map(text).join("/") : text(url.path);
-    const query = list(url.query).filter((q) => !q.disabled && q.key).map((q) => (q.value === undefined || q.value === null ? q.key! : `${q.key}=${text(q.value)}`));
-    raw = `${url.protocol ? `${text(url.protocol)}://` : ""}${host}${path ? `/${path}` : ""}${query.length ? `?${query.join("&")}` : ""}`;
-  }
+  let raw = urlFromParts(url);
   // Postman's path variables (`/:id`) take their value, or become a {{variable}} of the same name.
   for (const variable of list(url.variable)) {
     if (!variable.key) continue;
@@ -101,6 +106,46 @@ function urlOf(url: unknown, notes: string[]): string {
     raw = raw.replace(new RegExp(`/:${variable.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/?#]|$)`), `/${value || `{{${variable.key}}}`}`);
   }
   return raw;
+}
+
+/**
+ * The URL Postman sends. In v2.1 the parts (`protocol`, `host`, `port`, `path`, `query`, `hash`)
+ * are what Postman and Newman send; `raw` is the text shown in the address bar, and some
+ * generators leave the query (or all of it) out of it. So the parts win where they are given: the
+ * `query` array (enabled entries in order, values as written) over raw's query, host and path over
+ * raw's; raw is read only for what the parts do not say.
+ */
+function urlFromParts(url: Json): string {
+  const raw = text(url.raw);
+  const hashAt = raw.indexOf("#");
+  const rawNoHash = hashAt < 0 ? raw : raw.slice(0, hashAt);
+  const questionAt = rawNoHash.indexOf("?");
+  let base = questionAt < 0 ? rawNoHash : rawNoHash.slice(0, questionAt);
+  let query = questionAt < 0 ? "" : rawNoHash.slice(questionAt + 1);
+  let hash = hashAt < 0 ? "" : raw.slice(hashAt + 1);
+  const host = Array.isArray(url.host) ? url.host.map(text).join(".") : text(url.host);
+  if (host !== "") {
+    const path = Array.isArray(url.path) ? url.path.map(pathSegment).join("/") : text(url.path).replace(/^\//, "");
+    const port = text(url.port);
+    // `user:password@` (Postman's parser keeps it in `auth`, out of the host) is sent as basic auth:
+    // kept here so that the import takes it out the same way for curl and Postman.
+    const auth = isObject(url.auth) && text(url.auth.user) ? `${text(url.auth.user)}${url.auth.password ? `:${text(url.auth.password)}` : ""}@` : host.includes("@") ? "" : (/^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*@)/i.exec(raw)?.[1] ?? "");
+    base = `${url.protocol ? `${text(url.protocol)}://` : ""}${auth}${host}${port ? `:${port}` : ""}${path ? `/${path}` : ""}`;
+  }
+  if (Array.isArray(url.query)) {
+    // A parameter without a value (`null`) is sent as its bare key, an empty one as `key=`.
+    query = list(url.query)
+      .filter((q) => !q.disabled && (q.key || text(q.value)))
+      .map((q) => (q.value === undefined || q.value === null ? (q.key ?? "") : `${q.key ?? ""}=${text(q.value)}`))
+      .join("&");
+  }
+  if (url.hash !== undefined && url.hash !== null) hash = text(url.hash);
+  return `${base}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`;
+}
+
+/** A v2.1 path entry: a string, or `{ type, value }`. */
+function pathSegment(segment: unknown): string {
+  return isObject(segment) ? text(segment.value) : text(segment);
 }
 
 /** A value the file may keep: a reference to a variable (`{{apikey}}`), which holds no secret itself. */

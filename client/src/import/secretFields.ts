@@ -1,7 +1,11 @@
 /**
  * Secret fields in a request body (`"password": "x"` in JSON, `j_password=x` in a form) swapped
- * for `{{$processEnv MAXIMO_*}}`, so an imported body never holds a credential.
+ * for `{{$processEnv MAXIMO_*}}`, so an imported body never holds a credential: the names below,
+ * and any other that looks secret (Maximo's MAXUSER `passwordinput`, `passwordcheck`,
+ * `passwordold`; `x-api-key`, `client_secret`, ...).
  */
+import { looksSecret } from "../environments/secretNames";
+import { secretVariableName } from "../http/credentialVariables";
 import { processEnv } from "./importedRequest";
 
 const FIELD_VARIABLES: ReadonlyMap<string, string> = new Map([
@@ -20,18 +24,21 @@ const FIELD_VARIABLES: ReadonlyMap<string, string> = new Map([
 export function secretFieldsReplaced(text: string): { text: string; variables: string[] } {
   const variables = new Set<string>();
   const swap = (name: string) => {
-    const variable = FIELD_VARIABLES.get(name.toLowerCase());
+    const variable = FIELD_VARIABLES.get(name.toLowerCase()) ?? (looksSecret(name) ? secretVariableName(name) : undefined);
     if (variable) variables.add(variable);
     return variable;
   };
-  let out = text.replace(/("([A-Za-z_]+)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (whole, key: string, name: string, value: string) => {
-    const variable = value.includes("{{") ? undefined : swap(name);
+  // A string value, or a number under a password-like name (`"passwordinput": 1234`); an empty
+  // string holds nothing and a {{variable}} no secret.
+  let out = text.replace(/("((?:[^"\\]|\\.)+)"\s*:\s*)(?:"((?:[^"\\]|\\.)*)"|(-?\d[\d.eE+-]*))/g, (whole, key: string, name: string, value: string | undefined, number: string | undefined) => {
+    if (value === "" || value?.includes("{{") || (number !== undefined && !/passw(or)?d|pwd/i.test(name))) return whole;
+    const variable = swap(name);
     return variable ? `${key}"${processEnv(variable)}"` : whole;
   });
   // A form body: `a=1&password=x`; only when the text looks like one (no braces or line breaks).
   if (/^[^\s{[<"]+=/.test(out.trim()) && !out.trim().includes("\n")) {
     out = out.replace(/(^|&)([^=&]+)=([^&]*)/g, (whole, sep: string, name: string, value: string) => {
-      const variable = value.includes("{{") ? undefined : swap(decodeURIComponentSafe(name));
+      const variable = value === "" || value.includes("{{") ? undefined : swap(decodeURIComponentSafe(name));
       return variable ? `${sep}${name}=${processEnv(variable)}` : whole;
     });
   }

@@ -4,7 +4,9 @@
  * a backslash outside quotes escapes the next character, and a backslash before a line break
  * continues the line. Bash's $'...' (Chrome's "Copy as cURL" uses it) reads \n, \t, \', \\ and
  * \xHH. Unquoted line breaks and `;` end a command; `#` at the start of a word starts a comment.
- * Variables (`$HOST`) are left as written: nothing is expanded.
+ * Variables (`$HOST`, `${HOST}`) are left as written unless `variable` is given: then each one
+ * outside single quotes becomes what it returns (the curl import writes `{{$processEnv HOST}}`);
+ * command substitutions (`$(...)`, backquotes) and special parameters (`$1`, `$?`) stay as written.
  */
 
 export interface ShellParse {
@@ -15,7 +17,33 @@ export interface ShellParse {
 
 const ANSI_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v", "0": "\0" };
 
-export function splitShell(text: string): ShellParse {
+export interface ShellOptions {
+  /** What `$NAME` / `${NAME}` outside single quotes is written as; without it, as written. */
+  variable?: (name: string) => string;
+}
+
+/** `$NAME` or `${NAME}` at `from` (the `$`): the name and where it ends; undefined for anything else. */
+function variableAt(text: string, from: number): { name: string; end: number } | undefined {
+  const match = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(from, from + 256));
+  return match ? { name: (match[1] ?? match[2])!, end: from + match[0].length } : undefined;
+}
+
+/** The end of the `$(...)` or backquoted command starting at `from`: kept whole, nothing in it expanded. */
+function substitutionEnd(text: string, from: number): number | undefined {
+  if (text[from] === "`") {
+    const end = text.indexOf("`", from + 1);
+    return end < 0 ? undefined : end + 1;
+  }
+  if (text[from] !== "$" || text[from + 1] !== "(") return undefined;
+  let depth = 0;
+  for (let i = from + 1; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i + 1;
+  }
+  return undefined;
+}
+
+export function splitShell(text: string, options: ShellOptions = {}): ShellParse {
   const commands: string[][] = [];
   let words: string[] = [];
   let word = "";
@@ -31,6 +59,19 @@ export function splitShell(text: string): ShellParse {
     endWord();
     if (words.length > 0) commands.push(words);
     words = [];
+  };
+  /** Reads a variable or command substitution at `i` into the word; the index after it, or undefined when there is none. */
+  const expansion = (i: number): number | undefined => {
+    if (!options.variable) return undefined;
+    const substitution = substitutionEnd(text, i);
+    if (substitution !== undefined) {
+      word += text.slice(i, substitution);
+      return substitution;
+    }
+    const variable = text[i] === "$" ? variableAt(text, i) : undefined;
+    if (!variable) return undefined;
+    word += options.variable(variable.name);
+    return variable.end;
   };
   while (i < text.length) {
     const c = text[i]!;
@@ -62,7 +103,10 @@ export function splitShell(text: string): ShellParse {
         if (i >= text.length) return { commands: [...commands, [...words, word]], problem: 'A double quote (") is not closed.' };
         const d = text[i]!;
         if (d === '"') break;
-        if (d === "\\" && '"\\$`\n'.includes(text[i + 1] ?? "")) {
+        const expanded = d === "$" || d === "`" ? expansion(i) : undefined;
+        if (expanded !== undefined) {
+          i = expanded;
+        } else if (d === "\\" && '"\\$`\n'.includes(text[i + 1] ?? "")) {
           // A backslash-newline inside double quotes continues the line too.
           if (text[i + 1] !== "\n") word += text[i + 1];
           i += 2;
@@ -82,9 +126,13 @@ export function splitShell(text: string): ShellParse {
     } else if (c === "#" && !inWord) {
       while (i < text.length && text[i] !== "\n") i++;
     } else {
-      word += c;
+      const expanded = c === "$" || c === "`" ? expansion(i) : undefined;
+      if (expanded !== undefined) i = expanded;
+      else {
+        word += c;
+        i++;
+      }
       inWord = true;
-      i++;
     }
   }
   endCommand();

@@ -143,7 +143,7 @@ test("-I, --json, unknown options named, a $ prompt, and non-curl lines skipped"
   assert.equal(json!.method, "POST");
   assert.equal(header(json!, "content-type"), "application/json");
   assert.equal(header(json!, "accept"), "application/json");
-  assert.match(text, /# curl option --frobnicate was not converted\./);
+  assert.match(text, /# curl option --frobnicate was not converted \(nor the value after it, if it takes one\)\./);
   assert.match(text, /# Skipped a command that is not curl: echo done/);
 });
 
@@ -161,4 +161,124 @@ test("not curl, no URL, an unclosed quote: sentences", () => {
   assert.equal(looksLikeCurl("  curl http://x"), true);
   assert.equal(looksLikeCurl("$ curl http://x"), true);
   assert.equal(looksLikeCurl("GET http://x"), false);
+});
+
+test("body fields named like secrets beyond the fixed list (MAXUSER passwordinput, passwordcheck, passwordold; any looksSecret name) go to $processEnv", async () => {
+  const json = `curl -X POST -H 'Content-Type: application/json' http://127.0.0.1:9/maximo/oslc/os/mxapiuser -d '{"userid":"BOB","passwordinput":"pwIN-1","passwordcheck":"pwIN-1","passwordold":"pwOLD-2","x-api-key":"xk-3","nested":{"client_secret":"cs-4"},"pinpassword":9911,"status":"ACTIVE","empty_password":""}'`;
+  const { text } = importRequests(json);
+  assertNoSecret(text, ["pwIN-1", "pwOLD-2", "xk-3", "cs-4", "9911"]);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_CLIENT_SECRET: "S" });
+  assert.deepEqual(JSON.parse(String(request!.body)), { userid: "BOB", passwordinput: "P", passwordcheck: "P", passwordold: "P", "x-api-key": "K", nested: { client_secret: "S" }, pinpassword: "P", status: "ACTIVE", empty_password: "" });
+
+  const form = importRequests(`curl http://127.0.0.1:9/login -d 'user=bob&passwordinput=pwF-5&auth_token=atF-6'`).text;
+  assertNoSecret(form, ["pwF-5", "atF-6"]);
+  const [posted] = await readBack(form, { MAXIMO_PASSWORD: "P", MAXIMO_TOKEN: "T" });
+  assert.equal(posted!.body, "user=bob&passwordinput=P&auth_token=T");
+});
+
+test("query parameters named like secrets (password=, j_password=, api_key=, token=, -G -d 'password=...') go to $processEnv", async () => {
+  const { text } = importRequests(`curl 'http://127.0.0.1:9/x?user=bob&password=qpw-1&j_password=qpw-2&api_key=qk-3&token=qt-4&lean=1'`);
+  assertNoSecret(text, ["qpw-1", "qpw-2", "qk-3", "qt-4"]);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_TOKEN: "T" });
+  assert.deepEqual(request!.query, [
+    { key: "user", value: "bob" },
+    { key: "password", value: "P" },
+    { key: "j_password", value: "P" },
+    { key: "api_key", value: "K" },
+    { key: "token", value: "T" },
+    { key: "lean", value: "1" },
+  ]);
+  const get = importRequests(`curl -G http://127.0.0.1:9/x -d 'password=gpw-5'`).text;
+  assertNoSecret(get, ["gpw-5"]);
+  assert.deepEqual((await readBack(get, { MAXIMO_PASSWORD: "P" }))[0]!.query, [{ key: "password", value: "P" }]);
+});
+
+// curl(1), URL: "user:password@" in the URL is the user and password to sign in with (basic for HTTP); -u wins over it.
+test("URL credentials http://user:pass@host: the password is never written, the sign-in goes to MAXIMO_BASIC with a note", async () => {
+  const { text } = importRequests(`curl 'http://bob:urlPW-1@127.0.0.1:9/api/things?lean=1'`);
+  assertNoSecret(text, ["urlPW-1"]);
+  assert.match(text, /# Signed in as "bob" from the URL/);
+  const [request] = await readBack(text, { MAXIMO_BASIC: "B64" });
+  assert.equal(request!.target, "http://127.0.0.1:9/api/things");
+  assert.equal(header(request!, "authorization"), "Basic B64");
+
+  const maximo = importRequests(`curl https://maxadmin:urlPW-2@mx.example.test/maximo/oslc/os/mxapiasset`).text;
+  assertNoSecret(maximo, ["urlPW-2"]);
+  assert.match(maximo, /auth basic, user "maxadmin", API root oslc/);
+
+  const both = importRequests(`curl -u carol:uPW-3 http://dave:urlPW-4@127.0.0.1:9/x`).text;
+  assertNoSecret(both, ["uPW-3", "urlPW-4"]);
+  assert.match(both, /Signed in as "carol" with curl -u/);
+  assert.match(both, /The user and password in the URL \(user "dave"\) were dropped/);
+});
+
+// curl(1): --oauth2-bearer <token> "Specify the Bearer Token for OAUTH 2.0 server authentication";
+// -U, --proxy-user <user:password> "Specify the user name and password to use for proxy authentication".
+test("--oauth2-bearer, --proxy-user/-U and unknown options never make their value the URL nor write it", async () => {
+  const bearer = importRequests(`curl --oauth2-bearer tokBEARER-1 http://127.0.0.1:9/maximo/oslc/whoami`).text;
+  assertNoSecret(bearer, ["tokBEARER-1"]);
+  const [whoami] = await readBack(bearer, { MAXIMO_TOKEN: "T" });
+  assert.equal(whoami!.target, "http://127.0.0.1:9/maximo/oslc/whoami");
+  assert.equal(header(whoami!, "authorization"), "Bearer T");
+
+  for (const option of ["--proxy-user", "-U"]) {
+    const proxied = importRequests(`curl ${option} bob:proxyPW-2 -x http://127.0.0.1:3128 http://127.0.0.1:9/x`).text;
+    assertNoSecret(proxied, ["proxyPW-2", "bob:"]);
+    assert.match(proxied, new RegExp(`# curl ${option} \\(the proxy's user and password\\) was not converted`));
+    assert.equal((await readBack(proxied))[0]!.target, "http://127.0.0.1:9/x");
+  }
+  assert.equal((await readBack(importRequests(`curl -Ubob:proxyPW-3 http://127.0.0.1:9/x`).text))[0]!.target, "http://127.0.0.1:9/x");
+
+  const unknown = importRequests(`curl --aws-sigv4 secretSIG-4 --frob 127.0.0.1:9/maximo/oslc/whoami`).text;
+  assertNoSecret(unknown, ["secretSIG-4"]);
+  assert.match(unknown, /# curl option --aws-sigv4 was not converted/);
+  assert.equal((await readBack(unknown))[0]!.target, "http://127.0.0.1:9/maximo/oslc/whoami", "the last bare word is the URL");
+  const before = importRequests(`curl --frob-token secretTOK-5 http://127.0.0.1:9/y`).text;
+  assertNoSecret(before, ["secretTOK-5"]);
+  assert.equal((await readBack(before))[0]!.target, "http://127.0.0.1:9/y", "the word with :// is the URL");
+});
+
+// POSIX sh (Shell Command Language §2.6.2): $NAME and ${NAME} expand outside single quotes, in
+// double quotes too; '$NAME' and \$NAME stay as written; $(...) is a command, not a variable.
+test("shell variables in a curl word become {{$processEnv NAME}}; single quotes, \\$ and $(...) stay as written", () => {
+  const variable = (name: string) => `<${name}>`;
+  const parsed = splitShell(`curl "$MAXIMO_URL/x?a=\${SITE}" '$NOT' \\$NOT2 -H "maxauth: $(echo -n \${U}:\${P} | base64)" $A$B pa$ $1`, { variable });
+  assert.deepEqual(parsed.commands, [["curl", "<MAXIMO_URL>/x?a=<SITE>", "$NOT", "$NOT2", "-H", "maxauth: $(echo -n ${U}:${P} | base64)", "<A><B>", "pa$", "$1"]]);
+  assert.deepEqual(splitShell(`curl "$X"`).commands, [["curl", "$X"]], "without the option nothing is expanded");
+});
+
+test("a URL starting with a shell variable gets no http:// and, as a Maximo API base with a sign-in, becomes connection-relative", async () => {
+  const relative = importRequests(`curl -H "maxauth: d2lsc29uOndpbHNvbg==" "$MAXIMO_URL/oslc/os/mxasset?oslc.select=assetnum"`).text;
+  assertNoSecret(relative, ["d2lsc29uOndpbHNvbg=="]);
+  assert.match(relative, /^# Sent through a connection to \$MAXIMO_URL \(auth maxauth, API root oslc\)/m);
+  const [asset] = await readBack(relative);
+  assert.equal(asset!.target, "os/mxasset");
+
+  const braced = importRequests(`curl -u maxadmin:pw-1 "\${MAXIMO_HOST}/maximo/api/os/mxapiwo?lean=1"`).text;
+  assertNoSecret(braced, ["pw-1"]);
+  assert.match(braced, /Sent through a connection to \$MAXIMO_HOST\/maximo \(auth basic, user "maxadmin", API root api\)/);
+
+  // No sign-in a connection repeats: the variable stays the base, read from the environment.
+  const cookie = importRequests(`curl -X POST "$MAXIMO_URL/oslc/apitoken/create" -H "Cookie: $SESSION" -d '{"expiration": -1}'`).text;
+  assert.doesNotMatch(cookie, /http:\/\//);
+  const [token] = await readBack(cookie, { MAXIMO_URL: "http://127.0.0.1:9/maximo", SESSION: "JSESSIONID=1" });
+  assert.equal(token!.target, "http://127.0.0.1:9/maximo/oslc/apitoken/create");
+  assert.equal(header(token!, "cookie"), "JSESSIONID=1");
+  assert.deepEqual(JSON.parse(String(token!.body)), { expiration: -1 });
+});
+
+test("a body that is only a shell variable (-d \"$payload\") is read from the environment, with a note", async () => {
+  const { text } = importRequests(`curl -X POST -H "Content-Type: application/json" "$BASE/things?lean=1" -d "$payload"`);
+  assert.match(text, /# The body is the shell variable \$payload: it is read from the environment variable payload/);
+  const [request] = await readBack(text, { BASE: "http://127.0.0.1:9", payload: '{"a":1}' });
+  assert.equal(request!.target, "http://127.0.0.1:9/things");
+  assert.equal(request!.body, '{"a":1}');
+});
+
+// curl(1) -o, --output <file>: "Write output to <file> instead of stdout".
+test("-o FILE: a note says the response is not saved there and how to save it; -o /dev/null says nothing", async () => {
+  const { text } = importRequests(`curl -H "apikey: k-1" http://127.0.0.1:9/maximo/api/oas/api.json -o maximo_openapi.json`);
+  assert.match(text, /# curl -o maximo_openapi\.json saved the response to that file; this request does not: run it with `maximo run FILE --out DIR`/);
+  assert.equal((await readBack(text))[0]!.method, "GET");
+  assert.doesNotMatch(importRequests(`curl -s -o /dev/null http://127.0.0.1:9/x`).text, /saved the response/);
 });

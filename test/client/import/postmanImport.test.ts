@@ -96,3 +96,123 @@ test("v2.0-style auth objects and a request given as a bare URL string", async (
   assert.equal(ping!.target, "http://127.0.0.1:9/maximo/oslc/ping");
   assert.equal(header(key!, "x-api-key"), "k");
 });
+
+/** A collection of one request whose `url` is the given v2.1 URL object. */
+function oneRequest(url: unknown, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    info: { name: "min", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    item: [{ name: "r", request: { method: "GET", header: [], url }, ...extra }],
+  });
+}
+
+// Postman v2.1 schema, "url": `raw` is the display text; protocol/host/port/path/query/hash are the
+// parts Postman and Newman send, and `query` entries with `"disabled": true` are not sent.
+test("Postman URL parts: a query array missing from raw is kept (action=wsmethod:...); disabled entries are dropped", async () => {
+  const url = {
+    raw: "{{baseUrl}}/oslc/os/mxapiassignment/:id",
+    host: ["{{baseUrl}}"],
+    path: ["oslc", "os", "mxapiassignment", ":id"],
+    query: [
+      { key: "action", value: "wsmethod:assignLabor" },
+      { key: "lean", value: "1" },
+      { key: "oslc.where", value: "", disabled: true },
+      { key: "oslc.select", value: "{{fields}}" },
+    ],
+    variable: [{ key: "id", value: "42" }],
+  };
+  const { text } = importRequests(oneRequest(url));
+  const [request] = await readBack(text, {}, { baseUrl: "http://127.0.0.1:9/maximo", fields: "wonum" });
+  assert.equal(request!.target, "http://127.0.0.1:9/maximo/oslc/os/mxapiassignment/42");
+  assert.deepEqual(request!.query, [
+    { key: "action", value: "wsmethod:assignLabor" },
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "wonum" },
+  ]);
+  assert.match(text, /&oslc\.select=\{\{fields\}\}/, "a {{variable}} value is written as it stands");
+});
+
+test("Postman URL parts: raw with ?lean=1 and a query array with lean=1 and oslc.select: the array wins, each once", async () => {
+  const url = { raw: "{{baseUrl}}/oslc/os/mxapiwo?lean=1", host: ["{{baseUrl}}"], path: ["oslc", "os", "mxapiwo"], query: [{ key: "lean", value: "1" }, { key: "oslc.select", value: "wonum" }] };
+  const [request] = await readBack(importRequests(oneRequest(url)).text, {}, { baseUrl: "http://127.0.0.1:9/maximo" });
+  assert.deepEqual(request!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.select", value: "wonum" },
+  ]);
+});
+
+test("Postman URL: raw alone is read when there are no parts; protocol, port and a parts-only URL are built", async () => {
+  const [rawOnly] = await readBack(importRequests(oneRequest({ raw: "http://127.0.0.1:9/maximo/oslc/os/mxapiwo?lean=1&oslc.pageSize=5" })).text);
+  assert.equal(rawOnly!.target, "http://127.0.0.1:9/maximo/oslc/os/mxapiwo");
+  assert.deepEqual(rawOnly!.query, [
+    { key: "lean", value: "1" },
+    { key: "oslc.pageSize", value: "5" },
+  ]);
+  const parts = { protocol: "http", host: ["127", "0", "0", "1"], port: "9", path: ["maximo", "oslc", "whoami"], query: [{ key: "lean", value: "1" }] };
+  const [built] = await readBack(importRequests(oneRequest(parts)).text);
+  assert.equal(built!.target, "http://127.0.0.1:9/maximo/oslc/whoami");
+  assert.deepEqual(built!.query, [{ key: "lean", value: "1" }]);
+});
+
+test("secret-named query parameters, URL credentials and body fields of a Postman request are never written", async () => {
+  const url = {
+    raw: "http://bob:pmURL-1@127.0.0.1:9/api/x?password=pmQ-2",
+    protocol: "http",
+    host: ["127", "0", "0", "1"],
+    port: "9",
+    path: ["api", "x"],
+    query: [
+      { key: "password", value: "pmQ-2" },
+      { key: "api_key", value: "pmQ-3" },
+      { key: "lean", value: "1" },
+    ],
+  };
+  const body = { mode: "urlencoded", urlencoded: [{ key: "userid", value: "BOB" }, { key: "passwordinput", value: "pmB-4" }] };
+  const collection = JSON.parse(oneRequest(url));
+  collection.item[0].request.body = body;
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["pmURL-1", "pmQ-2", "pmQ-3", "pmB-4"]);
+  assert.match(text, /# Signed in as "bob" from the URL/);
+  const [request] = await readBack(text, { MAXIMO_PASSWORD: "P", MAXIMO_APIKEY: "K", MAXIMO_BASIC: "B" });
+  assert.equal(request!.target, "http://127.0.0.1:9/api/x");
+  assert.deepEqual(request!.query, [
+    { key: "password", value: "P" },
+    { key: "api_key", value: "K" },
+    { key: "lean", value: "1" },
+  ]);
+  assert.equal(header(request!, "authorization"), "Basic B");
+  assert.equal(request!.body, "userid=BOB&passwordinput=P");
+
+  // The Postman SDK's URL object keeps user:password in `auth`, out of the host.
+  const sdk = importRequests(oneRequest({ raw: "http://carol:pmURL-5@127.0.0.1:9/api/y", protocol: "http", auth: { user: "carol", password: "pmURL-5" }, host: ["127", "0", "0", "1"], port: "9", path: ["api", "y"] })).text;
+  assertNoSecret(sdk, ["pmURL-5"]);
+  assert.match(sdk, /# Signed in as "carol" from the URL/);
+});
+
+test("a collection variable named like mxpass is a secret: its value goes to $processEnv", () => {
+  const collection = JSON.parse(oneRequest("{{host}}/maximo/oslc/whoami"));
+  collection.variable = [
+    { key: "host", value: "http://127.0.0.1:9" },
+    { key: "mxpass", value: "pmVAR-6" },
+    { key: "mxuser", value: "maxadmin" },
+  ];
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["pmVAR-6"]);
+  assert.match(text, /^@mxpass = \{\{\$processEnv MAXIMO_MXPASS\}\}$/m);
+  assert.match(text, /^@mxuser = maxadmin$/m);
+});
+
+// Postman v2.1 schema: "protocolProfileBehavior" on an item or a folder; strictSSL false turns certificate checks off.
+test("protocolProfileBehavior.strictSSL false (on the request or its folder) gets a note: --insecure or the connection's TLS option", () => {
+  const collection = {
+    info: { name: "tls", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    item: [
+      { name: "own", request: { method: "GET", url: "https://127.0.0.1:9/a" }, protocolProfileBehavior: { strictSSL: false } },
+      { name: "folder", protocolProfileBehavior: { strictSSL: false }, item: [{ name: "inherited", request: { method: "GET", url: "https://127.0.0.1:9/b" } }] },
+      { name: "checked", request: { method: "GET", url: "https://127.0.0.1:9/c" }, protocolProfileBehavior: { disableBodyPruning: true } },
+    ],
+  };
+  const { text } = importRequests(JSON.stringify(collection));
+  const notes = text.split("\n").filter((line) => line.includes("strictSSL off"));
+  assert.equal(notes.length, 2, text);
+  assert.match(notes[0]!, /run it with `maximo run --insecure`, or set the connection's insecure option/);
+});
