@@ -6,6 +6,14 @@
  * the rows are read back by key first, and only those that did not land are sent again, as a
  * new payload with its own id. A row counts as landed when the server holds it as sent (a
  * delete: when it is gone).
+ *
+ * Some rows cannot be read back that way (`canConfirm`): a create without its key value (Maximo
+ * numbers the record), or an update that adds child rows (the record existed before). Once the
+ * batch is known to have been applied (a 409, or another of its rows found), they are reported as
+ * not confirmed and never sent again; while nothing is known, only the same payload under the
+ * same id goes again, which the server turns away if it committed it. A batch an earlier run sent
+ * without recording the answer may be older than the server remembers ids (five minutes, §29), so
+ * its unconfirmable rows are reported, not sent.
  */
 import type { LoadAction, PlannedRow, RowResult } from "./contract";
 import { itemFor, resultOfItem, scalarAttributes, type BulkItem } from "./bulkItems";
@@ -59,12 +67,15 @@ export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<R
   const { target } = options;
   const results = new Map<PlannedRow, RowResult>();
   let pending = job.rows;
+  let round = 0;
   if (job.unsure) {
     options.log?.(`batch ${job.index + 1}: an earlier run sent it without recording the answer; reading its rows back first.`);
-    pending = await confirm(job.rows, options, results);
+    const checkable = job.rows.filter((row) => canConfirm(row, options));
+    notConfirmed(job.rows.filter((row) => !canConfirm(row, options)), "an earlier run sent this batch and its answer was never recorded", options, results);
+    pending = await confirm(checkable, options, results);
+    if (pending.length < checkable.length) round = 1;
   }
   let items = await prepare(pending, options, results);
-  let round = job.unsure && pending.length < job.rows.length ? 1 : 0;
   for (let recoveries = 0, waits = 0; items.length > 0; ) {
     const id = batchTransactionId(options.load, job.index, round);
     const outcome = await post(target, items, id);
@@ -90,14 +101,48 @@ export async function sendBatch(job: BatchJob, options: BatchOptions): Promise<R
         ? `batch ${job.index + 1}: 409, transaction ${id} was already applied (reference §29); reading its rows back.`
         : `batch ${job.index + 1}: the answer was lost (${outcome.reason}); reading its rows back before deciding anything.`,
     );
-    const left = new Set(await confirm(items.map((p) => p.row), options, results));
-    const remaining = items.filter((p) => left.has(p.row));
-    // Nothing landed and no answer came: the same payload again, under the same id (a server
-    // that did commit it says 409). Otherwise the rows left are a new payload with a new id.
-    if (!(outcome.kind === "lost" && remaining.length === items.length)) round++;
-    items = remaining;
+    const sent = items.map((p) => p.row);
+    const checkable = sent.filter((row) => canConfirm(row, options));
+    const left = new Set(await confirm(checkable, options, results));
+    const applied = outcome.kind === "duplicate" || left.size < checkable.length;
+    if (!applied) {
+      // Nothing landed and no answer came: the same payload again, under the same id (a server
+      // that did commit it says 409).
+      continue;
+    }
+    // The batch was applied: what cannot be read back is reported, never sent again; the rows
+    // read back and not found are a new payload with a new id.
+    const why = outcome.kind === "duplicate" ? "the server says this batch was already applied (HTTP 409, reference §29)" : "its answer was lost after the server applied the batch";
+    notConfirmed(sent.filter((row) => !canConfirm(row, options)), why, options, results);
+    items = items.filter((p) => left.has(p.row));
+    round++;
   }
   return job.rows.map((row) => results.get(row) ?? { row: row.row, status: "failed", keys: row.keys, message: "No result was recorded for this row." });
+}
+
+/**
+ * Whether reading the row back can tell that it landed: its key values are all given (a create
+ * without one is numbered by Maximo) and writable in a where clause, and it is not an update
+ * whose child rows no read-back compares (the record existed before it).
+ */
+function canConfirm(row: PlannedRow, options: BatchOptions): boolean {
+  if (!hasWritableKeys(options.target, row) || keyAttributes(options.target).some((key) => (row.keys[key] ?? "") === "")) return false;
+  if (options.action === "add" || options.action === "delete") return true;
+  return !Object.values(row.record).some((value) => value !== null && typeof value === "object");
+}
+
+/** Rows that may have landed and cannot be read back: reported for the user to check, never sent again. */
+function notConfirmed(rows: readonly PlannedRow[], why: string, options: BatchOptions, results: Map<PlannedRow, RowResult>): void {
+  const numbered = (row: PlannedRow) => keyAttributes(options.target).some((key) => (row.keys[key] ?? "") === "");
+  const reason = (row: PlannedRow) => (numbered(row) ? "without its key value, Maximo numbers it" : hasWritableKeys(options.target, row) ? "its child rows are not compared by reading the record back" : "its key value cannot be written in oslc.where");
+  for (const row of rows) {
+    results.set(row, {
+      row: row.row,
+      status: "failed",
+      keys: row.keys,
+      message: `Not confirmed: ${why}, and this row cannot be read back (${reason(row)}). It was not sent again, so it cannot land twice: check it on the server.`,
+    });
+  }
 }
 
 /** Looks up the records an update, change or delete addresses; rows without one fail here, unsent. */
@@ -128,7 +173,7 @@ async function prepare(rows: PlannedRow[], options: BatchOptions, results: Map<P
 async function confirm(rows: PlannedRow[], options: BatchOptions, results: Map<PlannedRow, RowResult>): Promise<PlannedRow[]> {
   const { target, action } = options;
   const compare = action === "delete" ? [] : scalarAttributes(rows);
-  // A row whose keys cannot be asked for is not confirmed: sent again, a create it already made fails as a duplicate, never lands twice.
+  // Callers pass only rows `canConfirm` allows; one whose keys cannot be asked for is left.
   const held = await lookup(target, rows.filter((row) => hasWritableKeys(target, row)), compare);
   const left: PlannedRow[] = [];
   for (const row of rows) {

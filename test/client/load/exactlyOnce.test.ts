@@ -125,3 +125,63 @@ describe("exactly once under faults mid-load", () => {
     assert.deepEqual((JSON.parse(first.body) as Array<{ _data: { assetnum: string } }>).map((i) => i._data.assetnum), ["EO-3"], "only the row that had not landed");
   });
 });
+
+describe("rows that cannot be read back are never sent twice (found by an audit)", () => {
+  /** Six assets without an assetnum: Maximo numbers each; only the description tells them apart. */
+  function numbered(): PlanItem[] {
+    return Array.from({ length: 6 }, (_, i): PlanItem => ({ kind: "row", row: { row: i + 1, record: { siteid: "BEDFORD", description: `KL-${i + 1}` }, keys: { assetnum: "", siteid: "BEDFORD" } } }));
+  }
+  const storedByDescription = () => emu.emulator.store.rows("asset").filter((r) => String(r.description ?? "").startsWith("KL-")).map((r) => String(r.description)).sort();
+
+  async function loadNumbered(state = new MemoryLoadState()): Promise<RowResult[]> {
+    const { target, executor } = await assetTarget(emu);
+    const results: RowResult[] = [];
+    try {
+      await sendLoad(planItems(numbered()), { target, action: "add", contentHash: "numbered", batchSize: 3, state, onResult: (r) => void results.push(r) });
+      return results;
+    } finally {
+      executor.close();
+    }
+  }
+
+  test("a cut after the commit: the 409 says the batch was applied; its numbered rows are reported, not sent again", async () => {
+    emu.addFault({ path: "*/os/mxapiasset", method: "BULK", bodyContains: '"KL-4"', kind: "resetAfterCommit", count: 1 });
+    const results = await loadNumbered();
+    assert.deepEqual(storedByDescription(), ["KL-1", "KL-2", "KL-3", "KL-4", "KL-5", "KL-6"], "each row stored once");
+    assert.deepEqual(results.filter((r) => r.status === "failed").map((r) => r.row), [4, 5, 6]);
+    assert.match(results[3]!.message ?? "", /Not confirmed: the server says this batch was already applied \(HTTP 409.*Maximo numbers it.*not sent again/);
+  });
+
+  test("resume: a numbered batch an earlier run sent is reported, not sent again (the server may have forgotten its id)", async () => {
+    const state = new MemoryLoadState();
+    state.started(0);
+    await fetch(`${emu.url}/oslc/os/mxapiasset?lean=1`, {
+      method: "POST",
+      headers: { apikey: "emulator-apikey", "x-method-override": "BULK", "content-type": "application/json" },
+      body: JSON.stringify(["KL-1", "KL-2", "KL-3"].map((description) => ({ _data: { siteid: "BEDFORD", description } }))),
+    });
+    const results = await loadNumbered(state);
+    assert.deepEqual(storedByDescription(), ["KL-1", "KL-2", "KL-3", "KL-4", "KL-5", "KL-6"]);
+    assert.deepEqual(results.filter((r) => r.status === "failed").map((r) => r.row), [1, 2, 3]);
+    assert.match(results[0]!.message ?? "", /an earlier run sent this batch/);
+  });
+
+  test("an update that adds child rows: a lost answer is not 'confirmed' by the record existing; the same payload goes again under the same id", async () => {
+    const { target, executor } = await assetTarget(emu, { os: "mxapiwodetail" });
+    const wo = emu.emulator.store.rows("workorder")[0]!;
+    const labor = () => emu.emulator.store.rows("wplabor").filter((r) => r.laborcode === "KLLABOR").length;
+    const before = labor();
+    emu.addFault({ path: "*/os/mxapiwodetail", method: "BULK", bodyContains: "KLLABOR", kind: "reset", count: 6 });
+    const results: RowResult[] = [];
+    try {
+      const row = { row: 1, record: { wonum: wo.wonum, siteid: wo.siteid, wplabor: [{ laborcode: "KLLABOR", laborhrs: 7 }] }, keys: { wonum: String(wo.wonum), siteid: String(wo.siteid) } };
+      await sendLoad(planItems([{ kind: "row", row }]), { target, action: "update", contentHash: "child", batchSize: 5, onResult: (r) => void results.push(r) });
+    } finally {
+      executor.close();
+    }
+    assert.equal(labor() - before, 1, "the labor line exists once");
+    assert.equal(results[0]!.status, "ok", results[0]!.message);
+    const posts = emu.log.list().filter((r) => r.method === "POST" && r.body.includes("KLLABOR"));
+    assert.ok(posts.length > 1 && posts.every((p) => p.headers.transactionid === posts[0]!.headers.transactionid), "every attempt under the batch's one id");
+  });
+});
