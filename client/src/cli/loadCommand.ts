@@ -15,6 +15,7 @@ import { planLoad, LoadFileError } from "../load/planLoad";
 import { ResultsFile } from "../load/resultsFile";
 import { checkWritable, defaultBatchSize, ReadOnlyRefusal, sendLoad, type LoadProgress } from "../load/sendLoad";
 import { fetchObjectSchema, SchemaUnavailable } from "../load/serverSchema";
+import { childKeyNotes } from "../load/childKeyNotes";
 import { previewOnServer, serverPreviewRows } from "../load/serverPreview";
 import { loadId } from "../load/transactionIds";
 import { UsageError, type ParsedArgs } from "./args";
@@ -88,6 +89,7 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
     }
     const unmapped = plan.columns.filter((c) => c.problem);
     for (const column of unmapped) printError(`maximo: column "${column.header}": ${column.problem}`);
+    for (const note of childKeyNotes(plan.columns, target.schema, action)) printError(`maximo: note: ${note}`);
     if (preview) return await previewCommand(plan, target, print, connection.readOnly === true);
 
     checkWritable(target);

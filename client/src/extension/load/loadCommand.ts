@@ -9,6 +9,7 @@ import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import * as vscode from "vscode";
+import { childKeyNotes } from "../../load/childKeyNotes";
 import type { LoadPlanInput } from "../../load/contract";
 import type { LoadPreview } from "../../../webview/load/protocol";
 import type { Connections, ExtensionConnection, Log } from "../contracts";
@@ -101,7 +102,7 @@ async function prepare(deps: LoadDeps, argument: unknown): Promise<Prepared | un
         builder.add(item, cells);
         if (builder.rowCount % 10_000 === 0) progress.report({ message: `${builder.rowCount} rows` });
       }
-      const notes = found.packNote ? [`Checked against the offline pack's schema: ${found.packNote}.`] : [];
+      const notes = [...childKeyNotes(read.columns, input.schema, input.action), ...(found.packNote ? [`Checked against the offline pack's schema: ${found.packNote}.`] : [])];
       return { preview: builder.finish({ id: randomUUID(), title, notes }), rows: builder.rowCount };
     },
   );
