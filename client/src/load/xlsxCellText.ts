@@ -6,8 +6,11 @@
  * - a date → ISO 8601 without an offset (`2026-02-10T08:00:00`): Excel keeps wall-clock time
  *   with no time zone, so the server's own zone applies, as for a CSV date without an offset;
  *   a time alone (Excel's day 0) → `08:30:00`;
- * - a formula → its cached result, by the same rules (a formula never calculated has none: empty);
- * - an error value (`#N/A`, `#DIV/0!`) → a problem: the row is not loaded.
+ * - a formula → its cached result, by the same rules;
+ * - an error value (`#N/A`, `#DIV/0!`) → a problem: the row is not loaded. So is a formula without
+ *   a cached result: exceljs's reader drops an error a formula evaluated to (`=1/0`, a failed
+ *   VLOOKUP), and a workbook saved without calculating has none either; loading it as empty
+ *   would lose the value without a word.
  */
 export function cellText(value: unknown): { text: string; problem?: string } {
   if (value === null || value === undefined) return { text: "" };
@@ -19,7 +22,11 @@ export function cellText(value: unknown): { text: string; problem?: string } {
     const cell = value as Record<string, unknown>;
     if (Array.isArray(cell.richText)) return { text: cell.richText.map((run) => String((run as { text?: unknown }).text ?? "")).join("") };
     if ("error" in cell) return { text: "", problem: `the cell holds the error ${String(cell.error)}` };
-    if ("formula" in cell || "sharedFormula" in cell) return "result" in cell ? cellText(cell.result) : { text: "" };
+    if ("formula" in cell || "sharedFormula" in cell) {
+      if ("result" in cell && cell.result !== undefined) return cellText(cell.result);
+      const formula = typeof cell.formula === "string" ? ` =${cell.formula}` : "";
+      return { text: "", problem: `the formula${formula} has no saved value (it evaluates to an error such as #DIV/0! or #N/A, or the workbook was saved without calculating): fix it in Excel and save, or paste the values` };
+    }
     if ("text" in cell) return cellText(cell.text); // hyperlink: { text, hyperlink }
   }
   return { text: String(value) };

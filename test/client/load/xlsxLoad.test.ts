@@ -126,3 +126,23 @@ test("a read stopped early (the header, a preview, another sheet) leaves no file
   // 80 reads that each opened the file, and each XLSX read a part stream of the zip.
   assert.ok(openFiles() - before < 10, `${openFiles() - before} more files open than before`);
 });
+
+test("a formula without a saved value (one that evaluates to an error, or never calculated) is a row problem, not an empty value", async () => {
+  // Found by an audit: =1/0 and a failed VLOOKUP loaded as empty, and the asset landed without its value.
+  const file = await workbook((book) => {
+    const sheet = book.addWorksheet("Formulas");
+    sheet.addRow(["wonum", "siteid", "description", "wopriority"]);
+    sheet.addRow(["WO-7", "BEDFORD", "fine", { formula: "1+1", result: 2 }]);
+    sheet.addRow(["WO-8", "BEDFORD", "error", { formula: "1/0", result: { error: "#DIV/0!" } }]);
+    sheet.addRow(["WO-9", "BEDFORD", { formula: "CONCAT(\"a\",\"b\")" }, 1]);
+  });
+  const items = await allItems(await planLoad({ file, schema: wo, action: "add", sheet: "Formulas" }));
+  assert.equal(items[0]!.kind, "row");
+  for (const [index, column, formula] of [[1, "wopriority", "=1/0"], [2, "description", '=CONCAT("a","b")']] as const) {
+    const item = items[index]!;
+    assert.equal(item.kind, "invalid", JSON.stringify(item));
+    const problem = item.kind === "invalid" ? item.row.problems[0]! : undefined;
+    assert.equal(problem?.column, column);
+    assert.ok(problem?.message.includes(`the formula ${formula} has no saved value`), problem?.message);
+  }
+});
