@@ -78,7 +78,7 @@ export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
       writer = createRowWriter(input.format, temporary);
       await writer.start(columns.names());
     }
-    for await (const members of memberPages(input, withPageSize(request), progress)) {
+    for await (const members of memberPages(input, withStablePaging(withPageSize(request)), progress)) {
       const rows = members.flatMap((record) => columns.rows(record));
       progress.records += members.length;
       progress.rows += rows.length;
@@ -124,6 +124,17 @@ function columnPlan(select: string | undefined, explode: string | undefined): Co
 function withPageSize(request: ResolvedRequest): ResolvedRequest {
   if (request.query.some((parameter) => parameter.key.toLowerCase() === "oslc.pagesize")) return request;
   return { ...request, query: [...request.query, { key: "oslc.pageSize", value: String(DEFAULT_EXPORT_PAGE_SIZE) }] };
+}
+
+/**
+ * Stable paging (reference §8.3): the server keeps the query's record set and pages through it,
+ * instead of running the query again for each page, so a record added or changed while the export
+ * runs cannot shift the pages (a row written twice, another left out). Unless the request chose:
+ * `stablepaging` already given, or a `pageno` that asks for one page.
+ */
+function withStablePaging(request: ResolvedRequest): ResolvedRequest {
+  if (request.query.some((parameter) => ["stablepaging", "pageno"].includes(parameter.key.toLowerCase()))) return request;
+  return { ...request, query: [...request.query, { key: "stablepaging", value: "true" }] };
 }
 
 /**

@@ -97,6 +97,31 @@ describe("exportQuery", () => {
     assert.match(bytes.toString("utf8"), /\r\n1/, "CRLF line ends");
   });
 
+  test("stable paging (reference §8.3): records added mid-export neither repeat a row nor leave one out", async () => {
+    // Found by an audit: 30 assets that sort first, added while an export ran, put 30 rows in twice and left the new ones out.
+    const query = woQuery(FLAT);
+    const members = await membersOf(query);
+    let added = false;
+    try {
+      const { result, out } = await runExport(query, "csv", {
+        onProgress: (progress) => {
+          if (added || progress.pages !== 1) return;
+          added = true;
+          for (let i = 0; i < 10; i++) emu.emulator.store.insert("workorder", { wonum: `0000SP${i}`, siteid: "BEDFORD", status: "WAPPR", woclass: "WORKORDER", istask: false });
+        },
+      });
+      assert.ok(added, "rows were added after the first page");
+      const wonums = readCsv(out).slice(1).map((row) => row[0]!);
+      assert.equal(new Set(wonums).size, wonums.length, "no row twice");
+      assert.deepEqual(wonums, members.map((member) => String(member.wonum)), "the record set the export started with");
+      assert.equal(result.rows, members.length);
+      const first = emu.log.list().find((entry) => entry.method === "GET" && entry.query.includes("oslc.pageSize=7"));
+      assert.match(first?.query ?? "", /stablepaging=true/);
+    } finally {
+      for (const row of emu.emulator.store.rows("workorder").filter((r) => String(r.wonum).startsWith("0000SP"))) emu.emulator.store.remove("workorder", row);
+    }
+  });
+
   test("columns follow oslc.select, not the order of the keys in the records", async () => {
     const select = "status,wopriority,wonum,description";
     const query = woQuery(select);
