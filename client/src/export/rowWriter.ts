@@ -33,8 +33,21 @@ export class FileSink {
 
   async write(chunk: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, "drain"), once(this.stream, "close")]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  /** Until the buffer drains or the stream closes (an error closes it); the other listener is removed, so none pile up page after page. */
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("close", done);
+        resolve();
+      };
+      this.stream.once("drain", done);
+      this.stream.once("close", done);
+    });
   }
 
   /** Ends the file and waits until it is closed. */
