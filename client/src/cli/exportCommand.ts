@@ -80,6 +80,7 @@ export async function exportCommand(args: ParsedArgs, io: ExportIo): Promise<num
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const records = result.rows === result.records ? "" : ` from ${result.records} records`;
     say(`Exported ${result.rows} rows${records} (${result.pages} page${result.pages === 1 ? "" : "s"}, ${seconds} s) to ${relative(io.cwd, out) || out}`);
+    for (const note of result.notes) complain(`maximo: note: ${note}`);
     say(`  ${result.columns.length} columns: ${result.columns.join(", ")}`);
     return 0;
   } catch (error) {

@@ -19,8 +19,16 @@ function csvText(records: string[][]): Promise<string> {
   });
 }
 
+/**
+ * Text a spreadsheet opening the CSV reads as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`,
+ * a tab or a carriage return first. Written as it is, so the file loads back byte for byte; the
+ * export says how many there are. A number (`-2`) is no such text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export class CsvWriter implements RowWriter {
   private readonly file: FileSink;
+  private formulaLike = 0;
 
   constructor(path: string) {
     this.file = new FileSink(path);
@@ -32,7 +40,14 @@ export class CsvWriter implements RowWriter {
 
   async write(rows: readonly Row[], columns: readonly string[]): Promise<void> {
     if (rows.length === 0) return;
+    for (const row of rows) for (const column of columns) if (typeof row[column] === "string" && FORMULA_START.test(row[column] as string)) this.formulaLike++;
     await this.file.write(await csvText(rows.map((row) => columns.map((column) => cellText(row[column])))));
+  }
+
+  notes(): string[] {
+    if (this.formulaLike === 0) return [];
+    const cells = this.formulaLike === 1 ? "1 text value begins" : `${this.formulaLike} text values begin`;
+    return [`${cells} with =, +, - or @, which Excel and other spreadsheets may run as a formula when the CSV is opened: export as xlsx to open it in a spreadsheet, or import the CSV as text (Data > From Text/CSV).`];
   }
 
   finish(): Promise<void> {

@@ -51,6 +51,8 @@ export interface ExportRequest {
 export interface ExportResult extends ExportProgress {
   file: string;
   columns: string[];
+  /** What to say about the file (a CSV with text Excel would run as formulas). */
+  notes: string[];
 }
 
 /** An export that stopped, in one sentence; the target file was not written. */
@@ -99,9 +101,10 @@ export async function exportQuery(input: ExportRequest): Promise<ExportResult> {
       }
     }
     await writer!.finish();
+    const notes = writer!.notes?.() ?? [];
     writer = undefined;
     renameSync(temporary, out);
-    return { ...progress, file: out, columns: columns.names() };
+    return { ...progress, file: out, columns: columns.names(), notes };
   } catch (error) {
     await writer?.abort().catch(() => undefined);
     rmSync(temporary, { force: true });

@@ -15,6 +15,8 @@ export interface RowWriter {
   finish(): Promise<void>;
   /** Closes the file without completing it. */
   abort(): Promise<void>;
+  /** What the user should know about the file written (said once it is complete). */
+  notes?(): string[];
 }
 
 /**

@@ -32,6 +32,22 @@ describe("export writers", () => {
     assert.match(readFileSync(path, "utf8"), /\r\n1002,"  padded  ",,false,\r\n/);
   });
 
+  test("CSV: text a spreadsheet would run as a formula is written as it is (a load reads it back) and counted in a note; numbers are not", async () => {
+    // OWASP "CSV Injection": =, +, -, @ first. Found by an audit: =HYPERLINK(...) descriptions exported silently.
+    const path = join(scratchDir(), "formulas.csv");
+    const writer = new CsvWriter(path);
+    await writer.start(["wonum", "description", "wopriority"]);
+    await writer.write([{ wonum: "1", description: '=HYPERLINK("http://127.0.0.1/x")', wopriority: -2 }, { wonum: "2", description: "+1+cmd" }, { wonum: "3", description: "@SUM(A1)" }, { wonum: "4", description: "plain - text" }], ["wonum", "description", "wopriority"]);
+    await writer.finish();
+    assert.deepEqual(readCsv(path).slice(1).map((row) => row[1]), ['=HYPERLINK("http://127.0.0.1/x")', "+1+cmd", "@SUM(A1)", "plain - text"]);
+    assert.match(writer.notes().join(" "), /^3 text values begin with =, \+, - or @.*export as xlsx/);
+    const clean = new CsvWriter(join(scratchDir(), "clean.csv"));
+    await clean.start(["wonum"]);
+    await clean.write([{ wonum: "A-5" }], ["wonum"]);
+    await clean.finish();
+    assert.deepEqual(clean.notes(), []);
+  });
+
   test("XLSX: numbers and booleans typed, text as text; a value longer than an Excel cell holds is refused in a sentence", async () => {
     const dir = scratchDir();
     const path = join(dir, "rows.xlsx");

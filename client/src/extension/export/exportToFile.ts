@@ -60,7 +60,9 @@ export async function exportToFile(source: ExportSource, log: Log): Promise<void
       });
       log.info(`${source.title}: exported ${result.rows} rows (${result.pages} pages) to ${target.fsPath}`);
       const open = format === "xlsx" ? undefined : "Open";
-      void vscode.window.showInformationMessage(`Exported ${result.rows} rows (${result.pages} page${result.pages === 1 ? "" : "s"}) to ${shown}.`, ...(open ? [open] : [])).then(async (choice) => {
+      for (const note of result.notes) log.warn(`${source.title}: ${note}`);
+      const said = `Exported ${result.rows} rows (${result.pages} page${result.pages === 1 ? "" : "s"}) to ${shown}.${result.notes.map((note) => ` ${note}`).join("")}`;
+      void (result.notes.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(said, ...(open ? [open] : [])).then(async (choice) => {
         if (choice === open) await vscode.window.showTextDocument(target, { preview: false });
       });
     } catch (error) {
