@@ -250,6 +250,25 @@ describe("maximo load --resume", () => {
     assert.ok(!sentAgain.some((b) => b.includes('"RS-1"')), "the first batch is not sent again");
   });
 
+  test("a run without --resume does not overwrite a batch an earlier run left unrecorded (exit 2, nothing sent)", async () => {
+    // Found by an audit: the state file was overwritten and the batch in flight sent again as new.
+    const dir = project();
+    bigCsv(dir);
+    const first = await maximo(["load", "many.csv", "--os", "mxapiasset", "--batch", "4"], dir);
+    assert.equal(first.code, 0, first.stderr);
+    const path = join(dir, "many.results.csv.state");
+    const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+    // As a kill leaves it: the last batch started, its landing never written.
+    writeFileSync(path, lines.slice(0, -1).join("\n") + "\n");
+    const state = readFileSync(path, "utf8");
+    emu.log.clear();
+    const again = await maximo(["load", "many.csv", "--os", "mxapiasset", "--batch", "4"], dir);
+    assert.equal(again.code, 2, again.stderr);
+    assert.match(again.stderr, /an earlier run of this same load stopped with batch 10 sent and its answer unrecorded.*--resume/);
+    assert.equal(readFileSync(path, "utf8"), state, "the state file is kept");
+    assert.equal(emu.log.list().filter((r) => r.method === "POST").length, 0, "nothing sent");
+  });
+
   test("Ctrl-C stops after the batch in flight and says how to resume", async () => {
     const dir = project();
     bigCsv(dir);

@@ -9,7 +9,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { findConnectionsFile } from "../connections/load";
 import type { LoadAction, LoadPlan, PlannedRow, RowResult } from "../load/contract";
-import { FileLoadState, readStateHeader, StateFileError } from "../load/loadState";
+import { FileLoadState, readStateHeader, StateFileError, unfinishedBatch } from "../load/loadState";
 import type { LoadTarget } from "../load/loadTarget";
 import { planLoad, LoadFileError } from "../load/planLoad";
 import { ResultsFile } from "../load/resultsFile";
@@ -97,6 +97,13 @@ export async function loadCommand(args: ParsedArgs, io: LoadIo): Promise<number>
     const header = { kind: "load" as const, load: loadId({ contentHash: plan.contentHash, os, action, batchSize }), os: os.toLowerCase(), action, batchSize };
     makeDirectorySync(dirname(resultsPath));
     let state: FileLoadState;
+    const unfinished = resume ? undefined : unfinishedBatch(`${resultsPath}.state`, header.load);
+    if (unfinished !== undefined) {
+      printError(
+        `maximo: ${resultsPath}.state says an earlier run of this same load stopped with batch ${unfinished + 1} sent and its answer unrecorded (it may have landed). Run again with --resume to finish it without sending anything twice, or delete the state file to start over.`,
+      );
+      return 2;
+    }
     try {
       state = FileLoadState.open(`${resultsPath}.state`, header, resume);
     } catch (error) {

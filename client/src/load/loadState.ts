@@ -64,6 +64,27 @@ export function readStateHeader(path: string): LoadStateHeader | undefined {
   }
 }
 
+/**
+ * The first batch an earlier run of the same load started and never recorded as landed (it may
+ * have landed), or undefined: none, another load's file, or no state file. A run without
+ * `--resume` would overwrite that record and send the batch as if new.
+ */
+export function unfinishedBatch(path: string, load: string): number | undefined {
+  if (readStateHeader(path)?.load !== load) return undefined;
+  const started = new Set<number>();
+  for (const line of readFileSync(path, "utf8").split("\n").slice(1)) {
+    try {
+      const entry = JSON.parse(line) as { kind?: unknown; batch?: unknown };
+      if (typeof entry.batch !== "number") continue;
+      if (entry.kind === "started") started.add(entry.batch);
+      if (entry.kind === "landed") started.delete(entry.batch);
+    } catch {
+      // A line cut by a kill: its batch stays started.
+    }
+  }
+  return started.size === 0 ? undefined : Math.min(...started);
+}
+
 /** The JSON-lines state file. `resume` reads what an earlier run recorded; otherwise it starts afresh. */
 export class FileLoadState extends MemoryLoadState {
   private constructor(readonly path: string) {
