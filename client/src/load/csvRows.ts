@@ -2,7 +2,8 @@
  * A CSV file's records, streamed through csv-parse: a UTF-8 byte-order mark is dropped, CRLF and
  * LF both end a record, quoted fields may hold the delimiter, quotes ("") and newlines. Blank
  * lines are skipped. The delimiter is a comma, unless the header line has none and has
- * semicolons or tabs (Excel's CSV in locales whose decimal mark is a comma; tab-separated text). A record csv-parse cannot read (a quote that never closes) becomes a row
+ * semicolons or tabs (Excel's CSV in locales whose decimal mark is a comma; tab-separated text),
+ * or a first line `sep=;` names it. A record csv-parse cannot read (a quote that never closes) becomes a row
  * with a problem instead of ending the whole read; rows of another length than the header are
  * the mapper's business (it knows the header).
  */
@@ -22,12 +23,15 @@ const NOT_UTF8 = "the row is not UTF-8 text (characters came out as \uFFFD): sav
 export async function* csvRows(file: string, options: CsvOptions = {}): AsyncGenerator<SourceRow> {
   // Records csv-parse skipped, in file order, each with the line it was detected at.
   const skipped: { line: number; message: string }[] = [];
-  const delimiter = options.delimiter ?? (await headerDelimiter(file));
+  const found = await headerDelimiter(file);
+  const delimiter = options.delimiter ?? found.delimiter;
   const source = createReadStream(file);
   const parser = source.pipe(
     csvParse().parse({
       bom: true,
       delimiter,
+      // Excel's `sep=;` line names the delimiter and is no record.
+      ...(found.sepLine ? { from_line: 2 } : {}),
       relax_column_count: true,
       // `PIPE 6" STEEL` in an unquoted field is a value, not an error; so is `"two"x`, read as written.
       // (No `trim`: with it csv-parse 7 drops the record after such a field along with it.)
@@ -60,17 +64,22 @@ function skipMessage(error: { code?: string; message?: string } | undefined): st
   return `the record is not valid CSV: ${error?.message ?? "unknown error"}`;
 }
 
-/** `,` unless the first line has no comma but semicolons or tabs. */
-async function headerDelimiter(file: string): Promise<string> {
+/**
+ * `,` unless the first line has no comma but semicolons or tabs; or what a first line `sep=;`
+ * names (the delimiter hint Excel reads and some exports write), which is then no record.
+ */
+async function headerDelimiter(file: string): Promise<{ delimiter: string; sepLine: boolean }> {
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const firstLine = buffer.toString("utf8", 0, bytesRead).split(/\r?\n/, 1)[0] ?? "";
-    if (firstLine.includes(",")) return ",";
+    const firstLine = (buffer.toString("utf8", 0, bytesRead).split(/\r?\n/, 1)[0] ?? "").replace(/^\uFEFF/, "");
+    const hint = /^sep=(.)$/i.exec(firstLine);
+    if (hint) return { delimiter: hint[1]!, sepLine: true };
+    if (firstLine.includes(",")) return { delimiter: ",", sepLine: false };
     const semicolons = firstLine.split(";").length - 1;
     const tabs = firstLine.split("\t").length - 1;
-    return semicolons === 0 && tabs === 0 ? "," : semicolons >= tabs ? ";" : "\t";
+    return { delimiter: semicolons === 0 && tabs === 0 ? "," : semicolons >= tabs ? ";" : "\t", sepLine: false };
   } finally {
     await handle.close();
   }

@@ -96,10 +96,12 @@ test("items() may be read again: each pass reads the file from its start", async
   assert.equal((await allItems(plan)).length, 2);
 });
 
-test("semicolon- and tab-separated files: the header line decides when it has no comma", async () => {
+test("semicolon- and tab-separated files: the header line decides when it has no comma, or a `sep=;` line", async () => {
   for (const [name, text] of [
     ["semi.csv", 'assetnum;siteid;description\r\nA-1;BEDFORD;"Pump; north, old"\r\n'],
     ["tabs.txt", "assetnum\tsiteid\tdescription\nA-1\tBEDFORD\tPump; north, old\n"],
+    // Excel's delimiter hint as a first line names the delimiter and is no header (found by an audit: every row failed).
+    ["sepline.csv", '\uFEFFsep=;\r\nassetnum;siteid;description\r\nA-1;BEDFORD;"Pump; north, old"\r\n'],
   ]) {
     const items = await allItems(await planLoad({ file: scratch.file(name, text), schema: asset(), action: "add" }));
     assert.deepEqual(items, [{ kind: "row", row: { row: 1, record: { assetnum: "A-1", siteid: "BEDFORD", description: "Pump; north, old" }, keys: { assetnum: "A-1", siteid: "BEDFORD" } } }], name);
