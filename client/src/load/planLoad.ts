@@ -11,6 +11,7 @@ import { mapColumns, type MappedColumn } from "./headerMapping";
 import { recordGroups, type RecordOutcome } from "./recordGroups";
 import { rowValues, type RowValues } from "./rowValues";
 import type { SourceRow } from "./sourceRow";
+import { SheetNotFoundError } from "./xlsxRows";
 
 /** The file cannot be read as a load at all (no header, unreadable header). */
 export class LoadFileError extends Error {}
@@ -55,6 +56,10 @@ export async function readHeader(input: LoadPlanInput): Promise<FileHeader> {
   try {
     const header = await skipHeader(rows, input);
     return { columns: mapColumns(header.cells, input.schema) };
+  } catch (error) {
+    // A sheet the workbook does not have is the file's problem, as an empty file is (the CLI's exit 2).
+    if (error instanceof SheetNotFoundError) throw new LoadFileError(error.message);
+    throw error;
   } finally {
     await rows.return(undefined);
   }
