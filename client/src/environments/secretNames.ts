@@ -4,7 +4,7 @@
  */
 // `pass` only where a word ends (`mxpass`, `pass_2`), so `passenger` is none; `basic` as a word
 // part (`MAXIMO_BASIC`: base64 of user:password).
-const SECRET_NAME = /api[-_.]?key|passw(?:or)?d|pass(?:phrase)?(?![a-z])|\bpwd|pwd\b|secret|token|maxauth|credential|cookie|session[-_]?id|private[-_]?key|\bjwt\b|bearer|(?:^|[-_.])basic(?:$|[-_.])/i;
+const SECRET_NAME = /api[-_.]?key|passw(?:or)?d|pass(?:phrase)?(?![a-z])|\bpwd|pwd\b|secret|token|maxauth|credential|cookie|session[-_]?id(?![a-z])|private[-_]?key|\bjwt\b|bearer|(?:^|[-_.])basic(?:$|[-_.])/i;
 
 export function looksSecret(name: string): boolean {
   return SECRET_NAME.test(name);

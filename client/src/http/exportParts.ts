@@ -3,10 +3,11 @@
  * variables every secret is left to (credentialVariables.ts), so the copied text holds none.
  * A secret-named header or query value becomes its variable; a URL's password becomes
  * `MAXIMO_PASSWORD`; any other text is masked where it holds a known secret value (`secrets`:
- * the connection's, password answers, secret variables the request filled in).
+ * the connection's, password answers, secret variables the request filled in). Nothing else is
+ * masked by name here: `_lid=wilson` must reach the pasted command as written.
  */
 import { secretHeaderVariable, secretQueryVariable } from "./credentialVariables";
-import { redact } from "./redact";
+import { redactValues } from "./redact";
 
 /** A piece of generated text: a literal, or the value of an environment variable. */
 export type Part = { literal: string } | { variable: string };
@@ -19,7 +20,7 @@ export function urlParts(url: URL, secrets: readonly string[] = []): Part[] {
   const href = url.href;
   const variableAt = (start: number, end: number, variable: string) => {
     literal += href.slice(last, start);
-    parts.push({ literal: redact(literal, secrets) }, { variable });
+    parts.push({ literal: redactValues(literal, secrets) }, { variable });
     literal = "";
     last = end;
   };
@@ -34,14 +35,14 @@ export function urlParts(url: URL, secrets: readonly string[] = []): Part[] {
     const valueStart = match.index + match[1]!.length + match[2]!.length + 1;
     variableAt(valueStart, valueStart + match[3]!.length, variable);
   }
-  parts.push({ literal: redact(literal + href.slice(last), secrets) });
+  parts.push({ literal: redactValues(literal + href.slice(last), secrets) });
   return parts.filter((part) => !("literal" in part) || part.literal !== "");
 }
 
 /** A header's value as parts: a credential keeps its scheme, the secret is its variable. */
 export function headerParts(name: string, value: string, secrets: readonly string[] = []): { name: string; parts: Part[] } {
   const credential = secretHeaderVariable(name, value);
-  if (!credential) return { name, parts: [{ literal: redact(value, secrets) }] };
+  if (!credential) return { name, parts: [{ literal: redactValues(value, secrets) }] };
   return { name: credential.header, parts: [...(credential.prefix ? [{ literal: credential.prefix }] : []), { variable: credential.variable }] };
 }
 

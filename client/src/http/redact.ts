@@ -19,30 +19,65 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The words of a secret name inside a longer one (`passwordinput`, `x-auth-token`, `refresh_token`, `_lpwd`, `JSESSIONID`). */
-const SECRET_WORD = String.raw`(?:api[-_.]?key|passw(?:or)?d|pwd|secret|token|maxauth|credential|session[-_]?id|ltpatoken2?)`;
+/**
+ * The words of a secret name inside a longer one (`passwordinput`, `x-auth-token`, `refresh_token`,
+ * `_lpwd`, `JSESSIONID`): secretNames.ts's words, as parts of a name.
+ */
+const SECRET_WORD = String.raw`(?:api[-_.]?key|passw(?:or)?d|pass(?![a-z])|pwd|secret|token|maxauth|credential|cookie|session[-_]?id(?![a-z])|ltpatoken2?|private[-_]?key|jwt|bearer)`;
+/** A query or form value (a cookie's ends at `;`). */
+const VALUE = String.raw`[^&\s";]+`;
 
-const patterns: Array<[RegExp, string]> = [
+const patterns: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
   // `apikey=...`, `password=...`, `JSESSIONID=...` in a query string, a form body or a cookie; `_lid` is Maximo's user name.
-  [new RegExp(String.raw`\b([\w.-]*${SECRET_WORD}[\w.-]*|_lid)=([^&\s"';,]+)`, "gi"), `$1=${mask}`],
+  // Punctuation that ends a sentence after the value (`...&apikey=x: could not connect`) stays.
+  [new RegExp(String.raw`\b([\w.-]*${SECRET_WORD}[\w.-]*|_lid)=(${VALUE})`, "gi"), (_m, name: string, value: string) => `${name}=${mask}${/[:.,)]$/.test(value) ? value.slice(-1) : ""}`],
   // A password in a URL: `https://user:pass@host`.
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]+:)[^\s/?#@]+@/gi, `$1${mask}@`],
   // Header lines, also as verbose output shows them (`> apikey: ...`): `Authorization: Basic xyz`, `x-api-key: ...`.
   [new RegExp(String.raw`^(\s*(?:[<>]\s*)?(?:authorization|proxy-authorization|maxauth|cookie|set-cookie|apikey|csrftoken|[\w-]*${SECRET_WORD}[\w-]*)\s*:\s*)(.+)$`, "gim"), `$1${mask}`],
-  // JSON values: `"password": "x"`, `"passwordinput":"x"`, `"access_token":"x"`.
-  [new RegExp(String.raw`("[\w.-]*${SECRET_WORD}[\w.-]*"\s*:\s*)"(?:[^"\\]|\\.)*"`, "gi"), `$1"${mask}"`],
+  // JSON values, strings and numbers: `"password": "x"`, `"passwordinput":12345678`, `"access_token":"x"`.
+  [new RegExp(String.raw`("[\w.-]*${SECRET_WORD}[\w.-]*"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)`, "gi"), `$1"${mask}"`],
+  // XML elements, as integration (MIF) messages carry them: `<PASSWORD>x</PASSWORD>`.
+  [new RegExp(String.raw`(<([\w:.-]*${SECRET_WORD}[\w:.-]*)(?:\s[^>]*)?>)[^<]*(</\2\s*>)`, "gi"), `$1${mask}$3`],
 ];
+
+/** UTF-8 bytes of one character as `%XX`, either case of hex digit accepted. */
+function percentForms(char: string): string {
+  return [...Buffer.from(char, "utf8")].map((byte) => {
+    const hex = byte.toString(16).toUpperCase().padStart(2, "0");
+    return `%${[...hex].map((d) => (/[A-F]/.test(d) ? `[${d}${d.toLowerCase()}]` : d)).join("")}`;
+  }).join("");
+}
+
+const valuePatterns = new Map<string, RegExp>();
+
+/**
+ * A known secret however much of it a URL, a form or a log percent-encoded (`Q'uote|pw` sent as
+ * `Q%27uote%7Cpw`, a space as `%20` or `+`): each character as itself or as its escapes.
+ */
+function valuePattern(secret: string): RegExp {
+  let pattern = valuePatterns.get(secret);
+  if (!pattern) {
+    const chars = [...secret].map((char) => `(?:${escapeRegExp(char)}|${percentForms(char)}${char === " " ? "|\\+" : ""})`);
+    pattern = new RegExp(chars.join(""), "g");
+    if (valuePatterns.size > 200) valuePatterns.clear();
+    valuePatterns.set(secret, pattern);
+  }
+  return pattern;
+}
+
+/** Replaces each known secret value, plain or percent-encoded, in `text` (nothing by name). */
+export function redactValues(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  // Longest first, so a secret that contains another is masked whole.
+  for (const secret of [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)) out = out.replace(valuePattern(secret), mask);
+  return out;
+}
 
 /** Replaces each known secret value and each secret-shaped field in `text`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  // Longest first, so a secret that contains another is masked whole.
-  for (const secret of [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escapeRegExp(secret), "g"), mask);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.replace(new RegExp(escapeRegExp(encoded), "g"), mask);
-  }
-  for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
+  let out = redactValues(text, secrets);
+  for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement as string);
   return out;
 }
 

@@ -43,6 +43,25 @@ describe("redact()", () => {
   });
 });
 
+describe("redact(), second audit", () => {
+  test("a known secret however it was percent-encoded; a value with commas whole; XML and numeric JSON fields; sentence punctuation kept", () => {
+    const text = [
+      "GET http://h/x?q=Q%27uote%7CPWX1&p=%2Fmaximo/Sp%20ace%2BPlus!PWX2",
+      "GET http://h/x?_lpwd=Ab,PWY1: could not connect",
+      "<MXUSER><PASSWORD>XMLPW3</PASSWORD><USERID>wilson</USERID></MXUSER>",
+      '{"passwordinput":12345678,"siteid":"BEDFORD"}',
+    ].join("\n");
+    const out = redact(text, ["Q'uote|PWX1", "Sp ace+Plus!PWX2"]);
+    for (const secret of ["PWX1", "PWX2", "PWY1", "XMLPW3", "12345678"]) assert.ok(!out.includes(secret), `${secret} in ${out}`);
+    for (const kept of ["_lpwd=*****: could not connect", "<USERID>wilson</USERID>", '"siteid":"BEDFORD"']) assert.ok(out.includes(kept), `${kept} gone from ${out}`);
+  });
+
+  test("names that only look like a secret word inside another are left alone", () => {
+    assert.equal(redact("x-session-idle: 30"), "x-session-idle: 30");
+    assert.equal(redact("passenger=1&site=n"), "passenger=1&site=n");
+  });
+});
+
 describe("toCurl()", () => {
   const outgoing: OutgoingRequest = {
     method: "POST",
@@ -84,6 +103,11 @@ describe("toCurl()", () => {
     assert.match(copied, /'http:\/\/wilson:'"\$MAXIMO_PASSWORD"'@host\/maximo\/api\/os\/x\?lean=1&password='"\$MAXIMO_PASSWORD"'&x=\*\*\*\*\*'/);
     assert.match(copied, /-H "x-auth-token: \$MAXIMO_TOKEN"/);
     assert.match(copied, /-H 'x-site: \*\*\*\*\*'/);
+  });
+
+  test("Maximo's user name parameter and a where clause reach the pasted command as written", () => {
+    const copied = toCurl({ method: "GET", url: new URL('http://h/maximo/oslc/os/x?_lid=wilson&_lpwd=pw1&oslc.where=description="token=5"'), headers: new Map() });
+    assert.match(copied, /_lid=wilson&_lpwd='"\$MAXIMO_PASSWORD"'&oslc.where=description=%22token=5%22/);
   });
 
   test("shell-quotes everything else and sends the body with --data-binary", () => {
