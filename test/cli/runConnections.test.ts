@@ -56,9 +56,17 @@ test("a password in a URL is never echoed: an unparseable MAXIMO_URL, a token UR
     [() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "http://127.0.0.1:1/maximo", MAXIMO_CLIENT_ID: "c", MAXIMO_CLIENT_SECRET: "s", MAXIMO_TOKEN_URL: "http://cli1:UITOK703@127.0.0.1:9/token" } }), /MAXIMO_TOKEN_URL: .* carries credentials.*MAXIMO_CLIENT_ID/],
     [() => parseConnections({ connections: [{ name: "dev", url: "https://h/maximo", auth: "oauth", clientId: "c", tokenUrl: "https://c:FILETOK9@h/token" }] }, "f"), /"tokenUrl": .* carries credentials/],
   ];
+  // Second audit: a password holding `/` stops the parser; a URL without its scheme is taken for a connection name.
+  refusals.push(
+    [() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "http://wilson:ab/PWZ1@127.0.0.1:1/maximo", MAXIMO_APIKEY: "k" } }), /MAXIMO_URL: "http:\/\/\*\*\*\*\*@127\.0\.0\.1:1\/maximo" is not a URL/],
+    [() => loadConnections({ workspaceDir: dir, connection: "wilson:PWZ7@127.0.0.1:1/maximo", env: {} }), /There is no connection "\*\*\*\*\*@127\.0\.0\.1:1\/maximo"/],
+    [() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "htps://wilson:PWZ8@127.0.0.1:1/maximo", MAXIMO_APIKEY: "k" } }), /must start with http/],
+  );
   for (const [load, message] of refusals) {
-    assert.throws(load, (e: Error) => e instanceof ConnectionError && message.test(e.message) && !/UIBAD701|UITOK703|FILETOK9/.test(e.message));
+    assert.throws(load, (e: Error) => e instanceof ConnectionError && message.test(e.message) && !/UIBAD701|UITOK703|FILETOK9|PWZ1|PWZ7|PWZ8/.test(e.message));
   }
+  // A query or fragment after the context root would lose the path when the API root is added.
+  assert.throws(() => loadConnections({ workspaceDir: dir, env: { MAXIMO_URL: "http://127.0.0.1:1/maximo?apikey=KEYQ1", MAXIMO_APIKEY: "k" } }), (e: Error) => /followed by a query or fragment/.test(e.message) && !e.message.includes("KEYQ1"));
 });
 
 test("--connection NAME picks a file connection, whose auth wins over the environment; --insecure applies to all", () => {

@@ -143,15 +143,27 @@ export function checkUrl(url: string, where: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConnectionError(`${where}: "${redact(url)}" is not a URL; write it as https://host/maximo.`);
+    throw new ConnectionError(`${where}: "${withoutCredentials(url)}" is not a URL; write it as https://host/maximo.`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new ConnectionError(`${where}: "${redact(url)}" must start with http:// or https://.`);
+    throw new ConnectionError(`${where}: "${withoutCredentials(url)}" must start with http:// or https://.`);
+  }
+  if (parsed.search || parsed.hash) {
+    // `https://host/maximo?apikey=x` would lose its path when the API root is added; a key goes in MAXIMO_APIKEY.
+    throw new ConnectionError(`${where}: "${parsed.origin}${parsed.pathname}" is followed by a query or fragment; write only https://host/maximo (a key goes in MAXIMO_APIKEY).`);
   }
   if (parsed.username || parsed.password) {
     const instead = /token|issuer/i.test(where) ? "the client id and secret (MAXIMO_CLIENT_ID, MAXIMO_CLIENT_SECRET)" : "MAXIMO_USER and MAXIMO_PASSWORD";
     throw new ConnectionError(`${where}: "${parsed.origin}" carries credentials in the URL; use ${instead} instead.`);
   }
+}
+
+/**
+ * Text that may be a URL, without what stands before its last `@` (a user and password, even one
+ * holding `/`, `#` or `?` that stops a URL parser): for messages about a URL that did not parse.
+ */
+export function withoutCredentials(text: string): string {
+  return text.includes("@") ? text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?\S*@/i, (_whole, scheme: string | undefined) => `${scheme ?? ""}*****@`) : redact(text);
 }
 
 export function isUrl(text: string): boolean {
@@ -224,8 +236,8 @@ export function loadConnections(options: LoadOptions): ConnectionSet {
       const known = [...set.connections.keys()];
       throw new ConnectionError(
         known.length === 0
-          ? `There is no connection "${options.connection}": no ${CONNECTIONS_FILE} was found; pass a URL to --connection or create the file.`
-          : `There is no connection "${options.connection}" in ${set.file}; known: ${known.join(", ")}.`,
+          ? `There is no connection "${withoutCredentials(options.connection)}": no ${CONNECTIONS_FILE} was found; pass a URL to --connection or create the file.`
+          : `There is no connection "${withoutCredentials(options.connection)}" in ${set.file}; known: ${known.join(", ")}.`,
       );
     }
     set.defaultName = options.connection;
@@ -267,10 +279,13 @@ export function envSecrets(env: Env): SecretSource {
   };
 }
 
-/** Every secret value the environment holds for these connections, for redaction. */
+/**
+ * Every secret value the environment holds for these connections, for redaction: their own, and
+ * those `maximo import` and Copy as curl leave credentials to (MAXIMO_TOKEN, MAXIMO_BASIC, ...).
+ */
 export function envSecretValues(env: Env): string[] {
   return Object.entries(env)
-    .filter(([key, value]) => /^MAXIMO_(APIKEY|PASSWORD|CLIENT_SECRET)(_|$)/.test(key) && value)
+    .filter(([key, value]) => /^MAXIMO_(APIKEY|PASSWORD|CLIENT_SECRET|TOKEN|REFRESH_TOKEN|BASIC|MAXAUTH|COOKIE|CSRFTOKEN|PROXY_AUTH)(_|$)/.test(key) && value)
     .map(([, value]) => value!);
 }
 

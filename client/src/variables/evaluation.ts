@@ -213,10 +213,15 @@ export class Evaluation {
     if (e.name === "$processEnv" || e.name === "$dotenv") {
       // `%NAME`: the name to read is the value of the variable NAME (REST Client).
       const key = args[0]!.startsWith("%") ? await this.variable(args[0]!.slice(1), origin, origin.line(e.start), fail) : args[0]!;
-      if (e.name === "$processEnv") return this.processEnv(key, e.inner.text, fail);
-      const dotenv = await this.context.dotenv();
-      const value = dotenv.values.get(key);
-      if (value === undefined) throw fail(e.inner.text, `Variable "${key}" is not in .env (looked in ${dotenv.files.join(", ")})`);
+      let value: string | undefined;
+      if (e.name === "$processEnv") value = this.processEnv(key, e.inner.text, fail);
+      else {
+        const dotenv = await this.context.dotenv();
+        value = dotenv.values.get(key);
+        if (value === undefined) throw fail(e.inner.text, `Variable "${key}" is not in .env (looked in ${dotenv.files.join(", ")})`);
+      }
+      // `%envKey` names the variable read: its name is the one that tells a secret (MAXIMO_TOKEN), as the hover judges it.
+      if (value.length > 0 && looksSecret(key)) this.secrets.add(value);
       return value;
     }
     return systemValue(e.name, args, this.context.now())!;

@@ -111,6 +111,9 @@ test("the values of secret-looking variables are handed to the host to mask; oth
   assert.deepEqual([...(request.secrets ?? [])].sort(), ["CHAINED4", "ENVPW3", "ENVTOKEN2", "FILETOKEN1"]);
   // A request without secrets carries none.
   assert.equal((await resolverFor("GET os/x?site=A\n").resolver.resolve(0)).secrets, undefined);
+  // `%envKey` names the variable read: MAXIMO_TOKEN is the name that counts (second audit).
+  const indirect = resolverFor("@envKey = MAXIMO_TOKEN\nGET os/x?d={{$processEnv %envKey}}\n", { processEnv: { MAXIMO_TOKEN: "INDIRECT5" } });
+  assert.deepEqual((await indirect.resolver.resolve(0)).secrets, ["INDIRECT5"]);
 });
 
 test("a file variable may use earlier ones, and a redefinition applies from where it stands", async () => {
