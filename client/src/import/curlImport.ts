@@ -40,8 +40,8 @@ function normalise(words: readonly string[]): string[] {
     if (/^--[^=]+=/.test(word)) {
       const eq = word.indexOf("=");
       out.push(word.slice(0, eq), word.slice(eq + 1));
-    } else if (/^-[A-Za-z#]{2,}/.test(word)) {
-      // Flags cluster until one that takes a value, which takes the rest of the word.
+    } else if (/^-[A-Za-z#]./.test(word) && (/^-[A-Za-z#]{2,}/.test(word) || SHORT_WITH_VALUE.has(word[1]!))) {
+      // Flags cluster until one that takes a value, which takes the rest of the word (`-d{"a":1}` too).
       for (let i = 1; i < word.length; i++) {
         const flag = word[i]!;
         if (SHORT_WITH_VALUE.has(flag)) {

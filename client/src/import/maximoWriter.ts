@@ -3,6 +3,7 @@
  * request under `###` with its query on continuation lines written readable (as the language
  * prefers: the runner encodes them again), its headers and its body.
  */
+import { redact } from "../http/redact";
 import type { ImportedFile, ImportedRequest } from "./importedRequest";
 
 export function writeMaximo(file: ImportedFile): string {
@@ -21,8 +22,12 @@ export function visibleControls(text: string): string {
   return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+/** A note as comment lines; a note quoting an option (`-F password=x`) is masked as any shown text is. */
 function comment(text: string): string {
-  return text.split(/\r?\n/).map((line) => `# ${line}`.trimEnd()).join("\n");
+  return redact(text)
+    .split(/\r?\n/)
+    .map((line) => `# ${line}`.trimEnd())
+    .join("\n");
 }
 
 function oneLine(text: string): string {

@@ -282,3 +282,15 @@ test("-o FILE: a note says the response is not saved there and how to save it; -
   assert.equal((await readBack(text))[0]!.method, "GET");
   assert.doesNotMatch(importRequests(`curl -s -o /dev/null http://127.0.0.1:9/x`).text, /saved the response/);
 });
+
+test("notes never quote a secret an option held; -d glued to its JSON value is the body (second audit)", async () => {
+  // curl(1): a short option's value may follow it without a space, `-d{...}` as `-d {...}`.
+  const glued = importRequests(`curl -X POST -d'{"assetnum":"A","maxauth":"IMP24"}' http://127.0.0.1:9/maximo/api/os/mxapiasset`).text;
+  assertNoSecret(glued, ["IMP24"]);
+  assert.doesNotMatch(glued, /was not converted/);
+  const [sent] = await readBack(glued, { MAXIMO_MAXAUTH: "M" });
+  assert.match(String(sent!.body), /"assetnum": "A"/);
+  const form = importRequests(`curl -F 'password=IMP03' -F apikey=IMP31 -F file=@a.txt http://127.0.0.1:9/x`).text;
+  assertNoSecret(form, ["IMP03", "IMP31"]);
+  assert.match(form, /# curl -F password=\*\*\*\*\* \(a multipart form field\) was not converted/);
+});
