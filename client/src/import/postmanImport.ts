@@ -7,6 +7,8 @@
  * basic or maxauth sign-in is written relative to the connection, which signs in.
  */
 import { looksSecret } from "../environments/secretNames";
+import { secretQueryVariable } from "../http/credentialVariables";
+import { isSecretHeader } from "../http/redact";
 import { finishImport, type ImportOptions } from "./curlImport";
 import { processEnv, type ImportedFile, type ImportedRequest } from "./importedRequest";
 import { secretVariableName } from "./secretFields";
@@ -45,15 +47,36 @@ export function postmanToFile(collection: unknown, options: ImportOptions = {}):
   const notes = [`Imported from the Postman collection "${text(info.name)}".`];
   const schema = text(info.schema);
   if (schema && !/v2\.[01]/.test(schema)) notes.push(`Its schema is ${schema}; this importer reads v2.1 (and v2.0).`);
+  const requests: ImportedRequest[] = [];
+  walk(list(root.item), [], { auth: root.auth, behavior: root.protocolProfileBehavior }, requests, options);
+  const feedsSecret = secretReferences(requests);
   const variables: Array<[string, string]> = [];
   for (const variable of list(root.variable)) {
     if (!variable.key || variable.disabled) continue;
-    const secret = variable.type === "secret" || looksSecret(variable.key);
+    const secret = variable.type === "secret" || looksSecret(variable.key) || feedsSecret.has(variable.key);
     variables.push([variable.key, secret ? processEnv(secretVariableName(variable.key)) : text(variable.value)]);
   }
-  const requests: ImportedRequest[] = [];
-  walk(list(root.item), [], { auth: root.auth, behavior: root.protocolProfileBehavior }, requests, options);
   return { notes, variables, requests };
+}
+
+/**
+ * The variables a secret place takes its value from (`_lpwd={{pw}}`, `x-api-key: {{k}}`,
+ * `"password": "{{p}}"`): secrets, whatever their own name says.
+ */
+function secretReferences(requests: readonly ImportedRequest[]): Set<string> {
+  const names = new Set<string>();
+  const take = (value: string) => {
+    for (const match of value.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) names.add(match[1]!);
+  };
+  for (const request of requests) {
+    for (const match of request.url.matchAll(/[?&]([^=&#]+)=([^&#]*)/g)) if (secretQueryVariable(match[1]!)) take(match[2]!);
+    for (const [name, value] of request.headers) if (isSecretHeader(name)) take(value);
+    if (request.body?.kind === "text") {
+      for (const match of request.body.text.matchAll(/"([^"]+)"\s*:\s*"([^"]*)"/g)) if (looksSecret(match[1]!)) take(match[2]!);
+      for (const match of request.body.text.matchAll(/(?:^|&)([^=&\s]+)=([^&\s]*)/g)) if (looksSecret(match[1]!)) take(match[2]!);
+    }
+  }
+  return names;
 }
 
 /** What a request takes from its folders and collection when it does not say it itself. */

@@ -201,6 +201,20 @@ test("a collection variable named like mxpass is a secret: its value goes to $pr
   assert.match(text, /^@mxuser = maxadmin$/m);
 });
 
+test("a collection variable a secret place reads (_lpwd={{pw}}, x-api-key: {{k}}) is a secret whatever its name (second audit)", () => {
+  const collection = JSON.parse(oneRequest("{{host}}/maximo/oslc/os/mxapiasset?_lid=wilson&_lpwd={{pw}}"));
+  collection.item[0].request.header = [{ key: "x-api-key", value: "{{k}}" }];
+  collection.variable = [
+    { key: "host", value: "http://127.0.0.1:9" },
+    { key: "pw", value: "PM02" },
+    { key: "k", value: "PMK03" },
+  ];
+  const { text } = importRequests(JSON.stringify(collection));
+  assertNoSecret(text, ["PM02", "PMK03"]);
+  assert.match(text, /^@pw = \{\{\$processEnv MAXIMO_PW\}\}$/m);
+  assert.match(text, /^@host = http:\/\/127\.0\.0\.1:9$/m);
+});
+
 // Postman v2.1 schema: "protocolProfileBehavior" on an item or a folder; strictSSL false turns certificate checks off.
 test("protocolProfileBehavior.strictSSL false (on the request or its folder) gets a note: --insecure or the connection's TLS option", () => {
   const collection = {
