@@ -1,5 +1,6 @@
 /**
- * Secret fields in a request body (`"password": "x"` in JSON, `j_password=x` in a form) swapped
+ * Secret fields in a request body (`"password": "x"` in JSON, `j_password=x` in a form,
+ * `<PASSWORD>x</PASSWORD>` in XML) swapped
  * for `{{$processEnv MAXIMO_*}}`, so an imported body never holds a credential: the names below,
  * and any other that looks secret (Maximo's MAXUSER `passwordinput`, `passwordcheck`,
  * `passwordold`; `x-api-key`, `client_secret`, ...).
@@ -34,6 +35,12 @@ export function secretFieldsReplaced(text: string): { text: string; variables: s
     if (value === "" || value?.includes("{{") || (number !== undefined && !/passw(or)?d|pwd/i.test(name))) return whole;
     const variable = swap(name);
     return variable ? `${key}"${processEnv(variable)}"` : whole;
+  });
+  // XML, as integration (MIF) messages carry it: `<PASSWORD>x</PASSWORD>`, `<max:PASSWORD>`.
+  out = out.replace(/<(([\w.-]+:)?([\w.-]+))(\s[^>]*)?>([^<]+)<\/\1\s*>/g, (whole, tag: string, _prefix: string | undefined, name: string, attributes: string | undefined, value: string) => {
+    if (value.trim() === "" || value.includes("{{")) return whole;
+    const variable = swap(name);
+    return variable ? `<${tag}${attributes ?? ""}>${processEnv(variable)}</${tag}>` : whole;
   });
   // A form body: `a=1&password=x`; only when the text looks like one (no braces or line breaks).
   if (/^[^\s{[<"]+=/.test(out.trim()) && !out.trim().includes("\n")) {

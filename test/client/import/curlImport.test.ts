@@ -294,3 +294,9 @@ test("notes never quote a secret an option held; -d glued to its JSON value is t
   assertNoSecret(form, ["IMP03", "IMP31"]);
   assert.match(form, /# curl -F password=\*\*\*\*\* \(a multipart form field\) was not converted/);
 });
+
+test("an XML body's secret elements (a MIF message's PASSWORD) are left to $processEnv (second audit)", () => {
+  const text = importRequests(`curl -X POST -H 'Content-Type: application/xml' -d '<SyncMXPERUSER><MXPERUSERSet><MAXUSER><USERID>WILSON</USERID><PASSWORD>IMP11</PASSWORD><max:PASSWORDCHECK xmlns:max="m">IMP12</max:PASSWORDCHECK></MAXUSER></MXPERUSERSet></SyncMXPERUSER>' http://127.0.0.1:9/meaweb/es/EXTSYS1/MXPERUSERInterface`).text;
+  assertNoSecret(text, ["IMP11", "IMP12"]);
+  assert.match(text, /<USERID>WILSON<\/USERID><PASSWORD>\{\{\$processEnv MAXIMO_PASSWORD\}\}<\/PASSWORD>/);
+});
