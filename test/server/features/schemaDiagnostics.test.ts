@@ -191,6 +191,7 @@ test("maximo.secret-in-query: an apikey or _lpwd in an object structure URL is w
   const d = only("@key = k\nGET os/mxapiasset?lean=1&apikey={{key}}&oslc.pageSize=5", "maximo.secret-in-query");
   assert.match(d.message, /responseInfo, nextPage.*apikey` header/);
   assert.deepEqual(check("GET os/mxapiasset?_lid=wilson&_lpwd=x").map((x) => x.code), ["maximo.secret-in-query"]);
+  assert.deepEqual(check("GET os/mxapiasset?password=x&token=y&lean=1").map((x) => x.code), ["maximo.secret-in-query", "maximo.secret-in-query"]);
   // Another API's apikey parameter is that API's business.
   assert.deepEqual(check("GET https://api.example.com/v1/items?apikey=x").map((x) => x.code), []);
 });

@@ -5,6 +5,7 @@
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { RequestNode } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
+import { looksSecret } from "../../../../client/src/environments/secretNames";
 import { closest, didYouMean } from "./didYouMean";
 import type { OsTarget } from "./requestTarget";
 import { CONNECT_ADVICE, schemaDiagnostic } from "./schemaCodes";
@@ -77,7 +78,7 @@ export function checkSavedQuery(request: RequestNode, target: OsTarget, schemas:
   return out;
 }
 
-/** Query parameters that carry a credential Maximo accepts there (the user name `_lid` is none). */
+/** Query parameters that carry a credential Maximo accepts there (the user name `_lid` is none); any other named like a secret too. */
 const SECRET_PARAMS = new Set(["apikey", "_lpwd"]);
 
 /**
@@ -89,7 +90,7 @@ export function checkSecretParams(request: RequestNode): SyntaxDiagnostic[] {
   const out: SyntaxDiagnostic[] = [];
   for (const param of request.url.query) {
     const key = param.key.decoded.toLowerCase();
-    if (!SECRET_PARAMS.has(key)) continue;
+    if (!SECRET_PARAMS.has(key) && !looksSecret(key)) continue;
     const header = key === "apikey" ? "the `apikey` header" : "a login (`maxauth` header, or the connection's sign-in)";
     out.push(
       schemaDiagnostic(

@@ -35,7 +35,7 @@ export const SCHEMA_DIAGNOSTICS = {
   "maximo.run-unknown-request": { severity: "error", summary: "JetBrains `run #name` names no request of the file or of the files it imports." },
   "maximo.import-missing": { severity: "warning", summary: "A JetBrains `import` or `run` line names a file that does not exist (checked where the file system is at hand: `maximo check`, saved files in the editor)." },
   "maximo.http-patch": { severity: "warning", summary: "PATCH/PUT: Maximo wants POST with `x-method-override`." },
-  "maximo.secret-in-query": { severity: "information", summary: "`apikey=`/`_lpwd=` in an object structure request's URL: the server writes the URL back into the response's links, so the secret lands in saved responses and history." },
+  "maximo.secret-in-query": { severity: "information", summary: "`apikey=`, `_lpwd=` or another secret-named parameter in an object structure request's URL: the server writes the URL back into the response's links, so the secret lands in saved responses and history." },
   "maximo.action-needs-override": { severity: "warning", summary: "`action=wsmethod:...` on a record without `x-method-override: PATCH`." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
