@@ -250,6 +250,8 @@ function holdsSecret(e: ExpressionNode): boolean {
   if (e.kind === "chained") return looksSecret(e.inner.text);
   if (e.kind !== "system") return false;
   if (e.name.startsWith("$password")) return true;
+  // `{{$input Your password}}`: the question says what the answer is (prompts.ts asks it masked).
+  if (e.name.startsWith("$input")) return looksSecret(e.inner.text.slice(e.name.length));
   const env = envVariableName(e.name);
   if (env !== undefined) return looksSecret(env);
   const arg = e.args[0]?.text ?? "";

@@ -4,6 +4,7 @@
  * (VS Code: an input box and a quick pick); without one (the CLI) it says it cannot ask.
  */
 import { promptParts } from "../../../server/src/language/maximo/api";
+import { looksSecret } from "../environments/secretNames";
 import { ENV_FILE } from "./envSources";
 
 export interface PromptProvider {
@@ -43,7 +44,8 @@ export async function askFor(inner: string, kind: "input" | "password" | "pick",
             .map((item) => item.trim())
             .filter((item) => item !== ""),
         )
-      : await prompt.input(question, { password: kind === "password", ...(value !== undefined ? { value } : {}) });
+      : // `{{$input Your password}}` asks for a secret as `$password` does: masked as typed, remembered as a secret.
+        await prompt.input(question, { password: kind === "password" || looksSecret(question), ...(value !== undefined ? { value } : {}) });
   if (answer === undefined) throw new Error(`No answer was given to "${question}", so the request was not sent`);
   if (once) answers.set(key, answer);
   return answer;

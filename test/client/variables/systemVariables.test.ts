@@ -173,6 +173,14 @@ test("$input, $password and $pick ask through the prompt provider: question, def
   ]);
 });
 
+test("an $input whose question names a secret is asked masked and its answer masked like a $password's (second secrets audit)", async () => {
+  const { prompt, asked } = scriptedPrompts(["typed-pw-1", "1001"]);
+  const { resolver } = resolverFor("GET os/x?p={{$input Your password}}&wo={{$input Work order}}\n", { prompt });
+  const resolved = await resolver.resolve(0);
+  assert.deepEqual(asked.map((a) => [a.question, a.password]), [["Your password", true], ["Work order", false]]);
+  assert.deepEqual(resolved.secrets, ["typed-pw-1"]);
+});
+
 test("-askonce asks once per answers map; the plain forms ask every time", async () => {
   const { prompt, asked } = scriptedPrompts(["A", "B", "C"]);
   const answers = new Map<string, string>();
