@@ -251,7 +251,7 @@ function readQueryLine(node: TextNode, s: BuildState, code: "maximo.query-line-j
   const text = s.text;
   let at = node.start;
   while (at < node.end) {
-    while (at < node.end && (text.charCodeAt(at) === 38 /* & */ || text.charCodeAt(at) === 63) /* ? */) at++;
+    while (at < node.end && isQueryJoin(text.charCodeAt(at))) at++;
     if (at >= node.end) break;
     const stop = Math.min(queryParamEnd(text, at), node.end);
     if (stop <= at) break;
@@ -261,6 +261,11 @@ function readQueryLine(node: TextNode, s: BuildState, code: "maximo.query-line-j
   s.diagnostics.push(diagnostic(code, node, message));
   content(s, node.start, node.end);
   if (node.end > draft.end) draft.end = node.end;
+}
+
+/** `&` or `?` between a query line's parameters. */
+function isQueryJoin(c: number): boolean {
+  return c === 38 || c === 63;
 }
 
 const FILE_REF = /^[ \t]*<(@([\w-]*))?/;
