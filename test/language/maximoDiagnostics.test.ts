@@ -98,7 +98,9 @@ const cases: Case[] = [
   // Every line reads (each lexer mode ends in a catch-all): what stops the parser is a character
   // it cannot place, in practice an invisible one. The message names it, never chevrotain's tokens.
   { title: "an invisible character the request syntax cannot place", source: "  ⟦d:\uFEFF⟧# c\nGET os/x\n", code: "maximo.syntax", says: /^An invisible U\+FEFF \(byte-order mark\) stands here.*delete it\.$/ },
-  { title: "@name used twice", source: "### a\n# @name wo1\nGET os/a\n\n### b\n# @name ⟦d:wo1⟧\nGET os/b\n", code: "maximo.name-duplicate", says: /line 2/ },
+  { title: "@name used twice and read", source: "### a\n# @name wo1\nGET os/a\n\n### b\n# @name ⟦d:wo1⟧\nGET os/b\n\n###\nGET {{wo1.response.body.href}}\n", code: "maximo.name-duplicate", says: /line 2/ },
+  // JetBrains numbers repeated names (jetbrains.com/help "Exploring the HTTP request syntax"); nothing reads this one.
+  { title: "@name used twice, never read", source: "### a\n# @name wo1\nGET os/a\n\n### b\n# @name ⟦d:wo1⟧\nGET os/b\n", code: "maximo.name-reused", says: /line 2.*Nothing in this file reads the name/ },
   { title: "@timeout in words", source: "# @timeout ⟦d:30 seconds⟧\nGET os/x\n", code: "maximo.timeout-invalid", says: /30s/ },
   { title: "@timeout without a value", source: "⟦d:// @timeout⟧\nGET os/x\n", code: "maximo.timeout-invalid" },
   { title: "@connection without a name", source: "⟦d:# @connection⟧\nGET os/x\n", code: "maximo.connection-missing-name", says: /# @connection dev/ },

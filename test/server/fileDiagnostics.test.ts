@@ -117,6 +117,23 @@ test("incremental diagnostics: a definition added or removed in one block change
   assert.deepEqual(state.update(doc, analyses, schemas), fullAnalysis(text, schemas));
 });
 
+test("incremental diagnostics: a reference typed in another request turns a reused name into a duplicate that matters", () => {
+  const schemas = createSchemaStore({ packDir });
+  const text = "### a\n# @name wo\nGET os/mxapiwodetail\n\n### b\n# @name wo\nGET os/mxapiasset\n\n### c\nGET os/mxapiasset?x=1\n";
+  const analyses = new BlockAnalyses();
+  const state = new IncrementalDiagnostics();
+  const codes = (list: Diagnostic[]) => list.map((d) => d.code).filter((code) => String(code).startsWith("maximo.name"));
+  let doc = parseDocument(text);
+  assert.deepEqual(codes(state.update(doc, analyses, schemas)), ["maximo.name-reused"]);
+  // Only request c is edited: `x=1` becomes `x={{wo.response.body.href}}`.
+  const at = text.indexOf("x=1") + 2;
+  const edited = text.slice(0, at) + "{{wo.response.body.href}}" + text.slice(at + 1);
+  doc = updateDocument(doc, edited, { start: at, end: at + 1 });
+  const after = state.update(doc, analyses, schemas);
+  assert.deepEqual(after, fullAnalysis(edited, schemas));
+  assert.deepEqual(codes(after), ["maximo.name-duplicate"]);
+});
+
 test("open: the early publication holds only diagnostics of the full analysis, and the complete one equals it", async () => {
   const big = requests(600);
   assert.ok(big.length > 3 * REGION_CHARS, "a file read in several regions");

@@ -12,7 +12,7 @@
 import type { Diagnostic } from "vscode-languageserver";
 import type { SyntaxDiagnostic } from "../../language/common";
 import type { Span } from "../../language/common";
-import { duplicateName, type DocumentBlock, type DocumentDiagnostic, type MaximoDocument } from "../../language/maximo/document";
+import { duplicateName, referencedNames, type DocumentBlock, type DocumentDiagnostic, type MaximoDocument } from "../../language/maximo/document";
 import type { Position, Range } from "../../language/maximo/lineIndex";
 import type { SchemaStore } from "../../schema";
 import { toLspDiagnostics } from "../schema/schemaDiagnostics";
@@ -46,8 +46,9 @@ export interface PlacedBlock {
   toAbsolute(span: Span): Span;
 }
 
-/** Positions in the whole file (`MaximoDocument` is one). */
+/** Positions in the whole file (`MaximoDocument` is one), and its text (whether a request name is read anywhere). */
 export interface FilePositions {
+  readonly text: string;
   positionAt(offset: number): Position;
   rangeOf(span: Span): Range;
 }
@@ -73,6 +74,7 @@ export function assembleAnalyses(
   }
   // `MaximoDocument.diagnostics()`: the block's own, then names used twice, stably sorted.
   const seen = new Map<string, number>();
+  let referenced: Set<string> | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const names = found[i]!.names;
     if (names.length === 0) continue;
@@ -84,7 +86,7 @@ export function assembleAnalyses(
         continue;
       }
       const span = block.toAbsolute(args);
-      syntax.push({ ...duplicateName(name, span, line), range: document.rangeOf(span) });
+      syntax.push({ ...duplicateName(name, span, line, (referenced ??= referencedNames(document.text)).has(name)), range: document.rangeOf(span) });
     }
   }
   syntax.sort(bySpan);

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from "vscode-languageserver";
 import type { SyntaxDiagnostic } from "../../language/common";
-import { duplicateName, type DocumentBlock, type MaximoDocument } from "../../language/maximo/document";
+import { duplicateName, referencedNames, type DocumentBlock, type MaximoDocument } from "../../language/maximo/document";
 import type { BlockTree } from "../../language/maximo/api";
 import type { SchemaStore } from "../../schema";
 import { toLspDiagnostics } from "../schema/schemaDiagnostics";
@@ -64,7 +64,6 @@ export class IncrementalDiagnostics {
     while (suffix < most - prefix && old[old.length - 1 - suffix]!.tree === blocks[blocks.length - 1 - suffix]!.tree) suffix++;
     if (prefix > 0) prefix--;
     const oldMiddle = old.slice(prefix, old.length - suffix);
-    const lineDelta = suffix > 0 ? blocks[blocks.length - suffix]!.line - old[old.length - suffix]!.line : 0;
 
     const records: BlockRecord[] = old.slice(0, prefix);
     for (let i = prefix; i < blocks.length - suffix; i++) records.push(this.place(document, blocks[i]!, analyses.of(blocks[i]!.tree, schemas)));
@@ -74,7 +73,8 @@ export class IncrementalDiagnostics {
     this.records = records;
 
     // Names used twice.
-    if (hasNames(oldMiddle) || hasNames(newMiddle) || (lineDelta !== 0 && this.duplicateCount > 0)) this.placeDuplicates(document);
+    // A name used twice is told apart by whether any request reads it, which an edit anywhere may change.
+    if (hasNames(oldMiddle) || hasNames(newMiddle) || this.duplicateCount > 0) this.placeDuplicates(document);
     // Undefined variables.
     if (this.redefine(oldMiddle, newMiddle)) this.placeUndefined(document, 0, records.length);
     else this.placeUndefined(document, prefix, blocks.length - suffix);
@@ -139,6 +139,7 @@ export class IncrementalDiagnostics {
 
   private placeDuplicates(document: MaximoDocument): void {
     const seen = new Map<string, number>();
+    let referenced: Set<string> | undefined;
     this.duplicateCount = 0;
     const blocks = document.blocks;
     for (let i = 0; i < this.records.length; i++) {
@@ -153,7 +154,7 @@ export class IncrementalDiagnostics {
       for (const { name, args, start } of names) {
         const line = seen.get(name);
         if (line === undefined) seen.set(name, document.positionAt(block.offset + start).line);
-        else found.push(duplicateName(name, args, line));
+        else found.push(duplicateName(name, args, line, (referenced ??= referencedNames(document.text)).has(name)));
       }
       this.duplicateCount += found.length;
       record.duplicates = found.length === 0 ? NONE : placeAll(document, block, found);

@@ -32,12 +32,12 @@ class BlockPlace implements PlacedBlock {
 /** `MaximoDocument.positionAt` over block places: the same binary searches, the same answers. */
 class PlacePositions implements FilePositions {
   constructor(
-    private readonly length: number,
+    readonly text: string,
     private readonly places: readonly BlockPlace[],
   ) {}
 
   positionAt(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.length));
+    const at = Math.max(0, Math.min(offset, this.text.length));
     const place = this.places[lastAtOrBeforeBy(this.places, (p) => p.offset, at)]!;
     const relative = at - place.offset;
     const index = lastAtOrBefore(place.lineStarts, relative);
@@ -93,5 +93,5 @@ export function onePassCheck(text: string, schemas: SchemaStore, memo?: BlockMem
     places.push(new BlockPlace(split.start, line, lineStarts));
     line += lineStarts.length;
   }
-  return { ...assembleAnalyses(new PlacePositions(text.length, places), places, found, true), analysedBlocks };
+  return { ...assembleAnalyses(new PlacePositions(text, places), places, found, true), analysedBlocks };
 }

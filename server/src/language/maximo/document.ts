@@ -178,6 +178,7 @@ export class MaximoDocument {
   private documentDiagnostics(): SyntaxDiagnostic[] {
     const out: SyntaxDiagnostic[] = [];
     const seen = new Map<string, number>();
+    let referenced: Set<string> | undefined;
     for (const block of this.blocks) {
       for (const directive of block.tree.directives) {
         if (directive.name.text !== "name" || !directive.args) continue;
@@ -187,20 +188,46 @@ export class MaximoDocument {
           seen.set(name, this.positionAt(block.offset + directive.start).line);
           continue;
         }
-        out.push(duplicateName(name, block.toAbsolute(directive.args), line));
+        out.push(duplicateName(name, block.toAbsolute(directive.args), line, (referenced ??= referencedNames(this.text)).has(name)));
       }
     }
     return out;
   }
 }
 
-/** `maximo.name-duplicate` at `args`: `name` was first given on (0-based) line `firstLine`. */
-export function duplicateName(name: string, args: Span, firstLine: number): SyntaxDiagnostic {
+/**
+ * A request name used again, at `args`; `name` was first given on (0-based) line `firstLine`.
+ * `maximo.name-duplicate` (a warning) when the file reads the name (`referenced`: a chained
+ * `{{name...}}` or a `run #name`), since the reference reaches whichever ran last; otherwise
+ * `maximo.name-reused` (information): JetBrains numbers repeated names and nothing here mixes them up.
+ */
+export function duplicateName(name: string, args: Span, firstLine: number, referenced: boolean): SyntaxDiagnostic {
+  if (!referenced) {
+    return diagnostic(
+      "maximo.name-reused",
+      args,
+      `Another request on line ${firstLine + 1} is also named \`${name}\`. Nothing in this file reads the name, so nothing mixes them up; give each its own name before a \`{{${name}.response...}}\` or \`run #${name}\` uses it.`,
+    );
+  }
   return diagnostic(
     "maximo.name-duplicate",
     args,
     `Another request on line ${firstLine + 1} is already named \`${name}\`; \`{{${name}.response...}}\` would read whichever ran last. Give this one its own name.`,
   );
+}
+
+/**
+ * The request names `text` reads, in one pass: `{{name.response...}}`, `{{name}}`, httpyac's
+ * `{{nameResponse...}}` (as `name`), and `run #name`. Asked only when a name is used twice.
+ */
+export function referencedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/\{\{\s*([^\s.}[]+)|\brun\s+[^\s#]*#([^\s(]+)/g)) {
+    const name = match[1] ?? match[2]!;
+    names.add(name);
+    if (name.endsWith("Response")) names.add(name.slice(0, -"Response".length));
+  }
+  return names;
 }
 
 /** Parses a whole file. Never throws. */
