@@ -178,6 +178,14 @@ test("every maximo.* code has a case", () => {
   assert.deepEqual(missing, []);
 });
 
+test("a name used twice is read by httpyac's # @ref (and run #name): then it is the warning", () => {
+  const codes = (text: string) => parseDocument(text).diagnostics().map((d) => d.code).filter((code) => code.startsWith("maximo.name"));
+  const twice = "### a\n# @name wo1\nGET os/a\n\n### b\n# @name wo1\nGET os/b\n\n###\n";
+  assert.deepEqual(codes(twice + "# @ref wo1\nGET os/c\n"), ["maximo.name-duplicate"]);
+  assert.deepEqual(codes(twice + "run #wo1\n"), ["maximo.name-duplicate"]);
+  assert.deepEqual(codes(twice + "GET os/c\n"), ["maximo.name-reused"]);
+});
+
 test("severities: errors where the text cannot be sent as meant, warnings where it is likely misread", () => {
   const warnings = Object.entries(MAXIMO_DIAGNOSTICS)
     .filter(([, spec]) => spec.severity === "warning")

@@ -218,12 +218,13 @@ export function duplicateName(name: string, args: Span, firstLine: number, refer
 
 /**
  * The request names `text` reads, in one pass: `{{name.response...}}`, `{{name}}`, httpyac's
- * `{{nameResponse...}}` (as `name`), and `run #name`. Asked only when a name is used twice.
+ * `{{nameResponse...}}` (as `name`), httpyac's `# @ref name` / `# @forceRef name`, and `run #name`.
+ * Asked only when a name is used twice.
  */
 export function referencedNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/\{\{\s*([^\s.}[]+)|\brun\s+[^\s#]*#([^\s(]+)/g)) {
-    const name = match[1] ?? match[2]!;
+  for (const match of text.matchAll(/\{\{\s*([^\s.}[]+)|\brun\s+[^\s#]*#([^\s(]+)|@(?:ref|forceRef)\s+(\S+)/g)) {
+    const name = match[1] ?? match[2] ?? match[3]!;
     names.add(name);
     if (name.endsWith("Response")) names.add(name.slice(0, -"Response".length));
   }
