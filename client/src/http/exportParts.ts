@@ -6,6 +6,7 @@
  * the connection's, password answers, secret variables the request filled in). Nothing else is
  * masked by name here: `_lid=wilson` must reach the pasted command as written.
  */
+import { percentDecode } from "../../../server/src/language/common";
 import { secretHeaderVariable, secretQueryVariable } from "./credentialVariables";
 import { redactValues } from "./redact";
 
@@ -30,7 +31,7 @@ export function urlParts(url: URL, secrets: readonly string[] = []): Part[] {
     variableAt(start, start + url.password.length, "MAXIMO_PASSWORD");
   }
   for (const match of href.matchAll(/([?&])([^=&#]+)=([^&#]*)/g)) {
-    const variable = secretQueryVariable(decodedName(match[2]!));
+    const variable = secretQueryVariable(percentDecode(match[2]!).text);
     if (!variable || match[3] === "") continue;
     const valueStart = match.index + match[1]!.length + match[2]!.length + 1;
     variableAt(valueStart, valueStart + match[3]!.length, variable);
@@ -47,11 +48,3 @@ export function headerParts(name: string, value: string, secrets: readonly strin
 }
 
 export const usesVariables = (parts: readonly Part[]) => parts.some((part) => "variable" in part);
-
-function decodedName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}

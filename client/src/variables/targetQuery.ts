@@ -7,7 +7,7 @@
  * group-by links (§17.1 `collectionref`) carry their filter there, and dropping it would fetch
  * another, unfiltered collection.
  */
-import { isWrittenEncoded } from "../../../server/src/language/common";
+import { isWrittenEncoded, percentDecode } from "../../../server/src/language/common";
 import { queryParamEnd } from "../../../server/src/language/maximo/scanners";
 import type { ResolvedRequest } from "../http/types";
 
@@ -39,20 +39,12 @@ function parametersOf(text: string): QueryParameter[] {
     at = end;
     const equals = parameter.indexOf("=");
     if (equals < 0) {
-      query.push({ key: decodedKey(parameter) });
+      query.push({ key: percentDecode(parameter).text });
       continue;
     }
     const value = parameter.slice(equals + 1);
-    const key = decodedKey(parameter.slice(0, equals));
+    const key = percentDecode(parameter.slice(0, equals)).text;
     query.push(isWrittenEncoded(value) ? { key, value, encoded: true } : { key, value });
   }
   return query;
-}
-
-function decodedKey(key: string): string {
-  try {
-    return decodeURIComponent(key);
-  } catch {
-    return key;
-  }
 }
